@@ -1,0 +1,18 @@
+//! devday's database: one schema, one connection type that is either SQLite or PostgreSQL
+//! (chosen by the URL), a pool, embedded migrations, and the few helpers every query needs.
+
+mod connection;
+mod migrate;
+mod pool;
+pub mod schema;
+mod time;
+mod transaction;
+
+pub use connection::{Backend, DatabaseUrl, DbConn, UrlError};
+pub use migrate::{run_migrations, MigrationError};
+pub use pool::{Pool, PoolError, PooledConn};
+pub use time::now;
+pub use transaction::write_transaction;
+
+/// Re-exported so domain crates use the same diesel the schema was compiled with.
+pub use diesel;

@@ -1,0 +1,85 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use devday_shared::config::{LogFormat, Settings};
+use tracing_subscriber::EnvFilter;
+
+use crate::{commands, demo, server};
+
+#[derive(Parser)]
+#[command(name = "devday", version, about = "devday: one program for a developer conference's whole year")]
+struct Cli {
+    /// A configuration file over the built-in defaults (see config/default.toml).
+    #[arg(long, env = "DEVDAY_CONFIG", global = true)]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Fill the database with a demo edition (slug devday-demo) and demo accounts.
+    Demo,
+    /// Create an admin, or make an existing account admin; reads the password from stdin.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        /// Display name for a new account.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Create an API token for an account and print it.
+    CreateToken {
+        #[arg(long)]
+        email: String,
+        /// What the token is for, e.g. "door scanner 1".
+        #[arg(long)]
+        name: String,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(settings) => settings,
+        Err(e) => {
+            eprintln!("devday: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    init_tracing(&settings);
+    let result = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => server::serve(settings),
+        Command::Migrate => commands::migrate(&settings),
+        Command::Demo => demo::run(&settings),
+        Command::CreateAdmin { email, name } => {
+            commands::create_admin(&settings, &email, name.as_deref())
+        }
+        Command::CreateToken { email, name } => commands::create_token(&settings, &email, &name),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("devday: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_tracing(settings: &Settings) {
+    let filter = EnvFilter::try_from_default_env()
+        .or_else(|_| EnvFilter::try_new(&settings.log.filter))
+        .unwrap_or_else(|_| EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match settings.log.format {
+        LogFormat::Json => builder.json().init(),
+        LogFormat::Text => builder.init(),
+    }
+}

@@ -1,0 +1,94 @@
+//! The small command-line tasks: migrate, create-admin, create-token.
+
+use std::io::BufRead;
+
+use anyhow::{bail, Context};
+use devday_db::{run_migrations, DbConn};
+use devday_shared::accounts::{api_tokens, password, service, users, EmailAddress};
+use devday_shared::accounts::password::Passwords;
+use devday_shared::config::Settings;
+use devday_shared::i18n::Locale;
+
+/// Opens the configured database, creating an SQLite file's folder, and migrates it.
+pub fn connect(settings: &Settings) -> anyhow::Result<DbConn> {
+    let url = &settings.database.url;
+    if let Some(parent) = url
+        .sqlite_path()
+        .and_then(|p| std::path::Path::new(p).parent())
+        .filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
+    }
+    let mut conn = url
+        .connect()
+        .with_context(|| format!("database.url: cannot connect to {url:?}"))?;
+    let ran = run_migrations(&mut conn)?;
+    if ran > 0 {
+        tracing::info!(migrations = ran, "database migrated");
+    }
+    Ok(conn)
+}
+
+pub fn migrate(settings: &Settings) -> anyhow::Result<()> {
+    connect(settings)?;
+    println!("database is up to date");
+    Ok(())
+}
+
+pub fn create_admin(settings: &Settings, email: &str, name: Option<&str>) -> anyhow::Result<()> {
+    let email = EmailAddress::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let mut secret = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut secret)
+        .context("reading the password from stdin")?;
+    let secret = secret.trim_end_matches(['\r', '\n']);
+    if let Err(e) = password::check_policy(secret) {
+        bail!(
+            "the password must have {} to {} characters ({e:?})",
+            password::MIN_LENGTH,
+            password::MAX_LENGTH
+        );
+    }
+    let hash = Passwords::new(&settings.security)
+        .map_err(|e| anyhow::anyhow!("security.argon2: {e}"))?
+        .hash(secret)?;
+    let mut conn = connect(settings)?;
+    match users::by_email(&mut conn, &email)? {
+        Some(user) => {
+            users::set_admin(&mut conn, &user.id, true)?;
+            users::set_password_hash(&mut conn, &user.id, &hash)?;
+            users::confirm_email(&mut conn, &user.id)?;
+            println!("{email} is now an admin (password updated)");
+        }
+        None => {
+            let name = name.unwrap_or_else(|| email.as_str().split('@').next().unwrap_or("admin"));
+            let name = service::validate_name(name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+            users::create(
+                &mut conn,
+                users::NewUser {
+                    email: &email,
+                    display_name: &name,
+                    password_hash: Some(&hash),
+                    locale: Locale::En,
+                    is_admin: true,
+                    confirmed: true,
+                },
+            )?;
+            println!("created admin {email}");
+        }
+    }
+    Ok(())
+}
+
+pub fn create_token(settings: &Settings, email: &str, name: &str) -> anyhow::Result<()> {
+    let email = EmailAddress::parse(email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let name = service::validate_name(name).map_err(|e| anyhow::anyhow!("--name: {e}"))?;
+    let mut conn = connect(settings)?;
+    let user = users::by_email(&mut conn, &email)?
+        .with_context(|| format!("no account with the email {email}"))?;
+    let (_, secret) = api_tokens::create(&mut conn, &user.id, &name)?;
+    println!("{secret}");
+    Ok(())
+}

@@ -1,0 +1,118 @@
+//! `devday demo`: a living demo edition for newcomers. Later domains add their data here.
+
+use anyhow::Context;
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use devday_db::{now, DbConn};
+use devday_shared::accounts::password::Passwords;
+use devday_shared::accounts::{users, EmailAddress};
+use devday_shared::config::Settings;
+use devday_shared::editions::{queries, roles, EditionForm, Role};
+use devday_shared::i18n::Locale;
+
+use crate::commands;
+
+pub const SLUG: &str = "devday-demo";
+pub const PASSWORD: &str = "devday-demo-password";
+
+const TEAM: [(&str, &str, Role); 5] = [
+    ("anna.schmidt@devday-demo.example", "Anna Schmidt", Role::Organiser),
+    ("jonas.weber@devday-demo.example", "Jonas Weber", Role::Reviewer),
+    ("lea.fischer@devday-demo.example", "Lea Fischer", Role::Reviewer),
+    ("tim.becker@devday-demo.example", "Tim Becker", Role::Staff),
+    ("mia.wagner@devday-demo.example", "Mia Wagner", Role::Staff),
+];
+
+pub fn run(settings: &Settings) -> anyhow::Result<()> {
+    let mut conn = commands::connect(settings)?;
+    if queries::by_slug(&mut conn, SLUG)?.is_some() {
+        println!("The demo edition {SLUG} is already there.");
+        return Ok(());
+    }
+    let passwords = Passwords::new(&settings.security)
+        .map_err(|e| anyhow::anyhow!("security.argon2_memory_kib: {e}"))?;
+    let hash = passwords.hash(PASSWORD)?;
+    let mut team = Vec::new();
+    for (email, name, role) in TEAM {
+        team.push((account(&mut conn, email, name, &hash)?, role));
+    }
+    let organiser = team
+        .first()
+        .map(|(id, _)| id.clone())
+        .context("the demo team is empty")?;
+
+    let today = now().date();
+    let archive = queries::create(&mut conn, &last_year(today).validate().map_err(invalid)?, &organiser, None)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    queries::set_archived(&mut conn, &archive.id, true)?;
+    let demo = queries::create(&mut conn, &coming(today).validate().map_err(invalid)?, &organiser, None)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    for (user_id, role) in &team {
+        roles::grant(&mut conn, &demo.id, user_id, *role)?;
+    }
+
+    println!("Demo edition {SLUG} created: http://{}/{SLUG}/", settings.server.listen);
+    println!("Demo accounts (password {PASSWORD}):");
+    for (email, name, role) in TEAM {
+        println!("  {email:<36} {name:<14} {}", role.as_str());
+    }
+    Ok(())
+}
+
+fn invalid(errors: devday_shared::FieldErrors) -> anyhow::Error {
+    anyhow::anyhow!("demo edition is invalid: {errors:?}")
+}
+
+fn account(conn: &mut DbConn, email: &str, name: &str, hash: &str) -> anyhow::Result<String> {
+    let email = EmailAddress::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if let Some(user) = users::by_email(conn, &email)? {
+        return Ok(user.id);
+    }
+    Ok(users::create(
+        conn,
+        users::NewUser {
+            email: &email,
+            display_name: name,
+            password_hash: Some(hash),
+            locale: Locale::De,
+            is_admin: false,
+            confirmed: true,
+        },
+    )?
+    .id)
+}
+
+/// The Thursday about half a year ahead: the CfP is open now, registration opens later.
+fn coming(today: NaiveDate) -> EditionForm {
+    let mut day = today + Duration::weeks(26);
+    while day.weekday() != Weekday::Thu {
+        day += Duration::days(1);
+    }
+    let at = |d: NaiveDate, hm: &str| format!("{}T{hm}", d.format("%Y-%m-%d"));
+    EditionForm {
+        name: "DevDay Demo".into(),
+        slug: SLUG.into(),
+        starts_on: day.to_string(),
+        ends_on: (day + Duration::days(1)).to_string(),
+        timezone: "Europe/Berlin".into(),
+        venue: "Deutsches Hygiene-Museum, Lingnerplatz 1, 01069 Dresden".into(),
+        cfp_opens_at: at(today - Duration::days(30), "09:00"),
+        cfp_closes_at: at(today + Duration::days(45), "23:59"),
+        registration_opens_at: at(day - Duration::weeks(10), "12:00"),
+        registration_closes_at: at(day - Duration::days(1), "18:00"),
+    }
+}
+
+/// A past edition for the archive.
+fn last_year(today: NaiveDate) -> EditionForm {
+    let year = today.year() - 1;
+    let day = NaiveDate::from_ymd_opt(year, 5, 22).unwrap_or(today);
+    EditionForm {
+        name: format!("DevDay {year}"),
+        slug: format!("devday-{year}"),
+        starts_on: day.to_string(),
+        ends_on: day.to_string(),
+        timezone: "Europe/Berlin".into(),
+        venue: "Deutsches Hygiene-Museum, Dresden".into(),
+        ..Default::default()
+    }
+}

@@ -1,0 +1,58 @@
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::accounts::users;
+use crate::editions::queries;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::web::{see_other, Admin, CsrfForm, Page};
+
+#[derive(Deserialize)]
+pub struct Search {
+    #[serde(default)]
+    q: String,
+}
+
+pub async fn index(
+    state: web::Data<AppState>,
+    page: Page,
+    _admin: Admin,
+    search: web::Query<Search>,
+) -> AppResult<HttpResponse> {
+    let q = search.q.clone();
+    let (people, editions) = state
+        .db(move |c| Ok((users::list(c, &q, 500)?, queries::all(c)?)))
+        .await?;
+    let mut ctx = page.context();
+    ctx.insert("people", &people);
+    ctx.insert("editions", &editions);
+    ctx.insert("q", &search.q);
+    page.render("admin/index.html", &ctx)
+}
+
+#[derive(Deserialize)]
+pub struct AdminFlag {
+    #[serde(default)]
+    admin: bool,
+}
+
+pub async fn set_admin(
+    state: web::Data<AppState>,
+    admin: Admin,
+    id: web::Path<String>,
+    CsrfForm(form): CsrfForm<AdminFlag>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    if id == admin.0.id && !form.admin {
+        return Err(AppError::Conflict(
+            "You cannot remove your own admin rights.".into(),
+        ));
+    }
+    let changed = state
+        .db(move |c| Ok(users::set_admin(c, &id, form.admin)?))
+        .await?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other("/admin"))
+}

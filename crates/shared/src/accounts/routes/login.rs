@@ -1,0 +1,124 @@
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Deserialize;
+
+use super::{errors_ctx, session_cookie};
+use crate::accounts::{service, sessions, users, EmailAddress, User};
+use crate::error::{AppResult, FieldErrors};
+use crate::state::AppState;
+use crate::web::{cookies, local_path, see_other, ClientIp, CsrfForm, NoFields, Page};
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct LoginForm {
+    email: String,
+    password: String,
+    next: String,
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+pub async fn form(page: Page, query: web::Query<NextQuery>) -> AppResult<HttpResponse> {
+    if page.user.is_some() {
+        return Ok(see_other(local_path(query.next.as_deref(), "/account")));
+    }
+    let mut ctx = page.context();
+    ctx.insert("form", &serde_json::json!({ "next": query.next }));
+    errors_ctx(&mut ctx, &FieldErrors::new());
+    page.render("accounts/login.html", &ctx)
+}
+
+enum Outcome {
+    LoggedIn(String),
+    Unconfirmed,
+    Invalid,
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    page: Page,
+    ip: ClientIp,
+    req: HttpRequest,
+    CsrfForm(form): CsrfForm<LoginForm>,
+) -> AppResult<HttpResponse> {
+    state.limits.login(&ip.0)?;
+    let email = EmailAddress::parse(&form.email).ok();
+    if let Some(email) = &email {
+        state.limits.login(email.as_str())?;
+    }
+    let old_session = req.cookie(cookies::SESSION).map(|c| c.value().to_owned());
+    let st = state.clone();
+    let password = form.password.clone();
+    let next = form.next.clone();
+    let outcome = state
+        .db(move |conn| {
+            let user: Option<User> = match &email {
+                Some(email) => users::by_email(conn, email)?,
+                None => None,
+            };
+            let hash = user.as_ref().and_then(|u| u.password_hash.as_deref());
+            if !st.passwords.verify(&password, hash) {
+                return Ok(Outcome::Invalid);
+            }
+            let Some(user) = user else {
+                return Ok(Outcome::Invalid);
+            };
+            if user.email_confirmed_at.is_none() {
+                let next = (!next.is_empty()).then_some(next.as_str());
+                service::resend_confirmation(conn, &st.mailer, &user, next)?;
+                return Ok(Outcome::Unconfirmed);
+            }
+            // A new session id at every log-in: a planted cookie is worth nothing.
+            if let Some(old) = &old_session {
+                sessions::end(conn, old)?;
+            }
+            let token = sessions::create(conn, &user.id, st.settings.security.session_days)?;
+            Ok(Outcome::LoggedIn(token))
+        })
+        .await?;
+    match outcome {
+        Outcome::LoggedIn(token) => {
+            let target = local_path(Some(form.next.as_str()), "/account").to_owned();
+            let mut res = see_other(&target);
+            res.add_cookie(&session_cookie(&state, token))
+                .map_err(crate::error::AppError::internal)?;
+            Ok(res)
+        }
+        Outcome::Unconfirmed | Outcome::Invalid => {
+            let mut errors = FieldErrors::new();
+            errors.add(
+                "email",
+                match outcome {
+                    Outcome::Unconfirmed => "login-unconfirmed",
+                    _ => "login-invalid",
+                },
+            );
+            let mut ctx = page.context();
+            ctx.insert(
+                "form",
+                &serde_json::json!({ "email": form.email, "next": form.next }),
+            );
+            errors_ctx(&mut ctx, &errors);
+            page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "accounts/login.html", &ctx)
+        }
+    }
+}
+
+/// Ends the session in the database, not just the cookie.
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    if let Some(cookie) = req.cookie(cookies::SESSION) {
+        let token = cookie.value().to_owned();
+        state.db(move |c| Ok(sessions::end(c, &token)?)).await?;
+    }
+    let mut res = see_other("/");
+    res.add_cookie(&cookies::removal(cookies::SESSION))
+        .map_err(crate::error::AppError::internal)?;
+    Ok(res)
+}

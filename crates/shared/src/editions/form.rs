@@ -1,0 +1,264 @@
+//! The edition form (pages and API alike) and its validation.
+
+use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::Edition;
+use crate::error::FieldErrors;
+
+/// Slugs that would collide with devday's own top-level paths.
+const RESERVED: [&str; 14] = [
+    "account", "admin", "api", "editions", "healthz", "invitations", "lang", "metrics", "setup",
+    "static", "favicon.ico", "robots.txt", "login", "new",
+];
+
+/// What an organiser enters. Times are local to the edition's timezone, as
+/// `YYYY-MM-DDTHH:MM` (what a browser's datetime-local field sends); empty means not set.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct EditionForm {
+    #[schema(example = "DevDay 2027")]
+    pub name: String,
+    #[schema(example = "devday-2027")]
+    pub slug: String,
+    #[schema(example = "2027-05-20")]
+    pub starts_on: String,
+    #[schema(example = "2027-05-21")]
+    pub ends_on: String,
+    #[schema(example = "Europe/Berlin")]
+    pub timezone: String,
+    pub venue: String,
+    #[schema(example = "2026-09-01T00:00")]
+    pub cfp_opens_at: String,
+    pub cfp_closes_at: String,
+    pub registration_opens_at: String,
+    pub registration_closes_at: String,
+}
+
+/// A checked edition form; times converted to UTC.
+#[derive(Debug, Clone)]
+pub struct EditionInput {
+    pub name: String,
+    pub slug: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub timezone: Tz,
+    pub venue: String,
+    pub cfp_opens_at: Option<NaiveDateTime>,
+    pub cfp_closes_at: Option<NaiveDateTime>,
+    pub registration_opens_at: Option<NaiveDateTime>,
+    pub registration_closes_at: Option<NaiveDateTime>,
+}
+
+const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
+
+fn valid_slug(slug: &str) -> bool {
+    (3..=40).contains(&slug.len())
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !RESERVED.contains(&slug)
+}
+
+impl EditionForm {
+    /// The form of an existing edition, times shown in its timezone.
+    pub fn from_edition(e: &Edition) -> Self {
+        let local = |t: Option<NaiveDateTime>| {
+            t.map(|t| e.local(t).format(LOCAL_FORMAT).to_string())
+                .unwrap_or_default()
+        };
+        Self {
+            name: e.name.clone(),
+            slug: e.slug.clone(),
+            starts_on: e.starts_on.to_string(),
+            ends_on: e.ends_on.to_string(),
+            timezone: e.timezone.clone(),
+            venue: e.venue.clone(),
+            cfp_opens_at: local(e.cfp_opens_at),
+            cfp_closes_at: local(e.cfp_closes_at),
+            registration_opens_at: local(e.registration_opens_at),
+            registration_closes_at: local(e.registration_closes_at),
+        }
+    }
+
+    /// Next year's edition from this one: same weekday 52 weeks later, windows shifted alike,
+    /// the year in name and slug counted up.
+    pub fn next_year(e: &Edition) -> Self {
+        let shift = chrono::Duration::weeks(52);
+        let bump = |s: &str| {
+            let year = e.starts_on.format("%Y").to_string();
+            let next = (e.starts_on + shift).format("%Y").to_string();
+            s.replace(&year, &next)
+        };
+        let mut shifted = e.clone();
+        shifted.starts_on = e.starts_on + shift;
+        shifted.ends_on = e.ends_on + shift;
+        for t in [
+            &mut shifted.cfp_opens_at,
+            &mut shifted.cfp_closes_at,
+            &mut shifted.registration_opens_at,
+            &mut shifted.registration_closes_at,
+        ] {
+            *t = t.map(|t| t + shift);
+        }
+        let mut form = Self::from_edition(&shifted);
+        form.name = bump(&e.name);
+        form.slug = bump(&e.slug);
+        form
+    }
+
+    pub fn validate(&self) -> Result<EditionInput, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            errors.add("name", "field-required");
+        } else if name.chars().count() > 100 {
+            errors.add("name", "field-too-long");
+        }
+        let slug = self.slug.trim().to_lowercase();
+        if !valid_slug(&slug) {
+            errors.add("slug", "slug-invalid");
+        }
+        let date = |field: &str, value: &str, errors: &mut FieldErrors| {
+            NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+                .map_err(|_| errors.add(field, "date-invalid"))
+                .ok()
+        };
+        let starts_on = date("starts_on", &self.starts_on, &mut errors);
+        let ends_on = date("ends_on", &self.ends_on, &mut errors);
+        if let (Some(s), Some(e)) = (starts_on, ends_on) {
+            if e < s {
+                errors.add("ends_on", "date-before-start");
+            } else if (e - s).num_days() > 14 {
+                errors.add("ends_on", "edition-too-long");
+            }
+        }
+        let tz_text = if self.timezone.trim().is_empty() {
+            "Europe/Berlin"
+        } else {
+            self.timezone.trim()
+        };
+        let timezone: Option<Tz> = tz_text
+            .parse()
+            .map_err(|_| errors.add("timezone", "timezone-invalid"))
+            .ok();
+        let venue = self.venue.trim();
+        if venue.chars().count() > 200 {
+            errors.add("venue", "field-too-long");
+        }
+        let tz = timezone.unwrap_or(chrono_tz::Europe::Berlin);
+        let mut moment = |field: &str, value: &str| -> Option<NaiveDateTime> {
+            let value = value.trim();
+            if value.is_empty() {
+                return None;
+            }
+            let parsed = NaiveDateTime::parse_from_str(value, LOCAL_FORMAT)
+                .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"));
+            match parsed.ok().and_then(|t| tz.from_local_datetime(&t).earliest()) {
+                Some(local) => Some(local.naive_utc()),
+                None => {
+                    errors.add(field, "datetime-invalid");
+                    None
+                }
+            }
+        };
+        let cfp_opens_at = moment("cfp_opens_at", &self.cfp_opens_at);
+        let cfp_closes_at = moment("cfp_closes_at", &self.cfp_closes_at);
+        let registration_opens_at = moment("registration_opens_at", &self.registration_opens_at);
+        let registration_closes_at =
+            moment("registration_closes_at", &self.registration_closes_at);
+        for (field, opens, closes) in [
+            ("cfp_closes_at", cfp_opens_at, cfp_closes_at),
+            (
+                "registration_closes_at",
+                registration_opens_at,
+                registration_closes_at,
+            ),
+        ] {
+            if let (Some(o), Some(c)) = (opens, closes) {
+                if c <= o {
+                    errors.add(field, "window-closes-before-opening");
+                }
+            }
+        }
+        match (starts_on, ends_on, timezone) {
+            (Some(starts_on), Some(ends_on), Some(timezone)) if errors.is_empty() => {
+                Ok(EditionInput {
+                    name: name.to_owned(),
+                    slug,
+                    starts_on,
+                    ends_on,
+                    timezone,
+                    venue: venue.to_owned(),
+                    cfp_opens_at,
+                    cfp_closes_at,
+                    registration_opens_at,
+                    registration_closes_at,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> EditionForm {
+        EditionForm {
+            name: "DevDay 2027".into(),
+            slug: "devday-2027".into(),
+            starts_on: "2027-05-20".into(),
+            ends_on: "2027-05-21".into(),
+            timezone: "Europe/Berlin".into(),
+            venue: "Dresden".into(),
+            cfp_opens_at: "2026-09-01T00:00".into(),
+            cfp_closes_at: "2026-11-30T23:59".into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn local_times_are_stored_in_utc() -> Result<(), FieldErrors> {
+        let input = form().validate()?;
+        // Berlin is UTC+2 in September.
+        assert_eq!(
+            input.cfp_opens_at.map(|t| t.to_string()),
+            Some("2026-08-31 22:00:00".to_owned())
+        );
+        assert_eq!(input.timezone, chrono_tz::Europe::Berlin);
+        Ok(())
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let bad = EditionForm {
+            name: String::new(),
+            slug: "Admin!".into(),
+            starts_on: "2027-05-20".into(),
+            ends_on: "2027-05-19".into(),
+            timezone: "Mars/Olympus".into(),
+            cfp_opens_at: "2026-12-01T00:00".into(),
+            cfp_closes_at: "2026-11-01T00:00".into(),
+            registration_opens_at: "tomorrow".into(),
+            ..form()
+        };
+        let errors = bad.validate().err().unwrap_or_default();
+        for field in ["name", "slug", "ends_on", "timezone", "cfp_closes_at", "registration_opens_at"] {
+            assert!(errors.contains(field), "{field} not reported: {errors:?}");
+        }
+    }
+
+    #[test]
+    fn reserved_slugs_are_refused() {
+        for slug in ["api", "admin", "static", "ab", "-x-y", "a_b"] {
+            assert!(!valid_slug(slug), "{slug}");
+        }
+        assert!(valid_slug("devday-2027"));
+    }
+}

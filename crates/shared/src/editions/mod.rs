@@ -1,0 +1,15 @@
+//! Yearly editions (`devday-2027`), the team roles in each, and invitations to the team.
+//! One install serves every edition; archived ones stay online read-only.
+
+pub mod api;
+pub mod form;
+pub mod invitations;
+mod model;
+pub mod queries;
+pub mod roles;
+mod routes;
+
+pub use form::{EditionForm, EditionInput};
+pub use model::{Edition, WindowState};
+pub use roles::Role;
+pub use routes::{configure, configure_public};

@@ -1,0 +1,95 @@
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use diesel::{Queryable, Selectable};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = devday_db::schema::editions)]
+pub struct Edition {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub timezone: String,
+    pub venue: String,
+    /// Windows are stored in UTC and shown in the edition's timezone.
+    pub cfp_opens_at: Option<NaiveDateTime>,
+    pub cfp_closes_at: Option<NaiveDateTime>,
+    pub registration_opens_at: Option<NaiveDateTime>,
+    pub registration_closes_at: Option<NaiveDateTime>,
+    pub archived_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+/// Where a window (CfP, registration) stands at a moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum WindowState {
+    NotScheduled,
+    Upcoming,
+    Open,
+    Closed,
+}
+
+impl WindowState {
+    pub fn at(
+        opens: Option<NaiveDateTime>,
+        closes: Option<NaiveDateTime>,
+        now: NaiveDateTime,
+    ) -> Self {
+        match (opens, closes) {
+            (None, None) => WindowState::NotScheduled,
+            (Some(o), _) if now < o => WindowState::Upcoming,
+            (_, Some(c)) if now >= c => WindowState::Closed,
+            _ => WindowState::Open,
+        }
+    }
+}
+
+impl Edition {
+    pub fn tz(&self) -> Tz {
+        self.timezone.parse().unwrap_or(chrono_tz::Europe::Berlin)
+    }
+
+    /// A stored UTC time in the edition's timezone.
+    pub fn local(&self, utc: NaiveDateTime) -> DateTime<Tz> {
+        Utc.from_utc_datetime(&utc).with_timezone(&self.tz())
+    }
+
+    pub fn cfp_state(&self, now: NaiveDateTime) -> WindowState {
+        WindowState::at(self.cfp_opens_at, self.cfp_closes_at, now)
+    }
+
+    pub fn registration_state(&self, now: NaiveDateTime) -> WindowState {
+        WindowState::at(self.registration_opens_at, self.registration_closes_at, now)
+    }
+
+    pub fn is_archived(&self) -> bool {
+        self.archived_at.is_some()
+    }
+
+    /// Over, by the calendar of the edition's timezone.
+    pub fn is_past(&self, now: NaiveDateTime) -> bool {
+        self.local(now).date_naive() > self.ends_on
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap_or_default()
+    }
+
+    #[test]
+    fn windows_open_at_their_start_and_close_at_their_end() {
+        let (o, c) = (Some(at("2027-01-01 00:00")), Some(at("2027-02-01 00:00")));
+        assert_eq!(WindowState::at(o, c, at("2026-12-31 23:59")), WindowState::Upcoming);
+        assert_eq!(WindowState::at(o, c, at("2027-01-01 00:00")), WindowState::Open);
+        assert_eq!(WindowState::at(o, c, at("2027-02-01 00:00")), WindowState::Closed);
+        assert_eq!(WindowState::at(None, None, at("2027-02-01 00:00")), WindowState::NotScheduled);
+        assert_eq!(WindowState::at(o, None, at("2030-01-01 00:00")), WindowState::Open);
+    }
+}

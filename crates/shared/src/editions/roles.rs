@@ -1,0 +1,138 @@
+use devday_db::schema::{edition_roles::dsl as r, editions::dsl as e, users::dsl as u};
+use devday_db::{now, DbConn};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::Edition;
+
+/// A role in one edition. Admins (over all editions) are a flag on the account; speakers need
+/// no role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Organiser,
+    Reviewer,
+    Staff,
+}
+
+impl Role {
+    pub const ALL: [Role; 3] = [Role::Organiser, Role::Reviewer, Role::Staff];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Organiser => "organiser",
+            Role::Reviewer => "reviewer",
+            Role::Staff => "staff",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+pub fn of_user(conn: &mut DbConn, edition_id: &str, user_id: &str) -> QueryResult<Vec<Role>> {
+    let names: Vec<String> = r::edition_roles
+        .filter(r::edition_id.eq(edition_id))
+        .filter(r::user_id.eq(user_id))
+        .select(r::role)
+        .load(conn)?;
+    Ok(names.iter().filter_map(|n| Role::parse(n)).collect())
+}
+
+/// Whether the user is an organiser of any edition (who may then start a new one).
+pub fn is_organiser_anywhere(conn: &mut DbConn, user_id: &str) -> QueryResult<bool> {
+    let n: i64 = r::edition_roles
+        .filter(r::user_id.eq(user_id))
+        .filter(r::role.eq(Role::Organiser.as_str()))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn editions_of_user(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(Edition, Role)>> {
+    let rows: Vec<(Edition, String)> = r::edition_roles
+        .inner_join(e::editions)
+        .filter(r::user_id.eq(user_id))
+        .order(e::starts_on.desc())
+        .select((Edition::as_select(), r::role))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(ed, role)| Role::parse(&role).map(|role| (ed, role)))
+        .collect())
+}
+
+/// Gives a role; giving one twice changes nothing.
+pub fn grant(conn: &mut DbConn, edition_id: &str, user_id: &str, role: Role) -> QueryResult<()> {
+    if of_user(conn, edition_id, user_id)?.contains(&role) {
+        return Ok(());
+    }
+    diesel::insert_into(r::edition_roles)
+        .values((
+            r::edition_id.eq(edition_id),
+            r::user_id.eq(user_id),
+            r::role.eq(role.as_str()),
+            r::created_at.eq(now()),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+pub fn organiser_count(conn: &mut DbConn, edition_id: &str) -> QueryResult<i64> {
+    r::edition_roles
+        .filter(r::edition_id.eq(edition_id))
+        .filter(r::role.eq(Role::Organiser.as_str()))
+        .count()
+        .get_result(conn)
+}
+
+pub fn revoke(conn: &mut DbConn, edition_id: &str, user_id: &str, role: Role) -> QueryResult<usize> {
+    diesel::delete(
+        r::edition_roles
+            .filter(r::edition_id.eq(edition_id))
+            .filter(r::user_id.eq(user_id))
+            .filter(r::role.eq(role.as_str())),
+    )
+    .execute(conn)
+}
+
+pub fn copy_team(conn: &mut DbConn, from_edition: &str, to_edition: &str) -> QueryResult<()> {
+    let members: Vec<(String, String)> = r::edition_roles
+        .filter(r::edition_id.eq(from_edition))
+        .select((r::user_id, r::role))
+        .load(conn)?;
+    for (user_id, role) in members {
+        if let Some(role) = Role::parse(&role) {
+            grant(conn, to_edition, &user_id, role)?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamEntry {
+    pub user_id: String,
+    pub display_name: String,
+    pub email: String,
+    pub role: String,
+}
+
+pub fn team(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<TeamEntry>> {
+    let rows: Vec<(String, String, String, String)> = r::edition_roles
+        .inner_join(u::users)
+        .filter(r::edition_id.eq(edition_id))
+        .order((r::role.asc(), u::display_name.asc()))
+        .select((r::user_id, u::display_name, u::email, r::role))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, display_name, email, role)| TeamEntry {
+            user_id,
+            display_name,
+            email,
+            role,
+        })
+        .collect())
+}

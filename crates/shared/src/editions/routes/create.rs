@@ -1,0 +1,114 @@
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+
+use crate::accounts::AuthUser;
+use crate::editions::{queries, roles, EditionForm};
+use crate::error::{AppError, AppResult, FieldErrors};
+use crate::state::AppState;
+use crate::web::{see_other, CsrfForm, CurrentUser, Page};
+
+/// Admins and organisers of any edition may start a new one.
+async fn may_create(state: &AppState, user: &AuthUser) -> AppResult<()> {
+    if user.is_admin {
+        return Ok(());
+    }
+    let id = user.id.clone();
+    if state
+        .db(move |c| Ok(roles::is_organiser_anywhere(c, &id)?))
+        .await?
+    {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CopyQuery {
+    copy: Option<String>,
+}
+
+fn render(
+    page: &Page,
+    form: &EditionForm,
+    copy_from: Option<&str>,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let mut ctx = page.context();
+    ctx.insert("form", form);
+    ctx.insert("copy_from", &copy_from);
+    ctx.insert("errors", errors);
+    ctx.insert("timezones", &super::manage::TIMEZONES);
+    page.render_status(status, "editions/new.html", &ctx)
+}
+
+/// The form, filled from last year's edition when `?copy=slug` names one.
+pub async fn form(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    query: web::Query<CopyQuery>,
+) -> AppResult<HttpResponse> {
+    may_create(&state, &user.0).await?;
+    let source = match query.copy.clone() {
+        Some(slug) => state.db(move |c| Ok(queries::by_slug(c, &slug)?)).await?,
+        None => None,
+    };
+    let form = source.as_ref().map(EditionForm::next_year).unwrap_or_else(|| EditionForm {
+        timezone: "Europe/Berlin".into(),
+        ..Default::default()
+    });
+    render(
+        &page,
+        &form,
+        source.as_ref().map(|s| s.slug.as_str()),
+        &FieldErrors::new(),
+        StatusCode::OK,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct NewEdition {
+    #[serde(flatten)]
+    form: EditionForm,
+    #[serde(default)]
+    copy_from: String,
+    #[serde(default)]
+    copy_team: bool,
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    CsrfForm(new): CsrfForm<NewEdition>,
+) -> AppResult<HttpResponse> {
+    may_create(&state, &user.0).await?;
+    let copy_from = (!new.copy_from.is_empty()).then_some(new.copy_from.as_str());
+    let input = match new.form.validate() {
+        Ok(input) => input,
+        Err(errors) => {
+            return render(&page, &new.form, copy_from, &errors, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+    };
+    let source_slug = new.copy_team.then(|| new.copy_from.clone());
+    let user_id = user.0.id.clone();
+    let created = state
+        .db(move |c| {
+            let source = match source_slug {
+                Some(slug) => queries::by_slug(c, &slug)?.map(|e| e.id),
+                None => None,
+            };
+            queries::create(c, &input, &user_id, source.as_deref())
+        })
+        .await;
+    match created {
+        Ok(edition) => Ok(see_other(&format!("/{}/manage/", edition.slug))),
+        Err(AppError::Invalid(errors)) => {
+            render(&page, &new.form, copy_from, &errors, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(other) => Err(other),
+    }
+}

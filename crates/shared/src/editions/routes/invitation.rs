@@ -1,0 +1,55 @@
+use actix_web::{web, HttpResponse};
+
+use crate::editions::invitations;
+use crate::error::{AppError, AppResult};
+use crate::state::AppState;
+use crate::web::{see_other, CsrfForm, CurrentUser, NoFields, Page};
+
+/// Shows what the invitation offers; anonymous visitors are asked to log in or sign up and
+/// come back to this page.
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let lookup = token.clone();
+    let found = state
+        .db(move |c| Ok(invitations::open_by_token(c, &lookup)?))
+        .await?;
+    let Some((invitation, edition)) = found else {
+        let mut ctx = page.context();
+        ctx.insert("title_key", "link-invalid-title");
+        ctx.insert("message_key", "link-invalid-text");
+        return page.render_status(
+            actix_web::http::StatusCode::NOT_FOUND,
+            "accounts/message.html",
+            &ctx,
+        );
+    };
+    let mut ctx = page.context();
+    ctx.insert("invitation", &invitation);
+    ctx.insert("edition", &edition);
+    ctx.insert("token", &token);
+    page.render("editions/invitation.html", &ctx)
+}
+
+pub async fn accept(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    token: web::Path<String>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let user_id = user.0.id;
+    let edition = state
+        .db(move |c| invitations::accept(c, &token, &user_id))
+        .await
+        .map_err(|e| match e {
+            AppError::NotFound => AppError::Conflict(
+                "This invitation has been used, withdrawn or has expired.".into(),
+            ),
+            other => other,
+        })?;
+    Ok(see_other(&format!("/{}/", edition.slug)))
+}

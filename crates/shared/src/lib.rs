@@ -1,0 +1,20 @@
+//! What every devday domain shares: configuration, editions, people and their roles, mail,
+//! and the web plumbing (errors, extractors, templates, translations).
+
+pub mod accounts;
+pub mod api;
+pub mod config;
+pub mod crypto;
+pub mod editions;
+pub mod error;
+pub mod i18n;
+pub mod mail;
+pub mod metrics;
+pub mod ops;
+pub mod settings_store;
+pub mod state;
+pub mod templates;
+pub mod web;
+
+pub use error::{AppError, AppResult, FieldErrors};
+pub use state::AppState;

@@ -1,0 +1,159 @@
+//! The outbox table: mail waits here until the worker has handed it to the transport.
+//!
+//! Delivery is claimed with a conditional update, so several instances on one database never
+//! send the same mail at the same time; a claim expires, so a crash loses nothing.
+
+use chrono::{Duration, NaiveDateTime};
+use devday_db::schema::outbox::dsl as o;
+use devday_db::{now, DbConn};
+use diesel::prelude::*;
+
+use super::Mail;
+
+/// How long a claimed mail is reserved for the instance that claimed it.
+const CLAIM: Duration = Duration::minutes(5);
+/// Sent mail (personal data) is kept this long for support questions, then deleted.
+pub const KEEP_SENT_DAYS: i64 = 30;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = devday_db::schema::outbox)]
+pub struct QueuedMail {
+    pub id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub body_text: String,
+    pub body_html: Option<String>,
+    pub attempts: i32,
+}
+
+/// Puts a mail into the outbox. Call it inside the transaction of the change that causes it.
+pub fn enqueue(conn: &mut DbConn, mail: &Mail) -> QueryResult<String> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let at = now();
+    diesel::insert_into(o::outbox)
+        .values((
+            o::id.eq(&id),
+            o::recipient.eq(&mail.to),
+            o::subject.eq(&mail.subject),
+            o::body_text.eq(&mail.text),
+            o::body_html.eq(&mail.html),
+            o::created_at.eq(at),
+            o::attempts.eq(0),
+            o::next_attempt_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// Claims the next due mail for this instance, if there is one.
+pub fn claim_next(conn: &mut DbConn) -> QueryResult<Option<QueuedMail>> {
+    let at = now();
+    loop {
+        let candidate: Option<String> = o::outbox
+            .filter(o::sent_at.is_null())
+            .filter(o::failed_at.is_null())
+            .filter(o::next_attempt_at.le(at))
+            .filter(o::locked_until.is_null().or(o::locked_until.lt(at)))
+            .order(o::next_attempt_at.asc())
+            .select(o::id)
+            .first(conn)
+            .optional()?;
+        let Some(id) = candidate else {
+            return Ok(None);
+        };
+        let claimed = diesel::update(
+            o::outbox
+                .filter(o::id.eq(&id))
+                .filter(o::sent_at.is_null())
+                .filter(o::locked_until.is_null().or(o::locked_until.lt(at))),
+        )
+        .set((
+            o::locked_until.eq(at + CLAIM),
+            o::attempts.eq(o::attempts + 1),
+        ))
+        .execute(conn)?;
+        if claimed == 1 {
+            return o::outbox
+                .filter(o::id.eq(&id))
+                .select(QueuedMail::as_select())
+                .first(conn)
+                .map(Some);
+        }
+        // Another instance took it between our read and our update: look again.
+    }
+}
+
+pub fn mark_sent(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::update(o::outbox.filter(o::id.eq(id)))
+        .set((
+            o::sent_at.eq(Some(now())),
+            o::locked_until.eq(None::<NaiveDateTime>),
+            o::last_error.eq(None::<String>),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Records a failed attempt: retried later with exponential backoff, or given up for good
+/// after `max_attempts`.
+pub fn mark_failed(
+    conn: &mut DbConn,
+    mail: &QueuedMail,
+    error: &str,
+    max_attempts: i32,
+) -> QueryResult<()> {
+    let at = now();
+    let target = o::outbox.filter(o::id.eq(&mail.id));
+    if mail.attempts >= max_attempts {
+        diesel::update(target)
+            .set((
+                o::failed_at.eq(Some(at)),
+                o::locked_until.eq(None::<NaiveDateTime>),
+                o::last_error.eq(Some(error)),
+            ))
+            .execute(conn)
+            .map(drop)
+    } else {
+        diesel::update(target)
+            .set((
+                o::next_attempt_at.eq(at + backoff(mail.attempts)),
+                o::locked_until.eq(None::<NaiveDateTime>),
+                o::last_error.eq(Some(error)),
+            ))
+            .execute(conn)
+            .map(drop)
+    }
+}
+
+/// 2, 4, 8 … seconds, at most an hour.
+pub fn backoff(attempts: i32) -> Duration {
+    let exponent = attempts.clamp(1, 12) as u32;
+    Duration::seconds(2_i64.pow(exponent).min(3600))
+}
+
+/// Mails not yet sent and not given up.
+pub fn pending_count(conn: &mut DbConn) -> QueryResult<i64> {
+    o::outbox
+        .filter(o::sent_at.is_null())
+        .filter(o::failed_at.is_null())
+        .count()
+        .get_result(conn)
+}
+
+/// Deletes sent mail older than [`KEEP_SENT_DAYS`].
+pub fn purge_sent(conn: &mut DbConn) -> QueryResult<usize> {
+    let cutoff = now() - Duration::days(KEEP_SENT_DAYS);
+    diesel::delete(o::outbox.filter(o::sent_at.lt(cutoff))).execute(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        assert_eq!(backoff(1), Duration::seconds(2));
+        assert_eq!(backoff(3), Duration::seconds(8));
+        assert_eq!(backoff(40), Duration::seconds(3600));
+    }
+}

@@ -1,0 +1,55 @@
+use std::sync::Arc;
+
+use actix_web::web;
+use devday_db::{DbConn, Pool};
+
+use crate::config::Settings;
+use crate::error::{AppError, AppResult};
+use crate::i18n::I18n;
+use crate::accounts::password::Passwords;
+use crate::mail::Mailer;
+use crate::metrics::Metrics;
+use crate::templates::Templates;
+use crate::web::rate_limit::RateLimits;
+
+/// Everything a request handler may need, shared by all workers.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: Pool,
+    pub settings: Arc<Settings>,
+    /// The base of absolute links in mails, without a trailing slash.
+    pub public_url: Arc<str>,
+    pub templates: Arc<Templates>,
+    pub i18n: Arc<I18n>,
+    pub secret: Arc<[u8]>,
+    pub mailer: Mailer,
+    pub passwords: Passwords,
+    pub limits: Arc<RateLimits>,
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    /// Runs blocking database work on the blocking thread pool with a pooled connection.
+    pub async fn db<T, F>(&self, f: F) -> AppResult<T>
+    where
+        F: FnOnce(&mut DbConn) -> AppResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get()?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(AppError::from)?
+    }
+
+    /// Absolute link for a path such as `/account/confirm/abc`.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.public_url, path)
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}

@@ -1,0 +1,23 @@
+//! The cookies devday sets, all HttpOnly and SameSite=Lax, Secure when served over https.
+
+use actix_web::cookie::{time::Duration, Cookie, SameSite};
+
+pub const SESSION: &str = "devday_session";
+pub const CSRF: &str = "devday_csrf";
+pub const LANG: &str = "devday_lang";
+
+pub fn build(name: &'static str, value: String, secure: bool, days: i64) -> Cookie<'static> {
+    Cookie::build(name, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Lax)
+        .secure(secure)
+        .max_age(Duration::days(days))
+        .finish()
+}
+
+pub fn removal(name: &'static str) -> Cookie<'static> {
+    let mut cookie = Cookie::build(name, "").path("/").finish();
+    cookie.make_removal();
+    cookie
+}

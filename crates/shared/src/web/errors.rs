@@ -1,0 +1,66 @@
+//! Turns error responses of pages into HTML: the problem document stays for `/api/`, a
+//! browser gets a translated page, or the login form when it must sign in first.
+
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpResponse};
+
+use super::{locale, redirect};
+use crate::error::ErrorInfo;
+use crate::state::AppState;
+
+pub async fn render_html(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
+    let res = next.call(req).await?;
+    let path = res.request().path();
+    if path.starts_with("/api/") || path == "/healthz" || path == "/metrics" {
+        return Ok(res.map_into_left_body());
+    }
+    let info = res.response().extensions().get::<ErrorInfo>().cloned();
+    let Some(info) = info else {
+        return Ok(res.map_into_left_body());
+    };
+    let status = res.status();
+    let (req, _) = res.into_parts();
+    let response = if status == StatusCode::UNAUTHORIZED && req.method() == Method::GET {
+        let here = match req.query_string() {
+            "" => req.path().to_owned(),
+            q => format!("{}?{q}", req.path()),
+        };
+        let query = serde_urlencoded::to_string([("next", here)]).unwrap_or_default();
+        redirect::see_other(&format!("/account/login?{query}"))
+    } else {
+        page(&req, status, &info)
+    };
+    Ok(ServiceResponse::new(req, response).map_into_right_body())
+}
+
+fn page(req: &actix_web::HttpRequest, status: StatusCode, info: &ErrorInfo) -> HttpResponse {
+    let Some(state) = req.app_data::<web::Data<AppState>>() else {
+        return HttpResponse::build(status).body(info.detail.clone());
+    };
+    let locale = locale::of(req);
+    // Messages written for one request (a conflict, a bad value) are shown as they are;
+    // the generic ones are translated.
+    let detail = match info.kind {
+        "bad-request" | "conflict" => info.detail.clone(),
+        kind => state.i18n.tr(locale, &format!("error-{kind}"), &[]),
+    };
+    let mut ctx = tera::Context::new();
+    ctx.insert("lang", locale.code());
+    ctx.insert("status", &status.as_u16());
+    ctx.insert("detail", &detail);
+    ctx.insert("user", &None::<()>);
+    ctx.insert("csrf_token", "");
+    ctx.insert("path", req.path());
+    match state.templates.render("error.html", &ctx) {
+        Ok(html) => HttpResponse::build(status)
+            .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
+            .body(html),
+        Err(_) => HttpResponse::build(status).body(detail),
+    }
+}

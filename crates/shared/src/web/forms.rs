@@ -1,0 +1,53 @@
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use serde::de::DeserializeOwned;
+
+use super::csrf;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Largest form body accepted (uploads go elsewhere).
+const LIMIT: usize = 64 * 1024;
+
+/// A URL-encoded form whose `csrf_token` field has been checked before anything else.
+pub struct CsrfForm<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        let body = web::Bytes::from_request(&req, payload);
+        Box::pin(async move {
+            let bytes = body
+                .await
+                .map_err(|e| AppError::bad_request(format!("could not read the form: {e}")))?;
+            if bytes.len() > LIMIT {
+                return Err(AppError::bad_request("the form is too large"));
+            }
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("no app state")))?;
+            let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
+                .map_err(|_| AppError::bad_request("the form could not be read"))?;
+            let token = fields
+                .iter()
+                .find(|(k, _)| k == "csrf_token")
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_default();
+            if !csrf::verify(&req, &state.secret, token) {
+                return Err(AppError::Csrf);
+            }
+            serde_urlencoded::from_bytes(&bytes)
+                .map(CsrfForm)
+                .map_err(|e| AppError::bad_request(format!("the form could not be read: {e}")))
+        })
+    }
+}
+
+/// For forms that carry nothing but their CSRF token (a button).
+#[derive(serde::Deserialize)]
+pub struct NoFields {}

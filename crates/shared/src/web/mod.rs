@@ -1,0 +1,22 @@
+//! Web plumbing shared by every domain: extractors for who is asking, CSRF, forms, pages,
+//! locale, rate limits, static assets and the middleware that renders errors as pages.
+
+pub mod assets;
+pub mod auth;
+pub mod client_ip;
+pub mod cookies;
+pub mod csrf;
+pub mod errors;
+pub mod forms;
+pub mod headers;
+pub mod locale;
+pub mod page;
+pub mod rate_limit;
+pub mod redirect;
+
+pub use auth::{Admin, CurrentUser, EditionAccess, MaybeUser, Organiser, Staff, TeamMember};
+pub use client_ip::ClientIp;
+pub use forms::{CsrfForm, NoFields};
+pub use locale::RequestLocale;
+pub use page::Page;
+pub use redirect::{local_path, see_other};

@@ -1,0 +1,93 @@
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::http::header;
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest, HttpResponse};
+use serde::Serialize;
+
+use super::{auth, csrf, locale};
+use crate::accounts::AuthUser;
+use crate::error::{AppError, AppResult};
+use crate::i18n::Locale;
+use crate::state::AppState;
+
+/// What every page's layout needs: language, the signed-in user, the CSRF token.
+pub struct Page {
+    pub locale: Locale,
+    pub user: Option<AuthUser>,
+    pub csrf_token: String,
+    pub path: String,
+    state: web::Data<AppState>,
+}
+
+#[derive(Serialize)]
+struct LayoutUser<'a> {
+    name: &'a str,
+    email: &'a str,
+    is_admin: bool,
+}
+
+impl Page {
+    /// A context with the layout's variables; handlers add their own.
+    pub fn context(&self) -> tera::Context {
+        let mut ctx = tera::Context::new();
+        ctx.insert("lang", self.locale.code());
+        ctx.insert("csrf_token", &self.csrf_token);
+        ctx.insert("path", &self.path);
+        ctx.insert(
+            "user",
+            &self.user.as_ref().map(|u| LayoutUser {
+                name: &u.display_name,
+                email: &u.email,
+                is_admin: u.is_admin,
+            }),
+        );
+        ctx
+    }
+
+    pub fn render(&self, template: &str, ctx: &tera::Context) -> AppResult<HttpResponse> {
+        self.render_status(actix_web::http::StatusCode::OK, template, ctx)
+    }
+
+    /// For forms shown again with errors (422), so clients and tests can tell.
+    pub fn render_status(
+        &self,
+        status: actix_web::http::StatusCode,
+        template: &str,
+        ctx: &tera::Context,
+    ) -> AppResult<HttpResponse> {
+        let html = self.state.templates.render(template, ctx)?;
+        Ok(HttpResponse::build(status)
+            .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .body(html))
+    }
+
+    pub fn tr(&self, key: &str) -> String {
+        self.state.i18n.tr(self.locale, key, &[])
+    }
+}
+
+impl FromRequest for Page {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .cloned()
+                .ok_or_else(|| AppError::internal(anyhow::anyhow!("no app state")))?;
+            let user = auth::resolve(&req).await?;
+            let locale = locale::of(&req);
+            Ok(Page {
+                locale,
+                csrf_token: csrf::token(&req, &state.secret),
+                path: req.path().to_owned(),
+                user,
+                state,
+            })
+        })
+    }
+}

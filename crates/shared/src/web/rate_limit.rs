@@ -1,0 +1,47 @@
+//! Per-client limits where abuse is cheap (guessing passwords, signing up many accounts).
+//! Kept in memory per instance: behind several instances the limit applies to each.
+
+use std::num::NonZeroU32;
+
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::config::SecuritySettings;
+use crate::error::{AppError, AppResult};
+
+pub struct RateLimits {
+    login: DefaultKeyedRateLimiter<String>,
+    signup: DefaultKeyedRateLimiter<String>,
+}
+
+fn per_minute(n: u32) -> Quota {
+    Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN))
+}
+
+impl RateLimits {
+    pub fn new(settings: &SecuritySettings) -> Self {
+        Self {
+            login: RateLimiter::keyed(per_minute(settings.login_per_minute)),
+            signup: RateLimiter::keyed(per_minute(settings.signup_per_minute)),
+        }
+    }
+
+    /// Log-in attempts, per client address and per account.
+    pub fn login(&self, key: &str) -> AppResult<()> {
+        check(&self.login, key)
+    }
+
+    /// Sign-ups and password-reset mails, per client address.
+    pub fn signup(&self, key: &str) -> AppResult<()> {
+        check(&self.signup, key)
+    }
+}
+
+fn check(limiter: &DefaultKeyedRateLimiter<String>, key: &str) -> AppResult<()> {
+    limiter.check_key(&key.to_owned()).map_err(|not_until| {
+        let wait = not_until.wait_time_from(DefaultClock::default().now());
+        AppError::RateLimited {
+            retry_after_secs: wait.as_secs().max(1),
+        }
+    })
+}

@@ -1,0 +1,193 @@
+# devday, Deutsch. Jede Nachricht muss es auch in en/main.ftl geben (ein Test prüft das).
+hello-user = Hallo { $name }!
+skip-to-content = Zum Inhalt springen
+nav-label = Hauptmenü
+nav-login = Anmelden
+nav-logout = Abmelden
+nav-signup = Registrieren
+nav-admin = Verwaltung
+footer-text = devday · eine kostenlose Entwicklerkonferenz, von Ehrenamtlichen organisiert.
+back-home = Zur Startseite
+save = Speichern
+search = Suchen
+
+error-title = Fehler { $status }
+error-not-found = Diese Seite gibt es nicht (mehr).
+error-unauthenticated = Bitte melde dich zuerst an.
+error-forbidden = Das darfst du leider nicht.
+error-invalid = Einige Felder sind ungültig.
+error-csrf = Das Formular ist abgelaufen. Geh zurück, lade die Seite neu und versuche es noch einmal.
+error-rate-limited = Zu viele Versuche. Bitte warte eine Minute und versuche es dann noch einmal.
+error-unavailable = Der Dienst ist gerade ausgelastet. Bitte versuche es gleich noch einmal.
+error-internal = Bei uns ist etwas schiefgegangen. Wir haben es protokolliert.
+
+field-name = Name
+field-email = E-Mail-Adresse
+field-password = Passwort
+field-password-repeat = Passwort wiederholen
+field-new-password = Neues Passwort
+field-current-password = Aktuelles Passwort
+field-language = Sprache
+field-role = Rolle
+field-required = Dieses Feld ist erforderlich.
+field-too-long = Das ist zu lang.
+field-invalid = Wähle einen der angebotenen Werte.
+email-invalid = Das ist keine E-Mail-Adresse.
+password-hint = Mindestens 10 Zeichen. Ein Satz aus mehreren Wörtern ist leicht zu merken.
+password-too-short = Das Passwort braucht mindestens 10 Zeichen.
+password-mismatch = Die beiden Passwörter unterscheiden sich.
+password-wrong = Das Passwort stimmt nicht.
+
+signup-title = Konto anlegen
+signup-intro = Mit einem Konto kannst du Vorträge einreichen, Vorschläge bewerten und mitorganisieren.
+signup-submit = Konto anlegen
+signup-have-account = Schon ein Konto?
+signup-done-title = Schau in dein Postfach
+signup-done-text = Wir haben dir einen Link zur Bestätigung deiner E-Mail-Adresse geschickt. Er gilt zwei Tage.
+confirm-title = E-Mail-Adresse bestätigen
+confirm-intro = Ein Klick, und dein Konto ist bereit.
+confirm-submit = Bestätigen
+confirm-done-title = E-Mail-Adresse bestätigt
+confirm-done-text = Danke. Du kannst dich jetzt anmelden.
+link-invalid-title = Dieser Link funktioniert nicht
+link-invalid-text = Er wurde schon benutzt oder ist abgelaufen. Fordere einen neuen an, wenn du ihn noch brauchst.
+
+login-title = Anmelden
+login-submit = Anmelden
+login-forgot = Passwort vergessen?
+login-no-account = Noch kein Konto?
+login-invalid = E-Mail-Adresse oder Passwort stimmen nicht.
+login-unconfirmed = Bitte bestätige zuerst deine E-Mail-Adresse. Wir haben dir einen neuen Link geschickt.
+
+forgot-title = Passwort zurücksetzen
+forgot-intro = Gib deine E-Mail-Adresse ein. Gibt es dazu ein Konto, schicken wir dir einen Link für ein neues Passwort.
+forgot-submit = Link schicken
+forgot-done-title = Schau in dein Postfach
+forgot-done-text = Wenn es zu dieser Adresse ein Konto gibt, ist ein Link zum Zurücksetzen unterwegs. Er gilt eine Stunde.
+reset-title = Neues Passwort setzen
+reset-submit = Passwort setzen
+reset-done-title = Passwort geändert
+reset-done-text = Dein neues Passwort gilt, und alle anderen Sitzungen wurden abgemeldet.
+
+setup-title = Ersten Admin anlegen
+setup-intro = devday hat noch keine Konten. Das Konto, das du hier anlegst, verwaltet diese Installation.
+setup-submit = Admin anlegen
+
+account-title = Dein Konto
+account-editions = Deine Ausgaben
+account-profile = Profil
+account-password = Passwort
+account-password-submit = Passwort ändern
+tokens-title = API-Tokens
+tokens-intro = Mit Tokens können Programme (ein Einlass-Scanner, ein Skript) die devday-API in deinem Namen nutzen. Behandle sie wie Passwörter.
+tokens-name = Wofür ist das Token?
+tokens-create = Token anlegen
+tokens-new = Dein neues Token. Kopiere es jetzt: Es wird nicht noch einmal angezeigt.
+tokens-created = Angelegt
+tokens-used = Zuletzt benutzt
+tokens-revoke = Widerrufen
+privacy-title = Deine Daten
+privacy-download = Alles herunterladen, was devday über dich speichert (JSON)
+privacy-delete-intro = Wenn du dein Konto löschst, werden dein Profil, deine Rollen und deine Tokens entfernt. Das lässt sich nicht rückgängig machen.
+privacy-delete = Mein Konto löschen
+
+admin-title = Verwaltung
+admin-editions = Ausgaben
+admin-no-editions = Noch keine Ausgaben.
+admin-people = Personen
+admin-confirmed = Bestätigt
+admin-grant = Zum Admin machen
+admin-revoke = Admin entziehen
+
+role-organiser = Organisation
+role-reviewer = Programmkomitee
+role-staff = Einlass
+
+home-title = Willkommen
+home-next = Nächste Ausgabe
+home-none = Es ist noch keine Ausgabe angekündigt.
+home-upcoming = Außerdem geplant
+home-archive = Vergangene Ausgaben
+cfp = Call for Papers
+registration = Anmeldung
+window-open = Offen
+window-until = bis { $time }
+window-upcoming = Öffnet am { $time }
+window-closed = Geschlossen
+window-not-scheduled = Noch nicht geplant
+
+edition-new = Neue Ausgabe
+edition-create = Ausgabe anlegen
+edition-copy = Für nächstes Jahr kopieren
+edition-copied = Aus { $source } übernommen, ein Jahr später. Prüfe die Daten.
+edition-copy-team = Dem Team der kopierten Ausgabe dieselben Rollen geben
+edition-archived = Archiv
+edition-basics = Die Ausgabe
+edition-windows = Call for Papers und Anmeldung
+edition-windows-hint = Zeiten in der Zeitzone der Ausgabe. Lass leer, was noch nicht feststeht.
+edition-timezone-note = Alle Zeiten in { $tz }.
+field-edition-name = Name
+field-slug = Kurzname in Adressen
+slug-hint = Kleinbuchstaben, Ziffern und Bindestriche, zum Beispiel devday-2027.
+field-starts-on = Erster Tag
+field-ends-on = Letzter Tag
+field-timezone = Zeitzone
+field-venue = Veranstaltungsort
+field-cfp-opens = Call for Papers öffnet
+field-cfp-closes = Call for Papers schließt
+field-registration-opens = Anmeldung öffnet
+field-registration-closes = Anmeldung schließt
+slug-invalid = Verwende 3 bis 40 Kleinbuchstaben, Ziffern und Bindestriche (kein reserviertes Wort wie admin oder api).
+slug-taken = Eine andere Ausgabe hat diesen Kurznamen.
+date-invalid = Gib ein Datum als JJJJ-MM-TT ein.
+date-before-start = Der letzte Tag kann nicht vor dem ersten liegen.
+edition-too-long = Eine Ausgabe dauert höchstens zwei Wochen.
+timezone-invalid = Unbekannte Zeitzone; verwende einen Namen wie Europe/Berlin.
+datetime-invalid = Gib Datum und Uhrzeit ein, etwa 2027-01-31T23:59.
+window-closes-before-opening = Es muss nach dem Öffnen schließen.
+
+manage-title = Organisieren
+manage-link = Organisieren
+manage-settings = Einstellungen
+manage-team = Team
+archive-title = Archiv
+archive-intro = Eine archivierte Ausgabe bleibt für alle online, unter den vergangenen Ausgaben.
+archive-do = Diese Ausgabe archivieren
+archive-undo = Aus dem Archiv holen
+team-invite = Jemanden einladen
+team-invite-language = Sprache der Einladung
+team-invite-submit = Einladung schicken
+team-pending = Offene Einladungen
+team-expires = gültig bis { $date }
+team-withdraw = Zurückziehen
+team-remove = Entfernen
+invitation-title = Eine Einladung
+invitation-text = Du bist eingeladen, bei { $edition } mitzumachen: { $role }.
+invitation-accept = Annehmen
+invitation-login-first = Melde dich an oder lege ein Konto an, um anzunehmen; danach kommst du hierher zurück.
+
+cfp-days-left = { $days ->
+    [one] Noch ein Tag.
+   *[other] Noch { $days } Tage.
+}
+cfp-closed = Der Call for Papers ist geschlossen. Danke an alle, die eingereicht haben!
+cfp-submission-soon = Einreichungen in devday öffnen bald; bis dahin wende dich an das Orga-Team.
+registration-soon = Das Anmeldeformular erscheint bald hier.
+staff-title = Einlass
+staff-intro = Hier erscheinen der Einlass-Scanner und der Badge-Tresen dieser Ausgabe.
+staff-link = Einlass
+
+email-footer = Du bekommst diese Mail wegen deines devday-Kontos oder einer Aktion auf devday.
+email-hello = Hallo { $name },
+email-confirm-subject = Bestätige deine E-Mail-Adresse für devday
+email-confirm-text = bitte bestätige deine E-Mail-Adresse, indem du diesen Link öffnest:
+email-confirm-button = E-Mail-Adresse bestätigen
+email-confirm-ignore = Wenn du dich nicht registriert hast, ignoriere diese Mail: Ohne Bestätigung passiert nichts.
+email-exists-subject = Dein devday-Konto
+email-exists-text = jemand (wahrscheinlich du) wollte sich mit dieser Adresse registrieren, aber es gibt schon ein Konto dazu. Melde dich an, oder setze dein Passwort zurück, falls du es vergessen hast.
+email-reset-subject = Dein devday-Passwort zurücksetzen
+email-reset-text = öffne diesen Link innerhalb einer Stunde, um ein neues Passwort zu setzen:
+email-reset-ignore = Wenn du das nicht angefordert hast, ignoriere diese Mail: Dein Passwort bleibt, wie es ist.
+email-invitation-subject = Einladung ins Team von { $edition }
+email-invitation-text = { $inviter } lädt dich ein, bei { $edition } mitzumachen: { $role }. Öffne diesen Link, um anzunehmen:
+email-invitation-expiry = Der Link gilt 14 Tage.

@@ -1,0 +1,193 @@
+# devday, English. Every message here must also exist in de/main.ftl (a test checks).
+hello-user = Hello { $name }!
+skip-to-content = Skip to content
+nav-label = Main
+nav-login = Log in
+nav-logout = Log out
+nav-signup = Sign up
+nav-admin = Admin
+footer-text = devday · a free developer conference, organised by volunteers.
+back-home = Back to the start page
+save = Save
+search = Search
+
+error-title = Error { $status }
+error-not-found = This page does not exist (any more).
+error-unauthenticated = Please log in first.
+error-forbidden = You are not allowed to do this.
+error-invalid = Some fields are invalid.
+error-csrf = The form has expired. Go back, reload the page and try again.
+error-rate-limited = Too many attempts. Please wait a minute and try again.
+error-unavailable = The service is busy. Please try again shortly.
+error-internal = Something went wrong on our side. We have logged it.
+
+field-name = Name
+field-email = Email address
+field-password = Password
+field-password-repeat = Repeat the password
+field-new-password = New password
+field-current-password = Current password
+field-language = Language
+field-role = Role
+field-required = This field is required.
+field-too-long = This is too long.
+field-invalid = Choose one of the offered values.
+email-invalid = This is not an email address.
+password-hint = At least 10 characters. A passphrase of several words is easy to remember.
+password-too-short = The password needs at least 10 characters.
+password-mismatch = The two passwords differ.
+password-wrong = The password is not correct.
+
+signup-title = Create an account
+signup-intro = With an account you can submit talks, review proposals and help organise.
+signup-submit = Create account
+signup-have-account = Already have an account?
+signup-done-title = Check your mail
+signup-done-text = We have sent you a link to confirm your email address. It is valid for two days.
+confirm-title = Confirm your email address
+confirm-intro = One click and your account is ready.
+confirm-submit = Confirm
+confirm-done-title = Email address confirmed
+confirm-done-text = Thank you. You can log in now.
+link-invalid-title = This link does not work
+link-invalid-text = It has been used already, or it has expired. Request a new one if you still need it.
+
+login-title = Log in
+login-submit = Log in
+login-forgot = Forgot your password?
+login-no-account = No account yet?
+login-invalid = Email address or password is not correct.
+login-unconfirmed = Please confirm your email address first. We have sent you a new link.
+
+forgot-title = Reset your password
+forgot-intro = Enter your email address. If it has an account, we send you a link to set a new password.
+forgot-submit = Send link
+forgot-done-title = Check your mail
+forgot-done-text = If this address has an account, a link to reset the password is on its way. It is valid for one hour.
+reset-title = Set a new password
+reset-submit = Set password
+reset-done-title = Password changed
+reset-done-text = Your new password is set, and every other session has been logged out.
+
+setup-title = Create the first admin
+setup-intro = devday has no accounts yet. The account you create here administers this installation.
+setup-submit = Create admin
+
+account-title = Your account
+account-editions = Your editions
+account-profile = Profile
+account-password = Password
+account-password-submit = Change password
+tokens-title = API tokens
+tokens-intro = Tokens let programs (a door scanner, a script) use the devday API in your name. Treat them like passwords.
+tokens-name = What is the token for?
+tokens-create = Create token
+tokens-new = Your new token. Copy it now: it is not shown again.
+tokens-created = Created
+tokens-used = Last used
+tokens-revoke = Revoke
+privacy-title = Your data
+privacy-download = Download everything devday keeps about you (JSON)
+privacy-delete-intro = Deleting your account removes your profile, your roles and your tokens. It cannot be undone.
+privacy-delete = Delete my account
+
+admin-title = Administration
+admin-editions = Editions
+admin-no-editions = No editions yet.
+admin-people = People
+admin-confirmed = Confirmed
+admin-grant = Make admin
+admin-revoke = Remove admin
+
+role-organiser = Organiser
+role-reviewer = Reviewer
+role-staff = Door staff
+
+home-title = Welcome
+home-next = Next edition
+home-none = No edition has been announced yet.
+home-upcoming = Also coming up
+home-archive = Past editions
+cfp = Call for papers
+registration = Registration
+window-open = Open
+window-until = until { $time }
+window-upcoming = Opens { $time }
+window-closed = Closed
+window-not-scheduled = Not scheduled yet
+
+edition-new = New edition
+edition-create = Create edition
+edition-copy = Copy for next year
+edition-copied = Filled in from { $source }, one year later. Check the dates.
+edition-copy-team = Give the team of the copied edition the same roles
+edition-archived = Archive
+edition-basics = The edition
+edition-windows = Call for papers and registration
+edition-windows-hint = Times are in the edition's timezone. Leave empty what is not decided yet.
+edition-timezone-note = All times in { $tz }.
+field-edition-name = Name
+field-slug = Short name in addresses
+slug-hint = Lower-case letters, digits and dashes, for example devday-2027.
+field-starts-on = First day
+field-ends-on = Last day
+field-timezone = Timezone
+field-venue = Venue
+field-cfp-opens = Call for papers opens
+field-cfp-closes = Call for papers closes
+field-registration-opens = Registration opens
+field-registration-closes = Registration closes
+slug-invalid = Use 3 to 40 lower-case letters, digits and dashes (not a reserved word such as admin or api).
+slug-taken = Another edition has this short name.
+date-invalid = Enter a date as YYYY-MM-DD.
+date-before-start = The last day cannot be before the first.
+edition-too-long = An edition lasts at most two weeks.
+timezone-invalid = Unknown timezone; use a name such as Europe/Berlin.
+datetime-invalid = Enter a date and time, such as 2027-01-31T23:59.
+window-closes-before-opening = It must close after it opens.
+
+manage-title = Organise
+manage-link = Organise
+manage-settings = Settings
+manage-team = Team
+archive-title = Archive
+archive-intro = An archived edition stays online for everyone, listed under past editions.
+archive-do = Archive this edition
+archive-undo = Take out of the archive
+team-invite = Invite someone
+team-invite-language = Language of the invitation
+team-invite-submit = Send invitation
+team-pending = Open invitations
+team-expires = valid until { $date }
+team-withdraw = Withdraw
+team-remove = Remove
+invitation-title = An invitation
+invitation-text = You are invited to join { $edition } as { $role }.
+invitation-accept = Accept
+invitation-login-first = Log in or create an account to accept; you come back here afterwards.
+
+cfp-days-left = { $days ->
+    [one] One day left.
+   *[other] { $days } days left.
+}
+cfp-closed = The call for papers is closed. Thank you to everyone who submitted!
+cfp-submission-soon = Submissions open in devday soon; until then, contact the organisers.
+registration-soon = The registration form opens here soon.
+staff-title = Door
+staff-intro = The door scanner and the badge desk for this edition will be here.
+staff-link = Door
+
+email-footer = You receive this mail because of your devday account or an action on devday.
+email-hello = Hello { $name },
+email-confirm-subject = Confirm your email address for devday
+email-confirm-text = please confirm your email address by opening this link:
+email-confirm-button = Confirm email address
+email-confirm-ignore = If you did not sign up, ignore this mail: without confirmation nothing happens.
+email-exists-subject = Your devday account
+email-exists-text = someone (probably you) tried to sign up with this address, but it already has an account. Log in, or reset your password if you forgot it.
+email-reset-subject = Reset your devday password
+email-reset-text = open this link within one hour to set a new password:
+email-reset-ignore = If you did not ask for this, ignore this mail: your password stays as it is.
+email-invitation-subject = Invitation to the { $edition } team
+email-invitation-text = { $inviter } invites you to join { $edition } as { $role }. Open this link to accept:
+email-invitation-expiry = The link is valid for 14 days.

@@ -1,0 +1,9 @@
+DROP TABLE outbox;
+DROP TABLE invitations;
+DROP TABLE edition_roles;
+DROP TABLE editions;
+DROP TABLE api_tokens;
+DROP TABLE account_tokens;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE app_settings;
