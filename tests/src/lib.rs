@@ -1,1 +1,71 @@
+//! The end-to-end harness: the real devday binary on a random port with a fresh database
+//! (an SQLite file, or a fresh PostgreSQL database) and a real SMTP server on loopback.
+//! `db_test!` runs one test body on both databases.
+#![allow(clippy::unwrap_used)]
 
+mod app;
+mod browser;
+mod db;
+mod smtp;
+pub mod web;
+
+pub use app::{TestApp, TestAppBuilder};
+pub use browser::WebDriver;
+pub use db::Backend;
+pub use smtp::{Mail, SmtpSink};
+pub use web::Client;
+
+/// Runs the body once on SQLite and once on PostgreSQL. The PostgreSQL run is reported as
+/// ignored, with how to enable it, unless DEVDAY_TEST_POSTGRES_URL was set at build time.
+#[macro_export]
+macro_rules! db_test {
+    ($(#[$meta:meta])* async fn $name:ident($backend:ident) $body:block) => {
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            async fn body($backend: $crate::Backend) -> anyhow::Result<()> $body
+
+            $(#[$meta])*
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() -> anyhow::Result<()> {
+                $crate::binary!();
+                body($crate::Backend::Sqlite).await
+            }
+
+            $(#[$meta])*
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            #[cfg_attr(
+                not(devday_pg),
+                ignore = "PostgreSQL suite off: set DEVDAY_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:5432/postgres"
+            )]
+            async fn postgres() -> anyhow::Result<()> {
+                $crate::binary!();
+                body($crate::Backend::Postgres).await
+            }
+        }
+    };
+}
+
+static BINARY: std::sync::OnceLock<&'static str> = std::sync::OnceLock::new();
+
+/// Records (and returns) the binary under test. Only integration tests know its path
+/// (CARGO_BIN_EXE_*), so they call this before starting an app; `db_test!` does it for them.
+#[macro_export]
+macro_rules! binary {
+    () => {
+        $crate::set_binary(env!("CARGO_BIN_EXE_devday-e2e"))
+    };
+}
+
+#[doc(hidden)]
+pub fn set_binary(path: &'static str) -> &'static str {
+    BINARY.get_or_init(|| path)
+}
+
+pub(crate) fn binary_path() -> &'static str {
+    BINARY
+        .get()
+        .copied()
+        .expect("call devday_tests::binary!() before starting an app")
+}

@@ -25,8 +25,9 @@ pub async fn render_html(
         return Ok(res.map_into_left_body());
     };
     let status = res.status();
+    let retry_after = res.headers().get(header::RETRY_AFTER).cloned();
     let (req, _) = res.into_parts();
-    let response = if status == StatusCode::UNAUTHORIZED && req.method() == Method::GET {
+    let mut response = if status == StatusCode::UNAUTHORIZED && req.method() == Method::GET {
         let here = match req.query_string() {
             "" => req.path().to_owned(),
             q => format!("{}?{q}", req.path()),
@@ -36,6 +37,9 @@ pub async fn render_html(
     } else {
         page(&req, status, &info)
     };
+    if let Some(value) = retry_after {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
     Ok(ServiceResponse::new(req, response).map_into_right_body())
 }
 

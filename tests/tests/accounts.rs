@@ -1,0 +1,235 @@
+//! Accounts end to end: sign-up, confirmation by mail, log-in and -out, password reset,
+//! the first admin, and what bad input and attackers get.
+
+use devday_tests::{db_test, TestApp};
+
+const PW: &str = "a long test password";
+
+db_test! {
+    async fn sign_up_confirm_log_in_and_out(backend) {
+        let app = TestApp::spawn(backend).await?;
+        let client = app.client();
+        let res = client.post("/account/signup", &[
+            ("display_name", "Grace Hopper"), ("email", "Grace@Example.org"),
+            ("password", PW), ("password_repeat", PW),
+        ]).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        assert!(res.body.contains("Check your mail"));
+
+        // Not confirmed yet: no log-in, and a fresh link is sent.
+        let res = client.post("/account/login", &[("email", "grace@example.org"), ("password", PW)]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("confirm your email address first"), "{}", res.body);
+        let mail = app.smtp.wait_for_nth("grace@example.org", 2).await?;
+        assert!(mail.subject.contains("Confirm"), "{}", mail.subject);
+        // Opening the link shows a button; only posting it confirms.
+        let link = mail.link("/account/confirm/").expect("link");
+        let token = link.rsplit('/').next().unwrap_or_default();
+        assert!(mail.html.as_deref().is_some_and(|h| h.contains(token)), "the HTML part lacks the link");
+        let page = client.get(&link).await?;
+        assert_eq!(page.status, 200);
+        let res = client.post(&link, &[]).await?;
+        assert_eq!(res.status, 200);
+        assert!(res.body.contains("Email address confirmed"));
+        // The link is single-use.
+        assert_eq!(client.get(&link).await?.status, 404);
+
+        app.login(&client, "grace@example.org", PW).await?;
+        let account = client.get("/account").await?;
+        assert_eq!(account.status, 200);
+        assert!(account.body.contains("grace@example.org"));
+
+        // Logging out ends the session on the server: the old cookie is worthless.
+        let cookie = client.cookie("devday_session").expect("a session cookie");
+        let res = client.post("/account/logout", &[]).await?;
+        assert_eq!(res.status, 303);
+        let stale = client.http().get(format!("{}/account", app.base))
+            .header("cookie", format!("devday_session={cookie}")).send().await?;
+        assert_eq!(stale.status().as_u16(), 303, "a logged-out session still works");
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn bad_sign_ups_are_explained_and_change_nothing(backend) {
+        let app = TestApp::spawn(backend).await?;
+        let client = app.client();
+        let res = client.post("/account/signup", &[
+            ("display_name", ""), ("email", "not-an-email"),
+            ("password", "short"), ("password_repeat", "short"),
+        ]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("This is not an email address."));
+        assert!(res.body.contains("at least 10 characters"));
+        assert!(res.body.contains("This field is required."));
+        assert!(res.body.contains("aria-invalid=\"true\""));
+        let res = client.post("/account/signup", &[
+            ("display_name", "X"), ("email", "x@example.org"),
+            ("password", PW), ("password_repeat", "another long password"),
+        ]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("The two passwords differ."));
+        // The email is kept in the form, the password is not.
+        assert!(res.body.contains("value=\"x@example.org\""));
+        assert!(!res.body.contains(PW));
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert!(app.smtp.mails().is_empty(), "a rejected sign-up sent mail");
+
+        // The honeypot: bots get the same answer and nothing happens.
+        let res = client.post("/account/signup", &[
+            ("display_name", "Bot"), ("email", "bot@example.org"),
+            ("password", PW), ("password_repeat", PW), ("website", "http://spam.example"),
+        ]).await?;
+        assert_eq!(res.status, 200);
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert!(app.smtp.mails().is_empty());
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn signing_up_twice_creates_nothing_and_tells_the_owner(backend) {
+        let app = TestApp::spawn(backend).await?;
+        app.user("ada@example.org", "Ada").await?;
+        let other = app.client();
+        let res = other.post("/account/signup", &[
+            ("display_name", "Mallory"), ("email", "ADA@example.org"),
+            ("password", "mallory's long password"), ("password_repeat", "mallory's long password"),
+        ]).await?;
+        // The same answer as for a new address: the form does not reveal accounts.
+        assert_eq!(res.status, 200);
+        let mail = app.smtp.wait_for_nth("ada@example.org", 2).await?;
+        assert!(mail.subject.contains("Your devday account"), "{}", mail.subject);
+        // Ada's password still works, Mallory's does not.
+        let res = other.post("/account/login", &[("email", "ada@example.org"), ("password", "mallory's long password")]).await?;
+        assert_eq!(res.status, 422);
+        app.login(&app.client(), "ada@example.org", PW).await?;
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn password_reset_by_mail_ends_other_sessions(backend) {
+        let app = TestApp::spawn(backend).await?;
+        let old_session = app.user("lin@example.org", "Lin").await?;
+        let client = app.client();
+        // Unknown addresses get the same answer and no mail.
+        let res = client.post("/account/password/forgot", &[("email", "nobody@example.org")]).await?;
+        assert_eq!(res.status, 200);
+        let res = client.post("/account/password/forgot", &[("email", "lin@example.org")]).await?;
+        assert_eq!(res.status, 200);
+        let mail = app.smtp.wait_for_nth("lin@example.org", 2).await?;
+        let link = mail.link("/account/password/reset/").expect("reset link");
+        assert_eq!(client.get(&link).await?.status, 200);
+        let res = client.post(&link, &[("password", "short"), ("password_repeat", "short")]).await?;
+        assert_eq!(res.status, 422);
+        let res = client.post(&link, &[("password", "a brand new password"), ("password_repeat", "a brand new password")]).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        assert_eq!(client.post(&link, &[("password", "a third password!"), ("password_repeat", "a third password!")]).await?.status, 404);
+        assert!(app.smtp.mails_to("nobody@example.org").is_empty());
+
+        assert_eq!(old_session.get("/account").await?.status, 303, "old session survived the reset");
+        let res = client.post("/account/login", &[("email", "lin@example.org"), ("password", PW)]).await?;
+        assert_eq!(res.status, 422);
+        app.login(&client, "lin@example.org", "a brand new password").await?;
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn the_setup_link_creates_one_admin_once(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let link = app.setup_link().await?;
+        let admin = app.admin().await?;
+        assert_eq!(admin.get("/admin").await?.status, 200);
+        // The link is gone, and so is the page.
+        let other = app.client();
+        assert_eq!(other.get(&link).await?.status, 404);
+        let res = other.post(&link, &[
+            ("display_name", "Eve"), ("email", "eve@example.org"),
+            ("password", PW), ("password_repeat", PW),
+        ]).await?;
+        assert_eq!(res.status, 404);
+        // After a restart with an admin there is no new link.
+        app.restart().await?;
+        assert!(app.setup_link().await.is_err());
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn forms_without_a_valid_csrf_token_are_refused(backend) {
+        let app = TestApp::spawn(backend).await?;
+        let client = app.user("ceo@example.org", "Ceo").await?;
+        // A cross-site form: the browser sends the cookies but the attacker cannot know the token.
+        let res = client.post_raw("/account/profile", &[("display_name", "Pwned"), ("locale", "en")]).await?;
+        assert_eq!(res.status, 403);
+        let res = client.post_raw("/account/profile", &[("display_name", "Pwned"), ("locale", "en"), ("csrf_token", "forged")]).await?;
+        assert_eq!(res.status, 403);
+        // Another browser's token does not fit this browser.
+        let foreign = app.client().csrf().await?;
+        let res = client.post_raw("/account/profile", &[("display_name", "Pwned"), ("locale", "en"), ("csrf_token", &foreign)]).await?;
+        assert_eq!(res.status, 403);
+        assert!(!client.get("/account").await?.body.contains("Pwned"));
+        let res = client.post("/account/profile", &[("display_name", "Ceo Renamed"), ("locale", "de")]).await?;
+        assert_eq!(res.status, 303);
+        let page = client.get("/account").await?;
+        assert!(page.body.contains("Ceo Renamed"));
+        assert!(page.body.contains("lang=\"de\"") || page.body.contains("Dein Konto"));
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn logins_are_rate_limited(backend) {
+        let app = TestApp::builder(backend).env("DEVDAY_SECURITY_LOGIN_PER_MINUTE", "3").spawn().await?;
+        let client = app.client();
+        let mut statuses = Vec::new();
+        for _ in 0..5 {
+            let res = client.post("/account/login", &[("email", "x@example.org"), ("password", "wrong password!")]).await?;
+            statuses.push(res.status);
+        }
+        assert_eq!(&statuses[..3], &[422, 422, 422]);
+        assert_eq!(statuses[4], 429, "{statuses:?}");
+        let res = client.post("/account/login", &[("email", "x@example.org"), ("password", "wrong password!")]).await?;
+        assert!(res.header("retry-after").is_some());
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn people_can_download_and_delete_their_data(backend) {
+        let app = TestApp::spawn(backend).await?;
+        let client = app.user("gdpr@example.org", "Gina").await?;
+        let data = client.get("/account/data.json").await?;
+        assert_eq!(data.status, 200);
+        assert_eq!(data.json()["account"]["email"], "gdpr@example.org");
+        let res = client.post("/account/delete", &[("password", "not my password")]).await?;
+        assert_eq!(res.status, 422);
+        let res = client.post("/account/delete", &[("password", PW)]).await?;
+        assert_eq!(res.status, 303);
+        let res = app.client().post("/account/login", &[("email", "gdpr@example.org"), ("password", PW)]).await?;
+        assert_eq!(res.status, 422, "a deleted account can still log in");
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn pages_speak_german_and_english(backend) {
+        let app = TestApp::spawn(backend).await?;
+        let german = app.client();
+        let res = german.send(german.http().get(format!("{}/account/login", app.base))
+            .header("accept-language", "de-DE,de;q=0.9,en;q=0.5")).await?;
+        assert!(res.body.contains("lang=\"de\"") && res.body.contains("Anmelden"));
+        // Switching is remembered in a cookie.
+        let client = app.client();
+        let res = client.get("/lang/de?next=/account/login").await?;
+        assert_eq!(res.status, 303);
+        assert_eq!(res.location(), Some("/account/login"));
+        assert!(client.get("/account/login").await?.body.contains("Passwort vergessen?"));
+        // Never an open redirect.
+        let res = client.get("/lang/en?next=//evil.example").await?;
+        assert_eq!(res.location(), Some("/"));
+        Ok(())
+    }
+}
