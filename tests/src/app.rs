@@ -226,6 +226,7 @@ impl TestApp {
     /// Signs up through the form and confirms through the mail; returns a logged-in client.
     pub async fn user(&self, email: &str, name: &str) -> anyhow::Result<Client> {
         let client = self.client();
+        let before = self.smtp.mails_to(email).len();
         let res = client
             .post(
                 "/account/signup",
@@ -238,7 +239,7 @@ impl TestApp {
             )
             .await?;
         anyhow::ensure!(res.status == 200, "sign-up failed: {} {}", res.status, res.body);
-        let mail = self.smtp.wait_for(email).await?;
+        let mail = self.smtp.wait_for_nth(email, before + 1).await?;
         let link = mail
             .link("/account/confirm/")
             .ok_or_else(|| anyhow::anyhow!("no confirmation link in {mail:?}"))?;

@@ -164,7 +164,7 @@ impl ResponseError for AppError {
         let status = self.status_code();
         if let AppError::Internal(cause) = self {
             // The cause stays in the log; the client learns only that it was our fault.
-            tracing::error!(error = ?cause, "request failed");
+            tracing::error!(error = format!("{cause:#}"), "request failed");
         }
         let errors = match self {
             AppError::Invalid(errors) => Some(errors),

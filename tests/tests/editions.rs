@@ -1,0 +1,233 @@
+//! Editions end to end: an admin creates one, organisers run it with their team, copy it
+//! for next year and archive it; the public sees the current edition and the archive.
+
+use devday_tests::{db_test, TestApp};
+
+db_test! {
+    async fn an_admin_creates_an_edition_the_public_sees(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_edition(&admin, "devday-2030").await?;
+        let home = app.client().get("/").await?;
+        assert!(home.body.contains("Edition devday-2030"), "{}", home.body);
+        let page = app.client().get("/devday-2030/").await?;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Dresden"));
+        // The CfP window entered in Berlin time is shown in Berlin time.
+        let cfp = app.client().get("/devday-2030/cfp/").await?;
+        assert!(cfp.body.contains("2029-09-01 00:00") || cfp.body.contains("Opens"), "{}", cfp.body);
+        assert_eq!(app.client().get("/devday-2030").await?.location(), Some("/devday-2030/"));
+        assert_eq!(app.client().get("/no-such-edition/").await?.status, 404);
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn bad_edition_forms_name_every_field_and_create_nothing(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        let res = admin.post("/editions/new", &[
+            ("name", ""), ("slug", "API"), ("starts_on", "2030-05-20"), ("ends_on", "2030-05-01"),
+            ("timezone", "Mars/Base"), ("cfp_opens_at", "2029-12-01T00:00"), ("cfp_closes_at", "2029-11-01T00:00"),
+        ]).await?;
+        assert_eq!(res.status, 422);
+        for text in ["This field is required.", "lower-case letters", "cannot be before the first",
+                     "Unknown timezone", "must close after it opens"] {
+            assert!(res.body.contains(text), "missing {text:?}");
+        }
+        let res = admin.post("/editions/new", &[("name", "Broken"), ("slug", "broken-one"), ("starts_on", "soon")]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("YYYY-MM-DD"));
+        assert!(!app.client().get("/").await?.body.contains("Broken"));
+        assert_eq!(app.client().get("/broken-one/").await?.status, 404);
+        // A taken slug is refused beside the field.
+        app.create_edition(&admin, "devday-2030").await?;
+        let res = admin.post("/editions/new", &[
+            ("name", "Again"), ("slug", "devday-2030"), ("starts_on", "2031-05-20"), ("ends_on", "2031-05-20"),
+        ]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("Another edition has this short name."));
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn organisers_build_their_team_by_invitation(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_edition(&admin, "devday-2030").await?;
+        let orga = app.user("orga@example.org", "Olga Orga").await?;
+        app.invite(&admin, "devday-2030", &orga, "orga@example.org", "organiser").await?;
+        let reviewer = app.user("rev@example.org", "Rita Review").await?;
+        app.invite(&orga, "devday-2030", &reviewer, "rev@example.org", "reviewer").await?;
+
+        let team = orga.get("/devday-2030/manage/team").await?;
+        assert_eq!(team.status, 200);
+        assert!(team.body.contains("Rita Review") && team.body.contains("Reviewer"));
+        // Reviewers see the edition but cannot manage it.
+        assert_eq!(reviewer.get("/devday-2030/manage/").await?.status, 403);
+        assert!(reviewer.get("/account").await?.body.contains("devday-2030"));
+
+        // An invitation link works once.
+        let mail = app.smtp.wait_for("rev@example.org").await?;
+        let _ = mail;
+        let invite_mail = app.smtp.mails_to("rev@example.org").into_iter()
+            .find(|m| m.subject.contains("Invitation")).expect("invitation mail");
+        let link = invite_mail.link("/invitations/").expect("link");
+        let res = app.user("late@example.org", "Late").await?.post(&link, &[]).await?;
+        assert_eq!(res.status, 409);
+
+        // Bad invitations are explained.
+        let res = orga.post("/devday-2030/manage/team/invite", &[("email", "nope"), ("role", "king")]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("This is not an email address."));
+
+        // Invitations can be withdrawn before they are used.
+        orga.post("/devday-2030/manage/team/invite", &[("email", "maybe@example.org"), ("role", "staff")]).await?;
+        let mail = app.smtp.wait_for("maybe@example.org").await?;
+        let team = orga.get("/devday-2030/manage/team").await?;
+        let re = regex::Regex::new(r#"/devday-2030/manage/invitations/([0-9a-f-]+)/revoke"#)?;
+        let id = re.captures(&team.body).map(|c| c[1].to_owned()).expect("pending invitation");
+        assert_eq!(orga.post(&format!("/devday-2030/manage/invitations/{id}/revoke"), &[]).await?.status, 303);
+        let maybe = app.user("maybe@example.org", "Maybe").await?;
+        let res = maybe.post(&mail.link("/invitations/").expect("link"), &[]).await?;
+        assert_eq!(res.status, 409, "a withdrawn invitation still worked");
+
+        // Organisers of an edition may start the next one; they are its only organiser, and
+        // an edition never loses its last organiser.
+        app.create_edition(&orga, "solo-2030").await?;
+        let team = orga.get("/solo-2030/manage/team").await?;
+        let uid = regex::Regex::new(r#"name="user_id" value="([^"]+)""#)?;
+        let orga_id = uid.captures(&team.body).map(|c| c[1].to_owned()).expect("member row");
+        let res = orga.post("/solo-2030/manage/team/remove", &[("user_id", &orga_id), ("role", "organiser")]).await?;
+        assert_eq!(res.status, 409);
+        assert_eq!(orga.get("/solo-2030/manage/").await?.status, 200);
+        let res = orga.post("/devday-2030/manage/team/remove", &[("user_id", "nobody"), ("role", "reviewer")]).await?;
+        assert_eq!(res.status, 404);
+        // In devday-2030 the admin is organiser too, so Olga may step down.
+        let res = orga.post("/devday-2030/manage/team/remove", &[("user_id", &orga_id), ("role", "organiser")]).await?;
+        assert_eq!(res.status, 303);
+        assert_eq!(orga.get("/devday-2030/manage/").await?.status, 403);
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn an_invitee_without_account_signs_up_and_lands_on_the_invitation(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_edition(&admin, "devday-2030").await?;
+        admin.post("/devday-2030/manage/team/invite", &[("email", "new@example.org"), ("role", "staff"), ("locale", "de")]).await?;
+        let invitation = app.smtp.wait_for("new@example.org").await?;
+        assert!(invitation.subject.contains("Einladung"), "{}", invitation.subject);
+        let link = invitation.link("/invitations/").expect("link");
+        let path = link.trim_start_matches(&app.base).to_owned();
+
+        let newcomer = app.client();
+        let page = newcomer.get(&path).await?;
+        assert!(page.body.contains("/account/signup?next="));
+        newcomer.post("/account/signup", &[
+            ("display_name", "Neo"), ("email", "new@example.org"),
+            ("password", "a long test password"), ("password_repeat", "a long test password"), ("next", &path),
+        ]).await?;
+        let confirm = app.smtp.wait_for_nth("new@example.org", 2).await?;
+        let confirm_link = confirm.link("/account/confirm/").expect("confirm link");
+        assert!(confirm_link.contains("next="), "{confirm_link}");
+        newcomer.get(&confirm_link).await?;
+        let done = newcomer.post(&confirm_link, &[("next", &path)]).await?;
+        assert!(done.body.contains("next="), "the login link forgets the invitation");
+        let res = newcomer.post("/account/login", &[
+            ("email", "new@example.org"), ("password", "a long test password"), ("next", &path),
+        ]).await?;
+        assert_eq!(res.location(), Some(path.as_str()));
+        assert_eq!(newcomer.post(&path, &[]).await?.status, 303);
+        assert_eq!(newcomer.get("/devday-2030/staff/").await?.status, 200);
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn an_edition_is_copied_for_next_year_and_archived(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_edition(&admin, "devday-2030").await?;
+        let staff = app.user("door@example.org", "Door").await?;
+        app.invite(&admin, "devday-2030", &staff, "door@example.org", "staff").await?;
+
+        let form = admin.get("/editions/new?copy=devday-2030").await?;
+        assert_eq!(form.status, 200);
+        // 52 weeks later: the same weekday a year on.
+        assert!(form.body.contains("value=\"devday-2031\""), "slug not moved on");
+        assert!(form.body.contains("value=\"2031-05-19\""), "start not moved on 52 weeks");
+        assert!(form.body.contains("value=\"2030-08-31T00:00\""), "CfP window not moved on");
+        let res = admin.post("/editions/new", &[
+            ("name", "Edition devday-2031"), ("slug", "devday-2031"), ("starts_on", "2031-05-19"),
+            ("ends_on", "2031-05-20"), ("timezone", "Europe/Berlin"), ("venue", "Dresden"),
+            ("copy_from", "devday-2030"), ("copy_team", "true"),
+        ]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        assert_eq!(staff.get("/devday-2031/staff/").await?.status, 200, "team not copied");
+
+        let res = admin.post("/devday-2030/manage/archive", &[("archived", "true")]).await?;
+        assert_eq!(res.status, 303);
+        let home = app.client().get("/").await?;
+        let archive = home.body.split("Past editions").nth(1).unwrap_or_default();
+        assert!(archive.contains("Edition devday-2030"), "archived edition not in the archive");
+        assert!(app.client().get("/devday-2030/").await?.body.contains("Archive"));
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn the_api_lists_and_creates_editions_with_problem_documents(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        let page = admin.post("/account/tokens", &[("name", "script")]).await?;
+        let re = regex::Regex::new(r#"id="new-token">([^<]+)<"#)?;
+        let token = re.captures(&page.body).map(|c| c[1].to_owned()).expect("token shown");
+        let api = app.client();
+
+        let me = api.api_get("/api/me", Some(&token)).await?;
+        assert_eq!(me.status, 200);
+        assert_eq!(me.json()["email"], "admin@example.org");
+        let res = api.api_get("/api/me", Some("devday_forged")).await?;
+        assert_eq!(res.status, 401);
+        assert_eq!(res.header("content-type"), Some("application/problem+json"));
+        assert_eq!(api.api_get("/api/me", None).await?.status, 401);
+        // A browser session is no API credential.
+        assert_eq!(admin.api_get("/api/me", None).await?.status, 401);
+
+        let body = serde_json::json!({
+            "name": "API Edition", "slug": "api-2030", "starts_on": "2030-05-20", "ends_on": "2030-05-21",
+            "timezone": "Europe/Berlin", "cfp_opens_at": "2029-09-01T00:00", "cfp_closes_at": "2029-12-01T23:59"
+        });
+        let res = api.api_post("/api/editions", Some(&token), &body).await?;
+        assert_eq!(res.status, 201, "{}", res.body);
+        assert_eq!(res.json()["cfp_opens_at"], "2029-09-01T00:00:00+02:00");
+        let res = api.api_post("/api/editions", Some(&token), &body).await?;
+        assert_eq!(res.status, 422);
+        assert_eq!(res.json()["errors"]["slug"][0], "Another edition has this short name.");
+        let res = api.api_post("/api/editions", Some(&token), &serde_json::json!({"slug": 5})).await?;
+        assert_eq!(res.status, 400);
+        assert_eq!(res.json()["status"], 400);
+
+        let list = api.api_get("/api/editions", None).await?;
+        assert_eq!(list.json().as_array().map(Vec::len), Some(1));
+        assert_eq!(api.api_get("/api/editions/api-2030", None).await?.json()["timezone"], "Europe/Berlin");
+        assert_eq!(api.api_get("/api/editions/nope", None).await?.status, 404);
+
+        // Plain accounts may not create editions.
+        let user = app.user("plain@example.org", "Plain").await?;
+        let page = user.post("/account/tokens", &[("name", "mine")]).await?;
+        let plain_token = re.captures(&page.body).map(|c| c[1].to_owned()).expect("token");
+        let res = api.api_post("/api/editions", Some(&plain_token), &serde_json::json!({"slug": "x-2030"})).await?;
+        assert_eq!(res.status, 403);
+        // Revoked tokens stop working.
+        let account = user.get("/account").await?;
+        let revoke = regex::Regex::new(r#"/account/tokens/([0-9a-f-]+)/revoke"#)?;
+        let id = revoke.captures(&account.body).map(|c| c[1].to_owned()).expect("token row");
+        user.post(&format!("/account/tokens/{id}/revoke"), &[]).await?;
+        assert_eq!(api.api_get("/api/me", Some(&plain_token)).await?.status, 401);
+        Ok(())
+    }
+}
