@@ -85,7 +85,10 @@ pub async fn invite(
     Ok(see_other(&format!("/{}/manage/team", access.edition.slug)))
 }
 
-#[derive(Deserialize)]
+/// Every form field has a default, so that a malformed body never answers before the
+/// authorisation check does (actix runs extractors concurrently).
+#[derive(Deserialize, Default)]
+#[serde(default)]
 pub struct RemoveForm {
     user_id: String,
     role: String,

@@ -1,0 +1,126 @@
+//! The command line: configuration errors, migrate, create-admin, create-token, demo.
+
+use std::io::Write;
+use std::process::Stdio;
+
+use devday_tests::{db_test, TestApp};
+
+fn run(app: &TestApp, args: &[&str], stdin: &str) -> anyhow::Result<(i32, String, String)> {
+    let mut child = app
+        .command()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    child.stdin.take().map(|mut s| s.write_all(stdin.as_bytes()));
+    let out = child.wait_with_output()?;
+    Ok((
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    ))
+}
+
+#[test]
+fn bad_configuration_stops_start_up_naming_the_key() -> anyhow::Result<()> {
+    let bin = devday_tests::binary!();
+    let cases: &[(&[(&str, &str)], &[&str], &str)] = &[
+        (&[("DEVDAY_LISTEN", "not-an-address")], &[], "server.listen"),
+        (&[("DEVDAY_DATABASE_URL", "mysql://root@localhost/devday")], &[], "database.url"),
+        (&[("DEVDAY_DATABSE_URL", "sqlite://x.sqlite3")], &[], "DEVDAY_DATABSE_URL: not a devday setting"),
+        (&[("DEVDAY_MAIL_TRANSPORT", "pigeon")], &[], "mail.transport"),
+        (&[("DEVDAY_SERVER_PUBLIC_URL", "devday.example")], &[], "server.public_url"),
+        (&[], &["--config", "/nonexistent/devday.toml"], "no such file"),
+    ];
+    for (env, args, expected) in cases {
+        let out = std::process::Command::new(bin)
+            .args(*args)
+            .args(["migrate"])
+            .envs(env.iter().copied())
+            .current_dir(std::env::temp_dir())
+            .output()?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{env:?}: {stderr}");
+        assert!(stderr.contains(expected), "{env:?}: expected {expected:?} in {stderr:?}");
+        assert_eq!(stderr.trim().lines().count(), 1, "not one line: {stderr}");
+    }
+    Ok(())
+}
+
+#[test]
+fn a_config_file_sits_between_defaults_and_environment() -> anyhow::Result<()> {
+    let bin = devday_tests::binary!();
+    let dir = std::env::temp_dir().join(format!("devday-config-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join("devday.toml");
+    std::fs::write(&file, "[database]\nurl = \"sqlite://from-file.sqlite3\"\n[mail]\nunknown_key = 1\n")?;
+    let out = std::process::Command::new(bin)
+        .args(["--config", file.to_str().unwrap_or_default(), "migrate"])
+        .current_dir(&dir)
+        .output()?;
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown_key"), "unknown keys must be refused");
+    std::fs::write(&file, "[database]\nurl = \"sqlite://from-file.sqlite3\"\n")?;
+    let out = std::process::Command::new(bin)
+        .args(["--config", file.to_str().unwrap_or_default(), "migrate"])
+        .current_dir(&dir)
+        .output()?;
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(dir.join("from-file.sqlite3").exists());
+    let out = std::process::Command::new(bin)
+        .args(["--config", file.to_str().unwrap_or_default(), "migrate"])
+        .env("DEVDAY_DATABASE_URL", "sqlite://from-env.sqlite3")
+        .current_dir(&dir)
+        .output()?;
+    assert!(out.status.success());
+    assert!(dir.join("from-env.sqlite3").exists(), "the environment must win over the file");
+    std::fs::remove_dir_all(&dir)?;
+    Ok(())
+}
+
+db_test! {
+    async fn admins_and_tokens_from_the_command_line(backend) {
+        let app = TestApp::spawn(backend).await?;
+        let (code, _, err) = run(&app, &["create-admin", "--email", "root@example.org"], "short\n")?;
+        assert_ne!(code, 0);
+        assert!(err.contains("10"), "{err}");
+        let (code, out, err) = run(&app, &["create-admin", "--email", "Root@Example.org", "--name", "Root"], "a long admin password\n")?;
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("root@example.org"));
+        let client = app.client();
+        app.login(&client, "root@example.org", "a long admin password").await?;
+        assert_eq!(client.get("/admin").await?.status, 200);
+
+        let (code, out, err) = run(&app, &["create-token", "--email", "root@example.org", "--name", "scanner 1"], "")?;
+        assert_eq!(code, 0, "{err}");
+        let token = out.trim();
+        let me = client.api_get("/api/me", Some(token)).await?;
+        assert_eq!(me.json()["is_admin"], true);
+        let (code, _, err) = run(&app, &["create-token", "--email", "nobody@example.org", "--name", "x"], "")?;
+        assert_ne!(code, 0);
+        assert!(err.contains("no account"), "{err}");
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn the_demo_fills_a_living_edition_once(backend) {
+        let app = TestApp::spawn(backend).await?;
+        let (code, out, err) = run(&app, &["demo"], "")?;
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("devday-demo"));
+        let (code, out, _) = run(&app, &["demo"], "")?;
+        assert_eq!(code, 0);
+        assert!(out.contains("already there"));
+        let page = app.client().get("/devday-demo/").await?;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Hygiene-Museum"));
+        let home = app.client().get("/").await?;
+        assert!(home.body.contains("DevDay Demo"));
+        assert!(home.body.split("Past editions").nth(1).is_some_and(|a| a.contains("DevDay 20")));
+        let orga = app.client();
+        app.login(&orga, "anna.schmidt@devday-demo.example", "devday-demo-password").await?;
+        assert_eq!(orga.get("/devday-demo/manage/team").await?.status, 200);
+        Ok(())
+    }
+}
