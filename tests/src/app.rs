@@ -95,7 +95,9 @@ impl TestApp {
     /// A command for the binary under test with the server's environment.
     pub fn command(&self) -> Command {
         let mut cmd = Command::new(crate::binary_path());
-        for (key, _) in std::env::vars().filter(|(k, _)| k.starts_with("DEVDAY_") || k == "RUST_LOG") {
+        for (key, _) in
+            std::env::vars().filter(|(k, _)| k.starts_with("DEVDAY_") || k == "RUST_LOG")
+        {
             cmd.env_remove(key);
         }
         let dir = self.db.dir();
@@ -110,8 +112,14 @@ impl TestApp {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()?;
-        let stdout = child.stdout.take().ok_or_else(|| anyhow::anyhow!("no stdout"))?;
-        let stderr = child.stderr.take().ok_or_else(|| anyhow::anyhow!("no stderr"))?;
+        let stdout = child
+            .stdout
+            .take()
+            .ok_or_else(|| anyhow::anyhow!("no stdout"))?;
+        let stderr = child
+            .stderr
+            .take()
+            .ok_or_else(|| anyhow::anyhow!("no stderr"))?;
         self.stdout = Default::default();
         let lines = self.stdout.clone();
         std::thread::spawn(move || {
@@ -142,7 +150,13 @@ impl TestApp {
     async fn wait_for_stdout(&mut self, needle: &str, timeout: Duration) -> anyhow::Result<String> {
         let deadline = Instant::now() + timeout;
         loop {
-            if let Some(line) = self.stdout.lock().unwrap().iter().find(|l| l.contains(needle)) {
+            if let Some(line) = self
+                .stdout
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|l| l.contains(needle))
+            {
                 return Ok(line.clone());
             }
             if let Some(child) = self.child.as_mut() {
@@ -159,7 +173,9 @@ impl TestApp {
 
     /// The one-time link to create the first admin, as printed at start.
     pub async fn setup_link(&mut self) -> anyhow::Result<String> {
-        let line = self.wait_for_stdout("/setup/", Duration::from_secs(5)).await?;
+        let line = self
+            .wait_for_stdout("/setup/", Duration::from_secs(5))
+            .await?;
         line.split_whitespace()
             .find(|w| w.contains("/setup/"))
             .map(str::to_owned)
@@ -219,7 +235,12 @@ impl TestApp {
                 ],
             )
             .await?;
-        anyhow::ensure!(res.status == 303, "setup failed: {} {}", res.status, res.body);
+        anyhow::ensure!(
+            res.status == 303,
+            "setup failed: {} {}",
+            res.status,
+            res.body
+        );
         Ok(client)
     }
 
@@ -238,7 +259,12 @@ impl TestApp {
                 ],
             )
             .await?;
-        anyhow::ensure!(res.status == 200, "sign-up failed: {} {}", res.status, res.body);
+        anyhow::ensure!(
+            res.status == 200,
+            "sign-up failed: {} {}",
+            res.status,
+            res.body
+        );
         let mail = self.smtp.wait_for_nth(email, before + 1).await?;
         let link = mail
             .link("/account/confirm/")
@@ -252,9 +278,17 @@ impl TestApp {
 
     pub async fn login(&self, client: &Client, email: &str, password: &str) -> anyhow::Result<()> {
         let res = client
-            .post("/account/login", &[("email", email), ("password", password)])
+            .post(
+                "/account/login",
+                &[("email", email), ("password", password)],
+            )
             .await?;
-        anyhow::ensure!(res.status == 303, "login failed: {} {}", res.status, res.body);
+        anyhow::ensure!(
+            res.status == 303,
+            "login failed: {} {}",
+            res.status,
+            res.body
+        );
         Ok(())
     }
 
@@ -275,7 +309,12 @@ impl TestApp {
                 ],
             )
             .await?;
-        anyhow::ensure!(res.status == 303, "creating {slug} failed: {} {}", res.status, res.body);
+        anyhow::ensure!(
+            res.status == 303,
+            "creating {slug} failed: {} {}",
+            res.status,
+            res.body
+        );
         Ok(())
     }
 
@@ -296,13 +335,23 @@ impl TestApp {
                 &[("email", email), ("role", role), ("locale", "en")],
             )
             .await?;
-        anyhow::ensure!(res.status == 303, "invite failed: {} {}", res.status, res.body);
+        anyhow::ensure!(
+            res.status == 303,
+            "invite failed: {} {}",
+            res.status,
+            res.body
+        );
         let mail = self.smtp.wait_for_nth(email, before + 1).await?;
         let link = mail
             .link("/invitations/")
             .ok_or_else(|| anyhow::anyhow!("no invitation link in {mail:?}"))?;
         let res = invitee.post(&link, &[]).await?;
-        anyhow::ensure!(res.status == 303, "accepting failed: {} {}", res.status, res.body);
+        anyhow::ensure!(
+            res.status == 303,
+            "accepting failed: {} {}",
+            res.status,
+            res.body
+        );
         Ok(())
     }
 }

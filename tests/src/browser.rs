@@ -23,7 +23,9 @@ fn find(candidates: &[&str]) -> Option<String> {
 impl WebDriver {
     pub async fn start() -> anyhow::Result<Self> {
         let chromedriver = find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"])
-            .ok_or_else(|| anyhow::anyhow!("chromedriver not found: apt-get install chromium-driver"))?;
+            .ok_or_else(|| {
+                anyhow::anyhow!("chromedriver not found: apt-get install chromium-driver")
+            })?;
         let chromium = find(&["/usr/bin/chromium", "/usr/bin/chromium-browser"])
             .ok_or_else(|| anyhow::anyhow!("chromium not found: apt-get install chromium"))?;
         let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
@@ -32,7 +34,8 @@ impl WebDriver {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()?;
-        let profile = std::env::temp_dir().join(format!("devday-chromium-{}", uuid::Uuid::new_v4()));
+        let profile =
+            std::env::temp_dir().join(format!("devday-chromium-{}", uuid::Uuid::new_v4()));
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),

@@ -67,7 +67,8 @@ impl Drop for TestDb {
             }
             TestDb::Postgres { admin_url, name } => {
                 if let Ok(mut conn) = PgConnection::establish(admin_url) {
-                    let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+                    let _ =
+                        conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
                 }
             }
         }

@@ -90,7 +90,10 @@ impl SmtpSink {
             if Instant::now() > deadline {
                 anyhow::bail!(
                     "no mail #{count} to {to} within 15 s; the sink has {:?}",
-                    self.mails().iter().map(|m| (&m.to, &m.subject)).collect::<Vec<_>>()
+                    self.mails()
+                        .iter()
+                        .map(|m| (&m.to, &m.subject))
+                        .collect::<Vec<_>>()
                 );
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
@@ -132,7 +135,12 @@ fn serve(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
         } else if command.starts_with("RCPT TO") {
             let addr = line
                 .split_once(':')
-                .map(|(_, a)| a.trim().trim_start_matches('<').trim_end_matches('>').to_owned())
+                .map(|(_, a)| {
+                    a.trim()
+                        .trim_start_matches('<')
+                        .trim_end_matches('>')
+                        .to_owned()
+                })
                 .unwrap_or_default();
             recipients.push(addr);
             out.write_all(b"250 OK\r\n")?;

@@ -17,8 +17,25 @@ enum Who {
 
 use Who::*;
 
-const EVERYONE: &[Who] = &[Anonymous, Plain, Speaker, Staff, Reviewer, Organiser, OtherOrganiser, Admin];
-const SIGNED_IN: &[Who] = &[Plain, Speaker, Staff, Reviewer, Organiser, OtherOrganiser, Admin];
+const EVERYONE: &[Who] = &[
+    Anonymous,
+    Plain,
+    Speaker,
+    Staff,
+    Reviewer,
+    Organiser,
+    OtherOrganiser,
+    Admin,
+];
+const SIGNED_IN: &[Who] = &[
+    Plain,
+    Speaker,
+    Staff,
+    Reviewer,
+    Organiser,
+    OtherOrganiser,
+    Admin,
+];
 
 /// (method, path, who is allowed). POST bodies are harmless no-ops or invalid on purpose:
 /// what is checked is whether the request gets past authorisation.
@@ -40,7 +57,11 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/dd-a/manage/archive", &[Organiser, Admin]),
     ("POST", "/dd-a/manage/team/invite", &[Organiser, Admin]),
     ("POST", "/dd-a/manage/team/remove", &[Organiser, Admin]),
-    ("POST", "/dd-a/manage/invitations/none/revoke", &[Organiser, Admin]),
+    (
+        "POST",
+        "/dd-a/manage/invitations/none/revoke",
+        &[Organiser, Admin],
+    ),
     ("POST", "/editions/new", &[Organiser, OtherOrganiser, Admin]),
     ("POST", "/admin/users/none/admin", &[Admin]),
     ("POST", "/account/profile", SIGNED_IN),

@@ -13,7 +13,10 @@ fn run(app: &TestApp, args: &[&str], stdin: &str) -> anyhow::Result<(i32, String
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()?;
-    child.stdin.take().map(|mut s| s.write_all(stdin.as_bytes()));
+    child
+        .stdin
+        .take()
+        .map(|mut s| s.write_all(stdin.as_bytes()));
     let out = child.wait_with_output()?;
     Ok((
         out.status.code().unwrap_or(-1),
@@ -22,16 +25,39 @@ fn run(app: &TestApp, args: &[&str], stdin: &str) -> anyhow::Result<(i32, String
     ))
 }
 
+/// Environment, arguments, and what the one-line error must say.
+type Case = (&'static [(&'static str, &'static str)], &'static [&'static str], &'static str);
+
 #[test]
 fn bad_configuration_stops_start_up_naming_the_key() -> anyhow::Result<()> {
     let bin = devday_tests::binary!();
-    let cases: &[(&[(&str, &str)], &[&str], &str)] = &[
+    let cases: &[Case] = &[
         (&[("DEVDAY_LISTEN", "not-an-address")], &[], "server.listen"),
-        (&[("DEVDAY_DATABASE_URL", "mysql://root@localhost/devday")], &[], "database.url"),
-        (&[("DEVDAY_DATABSE_URL", "sqlite://x.sqlite3")], &[], "DEVDAY_DATABSE_URL: not a devday setting"),
-        (&[("DEVDAY_MAIL_TRANSPORT", "pigeon")], &[], "mail.transport"),
-        (&[("DEVDAY_SERVER_PUBLIC_URL", "devday.example")], &[], "server.public_url"),
-        (&[], &["--config", "/nonexistent/devday.toml"], "no such file"),
+        (
+            &[("DEVDAY_DATABASE_URL", "mysql://root@localhost/devday")],
+            &[],
+            "database.url",
+        ),
+        (
+            &[("DEVDAY_DATABSE_URL", "sqlite://x.sqlite3")],
+            &[],
+            "DEVDAY_DATABSE_URL: not a devday setting",
+        ),
+        (
+            &[("DEVDAY_MAIL_TRANSPORT", "pigeon")],
+            &[],
+            "mail.transport",
+        ),
+        (
+            &[("DEVDAY_SERVER_PUBLIC_URL", "devday.example")],
+            &[],
+            "server.public_url",
+        ),
+        (
+            &[],
+            &["--config", "/nonexistent/devday.toml"],
+            "no such file",
+        ),
     ];
     for (env, args, expected) in cases {
         let out = std::process::Command::new(bin)
@@ -42,7 +68,10 @@ fn bad_configuration_stops_start_up_naming_the_key() -> anyhow::Result<()> {
             .output()?;
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{env:?}: {stderr}");
-        assert!(stderr.contains(expected), "{env:?}: expected {expected:?} in {stderr:?}");
+        assert!(
+            stderr.contains(expected),
+            "{env:?}: expected {expected:?} in {stderr:?}"
+        );
         assert_eq!(stderr.trim().lines().count(), 1, "not one line: {stderr}");
     }
     Ok(())
@@ -54,18 +83,28 @@ fn a_config_file_sits_between_defaults_and_environment() -> anyhow::Result<()> {
     let dir = std::env::temp_dir().join(format!("devday-config-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir)?;
     let file = dir.join("devday.toml");
-    std::fs::write(&file, "[database]\nurl = \"sqlite://from-file.sqlite3\"\n[mail]\nunknown_key = 1\n")?;
+    std::fs::write(
+        &file,
+        "[database]\nurl = \"sqlite://from-file.sqlite3\"\n[mail]\nunknown_key = 1\n",
+    )?;
     let out = std::process::Command::new(bin)
         .args(["--config", file.to_str().unwrap_or_default(), "migrate"])
         .current_dir(&dir)
         .output()?;
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown_key"), "unknown keys must be refused");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("unknown_key"),
+        "unknown keys must be refused"
+    );
     std::fs::write(&file, "[database]\nurl = \"sqlite://from-file.sqlite3\"\n")?;
     let out = std::process::Command::new(bin)
         .args(["--config", file.to_str().unwrap_or_default(), "migrate"])
         .current_dir(&dir)
         .output()?;
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(dir.join("from-file.sqlite3").exists());
     let out = std::process::Command::new(bin)
         .args(["--config", file.to_str().unwrap_or_default(), "migrate"])
@@ -73,7 +112,10 @@ fn a_config_file_sits_between_defaults_and_environment() -> anyhow::Result<()> {
         .current_dir(&dir)
         .output()?;
     assert!(out.status.success());
-    assert!(dir.join("from-env.sqlite3").exists(), "the environment must win over the file");
+    assert!(
+        dir.join("from-env.sqlite3").exists(),
+        "the environment must win over the file"
+    );
     std::fs::remove_dir_all(&dir)?;
     Ok(())
 }

@@ -7,9 +7,18 @@ use devday_tests::{db_test, TestApp};
 const PW: &str = "a long test password";
 
 async fn sign_up(app: &TestApp, email: &str) -> anyhow::Result<()> {
-    let res = app.client().post("/account/signup", &[
-        ("display_name", "Mail Test"), ("email", email), ("password", PW), ("password_repeat", PW),
-    ]).await?;
+    let res = app
+        .client()
+        .post(
+            "/account/signup",
+            &[
+                ("display_name", "Mail Test"),
+                ("email", email),
+                ("password", PW),
+                ("password_repeat", PW),
+            ],
+        )
+        .await?;
     anyhow::ensure!(res.status == 200, "sign-up failed: {}", res.status);
     Ok(())
 }

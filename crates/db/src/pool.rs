@@ -25,7 +25,8 @@ impl ManageConnection for Manager {
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), r2d2::Error> {
         use diesel::connection::SimpleConnection;
-        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, _conn: &mut DbConn) -> bool {

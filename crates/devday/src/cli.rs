@@ -8,7 +8,11 @@ use tracing_subscriber::EnvFilter;
 use crate::{commands, demo, server};
 
 #[derive(Parser)]
-#[command(name = "devday", version, about = "devday: one program for a developer conference's whole year")]
+#[command(
+    name = "devday",
+    version,
+    about = "devday: one program for a developer conference's whole year"
+)]
 struct Cli {
     /// A configuration file over the built-in defaults (see config/default.toml).
     #[arg(long, env = "DEVDAY_CONFIG", global = true)]

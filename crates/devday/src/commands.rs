@@ -4,8 +4,8 @@ use std::io::BufRead;
 
 use anyhow::{bail, Context};
 use devday_db::{run_migrations, DbConn};
-use devday_shared::accounts::{api_tokens, password, service, users, EmailAddress};
 use devday_shared::accounts::password::Passwords;
+use devday_shared::accounts::{api_tokens, password, service, users, EmailAddress};
 use devday_shared::config::Settings;
 use devday_shared::i18n::Locale;
 

@@ -15,9 +15,21 @@ pub const SLUG: &str = "devday-demo";
 pub const PASSWORD: &str = "devday-demo-password";
 
 const TEAM: [(&str, &str, Role); 5] = [
-    ("anna.schmidt@devday-demo.example", "Anna Schmidt", Role::Organiser),
-    ("jonas.weber@devday-demo.example", "Jonas Weber", Role::Reviewer),
-    ("lea.fischer@devday-demo.example", "Lea Fischer", Role::Reviewer),
+    (
+        "anna.schmidt@devday-demo.example",
+        "Anna Schmidt",
+        Role::Organiser,
+    ),
+    (
+        "jonas.weber@devday-demo.example",
+        "Jonas Weber",
+        Role::Reviewer,
+    ),
+    (
+        "lea.fischer@devday-demo.example",
+        "Lea Fischer",
+        Role::Reviewer,
+    ),
     ("tim.becker@devday-demo.example", "Tim Becker", Role::Staff),
     ("mia.wagner@devday-demo.example", "Mia Wagner", Role::Staff),
 ];
@@ -41,16 +53,29 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         .context("the demo team is empty")?;
 
     let today = now().date();
-    let archive = queries::create(&mut conn, &last_year(today).validate().map_err(invalid)?, &organiser, None)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let archive = queries::create(
+        &mut conn,
+        &last_year(today).validate().map_err(invalid)?,
+        &organiser,
+        None,
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     queries::set_archived(&mut conn, &archive.id, true)?;
-    let demo = queries::create(&mut conn, &coming(today).validate().map_err(invalid)?, &organiser, None)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let demo = queries::create(
+        &mut conn,
+        &coming(today).validate().map_err(invalid)?,
+        &organiser,
+        None,
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     for (user_id, role) in &team {
         roles::grant(&mut conn, &demo.id, user_id, *role)?;
     }
 
-    println!("Demo edition {SLUG} created: http://{}/{SLUG}/", settings.server.listen);
+    println!(
+        "Demo edition {SLUG} created: http://{}/{SLUG}/",
+        settings.server.listen
+    );
     println!("Demo accounts (password {PASSWORD}):");
     for (email, name, role) in TEAM {
         println!("  {email:<36} {name:<14} {}", role.as_str());

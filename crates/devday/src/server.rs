@@ -99,7 +99,11 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
                     .limit(256 * 1024)
                     .error_handler(|e, _| bad_request(e)),
             )
-            .app_data(web::FormConfig::default().limit(64 * 1024).error_handler(|e, _| bad_request(e)))
+            .app_data(
+                web::FormConfig::default()
+                    .limit(64 * 1024)
+                    .error_handler(|e, _| bad_request(e)),
+            )
             .app_data(web::PathConfig::default().error_handler(|e, _| bad_request(e)))
             .app_data(web::QueryConfig::default().error_handler(|e, _| bad_request(e)))
             .wrap(from_fn(errors::render_html))
@@ -108,7 +112,9 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
             .wrap(from_fn(ops::record_metrics))
             .wrap(TracingLogger::default())
             .configure(routes)
-            .default_service(web::to(|| async { Err::<HttpResponse, _>(AppError::NotFound) }))
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(AppError::NotFound)
+            }))
     })
     .shutdown_timeout(20)
     .listen(listener)?;
@@ -117,7 +123,10 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
     }
 
     let backend = settings.database.url.backend();
-    println!("devday {} listening on http://{addr} ({backend})", env!("CARGO_PKG_VERSION"));
+    println!(
+        "devday {} listening on http://{addr} ({backend})",
+        env!("CARGO_PKG_VERSION")
+    );
     if needs_admin {
         let mut conn = pool.get()?;
         let token = settings_store::new_setup_token(&mut conn)?;

@@ -138,7 +138,7 @@ impl Settings {
     fn validate(&self) -> Result<(), ConfigError> {
         let bad = |key: &str, problem: &str| Err(ConfigError(format!("{key}: {problem}")));
         let url = self.server.public_url.trim();
-        if !url.is_empty() && !(url.starts_with("http://") || url.starts_with("https://")) {
+        if !(url.is_empty() || url.starts_with("http://") || url.starts_with("https://")) {
             return bad("server.public_url", "must start with http:// or https://");
         }
         if self.database.pool_size == 0 {

@@ -110,7 +110,12 @@ impl I18n {
             .unwrap_or_else(|| key.to_owned())
     }
 
-    fn lookup(&self, locale: Locale, key: &str, args: &[(&str, FluentValue<'_>)]) -> Option<String> {
+    fn lookup(
+        &self,
+        locale: Locale,
+        key: &str,
+        args: &[(&str, FluentValue<'_>)],
+    ) -> Option<String> {
         let bundle = self.bundles.get(&locale)?;
         let (id, attribute) = match key.split_once('.') {
             Some((id, attr)) => (id, Some(attr)),

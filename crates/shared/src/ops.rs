@@ -30,7 +30,8 @@ async fn healthz(state: web::Data<AppState>) -> AppResult<HttpResponse> {
             Ok(c.backend())
         })
         .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({ "status": "ok", "database": backend.to_string() })))
+    Ok(HttpResponse::Ok()
+        .json(serde_json::json!({ "status": "ok", "database": backend.to_string() })))
 }
 
 async fn metrics(state: web::Data<AppState>) -> AppResult<HttpResponse> {
@@ -47,7 +48,9 @@ pub async fn record_metrics(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
     let method = req.method().to_string();
-    let route = req.match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
     let state = req.app_data::<web::Data<AppState>>().cloned();
     let res = next.call(req).await?;
     if let Some(state) = state {

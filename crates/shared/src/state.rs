@@ -3,10 +3,10 @@ use std::sync::Arc;
 use actix_web::web;
 use devday_db::{DbConn, Pool};
 
+use crate::accounts::password::Passwords;
 use crate::config::Settings;
 use crate::error::{AppError, AppResult};
 use crate::i18n::I18n;
-use crate::accounts::password::Passwords;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
 use crate::templates::Templates;

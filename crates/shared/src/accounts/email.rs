@@ -82,8 +82,20 @@ mod tests {
 
     #[test]
     fn malformed_addresses_are_refused() {
-        for bad in ["ada", "ada@", "@example.org", "ada@example", "a b@example.org", "ada@exa..mple.org", "<a>@example.org"] {
-            assert_eq!(EmailAddress::parse(bad), Err(EmailError::Malformed), "{bad}");
+        for bad in [
+            "ada",
+            "ada@",
+            "@example.org",
+            "ada@example",
+            "a b@example.org",
+            "ada@exa..mple.org",
+            "<a>@example.org",
+        ] {
+            assert_eq!(
+                EmailAddress::parse(bad),
+                Err(EmailError::Malformed),
+                "{bad}"
+            );
         }
         assert_eq!(EmailAddress::parse("  "), Err(EmailError::Empty));
         assert_eq!(

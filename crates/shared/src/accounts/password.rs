@@ -60,8 +60,8 @@ impl Passwords {
     pub fn hash(&self, password: &str) -> anyhow::Result<String> {
         let mut bytes = [0u8; 16];
         rand::rng().fill_bytes(&mut bytes);
-        let salt = SaltString::encode_b64(&bytes)
-            .map_err(|e| anyhow::anyhow!("making a salt: {e}"))?;
+        let salt =
+            SaltString::encode_b64(&bytes).map_err(|e| anyhow::anyhow!("making a salt: {e}"))?;
         self.argon2()
             .hash_password(password.as_bytes(), &salt)
             .map(|h| h.to_string())

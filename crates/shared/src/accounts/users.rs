@@ -71,10 +71,7 @@ pub fn create(conn: &mut DbConn, new: NewUser<'_>) -> QueryResult<User> {
 }
 
 pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<User> {
-    u::users
-        .find(id)
-        .select(User::as_select())
-        .first(conn)
+    u::users.find(id).select(User::as_select()).first(conn)
 }
 
 pub fn by_email(conn: &mut DbConn, email: &EmailAddress) -> QueryResult<Option<User>> {
@@ -110,7 +107,10 @@ pub fn update_profile(
     locale: Locale,
 ) -> QueryResult<()> {
     diesel::update(u::users.find(id))
-        .set((u::display_name.eq(display_name), u::locale.eq(locale.code())))
+        .set((
+            u::display_name.eq(display_name),
+            u::locale.eq(locale.code()),
+        ))
         .execute(conn)
         .map(drop)
 }
@@ -129,7 +129,10 @@ pub fn set_admin(conn: &mut DbConn, id: &str, is_admin: bool) -> QueryResult<usi
 }
 
 pub fn admin_count(conn: &mut DbConn) -> QueryResult<i64> {
-    u::users.filter(u::is_admin.eq(true)).count().get_result(conn)
+    u::users
+        .filter(u::is_admin.eq(true))
+        .count()
+        .get_result(conn)
 }
 
 /// Everyone, or those whose name or email contains `search`, for the admin page.
@@ -137,8 +140,12 @@ pub fn list(conn: &mut DbConn, search: &str, limit: i64) -> QueryResult<Vec<User
     let mut query = u::users.select(User::as_select()).into_boxed();
     let search = search.trim().to_lowercase();
     if !search.is_empty() {
-        let pattern = format!("%{}%", search.replace('%', "").replace('_', ""));
-        query = query.filter(u::email.like(pattern.clone()).or(u::display_name.like(pattern)));
+        let pattern = format!("%{}%", search.replace(['%', '_'], ""));
+        query = query.filter(
+            u::email
+                .like(pattern.clone())
+                .or(u::display_name.like(pattern)),
+        );
     }
     query.order(u::email.asc()).limit(limit).load(conn)
 }

@@ -10,8 +10,20 @@ use crate::error::FieldErrors;
 
 /// Slugs that would collide with devday's own top-level paths.
 const RESERVED: [&str; 14] = [
-    "account", "admin", "api", "editions", "healthz", "invitations", "lang", "metrics", "setup",
-    "static", "favicon.ico", "robots.txt", "login", "new",
+    "account",
+    "admin",
+    "api",
+    "editions",
+    "healthz",
+    "invitations",
+    "lang",
+    "metrics",
+    "setup",
+    "static",
+    "favicon.ico",
+    "robots.txt",
+    "login",
+    "new",
 ];
 
 /// What an organiser enters. Times are local to the edition's timezone, as
@@ -158,7 +170,10 @@ impl EditionForm {
             }
             let parsed = NaiveDateTime::parse_from_str(value, LOCAL_FORMAT)
                 .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"));
-            match parsed.ok().and_then(|t| tz.from_local_datetime(&t).earliest()) {
+            match parsed
+                .ok()
+                .and_then(|t| tz.from_local_datetime(&t).earliest())
+            {
                 Some(local) => Some(local.naive_utc()),
                 None => {
                     errors.add(field, "datetime-invalid");
@@ -169,8 +184,7 @@ impl EditionForm {
         let cfp_opens_at = moment("cfp_opens_at", &self.cfp_opens_at);
         let cfp_closes_at = moment("cfp_closes_at", &self.cfp_closes_at);
         let registration_opens_at = moment("registration_opens_at", &self.registration_opens_at);
-        let registration_closes_at =
-            moment("registration_closes_at", &self.registration_closes_at);
+        let registration_closes_at = moment("registration_closes_at", &self.registration_closes_at);
         for (field, opens, closes) in [
             ("cfp_closes_at", cfp_opens_at, cfp_closes_at),
             (
@@ -249,7 +263,14 @@ mod tests {
             ..form()
         };
         let errors = bad.validate().err().unwrap_or_default();
-        for field in ["name", "slug", "ends_on", "timezone", "cfp_closes_at", "registration_opens_at"] {
+        for field in [
+            "name",
+            "slug",
+            "ends_on",
+            "timezone",
+            "cfp_closes_at",
+            "registration_opens_at",
+        ] {
             assert!(errors.contains(field), "{field} not reported: {errors:?}");
         }
     }

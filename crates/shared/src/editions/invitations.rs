@@ -109,7 +109,10 @@ pub fn accept(conn: &mut DbConn, token: &str, user_id: &str) -> AppResult<Editio
                 .filter(i::id.eq(&invitation.id))
                 .filter(i::accepted_at.is_null()),
         )
-        .set((i::accepted_at.eq(Some(now())), i::accepted_by.eq(Some(user_id))))
+        .set((
+            i::accepted_at.eq(Some(now())),
+            i::accepted_by.eq(Some(user_id)),
+        ))
         .execute(conn)?;
         if taken != 1 {
             return Err(AppError::NotFound);

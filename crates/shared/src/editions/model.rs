@@ -86,10 +86,25 @@ mod tests {
     #[test]
     fn windows_open_at_their_start_and_close_at_their_end() {
         let (o, c) = (Some(at("2027-01-01 00:00")), Some(at("2027-02-01 00:00")));
-        assert_eq!(WindowState::at(o, c, at("2026-12-31 23:59")), WindowState::Upcoming);
-        assert_eq!(WindowState::at(o, c, at("2027-01-01 00:00")), WindowState::Open);
-        assert_eq!(WindowState::at(o, c, at("2027-02-01 00:00")), WindowState::Closed);
-        assert_eq!(WindowState::at(None, None, at("2027-02-01 00:00")), WindowState::NotScheduled);
-        assert_eq!(WindowState::at(o, None, at("2030-01-01 00:00")), WindowState::Open);
+        assert_eq!(
+            WindowState::at(o, c, at("2026-12-31 23:59")),
+            WindowState::Upcoming
+        );
+        assert_eq!(
+            WindowState::at(o, c, at("2027-01-01 00:00")),
+            WindowState::Open
+        );
+        assert_eq!(
+            WindowState::at(o, c, at("2027-02-01 00:00")),
+            WindowState::Closed
+        );
+        assert_eq!(
+            WindowState::at(None, None, at("2027-02-01 00:00")),
+            WindowState::NotScheduled
+        );
+        assert_eq!(
+            WindowState::at(o, None, at("2030-01-01 00:00")),
+            WindowState::Open
+        );
     }
 }

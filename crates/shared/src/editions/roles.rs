@@ -88,7 +88,12 @@ pub fn organiser_count(conn: &mut DbConn, edition_id: &str) -> QueryResult<i64> 
         .get_result(conn)
 }
 
-pub fn revoke(conn: &mut DbConn, edition_id: &str, user_id: &str, role: Role) -> QueryResult<usize> {
+pub fn revoke(
+    conn: &mut DbConn,
+    edition_id: &str,
+    user_id: &str,
+    role: Role,
+) -> QueryResult<usize> {
     diesel::delete(
         r::edition_roles
             .filter(r::edition_id.eq(edition_id))

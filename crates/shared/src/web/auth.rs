@@ -49,7 +49,9 @@ pub async fn resolve(req: &HttpRequest) -> AppResult<Option<AuthUser>> {
     let user = if is_api(req) {
         match bearer(req) {
             Some(token) => {
-                let found = state.db(move |c| Ok(api_tokens::authenticate(c, &token)?)).await?;
+                let found = state
+                    .db(move |c| Ok(api_tokens::authenticate(c, &token)?))
+                    .await?;
                 // A token that was sent but is wrong is an error, not an anonymous request.
                 Some(found.ok_or(AppError::Unauthenticated)?)
             }
@@ -180,7 +182,8 @@ impl<R: RoleRequirement + 'static> FromRequest for EditionAccess<R> {
             let user_id = user.id.clone();
             let (edition, roles) = state
                 .db(move |c| {
-                    let edition = editions::queries::by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
+                    let edition =
+                        editions::queries::by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
                     let roles = editions::roles::of_user(c, &edition.id, &user_id)?;
                     Ok((edition, roles))
                 })

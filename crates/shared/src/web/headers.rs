@@ -11,5 +11,8 @@ pub fn security_headers() -> DefaultHeaders {
         .add(("X-Content-Type-Options", "nosniff"))
         .add(("X-Frame-Options", "DENY"))
         .add(("Referrer-Policy", "same-origin"))
-        .add(("Permissions-Policy", "camera=(self), microphone=(), geolocation=()"))
+        .add((
+            "Permissions-Policy",
+            "camera=(self), microphone=(), geolocation=()",
+        ))
 }

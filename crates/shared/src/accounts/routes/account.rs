@@ -48,7 +48,15 @@ pub async fn show(
     page: Page,
     user: CurrentUser,
 ) -> AppResult<HttpResponse> {
-    render(&state, &page, user.0.id, FieldErrors::new(), None, StatusCode::OK).await
+    render(
+        &state,
+        &page,
+        user.0.id,
+        FieldErrors::new(),
+        None,
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -65,10 +73,19 @@ pub async fn update_profile(
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> AppResult<HttpResponse> {
     let mut errors = FieldErrors::new();
-    let name = service::validate_name(&form.display_name).map_err(|k| errors.add("display_name", k));
+    let name =
+        service::validate_name(&form.display_name).map_err(|k| errors.add("display_name", k));
     let locale = Locale::parse(&form.locale).ok_or_else(|| errors.add("locale", "field-invalid"));
     let (Ok(name), Ok(locale)) = (name, locale) else {
-        return render(&state, &page, user.0.id, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render(
+            &state,
+            &page,
+            user.0.id,
+            errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let id = user.0.id;
     state
@@ -94,29 +111,55 @@ pub async fn change_password(
     if let Err(e) = password::check_policy(&form.new_password) {
         let mut errors = FieldErrors::new();
         errors.add("new_password", e.message_key());
-        return render(&state, &page, user.0.id, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render(
+            &state,
+            &page,
+            user.0.id,
+            errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     let id = user.0.id.clone();
     let st = state.clone();
     let session = state
         .db(move |c| {
             let account = users::find(c, &id)?;
-            if !st.passwords.verify(&form.current_password, account.password_hash.as_deref()) {
+            if !st
+                .passwords
+                .verify(&form.current_password, account.password_hash.as_deref())
+            {
                 return Ok(None);
             }
-            let hash = st.passwords.hash(&form.new_password).map_err(AppError::internal)?;
+            let hash = st
+                .passwords
+                .hash(&form.new_password)
+                .map_err(AppError::internal)?;
             devday_db::write_transaction(c, |c| {
                 users::set_password_hash(c, &id, &hash)?;
                 sessions::end_all(c, &id)?;
                 Ok::<_, AppError>(())
             })?;
-            Ok(Some(sessions::create(c, &id, st.settings.security.session_days)?))
+            Ok(Some(sessions::create(
+                c,
+                &id,
+                st.settings.security.session_days,
+            )?))
         })
         .await?;
     let Some(session) = session else {
         let mut errors = FieldErrors::new();
         errors.add("current_password", "password-wrong");
-        return render(&state, &page, user.0.id, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render(
+            &state,
+            &page,
+            user.0.id,
+            errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let mut res = see_other("/account");
     res.add_cookie(&super::session_cookie(&state, session))
@@ -141,14 +184,30 @@ pub async fn create_token(
         Err(key) => {
             let mut errors = FieldErrors::new();
             errors.add("token_name", key);
-            return render(&state, &page, user.0.id, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+            return render(
+                &state,
+                &page,
+                user.0.id,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
     };
     let id = user.0.id.clone();
     let (_, secret) = state
         .db(move |c| Ok(api_tokens::create(c, &id, &name)?))
         .await?;
-    render(&state, &page, user.0.id, FieldErrors::new(), Some(secret), StatusCode::OK).await
+    render(
+        &state,
+        &page,
+        user.0.id,
+        FieldErrors::new(),
+        Some(secret),
+        StatusCode::OK,
+    )
+    .await
 }
 
 pub async fn revoke_token(
@@ -196,7 +255,10 @@ pub async fn delete(
     let deleted = state
         .db(move |c| {
             let account = users::find(c, &id)?;
-            if !st.passwords.verify(&form.password, account.password_hash.as_deref()) {
+            if !st
+                .passwords
+                .verify(&form.password, account.password_hash.as_deref())
+            {
                 return Ok(false);
             }
             service::delete_account(c, &id)?;
@@ -206,7 +268,15 @@ pub async fn delete(
     if !deleted {
         let mut errors = FieldErrors::new();
         errors.add("delete_password", "password-wrong");
-        return render(&state, &page, user.0.id, errors, None, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render(
+            &state,
+            &page,
+            user.0.id,
+            errors,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     let mut res = see_other("/");
     res.add_cookie(&cookies::removal(cookies::SESSION))

@@ -41,9 +41,7 @@ pub async fn submit(
     CsrfForm(form): CsrfForm<NextField>,
 ) -> AppResult<HttpResponse> {
     let token = token.into_inner();
-    let confirmed = state
-        .db(move |c| service::confirm_email(c, &token))
-        .await?;
+    let confirmed = state.db(move |c| service::confirm_email(c, &token)).await?;
     if confirmed.is_none() {
         return invalid_link(&page);
     }
@@ -61,6 +59,10 @@ pub fn invalid_link(page: &Page) -> AppResult<HttpResponse> {
     let mut ctx = page.context();
     ctx.insert("title_key", "link-invalid-title");
     ctx.insert("message_key", "link-invalid-text");
-    page.render_status(actix_web::http::StatusCode::NOT_FOUND, "accounts/message.html", &ctx)
-        .or(Err(AppError::NotFound))
+    page.render_status(
+        actix_web::http::StatusCode::NOT_FOUND,
+        "accounts/message.html",
+        &ctx,
+    )
+    .or(Err(AppError::NotFound))
 }

@@ -102,7 +102,11 @@ pub async fn submit(
                 &serde_json::json!({ "email": form.email, "next": form.next }),
             );
             errors_ctx(&mut ctx, &errors);
-            page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "accounts/login.html", &ctx)
+            page.render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "accounts/login.html",
+                &ctx,
+            )
         }
     }
 }

@@ -13,8 +13,8 @@ mod signup;
 
 use actix_web::web;
 
-use crate::web::cookies;
 use crate::state::AppState;
+use crate::web::cookies;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -45,7 +45,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     )
     .route("/account", web::get().to(account::show))
     .route("/account/profile", web::post().to(account::update_profile))
-    .route("/account/password", web::post().to(account::change_password))
+    .route(
+        "/account/password",
+        web::post().to(account::change_password),
+    )
     .route("/account/tokens", web::post().to(account::create_token))
     .route(
         "/account/tokens/{id}/revoke",

@@ -37,7 +37,11 @@ pub async fn forgot_submit(
             let mut ctx = page.context();
             ctx.insert("form", &serde_json::json!({ "email": form.email }));
             errors_ctx(&mut ctx, &errors);
-            return page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "accounts/forgot.html", &ctx);
+            return page.render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "accounts/forgot.html",
+                &ctx,
+            );
         }
     };
     let st = state.clone();
@@ -93,12 +97,19 @@ pub async fn reset_submit(
         let mut ctx = page.context();
         ctx.insert("token", &token);
         errors_ctx(&mut ctx, &errors);
-        return page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "accounts/reset.html", &ctx);
+        return page.render_status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "accounts/reset.html",
+            &ctx,
+        );
     }
     let st = state.clone();
     let done = state
         .db(move |c| {
-            let hash = st.passwords.hash(&form.password).map_err(AppError::internal)?;
+            let hash = st
+                .passwords
+                .hash(&form.password)
+                .map_err(AppError::internal)?;
             service::reset_password(c, &token, &hash)
         })
         .await?;

@@ -64,16 +64,27 @@ pub async fn submit(
                 &serde_json::json!({ "email": form.email, "display_name": form.display_name }),
             );
             errors_ctx(&mut ctx, &errors);
-            return page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "accounts/setup.html", &ctx);
+            return page.render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "accounts/setup.html",
+                &ctx,
+            );
         }
     };
     let locale = page.locale;
     let st = state.clone();
     let session = state
         .db(move |c| {
-            let hash = st.passwords.hash(&input.password).map_err(AppError::internal)?;
+            let hash = st
+                .passwords
+                .hash(&input.password)
+                .map_err(AppError::internal)?;
             let admin = service::create_first_admin(c, &token, &input, &hash, locale)?;
-            Ok(sessions::create(c, &admin.id, st.settings.security.session_days)?)
+            Ok(sessions::create(
+                c,
+                &admin.id,
+                st.settings.security.session_days,
+            )?)
         })
         .await?;
     let mut res = see_other("/admin");

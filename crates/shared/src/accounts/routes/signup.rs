@@ -59,7 +59,11 @@ pub async fn submit(
                 }),
             );
             errors_ctx(&mut ctx, &errors);
-            return page.render_status(StatusCode::UNPROCESSABLE_ENTITY, "accounts/signup.html", &ctx);
+            return page.render_status(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "accounts/signup.html",
+                &ctx,
+            );
         }
     };
     let locale = page.locale;
@@ -67,7 +71,10 @@ pub async fn submit(
     let next = form.next;
     state
         .db(move |conn| {
-            let hash = st.passwords.hash(&input.password).map_err(AppError::internal)?;
+            let hash = st
+                .passwords
+                .hash(&input.password)
+                .map_err(AppError::internal)?;
             let next = (!next.is_empty()).then_some(next.as_str());
             service::sign_up(conn, &st.mailer, &input, &hash, locale, next)
         })

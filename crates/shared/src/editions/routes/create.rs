@@ -56,10 +56,13 @@ pub async fn form(
         Some(slug) => state.db(move |c| Ok(queries::by_slug(c, &slug)?)).await?,
         None => None,
     };
-    let form = source.as_ref().map(EditionForm::next_year).unwrap_or_else(|| EditionForm {
-        timezone: "Europe/Berlin".into(),
-        ..Default::default()
-    });
+    let form = source
+        .as_ref()
+        .map(EditionForm::next_year)
+        .unwrap_or_else(|| EditionForm {
+            timezone: "Europe/Berlin".into(),
+            ..Default::default()
+        });
     render(
         &page,
         &form,
@@ -90,7 +93,13 @@ pub async fn submit(
     let input = match new.form.validate() {
         Ok(input) => input,
         Err(errors) => {
-            return render(&page, &new.form, copy_from, &errors, StatusCode::UNPROCESSABLE_ENTITY)
+            return render(
+                &page,
+                &new.form,
+                copy_from,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         }
     };
     let source_slug = new.copy_team.then(|| new.copy_from.clone());
@@ -106,9 +115,13 @@ pub async fn submit(
         .await;
     match created {
         Ok(edition) => Ok(see_other(&format!("/{}/manage/", edition.slug))),
-        Err(AppError::Invalid(errors)) => {
-            render(&page, &new.form, copy_from, &errors, StatusCode::UNPROCESSABLE_ENTITY)
-        }
+        Err(AppError::Invalid(errors)) => render(
+            &page,
+            &new.form,
+            copy_from,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Err(other) => Err(other),
     }
 }

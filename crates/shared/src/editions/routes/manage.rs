@@ -37,7 +37,13 @@ fn render(
 
 pub async fn form(page: Page, access: Organiser) -> AppResult<HttpResponse> {
     let form = EditionForm::from_edition(&access.edition);
-    render(&page, &access.edition, &form, &FieldErrors::new(), StatusCode::OK)
+    render(
+        &page,
+        &access.edition,
+        &form,
+        &FieldErrors::new(),
+        StatusCode::OK,
+    )
 }
 
 pub async fn submit(
@@ -49,15 +55,25 @@ pub async fn submit(
     let input = match form.validate() {
         Ok(input) => input,
         Err(errors) => {
-            return render(&page, &access.edition, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY)
+            return render(
+                &page,
+                &access.edition,
+                &form,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         }
     };
     let id = access.edition.id.clone();
     match state.db(move |c| queries::update(c, &id, &input)).await {
         Ok(edition) => Ok(see_other(&format!("/{}/manage/", edition.slug))),
-        Err(AppError::Invalid(errors)) => {
-            render(&page, &access.edition, &form, &errors, StatusCode::UNPROCESSABLE_ENTITY)
-        }
+        Err(AppError::Invalid(errors)) => render(
+            &page,
+            &access.edition,
+            &form,
+            &errors,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
         Err(other) => Err(other),
     }
 }

@@ -33,8 +33,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route("/{edition}/manage/archive", web::post().to(manage::archive))
         .route("/{edition}/manage/team", web::get().to(team::show))
-        .route("/{edition}/manage/team/invite", web::post().to(team::invite))
-        .route("/{edition}/manage/team/remove", web::post().to(team::remove))
+        .route(
+            "/{edition}/manage/team/invite",
+            web::post().to(team::invite),
+        )
+        .route(
+            "/{edition}/manage/team/remove",
+            web::post().to(team::remove),
+        )
         .route(
             "/{edition}/manage/invitations/{id}/revoke",
             web::post().to(team::revoke_invitation),

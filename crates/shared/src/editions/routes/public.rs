@@ -22,11 +22,19 @@ pub async fn home(state: web::Data<AppState>, page: Page) -> AppResult<HttpRespo
     ctx.insert("current", &listing.current.as_ref().map(EditionView::new));
     ctx.insert(
         "upcoming",
-        &listing.upcoming.iter().map(EditionView::new).collect::<Vec<_>>(),
+        &listing
+            .upcoming
+            .iter()
+            .map(EditionView::new)
+            .collect::<Vec<_>>(),
     );
     ctx.insert(
         "archive",
-        &listing.archive.iter().map(EditionView::new).collect::<Vec<_>>(),
+        &listing
+            .archive
+            .iter()
+            .map(EditionView::new)
+            .collect::<Vec<_>>(),
     );
     ctx.insert("can_create", &can_create);
     page.render("editions/home.html", &ctx)

@@ -38,7 +38,15 @@ pub async fn show(
     page: Page,
     access: Organiser,
 ) -> AppResult<HttpResponse> {
-    render(&state, &page, &access, &FieldErrors::new(), serde_json::json!({}), StatusCode::OK).await
+    render(
+        &state,
+        &page,
+        &access,
+        &FieldErrors::new(),
+        serde_json::json!({}),
+        StatusCode::OK,
+    )
+    .await
 }
 
 #[derive(Deserialize, Default)]
@@ -60,7 +68,15 @@ pub async fn invite(
     let role = Role::parse(&form.role).ok_or_else(|| errors.add("role", "field-invalid"));
     let (Ok(email), Ok(role)) = (email, role) else {
         let echo = serde_json::json!({ "email": form.email, "role": form.role });
-        return render(&state, &page, &access, &errors, echo, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render(
+            &state,
+            &page,
+            &access,
+            &errors,
+            echo,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     };
     let locale = Locale::parse(&form.locale).unwrap_or(page.locale);
     let st = state.clone();
