@@ -9,7 +9,8 @@ const PW: &str = "a long browser password";
 async fn fill(driver: &WebDriver, name: &str, value: &str) -> anyhow::Result<()> {
     let field = driver
         .client
-        .find(Locator::Css(&format!("[name='{name}']")))
+        .wait()
+        .for_element(Locator::Css(&format!("[name='{name}']")))
         .await?;
     field.clear().await?;
     field.send_keys(value).await?;
@@ -26,13 +27,23 @@ async fn submit(driver: &WebDriver) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn text(driver: &WebDriver) -> anyhow::Result<String> {
-    Ok(driver
-        .client
-        .find(Locator::Css("main"))
-        .await?
-        .text()
-        .await?)
+/// Waits (up to 10 s) until the page's main content contains `needle`: clicks start
+/// navigations that WebDriver does not always wait for.
+async fn expect_text(driver: &WebDriver, needle: &str) -> anyhow::Result<String> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let text = match driver.client.find(Locator::Css("main")).await {
+            Ok(main) => main.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if text.contains(needle) {
+            return Ok(text);
+        }
+        if std::time::Instant::now() > deadline {
+            anyhow::bail!("the page never showed {needle:?}; it shows {text:?}");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -54,7 +65,12 @@ async fn a_newcomer_signs_up_confirms_by_mail_and_logs_in() -> anyhow::Result<()
     fill(&driver, "password_repeat", "too short").await?;
     submit(&driver).await?;
     // The error stands beside the field, and the name is kept.
-    let error = c.find(Locator::Css("#e-password")).await?.text().await?;
+    let error = c
+        .wait()
+        .for_element(Locator::Css("#e-password"))
+        .await?
+        .text()
+        .await?;
     assert!(error.contains("at least 10 characters"), "{error}");
     let kept = c
         .find(Locator::Css("[name='display_name']"))
@@ -67,26 +83,32 @@ async fn a_newcomer_signs_up_confirms_by_mail_and_logs_in() -> anyhow::Result<()
     fill(&driver, "password", PW).await?;
     fill(&driver, "password_repeat", PW).await?;
     submit(&driver).await?;
-    assert!(text(&driver).await?.contains("Check your mail"));
+    expect_text(&driver, "Check your mail").await?;
 
     let mail = app.smtp.wait_for("brigitte@example.org").await?;
     let link = mail.link("/account/confirm/").expect("confirmation link");
     c.goto(&link).await?;
     submit(&driver).await?;
-    assert!(text(&driver).await?.contains("Email address confirmed"));
-    c.find(Locator::Css("main a.button")).await?.click().await?;
+    expect_text(&driver, "Email address confirmed").await?;
+    c.wait()
+        .for_element(Locator::Css("main a.button"))
+        .await?
+        .click()
+        .await?;
+    c.wait()
+        .for_element(Locator::Css("[name='password']"))
+        .await?;
 
     fill(&driver, "email", "brigitte@example.org").await?;
     fill(&driver, "password", PW).await?;
     submit(&driver).await?;
-    let page = text(&driver).await?;
-    assert!(page.contains("Your account"), "{page}");
+    let page = expect_text(&driver, "Your account").await?;
     assert!(page.contains("brigitte@example.org"));
     driver.screenshot("account").await?;
 
     // Switch to German; the choice sticks across pages.
     c.find(Locator::LinkText("Deutsch")).await?.click().await?;
-    assert!(text(&driver).await?.contains("Dein Konto"));
+    expect_text(&driver, "Dein Konto").await?;
     c.goto(&format!("{}/", app.base)).await?;
     assert!(c
         .find(Locator::Css("footer"))
@@ -99,6 +121,9 @@ async fn a_newcomer_signs_up_confirms_by_mail_and_logs_in() -> anyhow::Result<()
     c.find(Locator::Css("header button.link"))
         .await?
         .click()
+        .await?;
+    c.wait()
+        .for_element(Locator::Css("header a[href='/account/login']"))
         .await?;
     c.goto(&format!("{}/account", app.base)).await?;
     assert!(c.current_url().await?.path().starts_with("/account/login"));

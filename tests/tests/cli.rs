@@ -26,7 +26,11 @@ fn run(app: &TestApp, args: &[&str], stdin: &str) -> anyhow::Result<(i32, String
 }
 
 /// Environment, arguments, and what the one-line error must say.
-type Case = (&'static [(&'static str, &'static str)], &'static [&'static str], &'static str);
+type Case = (
+    &'static [(&'static str, &'static str)],
+    &'static [&'static str],
+    &'static str,
+);
 
 #[test]
 fn bad_configuration_stops_start_up_naming_the_key() -> anyhow::Result<()> {
