@@ -165,6 +165,7 @@ invitation-title = Eine Einladung
 invitation-text = Du bist eingeladen, bei { $edition } mitzumachen: { $role }.
 invitation-accept = Annehmen
 invitation-login-first = Melde dich an oder lege ein Konto an, um anzunehmen; danach kommst du hierher zurück.
+invitation-other-address = Diese Einladung ging an { $email }. Melde dich ab und mit dieser Adresse an, um sie anzunehmen.
 
 cfp-days-left = { $days ->
     [one] Noch ein Tag.

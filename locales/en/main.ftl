@@ -165,6 +165,7 @@ invitation-title = An invitation
 invitation-text = You are invited to join { $edition } as { $role }.
 invitation-accept = Accept
 invitation-login-first = Log in or create an account to accept; you come back here afterwards.
+invitation-other-address = This invitation was sent to { $email }. Log out and log in with that address to accept it.
 
 cfp-days-left = { $days ->
     [one] One day left.

@@ -112,6 +112,10 @@ db_test! {
     async fn password_reset_by_mail_ends_other_sessions(backend) {
         let app = TestApp::spawn(backend).await?;
         let old_session = app.user("lin@example.org", "Lin").await?;
+        let page = old_session.post("/account/tokens", &[("name", "laptop")]).await?;
+        let token = regex::Regex::new(r#"id="new-token">([^<]+)<"#)?
+            .captures(&page.body).map(|c| c[1].to_owned()).expect("token");
+        assert_eq!(app.client().api_get("/api/me", Some(&token)).await?.status, 200);
         let client = app.client();
         // Unknown addresses get the same answer and no mail.
         let res = client.post("/account/password/forgot", &[("email", "nobody@example.org")]).await?;
@@ -129,6 +133,7 @@ db_test! {
         assert!(app.smtp.mails_to("nobody@example.org").is_empty());
 
         assert_eq!(old_session.get("/account").await?.status, 303, "old session survived the reset");
+        assert_eq!(app.client().api_get("/api/me", Some(&token)).await?.status, 401, "API token survived the reset");
         let res = client.post("/account/login", &[("email", "lin@example.org"), ("password", PW)]).await?;
         assert_eq!(res.status, 422);
         app.login(&client, "lin@example.org", "a brand new password").await?;
@@ -230,6 +235,10 @@ db_test! {
         // Never an open redirect.
         let res = client.get("/lang/en?next=//evil.example").await?;
         assert_eq!(res.location(), Some("/"));
+        let res = client.get("/lang/en?next=/%09/evil.example").await?;
+        assert_eq!(res.location(), Some("/"));
+        assert_eq!(client.get("/%2Fevil.example").await?.status, 404);
+        assert_eq!(client.get("/%5Cevil.example").await?.status, 404);
         Ok(())
     }
 }

@@ -77,6 +77,14 @@ db_test! {
         let res = app.user("late@example.org", "Late").await?.post(&link, &[]).await?;
         assert_eq!(res.status, 409);
 
+        // Only the invited address can accept: a forwarded link grants nothing.
+        orga.post("/devday-2030/manage/team/invite", &[("email", "invited@example.org"), ("role", "organiser")]).await?;
+        let forwarded = app.smtp.wait_for("invited@example.org").await?.link("/invitations/").expect("link");
+        let intruder = app.user("intruder@example.org", "Intruder").await?;
+        assert!(intruder.get(&forwarded).await?.body.contains("was sent to invited@example.org"));
+        assert_eq!(intruder.post(&forwarded, &[]).await?.status, 409);
+        assert_eq!(intruder.get("/devday-2030/manage/").await?.status, 403);
+
         // Bad invitations are explained.
         let res = orga.post("/devday-2030/manage/team/invite", &[("email", "nope"), ("role", "king")]).await?;
         assert_eq!(res.status, 422);
@@ -102,6 +110,10 @@ db_test! {
         let res = orga.post("/solo-2030/manage/team/remove", &[("user_id", &orga_id), ("role", "organiser")]).await?;
         assert_eq!(res.status, 409);
         assert_eq!(orga.get("/solo-2030/manage/").await?.status, 200);
+        // Nor can the account of an edition's last organiser be deleted.
+        let res = orga.post("/account/delete", &[("password", "a long test password")]).await?;
+        assert_eq!(res.status, 409);
+        assert!(res.body.contains("only organiser of Edition solo-2030"), "{}", res.body);
         let res = orga.post("/devday-2030/manage/team/remove", &[("user_id", "nobody"), ("role", "reviewer")]).await?;
         assert_eq!(res.status, 404);
         // In devday-2030 the admin is organiser too, so Olga may step down.
@@ -167,6 +179,17 @@ db_test! {
         ]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
         assert_eq!(staff.get("/devday-2031/staff/").await?.status, 200, "team not copied");
+
+        // Only organisers of an edition may hand its team on.
+        let outsider = app.user("outsider@example.org", "Outsider").await?;
+        app.create_edition(&admin, "outsider-2030").await?;
+        app.invite(&admin, "outsider-2030", &outsider, "outsider@example.org", "organiser").await?;
+        let res = outsider.post("/editions/new", &[
+            ("name", "Poach"), ("slug", "poach-2031"), ("starts_on", "2031-05-19"), ("ends_on", "2031-05-19"),
+            ("copy_from", "devday-2030"), ("copy_team", "true"),
+        ]).await?;
+        assert_eq!(res.status, 403);
+        assert_eq!(app.client().get("/poach-2031/").await?.status, 404);
 
         let res = admin.post("/devday-2030/manage/archive", &[("archived", "true")]).await?;
         assert_eq!(res.status, 303);

@@ -105,8 +105,13 @@ impl AppError {
 
 impl From<diesel::result::Error> for AppError {
     fn from(err: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
         match err {
-            diesel::result::Error::NotFound => AppError::NotFound,
+            Error::NotFound => AppError::NotFound,
+            // Two requests racing to create the same thing: the loser is told, not failed.
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
+                AppError::Conflict("This exists already (perhaps you sent the form twice).".into())
+            }
             other => AppError::Internal(other.into()),
         }
     }

@@ -9,6 +9,7 @@ pub mod editions;
 pub mod error;
 pub mod i18n;
 pub mod mail;
+pub mod maintenance;
 pub mod metrics;
 pub mod ops;
 pub mod settings_store;

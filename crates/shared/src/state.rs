@@ -44,6 +44,21 @@ impl AppState {
         .map_err(AppError::from)?
     }
 
+    /// Hashes a password on the blocking pool, holding no database connection (argon2 is
+    /// deliberately slow; holding a connection meanwhile would drain the pool under load).
+    pub async fn hash_password(&self, password: String) -> AppResult<String> {
+        let passwords = self.passwords.clone();
+        web::block(move || passwords.hash(&password))
+            .await?
+            .map_err(AppError::internal)
+    }
+
+    /// Checks a password against a stored hash (or wastes the same time if there is none).
+    pub async fn verify_password(&self, password: String, hash: Option<String>) -> AppResult<bool> {
+        let passwords = self.passwords.clone();
+        Ok(web::block(move || passwords.verify(&password, hash.as_deref())).await?)
+    }
+
     /// Absolute link for a path such as `/account/confirm/abc`.
     pub fn link(&self, path: &str) -> String {
         format!("{}{}", self.public_url, path)

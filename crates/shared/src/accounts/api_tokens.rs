@@ -64,6 +64,17 @@ pub fn revoke(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<bool> {
     .map(|n| n == 1)
 }
 
+/// Revokes every token of a user (after a password reset).
+pub fn revoke_all(conn: &mut DbConn, user_id: &str) -> QueryResult<usize> {
+    diesel::update(
+        a::api_tokens
+            .filter(a::user_id.eq(user_id))
+            .filter(a::revoked_at.is_null()),
+    )
+    .set(a::revoked_at.eq(Some(now())))
+    .execute(conn)
+}
+
 /// The owner of a live token. Records its use at most once a minute to spare writes.
 pub fn authenticate(conn: &mut DbConn, secret: &str) -> QueryResult<Option<AuthUser>> {
     if !secret.starts_with(PREFIX) {

@@ -9,6 +9,7 @@ use super::password;
 use super::tokens::{self, Purpose};
 use super::users::{self, NewUser, User};
 use super::{api_tokens, sessions};
+use crate::editions::{queries, roles, Role};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Locale;
 use crate::mail::{outbox, Mailer};
@@ -169,8 +170,9 @@ pub fn request_password_reset(
     Ok(())
 }
 
-/// Sets a new password through a reset link and ends every session of the account. The
-/// link proves the mailbox, so an unconfirmed address counts as confirmed afterwards.
+/// Sets a new password through a reset link. Whoever knew the old password may have left
+/// sessions, API tokens or further reset links behind: all of them stop working. The link
+/// proves the mailbox, so an unconfirmed address counts as confirmed afterwards.
 pub fn reset_password(conn: &mut DbConn, token: &str, new_hash: &str) -> AppResult<Option<User>> {
     write_transaction(conn, |conn| {
         let Some(user_id) = tokens::consume(conn, token, Purpose::ResetPassword)? else {
@@ -179,6 +181,8 @@ pub fn reset_password(conn: &mut DbConn, token: &str, new_hash: &str) -> AppResu
         users::set_password_hash(conn, &user_id, new_hash)?;
         users::confirm_email(conn, &user_id)?;
         sessions::end_all(conn, &user_id)?;
+        api_tokens::revoke_all(conn, &user_id)?;
+        tokens::use_up_all(conn, &user_id, Purpose::ResetPassword)?;
         Ok(Some(users::find(conn, &user_id)?))
     })
 }
@@ -212,7 +216,7 @@ pub fn create_first_admin(
 /// Everything devday keeps about a person, for them to download (GDPR art. 15 and 20).
 pub fn export(conn: &mut DbConn, user_id: &str) -> QueryResult<serde_json::Value> {
     let user = users::find(conn, user_id)?;
-    let roles = crate::editions::roles::editions_of_user(conn, user_id)?;
+    let roles = roles::editions_of_user(conn, user_id)?;
     let tokens = api_tokens::list(conn, user_id)?;
     Ok(serde_json::json!({
         "account": {
@@ -230,15 +234,29 @@ pub fn export(conn: &mut DbConn, user_id: &str) -> QueryResult<serde_json::Value
     }))
 }
 
-/// Deletes the account and everything that hangs on it. The last admin cannot leave, or
-/// nobody could administer the installation any more.
+/// Deletes the account and everything that hangs on it. The last admin cannot leave, nor
+/// the last organiser of an edition, or nobody could run it any more.
 pub fn delete_account(conn: &mut DbConn, user_id: &str) -> AppResult<()> {
     write_transaction(conn, |conn| {
         let user = users::find(conn, user_id)?;
-        if user.is_admin && users::admin_count(conn)? <= 1 {
-            return Err(AppError::Conflict(
-                "You are the only admin: make someone else admin first.".into(),
-            ));
+        if user.is_admin {
+            users::lock_admins(conn)?;
+            if users::admin_count(conn)? <= 1 {
+                return Err(AppError::Conflict(
+                    "You are the only admin: make someone else admin first.".into(),
+                ));
+            }
+        }
+        for (edition, role) in roles::editions_of_user(conn, user_id)? {
+            if role == Role::Organiser {
+                queries::lock(conn, &edition.id)?;
+                if roles::organiser_count(conn, &edition.id)? <= 1 {
+                    return Err(AppError::Conflict(format!(
+                        "You are the only organiser of {}: hand it over first.",
+                        edition.name
+                    )));
+                }
+            }
         }
         users::delete(conn, user_id)?;
         Ok(())

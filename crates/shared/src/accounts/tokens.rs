@@ -72,3 +72,21 @@ pub fn consume(conn: &mut DbConn, token: &str, purpose: Purpose) -> QueryResult<
     .execute(conn)?;
     Ok((used == 1).then_some(user_id))
 }
+
+/// Marks every open token of this purpose as used (the others of a reset that succeeded).
+pub fn use_up_all(conn: &mut DbConn, user_id: &str, purpose: Purpose) -> QueryResult<usize> {
+    diesel::update(
+        t::account_tokens
+            .filter(t::user_id.eq(user_id))
+            .filter(t::purpose.eq(purpose.as_str()))
+            .filter(t::used_at.is_null()),
+    )
+    .set(t::used_at.eq(Some(now())))
+    .execute(conn)
+}
+
+/// Deletes tokens that expired a day ago or more.
+pub fn purge_expired(conn: &mut DbConn) -> QueryResult<usize> {
+    diesel::delete(t::account_tokens.filter(t::expires_at.lt(now() - Duration::days(1))))
+        .execute(conn)
+}

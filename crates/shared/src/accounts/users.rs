@@ -5,6 +5,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use super::EmailAddress;
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 use crate::i18n::Locale;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -126,6 +128,15 @@ pub fn set_admin(conn: &mut DbConn, id: &str, is_admin: bool) -> QueryResult<usi
     diesel::update(u::users.find(id))
         .set(u::is_admin.eq(is_admin))
         .execute(conn)
+}
+
+/// Locks the admins' rows until the transaction ends (a no-op write works on both
+/// databases), so that two admins cannot both step down at the same time.
+pub fn lock_admins(conn: &mut DbConn) -> QueryResult<()> {
+    diesel::update(u::users.filter(u::is_admin.eq(true)))
+        .set(u::is_admin.eq(true))
+        .execute(conn)
+        .map(drop)
 }
 
 pub fn admin_count(conn: &mut DbConn) -> QueryResult<i64> {

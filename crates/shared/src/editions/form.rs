@@ -1,6 +1,6 @@
 //! The edition form (pages and API alike) and its validation.
 
-use chrono::{NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeZone};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -66,14 +66,18 @@ pub struct EditionInput {
 
 const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
-fn valid_slug(slug: &str) -> bool {
+/// Whether `slug` has the shape of an edition's slug.
+pub fn is_slug(slug: &str) -> bool {
     (3..=40).contains(&slug.len())
         && slug
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')
-        && !RESERVED.contains(&slug)
+}
+
+fn valid_slug(slug: &str) -> bool {
+    is_slug(slug) && !RESERVED.contains(&slug)
 }
 
 impl EditionForm {
@@ -135,10 +139,15 @@ impl EditionForm {
         if !valid_slug(&slug) {
             errors.add("slug", "slug-invalid");
         }
+        // A sane range also keeps date arithmetic (copying for next year) from overflowing.
         let date = |field: &str, value: &str, errors: &mut FieldErrors| {
             NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-                .map_err(|_| errors.add(field, "date-invalid"))
                 .ok()
+                .filter(|d| (2000..=2200).contains(&d.year()))
+                .or_else(|| {
+                    errors.add(field, "date-invalid");
+                    None
+                })
         };
         let starts_on = date("starts_on", &self.starts_on, &mut errors);
         let ends_on = date("ends_on", &self.ends_on, &mut errors);
@@ -260,6 +269,7 @@ mod tests {
             cfp_opens_at: "2026-12-01T00:00".into(),
             cfp_closes_at: "2026-11-01T00:00".into(),
             registration_opens_at: "tomorrow".into(),
+            registration_closes_at: "+262143-01-01T00:00".into(),
             ..form()
         };
         let errors = bad.validate().err().unwrap_or_default();

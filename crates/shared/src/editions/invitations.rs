@@ -100,14 +100,23 @@ pub fn open_by_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<(Invi
     Ok(Some((invitation, edition)))
 }
 
-/// Accepts the invitation for `user_id`: the role is theirs, the link used up.
-pub fn accept(conn: &mut DbConn, token: &str, user_id: &str) -> AppResult<Edition> {
+/// Accepts the invitation for the signed-in person: the role is theirs, the link used up.
+/// Only the invited address may accept, so a forwarded or leaked link grants nothing.
+pub fn accept(conn: &mut DbConn, token: &str, user_id: &str, email: &str) -> AppResult<Edition> {
     write_transaction(conn, |conn| {
         let (invitation, edition) = open_by_token(conn, token)?.ok_or(AppError::NotFound)?;
+        if !invitation.email.eq_ignore_ascii_case(email) {
+            return Err(AppError::Conflict(format!(
+                "This invitation was sent to {}. Log in with that address to accept it.",
+                invitation.email
+            )));
+        }
         let taken = diesel::update(
             i::invitations
                 .filter(i::id.eq(&invitation.id))
-                .filter(i::accepted_at.is_null()),
+                .filter(i::accepted_at.is_null())
+                .filter(i::revoked_at.is_null())
+                .filter(i::expires_at.gt(now())),
         )
         .set((
             i::accepted_at.eq(Some(now())),
@@ -128,7 +137,8 @@ pub fn revoke(conn: &mut DbConn, edition_id: &str, id: &str) -> QueryResult<bool
         i::invitations
             .filter(i::id.eq(id))
             .filter(i::edition_id.eq(edition_id))
-            .filter(i::accepted_at.is_null()),
+            .filter(i::accepted_at.is_null())
+            .filter(i::revoked_at.is_null()),
     )
     .set(i::revoked_at.eq(Some(now())))
     .execute(conn)

@@ -124,6 +124,16 @@ pub fn update(conn: &mut DbConn, id: &str, input: &EditionInput) -> AppResult<Ed
     })
 }
 
+/// Locks the edition's row until the transaction ends (a no-op write, which takes a row lock
+/// on PostgreSQL and is serialised by SQLite's write lock), so that team changes of one
+/// edition happen one after the other.
+pub fn lock(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::update(e::editions.find(id))
+        .set(e::id.eq(id))
+        .execute(conn)
+        .map(drop)
+}
+
 pub fn set_archived(conn: &mut DbConn, id: &str, archived: bool) -> QueryResult<()> {
     diesel::update(e::editions.find(id))
         .set(e::archived_at.eq(archived.then(now)))

@@ -9,6 +9,7 @@ use super::outbox;
 use super::transport::{Sender, TransportError};
 use super::Wakeup;
 use crate::config::MailSettings;
+use crate::maintenance;
 
 /// The background thread that sends what the outbox holds.
 pub struct OutboxWorker {
@@ -53,6 +54,8 @@ impl OutboxWorker {
     }
 }
 
+/// Claims, sends and records one mail at a time. A database connection is held only for
+/// the short claim and record steps, never while waiting or talking to the SMTP server.
 fn run(
     pool: Pool,
     sender: Sender,
@@ -61,44 +64,55 @@ fn run(
     poll: Duration,
     max_attempts: i32,
 ) {
-    let mut last_purge: Option<Instant> = None;
+    let mut last_housekeeping: Option<Instant> = None;
     while !stop.load(Ordering::SeqCst) {
-        let Ok(mut conn) = pool.get() else {
-            tracing::warn!("outbox: no database connection, retrying");
-            wakeup.wait(poll);
-            continue;
-        };
-        if last_purge.is_none_or(|t| t.elapsed() > Duration::from_secs(3600)) {
-            match outbox::purge_sent(&mut conn) {
-                Ok(n) if n > 0 => tracing::info!(deleted = n, "outbox: purged old sent mail"),
-                Ok(_) => {}
-                Err(e) => tracing::warn!(error = %e, "outbox: purge failed"),
+        if last_housekeeping.is_none_or(|t| t.elapsed() > Duration::from_secs(3600)) {
+            match pool.get().map(|mut c| maintenance::purge(&mut c)) {
+                Ok(Ok(n)) if n > 0 => tracing::info!(deleted = n, "housekeeping: purged old rows"),
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => tracing::warn!(error = %e, "housekeeping failed"),
+                Err(e) => tracing::warn!(error = %e, "housekeeping: no database connection"),
             }
-            last_purge = Some(Instant::now());
+            last_housekeeping = Some(Instant::now());
         }
-        match outbox::claim_next(&mut conn) {
-            Ok(Some(mail)) => {
-                let result = sender.send(&mail);
-                let recorded = match &result {
-                    Ok(()) => {
-                        tracing::info!(id = %mail.id, "outbox: mail sent");
-                        outbox::mark_sent(&mut conn, &mail.id)
-                    }
-                    Err(e) => {
-                        tracing::warn!(id = %mail.id, attempt = mail.attempts, error = %e, "outbox: sending failed");
-                        outbox::mark_failed(&mut conn, &mail, &e.to_string(), max_attempts)
-                    }
-                };
-                if let Err(e) = recorded {
-                    tracing::error!(id = %mail.id, error = %e, "outbox: could not record the result");
-                    wakeup.wait(poll);
-                }
+        let claimed = match pool.get() {
+            Ok(mut conn) => outbox::claim_next(&mut conn),
+            Err(e) => {
+                tracing::warn!(error = %e, "outbox: no database connection, retrying");
+                wakeup.wait(poll);
+                continue;
             }
-            Ok(None) => wakeup.wait(poll),
+        };
+        let mail = match claimed {
+            Ok(Some(mail)) => mail,
+            Ok(None) => {
+                wakeup.wait(poll);
+                continue;
+            }
             Err(e) => {
                 tracing::warn!(error = %e, "outbox: could not read the queue");
                 wakeup.wait(poll);
+                continue;
             }
+        };
+        let result = sender.send(&mail);
+        let recorded = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
+            match &result {
+                Ok(()) => {
+                    tracing::info!(id = %mail.id, "outbox: mail sent");
+                    outbox::mark_sent(&mut conn, &mail.id)
+                }
+                Err(e) => {
+                    tracing::warn!(id = %mail.id, attempt = mail.attempts, error = %e, "outbox: sending failed");
+                    outbox::mark_failed(&mut conn, &mail, &e.to_string(), max_attempts)
+                }
+            }
+            .map_err(|e| e.to_string())
+        });
+        if let Err(e) = recorded {
+            // The claim expires, so the mail is retried later; never lost.
+            tracing::error!(id = %mail.id, error = %e, "outbox: could not record the result");
+            wakeup.wait(poll);
         }
     }
     tracing::info!("outbox worker stopped");

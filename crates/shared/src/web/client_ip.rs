@@ -5,8 +5,9 @@ use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// The client's address: the TCP peer, or the first X-Forwarded-For entry when
-/// `server.trust_proxy` is on (only behind one's own reverse proxy).
+/// The client's address: the TCP peer, or, when `server.trust_proxy` is on, the last
+/// X-Forwarded-For entry: the one our own proxy appended. Earlier entries come from the
+/// client and can be anything.
 #[derive(Debug, Clone)]
 pub struct ClientIp(pub String);
 
@@ -22,7 +23,7 @@ impl FromRequest for ClientIp {
             .then(|| req.headers().get("x-forwarded-for"))
             .flatten()
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.split(',').next())
+            .and_then(|v| v.rsplit(',').next())
             .map(|v| v.trim().to_owned());
         let ip = forwarded
             .or_else(|| req.peer_addr().map(|a| a.ip().to_string()))

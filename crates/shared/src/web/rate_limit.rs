@@ -2,6 +2,7 @@
 //! Kept in memory per instance: behind several instances the limit applies to each.
 
 use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -12,7 +13,12 @@ use crate::error::{AppError, AppResult};
 pub struct RateLimits {
     login: DefaultKeyedRateLimiter<String>,
     signup: DefaultKeyedRateLimiter<String>,
+    checks: AtomicU64,
 }
+
+/// Every this many checks, forget keys whose limit has fully recovered, so that invented
+/// keys cannot grow the tables without bound.
+const SWEEP_EVERY: u64 = 10_000;
 
 fn per_minute(n: u32) -> Quota {
     Quota::per_minute(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN))
@@ -23,17 +29,27 @@ impl RateLimits {
         Self {
             login: RateLimiter::keyed(per_minute(settings.login_per_minute)),
             signup: RateLimiter::keyed(per_minute(settings.signup_per_minute)),
+            checks: AtomicU64::new(0),
         }
     }
 
     /// Log-in attempts, per client address and per account.
     pub fn login(&self, key: &str) -> AppResult<()> {
+        self.sweep();
         check(&self.login, key)
     }
 
     /// Sign-ups and password-reset mails, per client address.
     pub fn signup(&self, key: &str) -> AppResult<()> {
+        self.sweep();
         check(&self.signup, key)
+    }
+
+    fn sweep(&self) {
+        if self.checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1 {
+            self.login.retain_recent();
+            self.signup.retain_recent();
+        }
     }
 }
 

@@ -11,7 +11,16 @@ pub fn see_other(location: &str) -> HttpResponse {
 /// `next` if it is a path on this site, else `fallback`: never an open redirect.
 pub fn local_path<'a>(next: Option<&'a str>, fallback: &'a str) -> &'a str {
     match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
+        // Browsers drop tabs and newlines inside URLs, so "/\t/evil" would become "//evil".
+        Some(p)
+            if p.starts_with('/')
+                && !p.starts_with("//")
+                && !p
+                    .chars()
+                    .any(|c| c == '\\' || c.is_whitespace() || c.is_control()) =>
+        {
+            p
+        }
         _ => fallback,
     }
 }
@@ -26,6 +35,8 @@ mod tests {
         assert_eq!(local_path(Some("//evil.example"), "/"), "/");
         assert_eq!(local_path(Some("https://evil.example"), "/"), "/");
         assert_eq!(local_path(Some("/\\evil.example"), "/"), "/");
+        assert_eq!(local_path(Some("/\t/evil.example"), "/"), "/");
+        assert_eq!(local_path(Some("/\n/evil.example"), "/"), "/");
         assert_eq!(local_path(None, "/x"), "/x");
     }
 }

@@ -121,33 +121,29 @@ pub async fn change_password(
         )
         .await;
     }
+    state.limits.login(&user.0.id)?;
     let id = user.0.id.clone();
-    let st = state.clone();
-    let session = state
-        .db(move |c| {
-            let account = users::find(c, &id)?;
-            if !st
-                .passwords
-                .verify(&form.current_password, account.password_hash.as_deref())
-            {
-                return Ok(None);
-            }
-            let hash = st
-                .passwords
-                .hash(&form.new_password)
-                .map_err(AppError::internal)?;
-            devday_db::write_transaction(c, |c| {
-                users::set_password_hash(c, &id, &hash)?;
-                sessions::end_all(c, &id)?;
-                Ok::<_, AppError>(())
-            })?;
-            Ok(Some(sessions::create(
-                c,
-                &id,
-                st.settings.security.session_days,
-            )?))
-        })
+    let account = state.db(move |c| Ok(users::find(c, &id)?)).await?;
+    let valid = state
+        .verify_password(form.current_password, account.password_hash)
         .await?;
+    let session = if valid {
+        let hash = state.hash_password(form.new_password).await?;
+        let id = user.0.id.clone();
+        let days = state.settings.security.session_days;
+        let session = state
+            .db(move |c| {
+                devday_db::write_transaction(c, |c| {
+                    users::set_password_hash(c, &id, &hash)?;
+                    sessions::end_all(c, &id)?;
+                    Ok::<_, AppError>(sessions::create(c, &id, days)?)
+                })
+            })
+            .await?;
+        Some(session)
+    } else {
+        None
+    };
     let Some(session) = session else {
         let mut errors = FieldErrors::new();
         errors.add("current_password", "password-wrong");
@@ -250,21 +246,16 @@ pub async fn delete(
     user: CurrentUser,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> AppResult<HttpResponse> {
+    state.limits.login(&user.0.id)?;
     let id = user.0.id.clone();
-    let st = state.clone();
+    let account = state.db(move |c| Ok(users::find(c, &id)?)).await?;
     let deleted = state
-        .db(move |c| {
-            let account = users::find(c, &id)?;
-            if !st
-                .passwords
-                .verify(&form.password, account.password_hash.as_deref())
-            {
-                return Ok(false);
-            }
-            service::delete_account(c, &id)?;
-            Ok(true)
-        })
+        .verify_password(form.password, account.password_hash)
         .await?;
+    if deleted {
+        let id = user.0.id.clone();
+        state.db(move |c| service::delete_account(c, &id)).await?;
+    }
     if !deleted {
         let mut errors = FieldErrors::new();
         errors.add("delete_password", "password-wrong");

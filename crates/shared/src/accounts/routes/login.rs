@@ -50,35 +50,34 @@ pub async fn submit(
         state.limits.login(email.as_str())?;
     }
     let old_session = req.cookie(cookies::SESSION).map(|c| c.value().to_owned());
-    let st = state.clone();
-    let password = form.password.clone();
-    let next = form.next.clone();
-    let outcome = state
-        .db(move |conn| {
-            let user: Option<User> = match &email {
-                Some(email) => users::by_email(conn, email)?,
-                None => None,
-            };
-            let hash = user.as_ref().and_then(|u| u.password_hash.as_deref());
-            if !st.passwords.verify(&password, hash) {
-                return Ok(Outcome::Invalid);
-            }
-            let Some(user) = user else {
-                return Ok(Outcome::Invalid);
-            };
-            if user.email_confirmed_at.is_none() {
-                let next = (!next.is_empty()).then_some(next.as_str());
-                service::resend_confirmation(conn, &st.mailer, &user, next)?;
-                return Ok(Outcome::Unconfirmed);
-            }
-            // A new session id at every log-in: a planted cookie is worth nothing.
-            if let Some(old) = &old_session {
-                sessions::end(conn, old)?;
-            }
-            let token = sessions::create(conn, &user.id, st.settings.security.session_days)?;
-            Ok(Outcome::LoggedIn(token))
-        })
-        .await?;
+    let user: Option<User> = match email {
+        Some(email) => state.db(move |c| Ok(users::by_email(c, &email)?)).await?,
+        None => None,
+    };
+    let hash = user.as_ref().and_then(|u| u.password_hash.clone());
+    let valid = state.verify_password(form.password.clone(), hash).await?;
+    let outcome = match user {
+        Some(user) if valid => {
+            let st = state.clone();
+            let next = form.next.clone();
+            state
+                .db(move |conn| {
+                    if user.email_confirmed_at.is_none() {
+                        let next = (!next.is_empty()).then_some(next.as_str());
+                        service::resend_confirmation(conn, &st.mailer, &user, next)?;
+                        return Ok(Outcome::Unconfirmed);
+                    }
+                    // A new session id at every log-in: a planted cookie is worth nothing.
+                    if let Some(old) = &old_session {
+                        sessions::end(conn, old)?;
+                    }
+                    let days = st.settings.security.session_days;
+                    Ok(Outcome::LoggedIn(sessions::create(conn, &user.id, days)?))
+                })
+                .await?
+        }
+        _ => Outcome::Invalid,
+    };
     match outcome {
         Outcome::LoggedIn(token) => {
             let target = local_path(Some(form.next.as_str()), "/account").to_owned();

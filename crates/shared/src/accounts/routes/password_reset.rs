@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::confirm::invalid_link;
 use super::errors_ctx;
 use crate::accounts::{password, service, tokens, EmailAddress};
-use crate::error::{AppError, AppResult, FieldErrors};
+use crate::error::{AppResult, FieldErrors};
 use crate::state::AppState;
 use crate::web::{ClientIp, CsrfForm, Page};
 
@@ -103,15 +103,9 @@ pub async fn reset_submit(
             &ctx,
         );
     }
-    let st = state.clone();
+    let hash = state.hash_password(form.password).await?;
     let done = state
-        .db(move |c| {
-            let hash = st
-                .passwords
-                .hash(&form.password)
-                .map_err(AppError::internal)?;
-            service::reset_password(c, &token, &hash)
-        })
+        .db(move |c| service::reset_password(c, &token, &hash))
         .await?;
     if done.is_none() {
         return invalid_link(&page);

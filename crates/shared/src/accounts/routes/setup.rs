@@ -72,19 +72,12 @@ pub async fn submit(
         }
     };
     let locale = page.locale;
-    let st = state.clone();
+    let hash = state.hash_password(input.password.clone()).await?;
+    let days = state.settings.security.session_days;
     let session = state
         .db(move |c| {
-            let hash = st
-                .passwords
-                .hash(&input.password)
-                .map_err(AppError::internal)?;
             let admin = service::create_first_admin(c, &token, &input, &hash, locale)?;
-            Ok(sessions::create(
-                c,
-                &admin.id,
-                st.settings.security.session_days,
-            )?)
+            Ok(sessions::create(c, &admin.id, days)?)
         })
         .await?;
     let mut res = see_other("/admin");

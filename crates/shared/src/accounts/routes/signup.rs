@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::errors_ctx;
 use crate::accounts::service;
-use crate::error::{AppError, AppResult, FieldErrors};
+use crate::error::{AppResult, FieldErrors};
 use crate::state::AppState;
 use crate::web::{ClientIp, CsrfForm, Page};
 
@@ -67,16 +67,13 @@ pub async fn submit(
         }
     };
     let locale = page.locale;
-    let st = state.clone();
+    let hash = state.hash_password(input.password.clone()).await?;
+    let mailer = state.mailer.clone();
     let next = form.next;
     state
         .db(move |conn| {
-            let hash = st
-                .passwords
-                .hash(&input.password)
-                .map_err(AppError::internal)?;
             let next = (!next.is_empty()).then_some(next.as_str());
-            service::sign_up(conn, &st.mailer, &input, &hash, locale, next)
+            service::sign_up(conn, &mailer, &input, &hash, locale, next)
         })
         .await?;
     done(&page)

@@ -72,6 +72,23 @@ pub async fn form(
     )
 }
 
+/// The id of the edition whose team is copied: only its organisers (or an admin) may hand
+/// its team's roles on.
+fn organised_source(
+    conn: &mut devday_db::DbConn,
+    slug: &str,
+    user: &AuthUser,
+) -> AppResult<String> {
+    let source = queries::by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+    if user.is_admin
+        || roles::of_user(conn, &source.id, &user.id)?.contains(&roles::Role::Organiser)
+    {
+        Ok(source.id)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 #[derive(Deserialize)]
 pub struct NewEdition {
     #[serde(flatten)]
@@ -103,14 +120,14 @@ pub async fn submit(
         }
     };
     let source_slug = new.copy_team.then(|| new.copy_from.clone());
-    let user_id = user.0.id.clone();
+    let user = user.0;
     let created = state
         .db(move |c| {
             let source = match source_slug {
-                Some(slug) => queries::by_slug(c, &slug)?.map(|e| e.id),
+                Some(slug) => Some(organised_source(c, &slug, &user)?),
                 None => None,
             };
-            queries::create(c, &input, &user_id, source.as_deref())
+            queries::create(c, &input, &user.id, source.as_deref())
         })
         .await;
     match created {

@@ -28,6 +28,11 @@ pub async fn show(
         );
     };
     let mut ctx = page.context();
+    let for_someone_else = page
+        .user
+        .as_ref()
+        .is_some_and(|u| !u.email.eq_ignore_ascii_case(&invitation.email));
+    ctx.insert("for_someone_else", &for_someone_else);
     ctx.insert("invitation", &invitation);
     ctx.insert("edition", &edition);
     ctx.insert("token", &token);
@@ -41,9 +46,9 @@ pub async fn accept(
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let token = token.into_inner();
-    let user_id = user.0.id;
+    let user = user.0;
     let edition = state
-        .db(move |c| invitations::accept(c, &token, &user_id))
+        .db(move |c| invitations::accept(c, &token, &user.id, &user.email))
         .await
         .map_err(|e| match e {
             AppError::NotFound => AppError::Conflict(

@@ -1,7 +1,7 @@
 use actix_web::{web, HttpResponse};
 
 use super::EditionView;
-use crate::editions::{queries, roles};
+use crate::editions::{queries, roles, Role};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::web::{see_other, Page};
@@ -47,23 +47,30 @@ pub async fn edition(
 ) -> AppResult<HttpResponse> {
     let slug = slug.into_inner();
     let user = page.user.as_ref().map(|u| (u.id.clone(), u.is_admin));
-    let (edition, is_team) = state
+    let (edition, my_roles) = state
         .db(move |c| {
             let edition = queries::by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
-            let is_team = match &user {
-                Some((_, true)) => true,
-                Some((id, false)) => !roles::of_user(c, &edition.id, id)?.is_empty(),
-                None => false,
+            let my_roles = match &user {
+                Some((_, true)) => Role::ALL.to_vec(),
+                Some((id, false)) => roles::of_user(c, &edition.id, id)?,
+                None => Vec::new(),
             };
-            Ok((edition, is_team))
+            Ok((edition, my_roles))
         })
         .await?;
     let mut ctx = page.context();
     ctx.insert("edition", &EditionView::new(&edition));
-    ctx.insert("is_team", &is_team);
+    ctx.insert("is_organiser", &my_roles.contains(&Role::Organiser));
+    ctx.insert("is_staff", &my_roles.contains(&Role::Staff));
     page.render("editions/edition.html", &ctx)
 }
 
-pub async fn add_slash(slug: web::Path<String>) -> HttpResponse {
-    see_other(&format!("/{}/", slug.into_inner()))
+/// `/devday-2027` to `/devday-2027/`; anything that is not a slug is not an edition (and a
+/// decoded `%2F` must never turn into an off-site `//host` redirect).
+pub async fn add_slash(slug: web::Path<String>) -> AppResult<HttpResponse> {
+    let slug = slug.into_inner();
+    if !crate::editions::form::is_slug(&slug) {
+        return Err(AppError::NotFound);
+    }
+    Ok(see_other(&format!("/{slug}/")))
 }

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use super::EditionView;
 use crate::accounts::EmailAddress;
 use crate::editions::invitations::{self, Invite};
-use crate::editions::{roles, Role};
+use crate::editions::{queries, roles, Role};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Locale;
 use crate::state::AppState;
@@ -121,6 +121,7 @@ pub async fn remove(
     state
         .db(move |c| {
             devday_db::write_transaction(c, |c| {
+                queries::lock(c, &edition_id)?;
                 if role == Role::Organiser && roles::organiser_count(c, &edition_id)? <= 1 {
                     return Err(AppError::Conflict(
                         "An edition needs at least one organiser.".into(),
