@@ -1,17 +1,38 @@
 //! The call for papers: proposals, speakers' profiles and the CfP settings of an edition.
 //!
-//! So far this slice shows where an edition's CfP stands; submission arrives with the CfP
-//! issue, behind the same `configure`.
+//! Domain modules (`settings`, `proposals`, `invitations`, `profiles`, `mailing`, `export`)
+//! hold the rules and queries; `routes` is the web layer on top of them.
 
-mod status;
+mod catalogue;
+pub mod export;
+pub mod invitations;
+pub mod mailing;
+pub mod model;
+pub mod profiles;
+pub mod proposals;
+mod routes;
+pub mod rules;
+pub mod settings;
+pub mod speakers;
+mod time;
 
-use actix_web::web;
+pub use routes::configure;
+use utoipa::OpenApi;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/{edition}/cfp/", web::get().to(status::show));
-}
+#[derive(OpenApi)]
+#[openapi(
+    paths(
+        routes::api::list_proposals,
+        routes::api::get,
+        routes::api::create,
+        routes::api::update,
+        routes::api::list_speakers
+    ),
+    tags((name = "cfp", description = "Call for papers: proposals and speakers"))
+)]
+struct ApiDoc;
 
 /// This crate's part of the OpenAPI document.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    utoipa::openapi::OpenApiBuilder::new().build()
+    ApiDoc::openapi()
 }

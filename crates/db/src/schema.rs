@@ -112,12 +112,171 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    cfp_settings (edition_id) {
+        edition_id -> Text,
+        intro_md -> Text,
+        max_proposals_per_speaker -> Integer,
+        title_max -> Integer,
+        abstract_max -> Integer,
+    }
+}
+
+diesel::table! {
+    session_types (id) {
+        id -> Text,
+        edition_id -> Text,
+        name -> Text,
+        duration_minutes -> Integer,
+        deadline -> Nullable<Timestamp>,
+        hidden -> Bool,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    tracks (id) {
+        id -> Text,
+        edition_id -> Text,
+        name -> Text,
+        colour -> Text,
+        description -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    cfp_questions (id) {
+        id -> Text,
+        edition_id -> Text,
+        target -> Text,
+        kind -> Text,
+        label -> Text,
+        help -> Text,
+        options -> Text,
+        required -> Bool,
+        session_type_ids -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    cfp_access_codes (id) {
+        id -> Text,
+        edition_id -> Text,
+        code -> Text,
+        session_type_id -> Nullable<Text>,
+        max_uses -> Integer,
+        uses -> Integer,
+        valid_until -> Nullable<Timestamp>,
+        note -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    speaker_profiles (user_id) {
+        user_id -> Text,
+        biography_md -> Text,
+        company -> Text,
+        links -> Text,
+        photo -> Nullable<Binary>,
+        photo_type -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    speaker_availability (id) {
+        id -> Text,
+        user_id -> Text,
+        edition_id -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposals (id) {
+        id -> Text,
+        edition_id -> Text,
+        title -> Text,
+        abstract_text -> Text,
+        description -> Text,
+        notes -> Text,
+        session_type_id -> Text,
+        track_id -> Nullable<Text>,
+        language -> Text,
+        level -> Text,
+        state -> Text,
+        search_text -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    proposal_speakers (proposal_id, user_id) {
+        proposal_id -> Text,
+        user_id -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    proposal_invitations (id) {
+        id -> Text,
+        proposal_id -> Text,
+        email -> Text,
+        token_hash -> Text,
+        invited_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        accepted_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    cfp_answers (id) {
+        id -> Text,
+        question_id -> Text,
+        proposal_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        value -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposal_history (id) {
+        id -> Text,
+        proposal_id -> Text,
+        actor_id -> Nullable<Text>,
+        at -> Timestamp,
+        from_state -> Nullable<Text>,
+        to_state -> Text,
+        note -> Text,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(edition_roles -> editions (edition_id));
 diesel::joinable!(edition_roles -> users (user_id));
 diesel::joinable!(invitations -> editions (edition_id));
+diesel::joinable!(proposals -> editions (edition_id));
+diesel::joinable!(proposals -> session_types (session_type_id));
+diesel::joinable!(proposals -> tracks (track_id));
+diesel::joinable!(proposal_speakers -> proposals (proposal_id));
+diesel::joinable!(proposal_speakers -> users (user_id));
+diesel::joinable!(proposal_invitations -> proposals (proposal_id));
+diesel::joinable!(proposal_history -> proposals (proposal_id));
+diesel::joinable!(cfp_answers -> cfp_questions (question_id));
+diesel::joinable!(speaker_profiles -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
@@ -129,4 +288,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     edition_roles,
     invitations,
     outbox,
+    cfp_settings,
+    session_types,
+    tracks,
+    cfp_questions,
+    cfp_access_codes,
+    speaker_profiles,
+    speaker_availability,
+    proposals,
+    proposal_speakers,
+    proposal_invitations,
+    cfp_answers,
+    proposal_history,
 );

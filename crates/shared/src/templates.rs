@@ -25,6 +25,7 @@ impl Templates {
         tera.add_raw_templates(sources)?;
         tera.autoescape_on(vec![".html"]);
         tera.register_function("t", Translate(i18n));
+        tera.register_filter("markdown", crate::markdown::MarkdownFilter);
         Ok(Self { tera })
     }
 

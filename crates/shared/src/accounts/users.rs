@@ -117,6 +117,13 @@ pub fn update_profile(
         .map(drop)
 }
 
+pub fn update_name(conn: &mut DbConn, id: &str, display_name: &str) -> QueryResult<()> {
+    diesel::update(u::users.find(id))
+        .set(u::display_name.eq(display_name))
+        .execute(conn)
+        .map(drop)
+}
+
 pub fn set_locale(conn: &mut DbConn, id: &str, locale: Locale) -> QueryResult<()> {
     diesel::update(u::users.find(id))
         .set(u::locale.eq(locale.code()))

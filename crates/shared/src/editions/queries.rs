@@ -13,6 +13,13 @@ pub fn by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Edition>> {
         .optional()
 }
 
+pub fn by_id(conn: &mut DbConn, id: &str) -> QueryResult<Edition> {
+    e::editions
+        .find(id)
+        .select(Edition::as_select())
+        .first(conn)
+}
+
 /// Every edition, newest first.
 pub fn all(conn: &mut DbConn) -> QueryResult<Vec<Edition>> {
     e::editions

@@ -152,6 +152,14 @@ impl RoleRequirement for AnyRole {
     }
 }
 
+/// Any signed-in user; the handler looks at `roles` (speakers have none).
+pub struct SignedIn;
+impl RoleRequirement for SignedIn {
+    fn allows(_: &[Role]) -> bool {
+        true
+    }
+}
+
 /// A signed-in user with the roles `R` in the edition of the route's `{edition}` segment.
 /// An unknown edition is a 404; a missing role a 403.
 pub struct EditionAccess<R> {
@@ -164,6 +172,13 @@ pub struct EditionAccess<R> {
 pub type Organiser = EditionAccess<OrganiserRole>;
 pub type Staff = EditionAccess<StaffRole>;
 pub type TeamMember = EditionAccess<AnyRole>;
+pub type InEdition = EditionAccess<SignedIn>;
+
+impl<R> EditionAccess<R> {
+    pub fn is_organiser(&self) -> bool {
+        self.user.is_admin || self.roles.contains(&Role::Organiser)
+    }
+}
 
 impl<R: RoleRequirement + 'static> FromRequest for EditionAccess<R> {
     type Error = AppError;

@@ -41,7 +41,8 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             if !csrf::verify(&req, &state.secret, token) {
                 return Err(AppError::Csrf);
             }
-            serde_urlencoded::from_bytes(&bytes)
+            // serde_html_form also reads repeated keys (checkbox groups) into a Vec.
+            serde_html_form::from_bytes(&bytes)
                 .map(CsrfForm)
                 .map_err(|e| AppError::bad_request(format!("the form could not be read: {e}")))
         })

@@ -14,7 +14,9 @@ pub mod page;
 pub mod rate_limit;
 pub mod redirect;
 
-pub use auth::{Admin, CurrentUser, EditionAccess, MaybeUser, Organiser, Staff, TeamMember};
+pub use auth::{
+    Admin, CurrentUser, EditionAccess, InEdition, MaybeUser, Organiser, Staff, TeamMember,
+};
 pub use client_ip::ClientIp;
 pub use forms::{CsrfForm, NoFields};
 pub use locale::RequestLocale;

@@ -1,0 +1,276 @@
+//! The proposal form (speakers' and organisers' alike) and its validation.
+
+use std::collections::BTreeMap;
+
+use devday_shared::FieldErrors;
+use serde::Serialize;
+
+use crate::model::{
+    CfpSettings, Language, Level, Question, QuestionKind, QuestionTarget, SessionType, Track,
+};
+
+/// What the form sent. Built from the raw fields because custom questions have dynamic
+/// names (`q_<id>`, repeated for multiple choice).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ProposalForm {
+    pub title: String,
+    #[serde(rename = "abstract")]
+    pub abstract_text: String,
+    pub description: String,
+    pub notes: String,
+    pub session_type: String,
+    pub track: String,
+    pub language: String,
+    pub level: String,
+    /// draft or submit
+    pub action: String,
+    /// An access code from a link, if any.
+    pub code: String,
+    /// The honeypot field; people leave it empty.
+    pub website: String,
+    pub answers: BTreeMap<String, Vec<String>>,
+}
+
+impl ProposalForm {
+    pub fn from_fields(fields: &[(String, String)]) -> Self {
+        let mut form = ProposalForm::default();
+        for (key, value) in fields {
+            match key.as_str() {
+                "title" => form.title = value.clone(),
+                "abstract" => form.abstract_text = value.clone(),
+                "description" => form.description = value.clone(),
+                "notes" => form.notes = value.clone(),
+                "session_type" => form.session_type = value.clone(),
+                "track" => form.track = value.clone(),
+                "language" => form.language = value.clone(),
+                "level" => form.level = value.clone(),
+                "action" => form.action = value.clone(),
+                "code" => form.code = value.clone(),
+                "website" => form.website = value.clone(),
+                other => {
+                    if let Some(id) = other.strip_prefix("q_") {
+                        form.answers
+                            .entry(id.to_owned())
+                            .or_default()
+                            .push(value.clone());
+                    }
+                }
+            }
+        }
+        form
+    }
+
+    pub fn submitting(&self) -> bool {
+        self.action == "submit"
+    }
+}
+
+/// A checked proposal.
+#[derive(Debug, Clone)]
+pub struct ProposalInput {
+    pub title: String,
+    pub abstract_text: String,
+    pub description: String,
+    pub notes: String,
+    pub session_type_id: String,
+    pub track_id: Option<String>,
+    pub language: Language,
+    pub level: Level,
+    /// (question id, value) for proposal questions; multiple choice joined by newlines.
+    pub proposal_answers: Vec<(String, String)>,
+    /// The same for speaker questions (stored for the submitting person).
+    pub speaker_answers: Vec<(String, String)>,
+}
+
+pub struct Catalogue<'a> {
+    pub settings: &'a CfpSettings,
+    pub types: &'a [SessionType],
+    pub tracks: &'a [Track],
+    pub questions: &'a [Question],
+    /// A hidden session type the person may use (through an access code).
+    pub unlocked_type: Option<&'a str>,
+}
+
+const DESCRIPTION_MAX: usize = 10_000;
+const NOTES_MAX: usize = 5_000;
+
+pub fn validate(form: &ProposalForm, cat: &Catalogue<'_>) -> Result<ProposalInput, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let title = form.title.trim();
+    if title.is_empty() {
+        errors.add("title", "field-required");
+    } else if title.chars().count() > cat.settings.title_max as usize {
+        errors.add("title", "field-too-long");
+    }
+    let abstract_text = form.abstract_text.trim();
+    if abstract_text.is_empty() {
+        errors.add("abstract", "field-required");
+    } else if abstract_text.chars().count() > cat.settings.abstract_max as usize {
+        errors.add("abstract", "field-too-long");
+    }
+    if form.description.chars().count() > DESCRIPTION_MAX {
+        errors.add("description", "field-too-long");
+    }
+    if form.notes.chars().count() > NOTES_MAX {
+        errors.add("notes", "field-too-long");
+    }
+    let session_type = cat.types.iter().find(|t| {
+        t.id == form.session_type && (!t.hidden || cat.unlocked_type == Some(t.id.as_str()))
+    });
+    if session_type.is_none() {
+        errors.add("session_type", "field-invalid");
+    }
+    let track_id = match form.track.trim() {
+        "" if cat.tracks.is_empty() => None,
+        "" => {
+            errors.add("track", "field-required");
+            None
+        }
+        id if cat.tracks.iter().any(|t| t.id == id) => Some(id.to_owned()),
+        _ => {
+            errors.add("track", "field-invalid");
+            None
+        }
+    };
+    let language = Language::parse(&form.language);
+    if language.is_none() {
+        errors.add("language", "field-invalid");
+    }
+    let level = Level::parse(&form.level);
+    if level.is_none() {
+        errors.add("level", "field-invalid");
+    }
+    let mut proposal_answers = Vec::new();
+    let mut speaker_answers = Vec::new();
+    let type_id = session_type.map(|t| t.id.as_str()).unwrap_or_default();
+    for question in cat.questions.iter().filter(|q| q.applies_to(type_id)) {
+        let given = form.answers.get(&question.id).cloned().unwrap_or_default();
+        match check_answer(question, &given) {
+            Ok(Some(value)) => {
+                let target = QuestionTarget::parse(&question.target);
+                let list = if target == Some(QuestionTarget::Speaker) {
+                    &mut speaker_answers
+                } else {
+                    &mut proposal_answers
+                };
+                list.push((question.id.clone(), value));
+            }
+            Ok(None) => {}
+            Err(key) => errors.add(&format!("q_{}", question.id), key),
+        }
+    }
+    match (session_type, language, level) {
+        (Some(t), Some(language), Some(level)) if errors.is_empty() => Ok(ProposalInput {
+            title: title.to_owned(),
+            abstract_text: abstract_text.to_owned(),
+            description: form.description.trim().to_owned(),
+            notes: form.notes.trim().to_owned(),
+            session_type_id: t.id.clone(),
+            track_id,
+            language,
+            level,
+            proposal_answers,
+            speaker_answers,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The stored value of an answer, `None` for an unanswered optional question, or the
+/// message id of what is wrong.
+fn check_answer(question: &Question, given: &[String]) -> Result<Option<String>, &'static str> {
+    let values: Vec<&str> = given
+        .iter()
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .collect();
+    if values.is_empty() {
+        return if question.required {
+            Err("field-required")
+        } else {
+            Ok(None)
+        };
+    }
+    let kind = QuestionKind::parse(&question.kind).unwrap_or(QuestionKind::Text);
+    let single = values[0];
+    match kind {
+        QuestionKind::Text if single.chars().count() > 500 => Err("field-too-long"),
+        QuestionKind::LongText if single.chars().count() > 5000 => Err("field-too-long"),
+        QuestionKind::Text | QuestionKind::LongText => Ok(Some(single.to_owned())),
+        QuestionKind::Boolean => match single {
+            "yes" | "no" => Ok(Some(single.to_owned())),
+            _ => Err("field-invalid"),
+        },
+        QuestionKind::Number => single
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|n| n.is_finite())
+            .map(|n| Some(n.to_string()))
+            .ok_or("number-invalid"),
+        QuestionKind::Single => {
+            if question.option_list().contains(&single) {
+                Ok(Some(single.to_owned()))
+            } else {
+                Err("field-invalid")
+            }
+        }
+        QuestionKind::Multiple => {
+            let options = question.option_list();
+            if values.iter().all(|v| options.contains(v)) {
+                Ok(Some(values.join("\n")))
+            } else {
+                Err("field-invalid")
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(kind: &str, options: &str, required: bool) -> Question {
+        Question {
+            id: "q1".into(),
+            edition_id: "e".into(),
+            target: "proposal".into(),
+            kind: kind.into(),
+            label: "Q".into(),
+            help: String::new(),
+            options: options.into(),
+            required,
+            session_type_ids: String::new(),
+            position: 0,
+        }
+    }
+
+    #[test]
+    fn answers_are_checked_by_kind() {
+        let v = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            check_answer(&question("number", "", true), &v(&["3,5"])),
+            Ok(Some("3.5".into()))
+        );
+        assert_eq!(
+            check_answer(&question("number", "", true), &v(&["many"])),
+            Err("number-invalid")
+        );
+        assert_eq!(
+            check_answer(&question("single", "A\nB", true), &v(&["C"])),
+            Err("field-invalid")
+        );
+        assert_eq!(
+            check_answer(&question("multiple", "A\nB\nC", false), &v(&["A", "C"])),
+            Ok(Some("A\nC".into()))
+        );
+        assert_eq!(
+            check_answer(&question("boolean", "", true), &v(&[])),
+            Err("field-required")
+        );
+        assert_eq!(
+            check_answer(&question("text", "", false), &v(&["  "])),
+            Ok(None)
+        );
+    }
+}

@@ -1,0 +1,156 @@
+//! Proposals: their speakers, answers and history, and the rules for changing them.
+
+pub mod form;
+pub mod list;
+pub mod service;
+
+use chrono::NaiveDateTime;
+use devday_db::schema::{
+    cfp_answers::dsl as ans, cfp_questions::dsl as q, proposal_history::dsl as h,
+    proposal_speakers::dsl as ps, proposals::dsl as p, users::dsl as u,
+};
+use devday_db::DbConn;
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::model::{HistoryEntry, Proposal, Question, SpeakerSummary};
+
+pub fn get(conn: &mut DbConn, edition_id: &str, id: &str) -> QueryResult<Option<Proposal>> {
+    p::proposals
+        .filter(p::id.eq(id))
+        .filter(p::edition_id.eq(edition_id))
+        .select(Proposal::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn speakers(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Vec<SpeakerSummary>> {
+    let rows: Vec<(String, String, String)> = ps::proposal_speakers
+        .inner_join(u::users)
+        .filter(ps::proposal_id.eq(proposal_id))
+        .order(ps::position.asc())
+        .select((u::id, u::display_name, u::email))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(user_id, name, email)| SpeakerSummary {
+            user_id,
+            name,
+            email,
+        })
+        .collect())
+}
+
+pub fn is_speaker(conn: &mut DbConn, proposal_id: &str, user_id: &str) -> QueryResult<bool> {
+    let n: i64 = ps::proposal_speakers
+        .filter(ps::proposal_id.eq(proposal_id))
+        .filter(ps::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Proposals the user speaks in that count against the per-speaker limit: everything but
+/// drafts and what was withdrawn or cancelled.
+pub fn active_count(conn: &mut DbConn, edition_id: &str, user_id: &str) -> QueryResult<i64> {
+    ps::proposal_speakers
+        .inner_join(p::proposals)
+        .filter(ps::user_id.eq(user_id))
+        .filter(p::edition_id.eq(edition_id))
+        .filter(p::state.ne_all(["draft", "withdrawn", "cancelled"]))
+        .count()
+        .get_result(conn)
+}
+
+/// Every proposal of a person, across editions, newest first.
+pub fn of_speaker(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Proposal>> {
+    ps::proposal_speakers
+        .inner_join(p::proposals)
+        .filter(ps::user_id.eq(user_id))
+        .order(p::created_at.desc())
+        .select(Proposal::as_select())
+        .load(conn)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerView {
+    pub question_id: String,
+    pub label: String,
+    pub kind: String,
+    pub value: String,
+}
+
+/// Answers to proposal questions, and the speakers' answers to speaker questions, in the
+/// questions' order.
+pub fn answers(
+    conn: &mut DbConn,
+    proposal: &Proposal,
+    speaker_ids: &[String],
+) -> QueryResult<Vec<AnswerView>> {
+    let rows: Vec<(Question, String, Option<String>)> = ans::cfp_answers
+        .inner_join(q::cfp_questions)
+        .filter(
+            ans::proposal_id.eq(&proposal.id).or(ans::user_id
+                .eq_any(speaker_ids)
+                .and(q::edition_id.eq(&proposal.edition_id))),
+        )
+        .order(q::position.asc())
+        .select((Question::as_select(), ans::value, ans::user_id))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(question, value, _)| AnswerView {
+            question_id: question.id,
+            label: question.label,
+            kind: question.kind,
+            value,
+        })
+        .collect())
+}
+
+/// The stored answers of one proposal (and its submitter's speaker answers) by question id,
+/// to fill the form again.
+pub fn answer_map(
+    conn: &mut DbConn,
+    proposal_id: &str,
+    user_id: &str,
+    edition_id: &str,
+) -> QueryResult<Vec<(String, String)>> {
+    ans::cfp_answers
+        .inner_join(q::cfp_questions)
+        .filter(
+            ans::proposal_id
+                .eq(proposal_id)
+                .or(ans::user_id.eq(user_id).and(q::edition_id.eq(edition_id))),
+        )
+        .select((ans::question_id, ans::value))
+        .load(conn)
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryView {
+    pub at: NaiveDateTime,
+    pub actor: Option<String>,
+    pub from_state: Option<String>,
+    pub to_state: String,
+    pub note: String,
+}
+
+pub fn history(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Vec<HistoryView>> {
+    let rows: Vec<(HistoryEntry, Option<String>)> = h::proposal_history
+        .left_join(u::users.on(h::actor_id.eq(u::id.nullable())))
+        .filter(h::proposal_id.eq(proposal_id))
+        .order(h::at.asc())
+        .select((HistoryEntry::as_select(), u::display_name.nullable()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(entry, actor)| HistoryView {
+            at: entry.at,
+            actor,
+            from_state: entry.from_state,
+            to_state: entry.to_state,
+            note: entry.note,
+        })
+        .collect())
+}

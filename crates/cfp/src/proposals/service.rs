@@ -1,0 +1,302 @@
+//! Changing proposals: every change in one transaction with its history entry and its mail.
+
+use devday_db::schema::{
+    cfp_answers::dsl as ans, proposal_history::dsl as h, proposal_speakers::dsl as ps,
+    proposals::dsl as p,
+};
+use devday_db::{now, write_transaction, DbConn};
+use devday_shared::editions::Edition;
+use devday_shared::i18n::Locale;
+use devday_shared::mail::{outbox, Mailer};
+use devday_shared::{AppError, AppResult};
+use diesel::prelude::*;
+
+use super::form::ProposalInput;
+use super::{get, speakers};
+use crate::model::{Proposal, ProposalState};
+
+/// Records a change of a proposal (also edits, where the state stays).
+pub fn record(
+    conn: &mut DbConn,
+    proposal_id: &str,
+    actor_id: Option<&str>,
+    from: Option<ProposalState>,
+    to: ProposalState,
+    note: &str,
+) -> QueryResult<()> {
+    diesel::insert_into(h::proposal_history)
+        .values((
+            h::id.eq(uuid::Uuid::new_v4().to_string()),
+            h::proposal_id.eq(proposal_id),
+            h::actor_id.eq(actor_id),
+            h::at.eq(now()),
+            h::from_state.eq(from.map(ProposalState::as_str)),
+            h::to_state.eq(to.as_str()),
+            h::note.eq(note),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+/// Keeps the lower-cased text that full-text search looks in: title, abstract, speakers.
+pub fn refresh_search_text(conn: &mut DbConn, proposal_id: &str) -> QueryResult<()> {
+    let proposal: (String, String) = p::proposals
+        .find(proposal_id)
+        .select((p::title, p::abstract_text))
+        .first(conn)?;
+    let names: Vec<String> = speakers(conn, proposal_id)?
+        .into_iter()
+        .map(|s| format!("{} {}", s.name, s.email))
+        .collect();
+    let text = format!("{} {} {}", proposal.0, proposal.1, names.join(" ")).to_lowercase();
+    diesel::update(p::proposals.find(proposal_id))
+        .set(p::search_text.eq(text))
+        .execute(conn)
+        .map(drop)
+}
+
+fn save_answers(
+    conn: &mut DbConn,
+    proposal_id: &str,
+    user_id: Option<&str>,
+    input: &ProposalInput,
+) -> QueryResult<()> {
+    let at = now();
+    diesel::delete(ans::cfp_answers.filter(ans::proposal_id.eq(proposal_id))).execute(conn)?;
+    for (question_id, value) in &input.proposal_answers {
+        diesel::insert_into(ans::cfp_answers)
+            .values((
+                ans::id.eq(uuid::Uuid::new_v4().to_string()),
+                ans::question_id.eq(question_id),
+                ans::proposal_id.eq(Some(proposal_id)),
+                ans::value.eq(value),
+                ans::updated_at.eq(at),
+            ))
+            .execute(conn)?;
+    }
+    if let Some(user_id) = user_id {
+        for (question_id, value) in &input.speaker_answers {
+            diesel::delete(
+                ans::cfp_answers
+                    .filter(ans::question_id.eq(question_id))
+                    .filter(ans::user_id.eq(user_id)),
+            )
+            .execute(conn)?;
+            diesel::insert_into(ans::cfp_answers)
+                .values((
+                    ans::id.eq(uuid::Uuid::new_v4().to_string()),
+                    ans::question_id.eq(question_id),
+                    ans::user_id.eq(Some(user_id)),
+                    ans::value.eq(value),
+                    ans::updated_at.eq(at),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
+/// Mails every speaker of a proposal that it has been submitted.
+fn enqueue_submitted(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    proposal: &Proposal,
+) -> AppResult<()> {
+    for speaker in speakers(conn, &proposal.id)? {
+        let locale = speaker_locale(conn, &speaker.user_id)?;
+        let mut ctx = tera::Context::new();
+        ctx.insert("name", &speaker.name);
+        ctx.insert("title", &proposal.title);
+        ctx.insert("edition", &edition.name);
+        ctx.insert(
+            "link",
+            &mailer.link(&format!("/{}/cfp/proposals/{}", edition.slug, proposal.id)),
+        );
+        let mail = mailer.compose("proposal_submitted", locale, &speaker.email, ctx)?;
+        outbox::enqueue(conn, &mail)?;
+    }
+    Ok(())
+}
+
+pub fn speaker_locale(conn: &mut DbConn, user_id: &str) -> QueryResult<Locale> {
+    use devday_db::schema::users::dsl as u;
+    let code: String = u::users.find(user_id).select(u::locale).first(conn)?;
+    Ok(Locale::parse(&code).unwrap_or_default())
+}
+
+pub struct NewProposal<'a> {
+    pub edition: &'a Edition,
+    pub input: &'a ProposalInput,
+    /// The first speaker; `None` when organisers create a proposal for someone to claim.
+    pub speaker_id: Option<&'a str>,
+    pub actor_id: &'a str,
+    pub submit: bool,
+    /// An access code that let this proposal in; one of its uses is taken.
+    pub access_code_id: Option<&'a str>,
+}
+
+/// Creates a proposal as a draft or submitted. Submitting mails the speakers.
+pub fn create(conn: &mut DbConn, mailer: &Mailer, new: NewProposal<'_>) -> AppResult<Proposal> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let at = now();
+    let state = if new.submit {
+        ProposalState::Submitted
+    } else {
+        ProposalState::Draft
+    };
+    let input = new.input;
+    let proposal = write_transaction(conn, |conn| -> AppResult<Proposal> {
+        if let Some(code_id) = new.access_code_id {
+            if !crate::settings::use_access_code(conn, code_id)? {
+                return Err(AppError::Conflict(
+                    "This access code has been used up.".into(),
+                ));
+            }
+        }
+        diesel::insert_into(p::proposals)
+            .values((
+                p::id.eq(&id),
+                p::edition_id.eq(&new.edition.id),
+                p::title.eq(&input.title),
+                p::abstract_text.eq(&input.abstract_text),
+                p::description.eq(&input.description),
+                p::notes.eq(&input.notes),
+                p::session_type_id.eq(&input.session_type_id),
+                p::track_id.eq(&input.track_id),
+                p::language.eq(input.language.as_str()),
+                p::level.eq(input.level.as_str()),
+                p::state.eq(state.as_str()),
+                p::search_text.eq(""),
+                p::created_by.eq(new.actor_id),
+                p::created_at.eq(at),
+                p::updated_at.eq(at),
+                p::submitted_at.eq(new.submit.then_some(at)),
+            ))
+            .execute(conn)?;
+        if let Some(speaker_id) = new.speaker_id {
+            add_speaker(conn, &id, speaker_id)?;
+        }
+        save_answers(conn, &id, new.speaker_id, input)?;
+        refresh_search_text(conn, &id)?;
+        record(conn, &id, Some(new.actor_id), None, state, "created")?;
+        let proposal = get(conn, &new.edition.id, &id)?.ok_or(AppError::NotFound)?;
+        if new.submit {
+            enqueue_submitted(conn, mailer, new.edition, &proposal)?;
+        }
+        Ok(proposal)
+    })?;
+    mailer.notify();
+    Ok(proposal)
+}
+
+/// Adds a speaker at the end of the list (once).
+pub fn add_speaker(conn: &mut DbConn, proposal_id: &str, user_id: &str) -> QueryResult<()> {
+    let existing: Vec<(String, i32)> = ps::proposal_speakers
+        .filter(ps::proposal_id.eq(proposal_id))
+        .select((ps::user_id, ps::position))
+        .load(conn)?;
+    if existing.iter().any(|(id, _)| id == user_id) {
+        return Ok(());
+    }
+    let position = existing.iter().map(|(_, p)| p + 1).max().unwrap_or(0);
+    diesel::insert_into(ps::proposal_speakers)
+        .values((
+            ps::proposal_id.eq(proposal_id),
+            ps::user_id.eq(user_id),
+            ps::position.eq(position),
+        ))
+        .execute(conn)?;
+    refresh_search_text(conn, proposal_id)
+}
+
+/// Saves an edit; `submit` also submits a draft (and mails the speakers).
+pub fn update(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    proposal: &Proposal,
+    input: &ProposalInput,
+    actor_id: &str,
+    submit: bool,
+) -> AppResult<Proposal> {
+    let from = proposal.state();
+    let to = if submit && from == ProposalState::Draft {
+        ProposalState::Submitted
+    } else {
+        from
+    };
+    let at = now();
+    let updated = write_transaction(conn, |conn| -> AppResult<Proposal> {
+        let changed = diesel::update(
+            p::proposals
+                .filter(p::id.eq(&proposal.id))
+                // Guards against a concurrent change of state (a withdrawal, a decision).
+                .filter(p::state.eq(from.as_str())),
+        )
+        .set((
+            p::title.eq(&input.title),
+            p::abstract_text.eq(&input.abstract_text),
+            p::description.eq(&input.description),
+            p::notes.eq(&input.notes),
+            p::session_type_id.eq(&input.session_type_id),
+            p::track_id.eq(&input.track_id),
+            p::language.eq(input.language.as_str()),
+            p::level.eq(input.level.as_str()),
+            p::state.eq(to.as_str()),
+            p::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+        if changed != 1 {
+            return Err(AppError::Conflict(
+                "The proposal changed meanwhile; reload it and try again.".into(),
+            ));
+        }
+        if to != from {
+            diesel::update(p::proposals.find(&proposal.id))
+                .set(p::submitted_at.eq(Some(at)))
+                .execute(conn)?;
+        }
+        save_answers(conn, &proposal.id, Some(actor_id), input)?;
+        refresh_search_text(conn, &proposal.id)?;
+        let note = if to != from { "submitted" } else { "edited" };
+        record(conn, &proposal.id, Some(actor_id), Some(from), to, note)?;
+        let updated = get(conn, &edition.id, &proposal.id)?.ok_or(AppError::NotFound)?;
+        if to != from {
+            enqueue_submitted(conn, mailer, edition, &updated)?;
+        }
+        Ok(updated)
+    })?;
+    mailer.notify();
+    Ok(updated)
+}
+
+/// Moves a proposal to another state, recording who did it.
+pub fn transition(
+    conn: &mut DbConn,
+    proposal: &Proposal,
+    to: ProposalState,
+    actor_id: &str,
+    note: &str,
+) -> AppResult<()> {
+    let from = proposal.state();
+    if from == to {
+        return Ok(());
+    }
+    write_transaction(conn, |conn| {
+        let changed = diesel::update(
+            p::proposals
+                .filter(p::id.eq(&proposal.id))
+                .filter(p::state.eq(from.as_str())),
+        )
+        .set((p::state.eq(to.as_str()), p::updated_at.eq(now())))
+        .execute(conn)?;
+        if changed != 1 {
+            return Err(AppError::Conflict(
+                "The proposal changed meanwhile; reload it and try again.".into(),
+            ));
+        }
+        record(conn, &proposal.id, Some(actor_id), Some(from), to, note)?;
+        Ok(())
+    })
+}

@@ -1,0 +1,71 @@
+//! Accepting a co-speaker invitation (or claiming a proposal organisers created).
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use devday_shared::editions::queries;
+use devday_shared::web::{see_other, CsrfForm, CurrentUser, NoFields, Page};
+use devday_shared::{AppError, AppResult, AppState};
+
+use crate::invitations;
+
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let lookup = token.clone();
+    let found = state
+        .db(move |c| {
+            let Some((invitation, proposal)) = invitations::open_by_token(c, &lookup)? else {
+                return Ok(None);
+            };
+            let edition = queries::by_id(c, &proposal.edition_id)?;
+            Ok(Some((invitation, proposal, edition)))
+        })
+        .await?;
+    let Some((invitation, proposal, edition)) = found else {
+        let mut ctx = page.context();
+        ctx.insert("title_key", "link-invalid-title");
+        ctx.insert("message_key", "link-invalid-text");
+        return page.render_status(StatusCode::NOT_FOUND, "accounts/message.html", &ctx);
+    };
+    let for_someone_else = page
+        .user
+        .as_ref()
+        .is_some_and(|u| !u.email.eq_ignore_ascii_case(&invitation.email));
+    let mut ctx = page.context();
+    ctx.insert("invitation", &invitation);
+    ctx.insert("proposal", &proposal);
+    ctx.insert("edition", &edition);
+    ctx.insert("token", &token);
+    ctx.insert("for_someone_else", &for_someone_else);
+    page.render("cfp/accept.html", &ctx)
+}
+
+pub async fn accept(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    token: web::Path<String>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let user = user.0;
+    let proposal = state
+        .db(move |c| invitations::accept(c, &token, &user.id, &user.email))
+        .await
+        .map_err(|e| match e {
+            AppError::NotFound => AppError::Conflict(
+                "This invitation has been used, withdrawn or has expired.".into(),
+            ),
+            other => other,
+        })?;
+    let edition_id = proposal.edition_id.clone();
+    let edition = state
+        .db(move |c| Ok(queries::by_id(c, &edition_id)?))
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/cfp/proposals/{}",
+        edition.slug, proposal.id
+    )))
+}

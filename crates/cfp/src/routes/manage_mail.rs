@@ -1,0 +1,131 @@
+//! Organisers mail all speakers or a filtered set: compose, preview, send.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use devday_shared::web::{CsrfForm, Organiser, Page};
+use devday_shared::{AppResult, AppState, FieldErrors};
+
+use crate::catalogue::Loaded;
+use crate::mailing::{self, Letter, MailForm, PLACEHOLDERS};
+use crate::model::ProposalState;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/{edition}/manage/cfp/mail")
+            .route(web::get().to(compose))
+            .route(web::post().to(submit)),
+    );
+}
+
+async fn render(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    form: &MailForm,
+    errors: &FieldErrors,
+    preview: Option<&[Letter]>,
+    sent: Option<usize>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let loaded = state.db(move |c| Loaded::load(c, &eid)).await?;
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert("form", form);
+    ctx.insert("errors", errors);
+    ctx.insert(
+        "preview",
+        &preview.map(|p| p.iter().take(3).collect::<Vec<_>>()),
+    );
+    ctx.insert("count", &preview.map(<[Letter]>::len));
+    ctx.insert("sent", &sent);
+    ctx.insert("placeholders", &PLACEHOLDERS);
+    ctx.insert("types", &loaded.types);
+    ctx.insert("tracks", &loaded.tracks);
+    ctx.insert(
+        "states",
+        &ProposalState::ALL
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>(),
+    );
+    page.render_status(status, "cfp/manage_mail.html", &ctx)
+}
+
+pub async fn compose(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+) -> AppResult<HttpResponse> {
+    let form = MailForm {
+        body: "Hello {name},\n\n…\n\n{title}: {link}\n".into(),
+        ..Default::default()
+    };
+    render(
+        &state,
+        &page,
+        &access,
+        &form,
+        &FieldErrors::new(),
+        None,
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// `action=preview` shows the first mails and how many would go; `action=send` sends.
+pub async fn submit(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<MailForm>,
+) -> AppResult<HttpResponse> {
+    let errors = mailing::validate(&form);
+    if !errors.is_empty() {
+        return render(
+            &state,
+            &page,
+            &access,
+            &form,
+            &errors,
+            None,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
+    let mailer = state.mailer.clone();
+    let (e, f) = (access.edition.clone(), form.clone());
+    let letters = state
+        .db(move |c| mailing::letters(c, &mailer, &e, &f))
+        .await?;
+    if form.action != "send" {
+        return render(
+            &state,
+            &page,
+            &access,
+            &form,
+            &errors,
+            Some(&letters),
+            None,
+            StatusCode::OK,
+        )
+        .await;
+    }
+    let mailer = state.mailer.clone();
+    let sent = state
+        .db(move |c| mailing::send(c, &mailer, &letters))
+        .await?;
+    render(
+        &state,
+        &page,
+        &access,
+        &MailForm::default(),
+        &errors,
+        None,
+        Some(sent),
+        StatusCode::OK,
+    )
+    .await
+}

@@ -1,0 +1,365 @@
+//! Organisers configure the CfP: text and limits, session types, tracks, questions and
+//! access codes, all on one page.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use devday_shared::web::{see_other, CsrfForm, NoFields, Organiser, Page};
+use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use serde::Serialize;
+
+use crate::model::{QuestionKind, QuestionTarget};
+use crate::settings::{
+    self, AccessCodeForm, QuestionForm, SessionTypeForm, SettingsForm, TrackForm,
+};
+use crate::time;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/{edition}/manage/cfp")
+            .route(web::get().to(show))
+            .route(web::post().to(save_settings)),
+    )
+    .route("/{edition}/manage/cfp/types", web::post().to(add_type))
+    .route(
+        "/{edition}/manage/cfp/types/{id}",
+        web::post().to(update_type),
+    )
+    .route(
+        "/{edition}/manage/cfp/types/{id}/delete",
+        web::post().to(delete_type),
+    )
+    .route("/{edition}/manage/cfp/tracks", web::post().to(add_track))
+    .route(
+        "/{edition}/manage/cfp/tracks/{id}",
+        web::post().to(update_track),
+    )
+    .route(
+        "/{edition}/manage/cfp/tracks/{id}/delete",
+        web::post().to(delete_track),
+    )
+    .route(
+        "/{edition}/manage/cfp/questions",
+        web::post().to(add_question),
+    )
+    .route(
+        "/{edition}/manage/cfp/questions/{id}/delete",
+        web::post().to(delete_question),
+    )
+    .route("/{edition}/manage/cfp/codes", web::post().to(add_code))
+    .route(
+        "/{edition}/manage/cfp/codes/{id}/delete",
+        web::post().to(delete_code),
+    );
+}
+
+#[derive(Serialize)]
+struct TypeRow {
+    id: String,
+    name: String,
+    duration_minutes: i32,
+    deadline: String,
+    hidden: bool,
+    position: i32,
+}
+
+#[derive(Serialize)]
+struct CodeRow {
+    id: String,
+    link: String,
+    session_type: Option<String>,
+    uses: i32,
+    max_uses: i32,
+    valid_until: Option<String>,
+    note: String,
+}
+
+/// Which form on the page the errors belong to, and what was entered.
+#[derive(Default, Serialize)]
+struct Failed {
+    section: &'static str,
+    errors: FieldErrors,
+    form: serde_json::Value,
+}
+
+async fn render(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    failed: Failed,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let (cfp, types, tracks, questions, codes) = state
+        .db(move |c| {
+            Ok((
+                settings::settings(c, &eid)?,
+                settings::session_types(c, &eid)?,
+                settings::tracks(c, &eid)?,
+                settings::questions(c, &eid)?,
+                settings::access_codes(c, &eid)?,
+            ))
+        })
+        .await?;
+    let edition = &access.edition;
+    let type_rows: Vec<TypeRow> = types
+        .iter()
+        .map(|t| TypeRow {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            duration_minutes: t.duration_minutes,
+            deadline: time::form_value(edition, t.deadline),
+            hidden: t.hidden,
+            position: t.position,
+        })
+        .collect();
+    let code_rows: Vec<CodeRow> = codes
+        .iter()
+        .map(|c| CodeRow {
+            id: c.id.clone(),
+            link: state.link(&format!("/{}/cfp/submit?code={}", edition.slug, c.code)),
+            session_type: c
+                .session_type_id
+                .as_ref()
+                .and_then(|id| types.iter().find(|t| &t.id == id))
+                .map(|t| t.name.clone()),
+            uses: c.uses,
+            max_uses: c.max_uses,
+            valid_until: c.valid_until.map(|v| time::display(edition, v)),
+            note: c.note.clone(),
+        })
+        .collect();
+    let mut ctx = page.context();
+    ctx.insert("edition", edition);
+    ctx.insert("cfp", &cfp);
+    ctx.insert("types", &type_rows);
+    ctx.insert("tracks", &tracks);
+    ctx.insert("questions", &questions);
+    ctx.insert("codes", &code_rows);
+    ctx.insert(
+        "question_kinds",
+        &QuestionKind::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "question_targets",
+        &QuestionTarget::ALL
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>(),
+    );
+    let empty = FieldErrors::new();
+    for section in ["settings", "types", "tracks", "questions", "codes"] {
+        let errors = if failed.section == section {
+            &failed.errors
+        } else {
+            &empty
+        };
+        ctx.insert(format!("err_{section}"), errors);
+    }
+    ctx.insert("failed", &failed);
+    page.render_status(status, "cfp/manage_settings.html", &ctx)
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+) -> AppResult<HttpResponse> {
+    render(&state, &page, &access, Failed::default(), StatusCode::OK).await
+}
+
+/// Runs a change; on invalid input shows the page again with the errors at `section`.
+async fn apply<F, T>(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    section: &'static str,
+    form: &T,
+    change: F,
+) -> AppResult<HttpResponse>
+where
+    F: FnOnce(&mut devday_db::DbConn) -> AppResult<()> + Send + 'static,
+    T: Serialize,
+{
+    match state.db(change).await {
+        Ok(()) => Ok(see_other(&format!(
+            "/{}/manage/cfp#{section}",
+            access.edition.slug
+        ))),
+        Err(AppError::Invalid(errors)) => {
+            let failed = Failed {
+                section,
+                errors,
+                form: serde_json::to_value(form).unwrap_or_default(),
+            };
+            render(
+                state,
+                page,
+                access,
+                failed,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn save_settings(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<SettingsForm>,
+) -> AppResult<HttpResponse> {
+    let (eid, f) = (access.edition.id.clone(), form.clone());
+    apply(&state, &page, &access, "settings", &form, move |c| {
+        settings::save_settings(c, &eid, &f)
+    })
+    .await
+}
+
+pub async fn add_type(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<SessionTypeForm>,
+) -> AppResult<HttpResponse> {
+    let (e, f) = (access.edition.clone(), form.clone());
+    apply(&state, &page, &access, "types", &form, move |c| {
+        settings::add_session_type(c, &e, &f)
+    })
+    .await
+}
+
+pub async fn update_type(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<SessionTypeForm>,
+) -> AppResult<HttpResponse> {
+    let (e, f, id) = (access.edition.clone(), form.clone(), path.into_inner().1);
+    apply(&state, &page, &access, "types", &form, move |c| {
+        settings::update_session_type(c, &e, &id, &f)
+    })
+    .await
+}
+
+pub async fn delete_type(
+    state: web::Data<AppState>,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    state
+        .db(move |c| settings::delete_session_type(c, &eid, &id))
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/manage/cfp#types",
+        access.edition.slug
+    )))
+}
+
+pub async fn add_track(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<TrackForm>,
+) -> AppResult<HttpResponse> {
+    let (eid, f) = (access.edition.id.clone(), form.clone());
+    apply(&state, &page, &access, "tracks", &form, move |c| {
+        settings::add_track(c, &eid, &f)
+    })
+    .await
+}
+
+pub async fn update_track(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<TrackForm>,
+) -> AppResult<HttpResponse> {
+    let (eid, f, id) = (access.edition.id.clone(), form.clone(), path.into_inner().1);
+    apply(&state, &page, &access, "tracks", &form, move |c| {
+        settings::update_track(c, &eid, &id, &f)
+    })
+    .await
+}
+
+pub async fn delete_track(
+    state: web::Data<AppState>,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    state
+        .db(move |c| settings::delete_track(c, &eid, &id))
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/manage/cfp#tracks",
+        access.edition.slug
+    )))
+}
+
+pub async fn add_question(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<QuestionForm>,
+) -> AppResult<HttpResponse> {
+    let (eid, f) = (access.edition.id.clone(), form.clone());
+    apply(&state, &page, &access, "questions", &form, move |c| {
+        settings::add_question(c, &eid, &f)
+    })
+    .await
+}
+
+pub async fn delete_question(
+    state: web::Data<AppState>,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    state
+        .db(move |c| settings::delete_question(c, &eid, &id))
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/manage/cfp#questions",
+        access.edition.slug
+    )))
+}
+
+pub async fn add_code(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<AccessCodeForm>,
+) -> AppResult<HttpResponse> {
+    let (e, f) = (access.edition.clone(), form.clone());
+    apply(&state, &page, &access, "codes", &form, move |c| {
+        settings::add_access_code(c, &e, &f).map(drop)
+    })
+    .await
+}
+
+pub async fn delete_code(
+    state: web::Data<AppState>,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    state
+        .db(move |c| settings::delete_access_code(c, &eid, &id))
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/manage/cfp#codes",
+        access.edition.slug
+    )))
+}

@@ -1,0 +1,339 @@
+//! The speaker's profile (with photo), their proposals across editions, and their
+//! availability on an edition's days.
+
+use actix_multipart::Multipart;
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use devday_shared::web::{csrf, see_other, CsrfForm, CurrentUser, MaybeUser, NoFields, Page};
+use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use futures_util::StreamExt;
+use serde::Serialize;
+
+use super::edition;
+use crate::profiles::{self, ProfileForm, WindowForm};
+use crate::{proposals, time};
+
+async fn render(
+    state: &AppState,
+    page: &Page,
+    user_id: String,
+    form: Option<ProfileForm>,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let id = user_id.clone();
+    let profile = state.db(move |c| Ok(profiles::get(c, &id)?)).await?;
+    let form = form.unwrap_or_else(|| ProfileForm {
+        display_name: page
+            .user
+            .as_ref()
+            .map(|u| u.display_name.clone())
+            .unwrap_or_default(),
+        biography_md: profile.biography_md.clone(),
+        company: profile.company.clone(),
+        links: profile.links.clone(),
+    });
+    let mut ctx = page.context();
+    ctx.insert("form", &form);
+    ctx.insert("profile", &profile);
+    ctx.insert("user_id", &user_id);
+    ctx.insert("errors", &errors);
+    page.render_status(status, "cfp/profile.html", &ctx)
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+) -> AppResult<HttpResponse> {
+    render(
+        &state,
+        &page,
+        user.0.id,
+        None,
+        FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn save(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    CsrfForm(form): CsrfForm<ProfileForm>,
+) -> AppResult<HttpResponse> {
+    let (id, f) = (user.0.id.clone(), form.clone());
+    match state.db(move |c| profiles::save(c, &id, &f)).await {
+        Ok(()) => Ok(see_other("/speaker/profile")),
+        Err(AppError::Invalid(errors)) => {
+            render(
+                &state,
+                &page,
+                user.0.id,
+                Some(form),
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// The photo form is multipart; its CSRF token is a field read before the file.
+pub async fn upload_photo(
+    state: web::Data<AppState>,
+    page: Page,
+    req: HttpRequest,
+    user: CurrentUser,
+    mut body: Multipart,
+) -> AppResult<HttpResponse> {
+    let mut token = String::new();
+    let mut photo: Option<Vec<u8>> = None;
+    while let Some(field) = body.next().await {
+        let mut field = field.map_err(|e| AppError::bad_request(format!("upload: {e}")))?;
+        let name = field.name().unwrap_or_default().to_owned();
+        let mut data = Vec::new();
+        while let Some(chunk) = field.next().await {
+            let chunk = chunk.map_err(|e| AppError::bad_request(format!("upload: {e}")))?;
+            if data.len() + chunk.len() > profiles::PHOTO_MAX_BYTES + 1 {
+                let mut errors = FieldErrors::new();
+                errors.add("photo", "photo-too-large");
+                return render(
+                    &state,
+                    &page,
+                    user.0.id,
+                    None,
+                    errors,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                )
+                .await;
+            }
+            data.extend_from_slice(&chunk);
+        }
+        match name.as_str() {
+            "csrf_token" => token = String::from_utf8_lossy(&data).into_owned(),
+            "photo" => photo = Some(data),
+            _ => {}
+        }
+    }
+    if !csrf::verify(&req, &state.secret, &token) {
+        return Err(AppError::Csrf);
+    }
+    let bytes = photo
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| AppError::bad_request("no photo"))?;
+    let processed = web::block(move || profiles::process_photo(&bytes)).await?;
+    match processed {
+        Ok(jpeg) => {
+            let id = user.0.id.clone();
+            state
+                .db(move |c| Ok(profiles::set_photo(c, &id, Some(&jpeg))?))
+                .await?;
+            Ok(see_other("/speaker/profile"))
+        }
+        Err(e) => {
+            let mut errors = FieldErrors::new();
+            errors.add("photo", &e.to_string());
+            render(
+                &state,
+                &page,
+                user.0.id,
+                None,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+    }
+}
+
+pub async fn delete_photo(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let id = user.0.id;
+    state
+        .db(move |c| Ok(profiles::set_photo(c, &id, None)?))
+        .await?;
+    Ok(see_other("/speaker/profile"))
+}
+
+/// A speaker's photo: for themselves, admins, and the teams of editions they submitted to.
+pub async fn photo(
+    state: web::Data<AppState>,
+    viewer: MaybeUser,
+    user_id: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let viewer = viewer.0.ok_or(AppError::Unauthenticated)?;
+    let speaker = user_id.into_inner();
+    let found = state
+        .db(move |c| {
+            let allowed = viewer.is_admin
+                || viewer.id == speaker
+                || crate::speakers::team_sees_speaker(c, &viewer.id, &speaker)?;
+            if !allowed {
+                return Err(AppError::NotFound);
+            }
+            Ok(profiles::photo(c, &speaker)?)
+        })
+        .await?;
+    let (bytes, kind) = found.ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, kind))
+        .insert_header((header::CACHE_CONTROL, "private, max-age=300"))
+        .body(bytes))
+}
+
+#[derive(Serialize)]
+struct MyProposal {
+    id: String,
+    title: String,
+    state: String,
+    edition_slug: String,
+    edition_name: String,
+}
+
+/// Every own proposal and its state, across editions.
+pub async fn proposals(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+) -> AppResult<HttpResponse> {
+    let id = user.0.id;
+    let mine = state
+        .db(move |c| {
+            let editions = devday_shared::editions::queries::all(c)?;
+            Ok(proposals::of_speaker(c, &id)?
+                .into_iter()
+                .filter_map(|p| {
+                    let e = editions.iter().find(|e| e.id == p.edition_id)?;
+                    Some(MyProposal {
+                        id: p.id,
+                        title: p.title,
+                        state: p.state,
+                        edition_slug: e.slug.clone(),
+                        edition_name: e.name.clone(),
+                    })
+                })
+                .collect::<Vec<_>>())
+        })
+        .await?;
+    let mut ctx = page.context();
+    ctx.insert("mine", &mine);
+    page.render("cfp/my_proposals.html", &ctx)
+}
+
+#[derive(Serialize)]
+struct WindowView {
+    id: String,
+    from: String,
+    until: String,
+}
+
+async fn render_availability(
+    state: &AppState,
+    page: &Page,
+    user_id: String,
+    slug: String,
+    form: WindowForm,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let edition = edition(state, slug).await?;
+    let eid = edition.id.clone();
+    let windows = state
+        .db(move |c| Ok(profiles::availability(c, &user_id, &eid)?))
+        .await?;
+    let windows: Vec<WindowView> = windows
+        .into_iter()
+        .map(|w| WindowView {
+            id: w.id,
+            from: time::display(&edition, w.starts_at),
+            until: edition.local(w.ends_at).format("%H:%M").to_string(),
+        })
+        .collect();
+    let days: Vec<String> = edition
+        .starts_on
+        .iter_days()
+        .take_while(|d| *d <= edition.ends_on)
+        .map(|d| d.to_string())
+        .collect();
+    let mut ctx = page.context();
+    ctx.insert("edition", &edition);
+    ctx.insert("windows", &windows);
+    ctx.insert("days", &days);
+    ctx.insert("form", &form);
+    ctx.insert("errors", &errors);
+    page.render_status(status, "cfp/availability.html", &ctx)
+}
+
+pub async fn availability(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    slug: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let form = WindowForm {
+        from: "09:00".into(),
+        until: "18:00".into(),
+        ..Default::default()
+    };
+    render_availability(
+        &state,
+        &page,
+        user.0.id,
+        slug.into_inner(),
+        form,
+        FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn add_window(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    slug: web::Path<String>,
+    CsrfForm(form): CsrfForm<WindowForm>,
+) -> AppResult<HttpResponse> {
+    let slug = slug.into_inner();
+    let edition = edition(&state, slug.clone()).await?;
+    let (uid, f, e) = (user.0.id.clone(), form.clone(), edition.clone());
+    match state
+        .db(move |c| profiles::add_window(c, &uid, &e, &f))
+        .await
+    {
+        Ok(()) => Ok(see_other(&format!("/{}/cfp/availability", edition.slug))),
+        Err(AppError::Invalid(errors)) => {
+            render_availability(
+                &state,
+                &page,
+                user.0.id,
+                slug,
+                form,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn delete_window(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let (slug, id) = path.into_inner();
+    let uid = user.0.id;
+    state
+        .db(move |c| profiles::delete_window(c, &uid, &id))
+        .await?;
+    Ok(see_other(&format!("/{slug}/cfp/availability")))
+}

@@ -1,0 +1,76 @@
+use actix_web::{web, HttpResponse};
+use devday_shared::web::Page;
+use devday_shared::{AppResult, AppState};
+use serde::Serialize;
+
+use super::edition;
+use crate::{proposals, rules, settings, time};
+
+#[derive(Serialize)]
+struct TypeLine {
+    name: String,
+    duration_minutes: i32,
+    deadline: Option<String>,
+    open: bool,
+}
+
+/// The CfP page: the organisers' text, what can be submitted until when, and the
+/// visitor's own proposals in this edition.
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    slug: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let edition = edition(&state, slug.into_inner()).await?;
+    let user_id = page.user.as_ref().map(|u| u.id.clone());
+    let edition_id = edition.id.clone();
+    let (cfp, types, mine) = state
+        .db(move |c| {
+            let mine = match &user_id {
+                Some(id) => proposals::of_speaker(c, id)?
+                    .into_iter()
+                    .filter(|p| p.edition_id == edition_id)
+                    .collect(),
+                None => Vec::new(),
+            };
+            Ok((
+                settings::settings(c, &edition_id)?,
+                settings::session_types(c, &edition_id)?,
+                mine,
+            ))
+        })
+        .await?;
+    let now = devday_db::now();
+    let lines: Vec<TypeLine> = types
+        .iter()
+        .filter(|t| !t.hidden)
+        .map(|t| TypeLine {
+            name: t.name.clone(),
+            duration_minutes: t.duration_minutes,
+            deadline: rules::deadline(&edition, t).map(|d| time::display(&edition, d)),
+            open: rules::open_for(&edition, t, now),
+        })
+        .collect();
+    let open = rules::any_open(&edition, &types, now);
+    let days_left = types
+        .iter()
+        .filter(|t| rules::open_for(&edition, t, now))
+        .filter_map(|t| rules::deadline(&edition, t))
+        .max()
+        .map(|d| (d - now).num_days());
+    let mut ctx = page.context();
+    ctx.insert("edition", &edition);
+    ctx.insert("intro_md", &cfp.intro_md);
+    ctx.insert("types", &lines);
+    ctx.insert("open", &open);
+    ctx.insert("days_left", &days_left);
+    ctx.insert(
+        "opens",
+        &edition
+            .cfp_opens_at
+            .filter(|o| *o > now)
+            .map(|o| time::display(&edition, o)),
+    );
+    ctx.insert("mine", &mine);
+    page.render("cfp/index.html", &ctx)
+}

@@ -1,0 +1,262 @@
+//! A speaker's own proposal: its page, withdrawal, and co-speaker invitations.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use devday_shared::accounts::EmailAddress;
+use devday_shared::web::{see_other, CsrfForm, CurrentUser, NoFields, Page};
+use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+use super::own_proposal;
+use crate::catalogue::Loaded;
+use crate::invitations::{self, Invite, Kind};
+use crate::model::{ProposalState, SpeakerSummary};
+use crate::proposals::{self, service, AnswerView, HistoryView};
+use crate::{rules, time};
+
+#[derive(Serialize)]
+struct InvitationView {
+    id: String,
+    email: String,
+    status: &'static str,
+}
+
+async fn render(
+    state: &AppState,
+    page: &Page,
+    user_id: String,
+    slug: String,
+    id: String,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let (edition, proposal) = own_proposal(state, slug, id, user_id).await?;
+    let (eid, pid) = (edition.id.clone(), proposal.id.clone());
+    let p2 = proposal.clone();
+    type Details = (
+        Loaded,
+        Vec<SpeakerSummary>,
+        Vec<crate::model::CoSpeakerInvitation>,
+        Vec<HistoryView>,
+        Vec<AnswerView>,
+    );
+    let (loaded, speakers, invites, history, answers): Details = state
+        .db(move |c| {
+            let speakers = proposals::speakers(c, &pid)?;
+            let ids: Vec<String> = speakers.iter().map(|s| s.user_id.clone()).collect();
+            Ok((
+                Loaded::load(c, &eid)?,
+                speakers,
+                invitations::of_proposal(c, &pid)?,
+                proposals::history(c, &pid)?,
+                proposals::answers(c, &p2, &ids)?,
+            ))
+        })
+        .await?;
+    let now = devday_db::now();
+    let session_type = loaded.session_type(&proposal.session_type_id);
+    let deadline = session_type.and_then(|t| rules::deadline(&edition, t));
+    let editable = proposal.state().editable_by_speaker() && deadline.is_none_or(|d| now < d);
+    let invites: Vec<InvitationView> = invites
+        .iter()
+        .map(|i| InvitationView {
+            id: i.id.clone(),
+            email: i.email.clone(),
+            status: i.status(now),
+        })
+        .collect();
+    let mut ctx = page.context();
+    ctx.insert("edition", &edition);
+    ctx.insert("proposal", &proposal);
+    ctx.insert("session_type", &session_type.map(|t| t.name.clone()));
+    ctx.insert(
+        "track",
+        &proposal
+            .track_id
+            .as_ref()
+            .and_then(|id| loaded.tracks.iter().find(|t| &t.id == id))
+            .map(|t| t.name.clone()),
+    );
+    ctx.insert("deadline", &deadline.map(|d| time::display(&edition, d)));
+    ctx.insert("editable", &editable);
+    ctx.insert("speakers", &speakers);
+    ctx.insert("invitations", &invites);
+    ctx.insert("history", &history);
+    ctx.insert("answers", &answers);
+    ctx.insert("errors", &errors);
+    page.render_status(status, "cfp/proposal.html", &ctx)
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (slug, id) = path.into_inner();
+    render(
+        &state,
+        &page,
+        user.0.id,
+        slug,
+        id,
+        FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// Withdraws a draft or submitted proposal (the speakers' own decision; it stays visible
+/// to them, marked withdrawn).
+pub async fn withdraw(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let (slug, id) = path.into_inner();
+    let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
+    if !proposal.state().editable_by_speaker() {
+        return Err(AppError::Conflict(
+            "Only drafts and submitted proposals can be withdrawn.".into(),
+        ));
+    }
+    let uid = user.0.id;
+    let p = proposal.clone();
+    state
+        .db(move |c| {
+            service::transition(
+                c,
+                &p,
+                ProposalState::Withdrawn,
+                &uid,
+                "withdrawn by a speaker",
+            )
+        })
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/cfp/proposals/{}",
+        edition.slug, proposal.id
+    )))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct InviteForm {
+    email: String,
+}
+
+pub async fn invite(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<InviteForm>,
+) -> AppResult<HttpResponse> {
+    let (slug, id) = path.into_inner();
+    let (edition, proposal) =
+        own_proposal(&state, slug.clone(), id.clone(), user.0.id.clone()).await?;
+    let email = match EmailAddress::parse(&form.email) {
+        Ok(email) if email.as_str() != user.0.email => email,
+        Ok(_) => {
+            let mut errors = FieldErrors::new();
+            errors.add("email", "cospeaker-self");
+            return render(
+                &state,
+                &page,
+                user.0.id,
+                slug,
+                id,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        Err(e) => {
+            let mut errors = FieldErrors::new();
+            errors.add("email", e.message_key());
+            return render(
+                &state,
+                &page,
+                user.0.id,
+                slug,
+                id,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    state.limits.signup(&user.0.id)?;
+    let mailer = state.mailer.clone();
+    let (e, p, u) = (edition.clone(), proposal.clone(), user.0.clone());
+    state
+        .db(move |c| {
+            invitations::invite(
+                c,
+                &mailer,
+                Invite {
+                    edition: &e,
+                    proposal: &p,
+                    email: &email,
+                    inviter_id: &u.id,
+                    inviter_name: &u.display_name,
+                    locale: u.locale,
+                    kind: Kind::CoSpeaker,
+                },
+            )
+        })
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/cfp/proposals/{}",
+        edition.slug, proposal.id
+    )))
+}
+
+pub async fn resend(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(String, String, String)>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let (slug, id, invitation) = path.into_inner();
+    let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
+    state.limits.signup(&user.0.id)?;
+    let mailer = state.mailer.clone();
+    let (e, p, u) = (edition.clone(), proposal.clone(), user.0);
+    state
+        .db(move |c| {
+            invitations::resend(
+                c,
+                &mailer,
+                &e,
+                &p,
+                &invitation,
+                (&u.id, &u.display_name),
+                u.locale,
+            )
+        })
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/cfp/proposals/{}",
+        edition.slug, proposal.id
+    )))
+}
+
+pub async fn revoke(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(String, String, String)>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let (slug, id, invitation) = path.into_inner();
+    let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
+    let pid = proposal.id.clone();
+    state
+        .db(move |c| invitations::revoke(c, &pid, &invitation))
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/cfp/proposals/{}",
+        edition.slug, proposal.id
+    )))
+}

@@ -1,0 +1,328 @@
+//! Speakers write proposals: a new one (draft or submitted), and edits until the deadline.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use devday_db::DbConn;
+use devday_shared::editions::Edition;
+use devday_shared::web::{see_other, ClientIp, CsrfForm, CurrentUser, Page};
+use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use serde::Deserialize;
+
+use super::form_page::{self, FormPage};
+use super::{edition, own_proposal};
+use crate::catalogue::Loaded;
+use crate::model::{AccessCode, Proposal, ProposalState};
+use crate::proposals::form::{self, ProposalForm};
+use crate::proposals::{self, service};
+use crate::{rules, settings};
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CodeQuery {
+    code: String,
+}
+
+/// The catalogue and, if the link carried one, a valid access code.
+fn load(
+    conn: &mut DbConn,
+    edition_id: &str,
+    code: &str,
+) -> AppResult<(Loaded, Option<AccessCode>)> {
+    let loaded = Loaded::load(conn, edition_id)?;
+    let code = match code.trim() {
+        "" => None,
+        code => settings::valid_access_code(conn, edition_id, code)?,
+    };
+    Ok((loaded, code))
+}
+
+fn closed(page: &Page, edition: &Edition) -> AppResult<HttpResponse> {
+    let mut ctx = page.context();
+    ctx.insert("edition", edition);
+    page.render_status(StatusCode::FORBIDDEN, "cfp/closed.html", &ctx)
+}
+
+pub async fn new_form(
+    state: web::Data<AppState>,
+    page: Page,
+    _user: CurrentUser,
+    slug: web::Path<String>,
+    query: web::Query<CodeQuery>,
+) -> AppResult<HttpResponse> {
+    let edition = edition(&state, slug.into_inner()).await?;
+    let (id, code) = (edition.id.clone(), query.code.clone());
+    let (loaded, code) = state.db(move |c| load(c, &id, &code)).await?;
+    let now = devday_db::now();
+    if code.is_none() && !rules::any_open(&edition, &loaded.types, now) {
+        return closed(&page, &edition);
+    }
+    let unlocked = code.as_ref().and_then(|c| c.session_type_id.clone());
+    let form = ProposalForm {
+        session_type: unlocked
+            .clone()
+            .or_else(|| {
+                loaded
+                    .types
+                    .iter()
+                    .find(|t| rules::open_for(&edition, t, now))
+                    .map(|t| t.id.clone())
+            })
+            .unwrap_or_default(),
+        language: page.locale.code().to_owned(),
+        level: "intermediate".into(),
+        code: code.map(|c| c.code).unwrap_or_default(),
+        ..Default::default()
+    };
+    form_page::render(
+        &page,
+        FormPage {
+            edition: &edition,
+            loaded: &loaded,
+            form: &form,
+            errors: &FieldErrors::new(),
+            action_url: format!("/{}/cfp/submit", edition.slug),
+            heading_key: "proposal-new",
+            organiser: false,
+            with_email: None,
+            unlocked_type: unlocked.as_deref(),
+            draft: true,
+        },
+        StatusCode::OK,
+    )
+}
+
+pub async fn create(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    ip: ClientIp,
+    slug: web::Path<String>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    let edition = edition(&state, slug.into_inner()).await?;
+    let form = ProposalForm::from_fields(&fields);
+    if !form.website.is_empty() {
+        // The honeypot: bots are sent on as if it worked, and nothing is stored.
+        return Ok(see_other(&format!("/{}/cfp/", edition.slug)));
+    }
+    state.limits.signup(&ip.0)?;
+    let (id, code) = (edition.id.clone(), form.code.clone());
+    let (loaded, code) = state.db(move |c| load(c, &id, &code)).await?;
+    let unlocked = code.as_ref().and_then(|c| c.session_type_id.clone());
+    let rerender = |errors: &FieldErrors| {
+        form_page::render(
+            &page,
+            FormPage {
+                edition: &edition,
+                loaded: &loaded,
+                form: &form,
+                errors,
+                action_url: format!("/{}/cfp/submit", edition.slug),
+                heading_key: "proposal-new",
+                organiser: false,
+                with_email: None,
+                unlocked_type: unlocked.as_deref(),
+                draft: true,
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+    };
+    let input = match form::validate(&form, &loaded.catalogue(unlocked.as_deref())) {
+        Ok(input) => input,
+        Err(errors) => return rerender(&errors),
+    };
+    let session_type = loaded
+        .session_type(&input.session_type_id)
+        .ok_or(AppError::NotFound)?;
+    let now = devday_db::now();
+    let by_code = code
+        .as_ref()
+        .filter(|c| rules::code_unlocks(c, session_type));
+    if by_code.is_none() && !rules::open_for(&edition, session_type, now) {
+        let mut errors = FieldErrors::new();
+        errors.add("session_type", "cfp-deadline-passed");
+        return rerender(&errors);
+    }
+    let submit = form.submitting();
+    let (user_id, edition_id) = (user.0.id.clone(), edition.id.clone());
+    let max = i64::from(loaded.settings.max_proposals_per_speaker);
+    if submit
+        && state
+            .db(move |c| Ok(proposals::active_count(c, &edition_id, &user_id)?))
+            .await?
+            >= max
+    {
+        let mut errors = FieldErrors::new();
+        errors.add("title", "proposal-limit");
+        return rerender(&errors);
+    }
+    let mailer = state.mailer.clone();
+    let code_id = by_code.map(|c| c.id.clone());
+    let edition_for_db = edition.clone();
+    let user_id = user.0.id.clone();
+    let proposal = state
+        .db(move |c| {
+            service::create(
+                c,
+                &mailer,
+                service::NewProposal {
+                    edition: &edition_for_db,
+                    input: &input,
+                    speaker_id: Some(&user_id),
+                    actor_id: &user_id,
+                    submit,
+                    access_code_id: code_id.as_deref(),
+                },
+            )
+        })
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/cfp/proposals/{}",
+        edition.slug, proposal.id
+    )))
+}
+
+fn form_of(proposal: &Proposal, answers: Vec<(String, String)>) -> ProposalForm {
+    let mut form = ProposalForm {
+        title: proposal.title.clone(),
+        abstract_text: proposal.abstract_text.clone(),
+        description: proposal.description.clone(),
+        notes: proposal.notes.clone(),
+        session_type: proposal.session_type_id.clone(),
+        track: proposal.track_id.clone().unwrap_or_default(),
+        language: proposal.language.clone(),
+        level: proposal.level.clone(),
+        ..Default::default()
+    };
+    for (question_id, value) in answers {
+        form.answers
+            .insert(question_id, value.lines().map(str::to_owned).collect());
+    }
+    form
+}
+
+/// Whether the speakers may still change it: an open state, and its type's deadline ahead.
+fn editable(edition: &Edition, loaded: &Loaded, proposal: &Proposal) -> bool {
+    let now = devday_db::now();
+    proposal.state().editable_by_speaker()
+        && loaded
+            .session_type(&proposal.session_type_id)
+            .is_some_and(|t| {
+                rules::deadline(edition, t).is_none_or(|d| now < d)
+                    && edition.cfp_opens_at.is_some_and(|o| now >= o)
+            })
+}
+
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (slug, id) = path.into_inner();
+    let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
+    let (eid, pid, uid) = (edition.id.clone(), proposal.id.clone(), user.0.id.clone());
+    let (loaded, answers) = state
+        .db(move |c| {
+            Ok((
+                Loaded::load(c, &eid)?,
+                proposals::answer_map(c, &pid, &uid, &eid)?,
+            ))
+        })
+        .await?;
+    if !editable(&edition, &loaded, &proposal) {
+        return closed(&page, &edition);
+    }
+    let form = form_of(&proposal, answers);
+    form_page::render(
+        &page,
+        FormPage {
+            edition: &edition,
+            loaded: &loaded,
+            form: &form,
+            errors: &FieldErrors::new(),
+            action_url: format!("/{}/cfp/proposals/{}/edit", edition.slug, proposal.id),
+            heading_key: "proposal-edit",
+            organiser: false,
+            with_email: None,
+            unlocked_type: Some(&proposal.session_type_id),
+            draft: proposal.state() == ProposalState::Draft,
+        },
+        StatusCode::OK,
+    )
+}
+
+pub async fn update(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    let (slug, id) = path.into_inner();
+    let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
+    let eid = edition.id.clone();
+    let loaded = state.db(move |c| Loaded::load(c, &eid)).await?;
+    if !editable(&edition, &loaded, &proposal) {
+        return Err(AppError::Conflict(
+            "The deadline has passed or the proposal is decided: it cannot be changed any more."
+                .into(),
+        ));
+    }
+    let form = ProposalForm::from_fields(&fields);
+    let draft = proposal.state() == ProposalState::Draft;
+    let rerender = |errors: &FieldErrors| {
+        form_page::render(
+            &page,
+            FormPage {
+                edition: &edition,
+                loaded: &loaded,
+                form: &form,
+                errors,
+                action_url: format!("/{}/cfp/proposals/{}/edit", edition.slug, proposal.id),
+                heading_key: "proposal-edit",
+                organiser: false,
+                with_email: None,
+                unlocked_type: Some(&proposal.session_type_id),
+                draft,
+            },
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+    };
+    let input = match form::validate(&form, &loaded.catalogue(Some(&proposal.session_type_id))) {
+        Ok(input) => input,
+        Err(errors) => return rerender(&errors),
+    };
+    let now = devday_db::now();
+    let moved_to_closed_type = input.session_type_id != proposal.session_type_id
+        && loaded
+            .session_type(&input.session_type_id)
+            .is_none_or(|t| !rules::open_for(&edition, t, now));
+    if moved_to_closed_type {
+        let mut errors = FieldErrors::new();
+        errors.add("session_type", "cfp-deadline-passed");
+        return rerender(&errors);
+    }
+    let submit = draft && form.submitting();
+    let max = i64::from(loaded.settings.max_proposals_per_speaker);
+    let (uid, eid) = (user.0.id.clone(), edition.id.clone());
+    if submit
+        && state
+            .db(move |c| Ok(proposals::active_count(c, &eid, &uid)?))
+            .await?
+            >= max
+    {
+        let mut errors = FieldErrors::new();
+        errors.add("title", "proposal-limit");
+        return rerender(&errors);
+    }
+    let mailer = state.mailer.clone();
+    let (edition_db, proposal_db, uid) = (edition.clone(), proposal.clone(), user.0.id.clone());
+    state
+        .db(move |c| service::update(c, &mailer, &edition_db, &proposal_db, &input, &uid, submit))
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/cfp/proposals/{}",
+        edition.slug, proposal.id
+    )))
+}

@@ -1,0 +1,12 @@
+DROP TABLE proposal_history;
+DROP TABLE cfp_answers;
+DROP TABLE proposal_invitations;
+DROP TABLE proposal_speakers;
+DROP TABLE proposals;
+DROP TABLE speaker_availability;
+DROP TABLE speaker_profiles;
+DROP TABLE cfp_access_codes;
+DROP TABLE cfp_questions;
+DROP TABLE tracks;
+DROP TABLE session_types;
+DROP TABLE cfp_settings;
