@@ -318,6 +318,44 @@ impl TestApp {
         Ok(())
     }
 
+    /// Creates an edition whose call for papers is open now (it opened yesterday and
+    /// closes in 30 days; times entered in Berlin time).
+    pub async fn create_open_edition(&self, client: &Client, slug: &str) -> anyhow::Result<()> {
+        let now = chrono::Utc::now().naive_utc();
+        let day = |d: i64| {
+            (now + chrono::Duration::days(d))
+                .format("%Y-%m-%d")
+                .to_string()
+        };
+        let at = |d: i64| {
+            (now + chrono::Duration::days(d))
+                .format("%Y-%m-%dT%H:%M")
+                .to_string()
+        };
+        let res = client
+            .post(
+                "/editions/new",
+                &[
+                    ("name", &format!("Edition {slug}")),
+                    ("slug", slug),
+                    ("starts_on", &day(120)),
+                    ("ends_on", &day(121)),
+                    ("timezone", "Europe/Berlin"),
+                    ("venue", "Dresden"),
+                    ("cfp_opens_at", &at(-1)),
+                    ("cfp_closes_at", &at(30)),
+                ],
+            )
+            .await?;
+        anyhow::ensure!(
+            res.status == 303,
+            "creating {slug} failed: {} {}",
+            res.status,
+            res.body
+        );
+        Ok(())
+    }
+
     /// Invites `email` into `slug` with `role` as `organiser`; the invitee (a logged-in
     /// client) accepts through the mailed link.
     pub async fn invite(
