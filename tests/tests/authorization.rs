@@ -37,8 +37,11 @@ const SIGNED_IN: &[Who] = &[
     Admin,
 ];
 
+const TEAM: &[Who] = &[Organiser, Admin];
+
 /// (method, path, who is allowed). POST bodies are harmless no-ops or invalid on purpose:
-/// what is checked is whether the request gets past authorisation.
+/// what is checked is whether the request gets past authorisation. `{p}` is a proposal of
+/// the Speaker in dd-a.
 const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/", EVERYONE),
     ("GET", "/dd-a/", EVERYONE),
@@ -50,23 +53,53 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/account/data.json", SIGNED_IN),
     ("GET", "/editions/new", &[Organiser, OtherOrganiser, Admin]),
     ("GET", "/admin", &[Admin]),
-    ("GET", "/dd-a/manage/", &[Organiser, Admin]),
-    ("GET", "/dd-a/manage/team", &[Organiser, Admin]),
+    ("GET", "/dd-a/manage/", TEAM),
+    ("GET", "/dd-a/manage/team", TEAM),
     ("GET", "/dd-a/staff/", &[Staff, Organiser, Admin]),
-    ("POST", "/dd-a/manage/", &[Organiser, Admin]),
-    ("POST", "/dd-a/manage/archive", &[Organiser, Admin]),
-    ("POST", "/dd-a/manage/team/invite", &[Organiser, Admin]),
-    ("POST", "/dd-a/manage/team/remove", &[Organiser, Admin]),
-    (
-        "POST",
-        "/dd-a/manage/invitations/none/revoke",
-        &[Organiser, Admin],
-    ),
+    ("POST", "/dd-a/manage/", TEAM),
+    ("POST", "/dd-a/manage/archive", TEAM),
+    ("POST", "/dd-a/manage/team/invite", TEAM),
+    ("POST", "/dd-a/manage/team/remove", TEAM),
+    ("POST", "/dd-a/manage/invitations/none/revoke", TEAM),
     ("POST", "/editions/new", &[Organiser, OtherOrganiser, Admin]),
     ("POST", "/admin/users/none/admin", &[Admin]),
     ("POST", "/account/profile", SIGNED_IN),
     ("POST", "/account/tokens/none/revoke", SIGNED_IN),
+    // Call for papers: speakers
+    ("GET", "/dd-a/cfp/submit", SIGNED_IN),
+    ("POST", "/dd-a/cfp/submit", SIGNED_IN),
+    ("GET", "/dd-a/cfp/availability", SIGNED_IN),
+    ("GET", "/speaker/profile", SIGNED_IN),
+    ("POST", "/speaker/profile", SIGNED_IN),
+    ("GET", "/speaker/proposals", SIGNED_IN),
+    ("GET", "/dd-a/cfp/proposals/{p}", &[Speaker]),
+    ("GET", "/dd-a/cfp/proposals/{p}/edit", &[Speaker]),
+    ("POST", "/dd-a/cfp/proposals/{p}/edit", &[Speaker]),
+    ("POST", "/dd-a/cfp/proposals/{p}/invite", &[Speaker]),
+    // Call for papers: organisers
+    ("GET", "/dd-a/manage/cfp", TEAM),
+    ("POST", "/dd-a/manage/cfp", TEAM),
+    ("POST", "/dd-a/manage/cfp/types", TEAM),
+    ("POST", "/dd-a/manage/cfp/tracks", TEAM),
+    ("POST", "/dd-a/manage/cfp/questions", TEAM),
+    ("POST", "/dd-a/manage/cfp/codes", TEAM),
+    ("GET", "/dd-a/manage/cfp/mail", TEAM),
+    ("POST", "/dd-a/manage/cfp/mail", TEAM),
+    ("GET", "/dd-a/manage/proposals", TEAM),
+    ("GET", "/dd-a/manage/proposals.csv", TEAM),
+    ("GET", "/dd-a/manage/speakers", TEAM),
+    ("GET", "/dd-a/manage/speakers.csv", TEAM),
+    ("GET", "/dd-a/manage/proposals/new", TEAM),
+    ("POST", "/dd-a/manage/proposals/new", TEAM),
+    ("GET", "/dd-a/manage/proposals/{p}", TEAM),
+    ("GET", "/dd-a/manage/proposals/{p}/edit", TEAM),
+    ("POST", "/dd-a/manage/proposals/{p}/state", TEAM),
 ];
+
+/// Someone else's proposal is not there at all for a speaker (404), so ids reveal nothing.
+fn hidden_from_others(path: &str) -> bool {
+    path.starts_with("/dd-a/cfp/proposals/")
+}
 
 async fn status(client: &Client, method: &str, path: &str) -> anyhow::Result<u16> {
     Ok(match method {
@@ -75,10 +108,11 @@ async fn status(client: &Client, method: &str, path: &str) -> anyhow::Result<u16
     })
 }
 
-fn denied(who: Who, method: &str, status: u16) -> bool {
+fn denied(who: Who, method: &str, path: &str, status: u16) -> bool {
     match (who, method) {
         (Anonymous, "GET") => status == 303,
         (Anonymous, _) => status == 401,
+        _ if hidden_from_others(path) => status == 404,
         _ => status == 403,
     }
 }
@@ -87,7 +121,7 @@ db_test! {
     async fn every_route_allows_exactly_its_roles(backend) {
         let mut app = TestApp::spawn(backend).await?;
         let admin = app.admin().await?;
-        app.create_edition(&admin, "dd-a").await?;
+        app.create_open_edition(&admin, "dd-a").await?;
         app.create_edition(&admin, "dd-b").await?;
         let mut clients: Vec<(Who, Client)> = vec![(Anonymous, app.client()), (Admin, admin)];
         for (who, email, role, edition) in [
@@ -105,14 +139,26 @@ db_test! {
             }
             clients.push((who, client));
         }
+        let speaker = &clients.iter().find(|(w, _)| *w == Speaker).expect("speaker").1;
+        let form = speaker.get("/dd-a/cfp/submit").await?;
+        let talk = regex::Regex::new(r#"<option value="([0-9a-f-]{36})""#)?
+            .captures(&form.body).map(|c| c[1].to_owned()).expect("a session type");
+        let res = speaker.post("/dd-a/cfp/submit", &[
+            ("title", "Matrix"), ("abstract", "A proposal to test access."), ("session_type", &talk),
+            ("language", "en"), ("level", "beginner"), ("action", "submit"),
+        ]).await?;
+        let proposal = res.location().and_then(|l| l.rsplit('/').next()).unwrap_or_default().to_owned();
+        assert_eq!(proposal.len(), 36, "submitting failed: {}", res.body);
+
         let mut wrong = Vec::new();
         for (method, path, allowed) in MATRIX {
+            let path = path.replace("{p}", &proposal);
             for (who, client) in &clients {
-                let status = status(client, method, path).await?;
+                let status = status(client, method, &path).await?;
                 let ok = if allowed.contains(who) {
-                    !denied(*who, method, status) && status != 401 && status != 403 && status < 500
+                    !denied(*who, method, &path, status) && status != 401 && status != 403 && status < 500
                 } else {
-                    denied(*who, method, status)
+                    denied(*who, method, &path, status)
                 };
                 if !ok {
                     wrong.push(format!("{method} {path} as {who:?}: {status}"));

@@ -130,3 +130,116 @@ async fn a_newcomer_signs_up_confirms_by_mail_and_logs_in() -> anyhow::Result<()
     driver.quit().await?;
     Ok(())
 }
+
+async fn log_in(driver: &WebDriver, base: &str, email: &str, password: &str) -> anyhow::Result<()> {
+    driver.client.goto(&format!("{base}/account/login")).await?;
+    fill(driver, "email", email).await?;
+    fill(driver, "password", password).await?;
+    submit(driver).await?;
+    expect_text(driver, "Your account").await?;
+    Ok(())
+}
+
+async fn log_out(driver: &WebDriver) -> anyhow::Result<()> {
+    driver
+        .client
+        .find(Locator::Css("header button.link"))
+        .await?
+        .click()
+        .await?;
+    driver
+        .client
+        .wait()
+        .for_element(Locator::Css("header a[href='/account/login']"))
+        .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn a_speaker_submits_with_a_co_speaker_who_edits() -> anyhow::Result<()> {
+    devday_tests::binary!();
+    let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-2030").await?;
+    app.user("sina@example.org", "Sina Speaker").await?;
+    app.user("cem@example.org", "Cem Co").await?;
+    let driver = WebDriver::start().await?;
+    let c = &driver.client;
+    let base = app.base.clone();
+    let pw = "a long test password";
+
+    log_in(&driver, &base, "sina@example.org", pw).await?;
+    c.goto(&format!("{base}/speaker/profile")).await?;
+    fill(&driver, "company", "Elbe Labs").await?;
+    fill(&driver, "biography_md", "I write **fast** code.").await?;
+    submit(&driver).await?;
+    let bio = c
+        .wait()
+        .for_element(Locator::Css(".prose strong"))
+        .await?
+        .text()
+        .await?;
+    assert_eq!(bio, "fast");
+
+    c.goto(&format!("{base}/dd-2030/cfp/")).await?;
+    c.find(Locator::LinkText("Submit a proposal"))
+        .await?
+        .click()
+        .await?;
+    fill(&driver, "title", "Speed reading Rust").await?;
+    fill(&driver, "abstract", "How to read unfamiliar Rust quickly.").await?;
+    c.find(Locator::Css("button[value='submit']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Speed reading Rust").await?;
+    expect_text(&driver, "Submitted").await?;
+    driver.screenshot("proposal").await?;
+
+    fill(&driver, "email", "cem@example.org").await?;
+    c.find(Locator::Css("form[action$='/invite'] button"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "cem@example.org").await?;
+    log_out(&driver).await?;
+
+    let invitation = app.smtp.wait_for_nth("cem@example.org", 2).await?;
+    let link = invitation
+        .link("/cfp/invitations/")
+        .expect("invitation link");
+    log_in(&driver, &base, "cem@example.org", pw).await?;
+    c.goto(&link).await?;
+    c.wait()
+        .for_element(Locator::Css("main form button"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Speed reading Rust").await?;
+    c.find(Locator::LinkText("Edit the proposal"))
+        .await?
+        .click()
+        .await?;
+    fill(&driver, "title", "Speed reading Rust, together").await?;
+    c.find(Locator::Css("main form button[type='submit']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Speed reading Rust, together").await?;
+    let speakers = c.find(Locator::Css("main")).await?.text().await?;
+    assert!(speakers.contains("Sina Speaker") && speakers.contains("Cem Co"));
+    c.goto(&format!("{base}/speaker/proposals")).await?;
+    expect_text(&driver, "Speed reading Rust, together").await?;
+    log_out(&driver).await?;
+
+    log_in(&driver, &base, "sina@example.org", pw).await?;
+    c.goto(&format!("{base}/speaker/proposals")).await?;
+    expect_text(&driver, "Speed reading Rust, together").await?;
+    driver.screenshot("my-proposals").await?;
+    driver.quit().await?;
+    Ok(())
+}

@@ -155,6 +155,7 @@ db_test! {
         let (code, out, err) = run(&app, &["demo"], "")?;
         assert_eq!(code, 0, "{err}");
         assert!(out.contains("devday-demo"));
+        assert!(out.contains("70 proposals by 55 speakers"), "{out}");
         let (code, out, _) = run(&app, &["demo"], "")?;
         assert_eq!(code, 0);
         assert!(out.contains("already there"));
@@ -167,6 +168,15 @@ db_test! {
         let orga = app.client();
         app.login(&orga, "anna.schmidt@devday-demo.example", "devday-demo-password").await?;
         assert_eq!(orga.get("/devday-demo/manage/team").await?.status, 200);
+        let list = orga.get("/devday-demo/manage/proposals?language=de&per_page=500").await?;
+        assert!(list.body.contains("Domain-Driven Design in der Praxis"));
+        let csv = orga.get("/devday-demo/manage/proposals.csv").await?;
+        // Drafts stay private: 3 of the 70 are drafts.
+        assert_eq!(csv.body.lines().count(), 68, "a header and 67 submitted or withdrawn proposals");
+        // The demo speakers can log in and see their proposals.
+        let speaker = app.client();
+        app.login(&speaker, "lena.mueller@devday-demo.example", "devday-demo-password").await?;
+        assert!(speaker.get("/speaker/proposals").await?.body.contains("Rust in production"));
         Ok(())
     }
 }

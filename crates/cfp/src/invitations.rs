@@ -200,6 +200,6 @@ pub fn accept(conn: &mut DbConn, token: &str, user_id: &str, email: &str) -> App
             proposal.state(),
             "speaker joined",
         )?;
-        Ok(proposals::get(conn, &proposal.edition_id, &proposal.id)?.ok_or(AppError::NotFound)?)
+        proposals::get(conn, &proposal.edition_id, &proposal.id)?.ok_or(AppError::NotFound)
     })
 }

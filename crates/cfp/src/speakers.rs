@@ -52,7 +52,7 @@ pub fn of_edition(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Editio
             .push(title);
     }
     let mut speakers: Vec<EditionSpeaker> = by_user.into_values().collect();
-    speakers.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    speakers.sort_by_key(|s| s.name.to_lowercase());
     Ok(speakers)
 }
 

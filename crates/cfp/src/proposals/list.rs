@@ -67,7 +67,10 @@ pub fn list(conn: &mut DbConn, edition_id: &str, filter: &Filter) -> QueryResult
         let mut query = p::proposals
             .filter(p::edition_id.eq(edition_id.to_owned()))
             .into_boxed();
-        if !filter.state.is_empty() {
+        // Drafts are the speakers' own until submitted; only an explicit filter shows them.
+        if filter.state.is_empty() {
+            query = query.filter(p::state.ne("draft"));
+        } else {
             query = query.filter(p::state.eq(filter.state.clone()));
         }
         if !filter.session_type.is_empty() {

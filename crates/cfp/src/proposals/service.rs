@@ -257,7 +257,17 @@ pub fn update(
                 .set(p::submitted_at.eq(Some(at)))
                 .execute(conn)?;
         }
-        save_answers(conn, &proposal.id, Some(actor_id), input)?;
+        // Speaker questions are answered for the speaker: the editor if they speak, else
+        // (an organiser editing) the first speaker.
+        let answerer = if super::is_speaker(conn, &proposal.id, actor_id)? {
+            Some(actor_id.to_owned())
+        } else {
+            speakers(conn, &proposal.id)?
+                .into_iter()
+                .next()
+                .map(|s| s.user_id)
+        };
+        save_answers(conn, &proposal.id, answerer.as_deref(), input)?;
         refresh_search_text(conn, &proposal.id)?;
         let note = if to != from { "submitted" } else { "edited" };
         record(conn, &proposal.id, Some(actor_id), Some(from), to, note)?;

@@ -47,6 +47,8 @@ pub struct FormPage<'a> {
     pub with_email: Option<&'a str>,
     /// A hidden type an access code unlocked.
     pub unlocked_type: Option<&'a str>,
+    /// An access code without a type: every visible type is open to its holder.
+    pub unlocked_all: bool,
     /// Whether the proposal is still a draft (offers "submit").
     pub draft: bool,
 }
@@ -63,7 +65,10 @@ pub fn render(page: &Page, p: FormPage<'_>, status: StatusCode) -> AppResult<Htt
             name: &t.name,
             duration_minutes: t.duration_minutes,
             deadline: rules::deadline(p.edition, t).map(|d| time::display(p.edition, d)),
-            open: p.organiser || rules::open_for(p.edition, t, at) || p.unlocked_type.is_some(),
+            open: p.organiser
+                || rules::open_for(p.edition, t, at)
+                || p.unlocked_type == Some(t.id.as_str())
+                || (p.unlocked_all && !t.hidden),
         })
         .collect();
     let questions: Vec<QuestionView<'_>> = p
@@ -109,6 +114,8 @@ pub fn render(page: &Page, p: FormPage<'_>, status: StatusCode) -> AppResult<Htt
     ctx.insert("heading_key", p.heading_key);
     ctx.insert("organiser", &p.organiser);
     ctx.insert("with_email", &p.with_email);
-    ctx.insert("draft", &p.draft);
+    // With an access code the proposal is submitted at once: after the deadline a draft
+    // could never be submitted.
+    ctx.insert("draft", &(p.draft && p.form.code.is_empty()));
     page.render_status(status, "cfp/proposal_form.html", &ctx)
 }

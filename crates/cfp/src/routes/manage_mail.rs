@@ -17,16 +17,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     );
 }
 
+/// What the page shows below the form.
+enum Shown<'a> {
+    Nothing,
+    Preview(&'a [Letter]),
+    Sent(usize),
+}
+
 async fn render(
     state: &AppState,
     page: &Page,
     access: &Organiser,
     form: &MailForm,
     errors: &FieldErrors,
-    preview: Option<&[Letter]>,
-    sent: Option<usize>,
+    shown: Shown<'_>,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
+    let (preview, sent) = match shown {
+        Shown::Nothing => (None, None),
+        Shown::Preview(letters) => (Some(letters), None),
+        Shown::Sent(n) => (None, Some(n)),
+    };
     let eid = access.edition.id.clone();
     let loaded = state.db(move |c| Loaded::load(c, &eid)).await?;
     let mut ctx = page.context();
@@ -67,8 +78,7 @@ pub async fn compose(
         &access,
         &form,
         &FieldErrors::new(),
-        None,
-        None,
+        Shown::Nothing,
         StatusCode::OK,
     )
     .await
@@ -89,8 +99,7 @@ pub async fn submit(
             &access,
             &form,
             &errors,
-            None,
-            None,
+            Shown::Nothing,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -107,8 +116,7 @@ pub async fn submit(
             &access,
             &form,
             &errors,
-            Some(&letters),
-            None,
+            Shown::Preview(&letters),
             StatusCode::OK,
         )
         .await;
@@ -123,8 +131,7 @@ pub async fn submit(
         &access,
         &MailForm::default(),
         &errors,
-        None,
-        Some(sent),
+        Shown::Sent(sent),
         StatusCode::OK,
     )
     .await

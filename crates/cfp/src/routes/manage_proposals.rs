@@ -206,6 +206,7 @@ fn organiser_form<'a>(
         organiser: true,
         with_email: email,
         unlocked_type: None,
+        unlocked_all: false,
         draft: false,
     }
 }

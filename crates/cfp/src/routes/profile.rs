@@ -135,7 +135,7 @@ pub async fn upload_photo(
         }
         Err(e) => {
             let mut errors = FieldErrors::new();
-            errors.add("photo", &e.to_string());
+            errors.add("photo", e.to_string());
             render(
                 &state,
                 &page,

@@ -56,7 +56,9 @@ async fn render(
     let now = devday_db::now();
     let session_type = loaded.session_type(&proposal.session_type_id);
     let deadline = session_type.and_then(|t| rules::deadline(&edition, t));
-    let editable = proposal.state().editable_by_speaker() && deadline.is_none_or(|d| now < d);
+    let editable = proposal.state().editable_by_speaker()
+        && deadline.is_none_or(|d| now < d)
+        && edition.cfp_opens_at.is_some_and(|o| now >= o);
     let invites: Vec<InvitationView> = invites
         .iter()
         .map(|i| InvitationView {

@@ -57,6 +57,7 @@ pub async fn new_form(
         return closed(&page, &edition);
     }
     let unlocked = code.as_ref().and_then(|c| c.session_type_id.clone());
+    let unlocked_all = code.as_ref().is_some_and(|c| c.session_type_id.is_none());
     let form = ProposalForm {
         session_type: unlocked
             .clone()
@@ -85,6 +86,7 @@ pub async fn new_form(
             organiser: false,
             with_email: None,
             unlocked_type: unlocked.as_deref(),
+            unlocked_all,
             draft: true,
         },
         StatusCode::OK,
@@ -109,6 +111,7 @@ pub async fn create(
     let (id, code) = (edition.id.clone(), form.code.clone());
     let (loaded, code) = state.db(move |c| load(c, &id, &code)).await?;
     let unlocked = code.as_ref().and_then(|c| c.session_type_id.clone());
+    let unlocked_all = code.as_ref().is_some_and(|c| c.session_type_id.is_none());
     let rerender = |errors: &FieldErrors| {
         form_page::render(
             &page,
@@ -122,6 +125,7 @@ pub async fn create(
                 organiser: false,
                 with_email: None,
                 unlocked_type: unlocked.as_deref(),
+                unlocked_all,
                 draft: true,
             },
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -143,7 +147,8 @@ pub async fn create(
         errors.add("session_type", "cfp-deadline-passed");
         return rerender(&errors);
     }
-    let submit = form.submitting();
+    // A proposal let in by a code is submitted at once (see the form).
+    let submit = form.submitting() || by_code.is_some();
     let (user_id, edition_id) = (user.0.id.clone(), edition.id.clone());
     let max = i64::from(loaded.settings.max_proposals_per_speaker);
     if submit
@@ -246,6 +251,7 @@ pub async fn edit_form(
             organiser: false,
             with_email: None,
             unlocked_type: Some(&proposal.session_type_id),
+            unlocked_all: false,
             draft: proposal.state() == ProposalState::Draft,
         },
         StatusCode::OK,
@@ -284,6 +290,7 @@ pub async fn update(
                 organiser: false,
                 with_email: None,
                 unlocked_type: Some(&proposal.session_type_id),
+                unlocked_all: false,
                 draft,
             },
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -7,9 +7,13 @@ use devday_shared::accounts::password::Passwords;
 use devday_shared::accounts::{users, EmailAddress};
 use devday_shared::config::Settings;
 use devday_shared::editions::{queries, roles, EditionForm, Role};
-use devday_shared::i18n::Locale;
+use devday_shared::i18n::{I18n, Locale};
+use devday_shared::mail::{Mailer, Wakeup};
+use devday_shared::templates::Templates;
 
 use crate::commands;
+
+mod cfp;
 
 pub const SLUG: &str = "devday-demo";
 pub const PASSWORD: &str = "devday-demo-password";
@@ -43,44 +47,52 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let passwords = Passwords::new(&settings.security)
         .map_err(|e| anyhow::anyhow!("security.argon2_memory_kib: {e}"))?;
     let hash = passwords.hash(PASSWORD)?;
-    let mut team = Vec::new();
-    for (email, name, role) in TEAM {
-        team.push((account(&mut conn, email, name, &hash)?, role));
-    }
-    let organiser = team
-        .first()
-        .map(|(id, _)| id.clone())
-        .context("the demo team is empty")?;
-
-    let today = now().date();
-    let archive = queries::create(
-        &mut conn,
-        &last_year(today).validate().map_err(invalid)?,
-        &organiser,
-        None,
-    )
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
-    queries::set_archived(&mut conn, &archive.id, true)?;
-    let demo = queries::create(
-        &mut conn,
-        &coming(today).validate().map_err(invalid)?,
-        &organiser,
-        None,
-    )
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
-    for (user_id, role) in &team {
-        roles::grant(&mut conn, &demo.id, user_id, *role)?;
-    }
+    let mailer = demo_mailer()?;
+    // All or nothing: a failed demo leaves no half-filled edition behind.
+    let (proposals, speakers) = devday_db::write_transaction(&mut conn, |conn| {
+        let mut team = Vec::new();
+        for (email, name, role) in TEAM {
+            team.push((account(conn, email, name, &hash)?, role));
+        }
+        let organiser = team
+            .first()
+            .map(|(id, _)| id.clone())
+            .context("the demo team is empty")?;
+        let today = now().date();
+        let past = last_year(today).validate().map_err(invalid)?;
+        let archive =
+            queries::create(conn, &past, &organiser, None).map_err(|e| anyhow::anyhow!("{e}"))?;
+        queries::set_archived(conn, &archive.id, true)?;
+        let coming = coming(today).validate().map_err(invalid)?;
+        let demo =
+            queries::create(conn, &coming, &organiser, None).map_err(|e| anyhow::anyhow!("{e}"))?;
+        for (user_id, role) in &team {
+            roles::grant(conn, &demo.id, user_id, *role)?;
+        }
+        cfp::fill(conn, &mailer, &demo, &hash, account)
+    })?;
 
     println!(
         "Demo edition {SLUG} created: http://{}/{SLUG}/",
         settings.server.listen
     );
+    println!("  with {proposals} proposals by {speakers} speakers (firstname.lastname@devday-demo.example)");
     println!("Demo accounts (password {PASSWORD}):");
     for (email, name, role) in TEAM {
         println!("  {email:<36} {name:<14} {}", role.as_str());
     }
     Ok(())
+}
+
+/// The demo sends no mail, but the domain functions want a mailer.
+fn demo_mailer() -> anyhow::Result<Mailer> {
+    let i18n = std::sync::Arc::new(I18n::load()?);
+    let templates = std::sync::Arc::new(Templates::load(i18n)?);
+    Ok(Mailer::new(
+        templates,
+        "http://127.0.0.1:8080".into(),
+        Wakeup::default(),
+    ))
 }
 
 fn invalid(errors: devday_shared::FieldErrors) -> anyhow::Error {
