@@ -1,6 +1,5 @@
 //! Accepting a co-speaker invitation (or claiming a proposal organisers created).
 
-use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::editions::queries;
 use devday_shared::web::{see_other, CsrfForm, CurrentUser, NoFields, Page};
@@ -25,10 +24,7 @@ pub async fn show(
         })
         .await?;
     let Some((invitation, proposal, edition)) = found else {
-        let mut ctx = page.context();
-        ctx.insert("title_key", "link-invalid-title");
-        ctx.insert("message_key", "link-invalid-text");
-        return page.render_status(StatusCode::NOT_FOUND, "accounts/message.html", &ctx);
+        return page.invalid_link();
     };
     let for_someone_else = page
         .user

@@ -2,7 +2,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use crate::accounts::{service, tokens};
-use crate::error::{AppError, AppResult};
+use crate::error::AppResult;
 use crate::state::AppState;
 use crate::web::{local_path, CsrfForm, Page};
 
@@ -26,7 +26,7 @@ pub async fn form(
         .db(move |c| Ok(tokens::peek(c, &check, tokens::Purpose::ConfirmEmail)?.is_some()))
         .await?;
     if !valid {
-        return invalid_link(&page);
+        return page.invalid_link();
     }
     let mut ctx = page.context();
     ctx.insert("token", &token);
@@ -43,7 +43,7 @@ pub async fn submit(
     let token = token.into_inner();
     let confirmed = state.db(move |c| service::confirm_email(c, &token)).await?;
     if confirmed.is_none() {
-        return invalid_link(&page);
+        return page.invalid_link();
     }
     let mut ctx = page.context();
     ctx.insert("title_key", "confirm-done-title");
@@ -53,16 +53,4 @@ pub async fn submit(
     ctx.insert("link", &format!("/account/login?{query}"));
     ctx.insert("link_key", "nav-login");
     page.render("accounts/message.html", &ctx)
-}
-
-pub fn invalid_link(page: &Page) -> AppResult<HttpResponse> {
-    let mut ctx = page.context();
-    ctx.insert("title_key", "link-invalid-title");
-    ctx.insert("message_key", "link-invalid-text");
-    page.render_status(
-        actix_web::http::StatusCode::NOT_FOUND,
-        "accounts/message.html",
-        &ctx,
-    )
-    .or(Err(AppError::NotFound))
 }

@@ -2,7 +2,6 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
-use super::confirm::invalid_link;
 use super::errors_ctx;
 use crate::accounts::{password, service, tokens, EmailAddress};
 use crate::error::{AppResult, FieldErrors};
@@ -72,7 +71,7 @@ pub async fn reset_form(
         .db(move |c| Ok(tokens::peek(c, &check, tokens::Purpose::ResetPassword)?.is_some()))
         .await?;
     if !valid {
-        return invalid_link(&page);
+        return page.invalid_link();
     }
     let mut ctx = page.context();
     ctx.insert("token", &token);
@@ -108,7 +107,7 @@ pub async fn reset_submit(
         .db(move |c| service::reset_password(c, &token, &hash))
         .await?;
     if done.is_none() {
-        return invalid_link(&page);
+        return page.invalid_link();
     }
     let mut ctx = page.context();
     ctx.insert("title_key", "reset-done-title");

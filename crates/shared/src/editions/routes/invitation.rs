@@ -18,14 +18,7 @@ pub async fn show(
         .db(move |c| Ok(invitations::open_by_token(c, &lookup)?))
         .await?;
     let Some((invitation, edition)) = found else {
-        let mut ctx = page.context();
-        ctx.insert("title_key", "link-invalid-title");
-        ctx.insert("message_key", "link-invalid-text");
-        return page.render_status(
-            actix_web::http::StatusCode::NOT_FOUND,
-            "accounts/message.html",
-            &ctx,
-        );
+        return page.invalid_link();
     };
     let mut ctx = page.context();
     let for_someone_else = page
