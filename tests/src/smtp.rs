@@ -100,6 +100,24 @@ impl SmtpSink {
         }
     }
 
+    /// Waits (up to 15 s) for a mail to `to` whose subject starts with `prefix`.
+    pub async fn wait_for_subject(&self, to: &str, prefix: &str) -> anyhow::Result<Mail> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            if let Some(mail) = self
+                .mails_to(to)
+                .into_iter()
+                .find(|m| m.subject.starts_with(prefix))
+            {
+                return Ok(mail);
+            }
+            if Instant::now() > deadline {
+                anyhow::bail!("no mail \"{prefix}…\" to {to} within 15 s");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     pub async fn wait_for(&self, to: &str) -> anyhow::Result<Mail> {
         self.wait_for_nth(to, 1).await
     }

@@ -10,6 +10,7 @@ pub mod mailing;
 pub mod model;
 pub mod profiles;
 pub mod proposals;
+pub mod review;
 mod routes;
 pub mod rules;
 pub mod settings;

@@ -171,6 +171,10 @@ pub struct Proposal {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub submitted_at: Option<NaiveDateTime>,
+    /// A text for reviewers when the abstract gives the speaker away (anonymised review).
+    pub reviewer_abstract: Option<String>,
+    /// Place on the waiting list of proposals to accept if a confirmed one drops out.
+    pub waitlist_position: Option<i32>,
 }
 
 impl Proposal {

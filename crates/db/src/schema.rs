@@ -214,6 +214,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         submitted_at -> Nullable<Timestamp>,
+        reviewer_abstract -> Nullable<Text>,
+        waitlist_position -> Nullable<Integer>,
     }
 }
 
@@ -262,6 +264,94 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    review_settings (edition_id) {
+        edition_id -> Text,
+        opens_at -> Nullable<Timestamp>,
+        closes_at -> Nullable<Timestamp>,
+        comment_required -> Bool,
+        anonymised -> Bool,
+        hide_reviewer_names -> Bool,
+        others_before_own -> Bool,
+        reviews_per_proposal -> Integer,
+    }
+}
+
+diesel::table! {
+    score_categories (id) {
+        id -> Text,
+        edition_id -> Text,
+        name -> Text,
+        min_score -> Integer,
+        max_score -> Integer,
+        labels -> Text,
+        weight -> Integer,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    review_assignments (proposal_id, reviewer_id) {
+        proposal_id -> Text,
+        reviewer_id -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reviewer_tracks (reviewer_id, track_id) {
+        reviewer_id -> Text,
+        track_id -> Text,
+    }
+}
+
+diesel::table! {
+    review_conflicts (proposal_id, reviewer_id) {
+        proposal_id -> Text,
+        reviewer_id -> Text,
+        declared_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reviews (id) {
+        id -> Text,
+        proposal_id -> Text,
+        reviewer_id -> Text,
+        abstained -> Bool,
+        comment -> Text,
+        speaker_note -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    review_scores (review_id, category_id) {
+        review_id -> Text,
+        category_id -> Text,
+        score -> Integer,
+    }
+}
+
+diesel::table! {
+    decision_mails (proposal_id, decision) {
+        proposal_id -> Text,
+        decision -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    proposal_responses (token_hash) {
+        token_hash -> Text,
+        proposal_id -> Text,
+        created_at -> Timestamp,
+        responded_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -277,6 +367,12 @@ diesel::joinable!(proposal_invitations -> proposals (proposal_id));
 diesel::joinable!(proposal_history -> proposals (proposal_id));
 diesel::joinable!(cfp_answers -> cfp_questions (question_id));
 diesel::joinable!(speaker_profiles -> users (user_id));
+diesel::joinable!(reviews -> proposals (proposal_id));
+diesel::joinable!(reviews -> users (reviewer_id));
+diesel::joinable!(review_scores -> reviews (review_id));
+diesel::joinable!(review_scores -> score_categories (category_id));
+diesel::joinable!(review_assignments -> proposals (proposal_id));
+diesel::joinable!(review_assignments -> users (reviewer_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
@@ -300,4 +396,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     proposal_invitations,
     cfp_answers,
     proposal_history,
+    review_settings,
+    score_categories,
+    review_assignments,
+    reviewer_tracks,
+    review_conflicts,
+    reviews,
+    review_scores,
+    decision_mails,
+    proposal_responses,
 );

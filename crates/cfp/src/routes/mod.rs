@@ -7,9 +7,12 @@ pub mod api;
 mod form_page;
 mod manage_mail;
 mod manage_proposals;
+mod manage_review;
 mod manage_settings;
 mod profile;
 mod public;
+mod respond;
+mod review;
 mod speaker_proposal;
 mod submit;
 
@@ -76,6 +79,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/{edition}/cfp/proposals/{id}/invitations/{invitation}/revoke",
         web::post().to(speaker_proposal::revoke),
     );
+    review::configure(cfg);
+    manage_review::configure(cfg);
+    respond::configure(cfg);
     manage_settings::configure(cfg);
     manage_proposals::configure(cfg);
     manage_mail::configure(cfg);

@@ -9,16 +9,18 @@ use super::Edition;
 use crate::error::FieldErrors;
 
 /// Slugs that would collide with devday's own top-level paths.
-const RESERVED: [&str; 14] = [
+const RESERVED: &[&str] = &[
     "account",
     "admin",
     "api",
+    "cfp",
     "editions",
     "healthz",
     "invitations",
     "lang",
     "metrics",
     "setup",
+    "speaker",
     "static",
     "favicon.ico",
     "robots.txt",

@@ -144,6 +144,14 @@ impl RoleRequirement for StaffRole {
     }
 }
 
+/// The programme committee.
+pub struct ReviewerRole;
+impl RoleRequirement for ReviewerRole {
+    fn allows(roles: &[Role]) -> bool {
+        roles.contains(&Role::Reviewer)
+    }
+}
+
 /// Anyone with a role in the edition.
 pub struct AnyRole;
 impl RoleRequirement for AnyRole {
@@ -173,6 +181,7 @@ pub type Organiser = EditionAccess<OrganiserRole>;
 pub type Staff = EditionAccess<StaffRole>;
 pub type TeamMember = EditionAccess<AnyRole>;
 pub type InEdition = EditionAccess<SignedIn>;
+pub type Reviewer = EditionAccess<ReviewerRole>;
 
 impl<R> EditionAccess<R> {
     pub fn is_organiser(&self) -> bool {

@@ -15,7 +15,7 @@ pub mod rate_limit;
 pub mod redirect;
 
 pub use auth::{
-    Admin, CurrentUser, EditionAccess, InEdition, MaybeUser, Organiser, Staff, TeamMember,
+    Admin, CurrentUser, EditionAccess, InEdition, MaybeUser, Organiser, Reviewer, Staff, TeamMember,
 };
 pub use client_ip::ClientIp;
 pub use forms::{CsrfForm, NoFields};

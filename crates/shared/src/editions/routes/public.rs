@@ -62,6 +62,7 @@ pub async fn edition(
     ctx.insert("edition", &EditionView::new(&edition));
     ctx.insert("is_organiser", &my_roles.contains(&Role::Organiser));
     ctx.insert("is_staff", &my_roles.contains(&Role::Staff));
+    ctx.insert("is_reviewer", &my_roles.contains(&Role::Reviewer));
     page.render("editions/edition.html", &ctx)
 }
 

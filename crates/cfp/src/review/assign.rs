@@ -1,0 +1,329 @@
+//! Who reviews what: assignments by hand, by track or evenly by the machine, reviewers'
+//! track preferences, and conflicts of interest. A reviewer never sees a proposal they are
+//! conflicted on or speak in.
+
+use std::collections::{HashMap, HashSet};
+
+use devday_db::schema::{
+    edition_roles::dsl as er, proposal_speakers::dsl as ps, proposals::dsl as p,
+    review_assignments::dsl as ra, review_conflicts::dsl as rc, reviewer_tracks::dsl as rt,
+    reviews::dsl as rv, users::dsl as u,
+};
+use devday_db::{now, write_transaction, DbConn};
+use devday_shared::{AppError, AppResult};
+use diesel::prelude::*;
+use serde::Serialize;
+
+/// States in which a proposal is open to review.
+pub const REVIEWABLE: [&str; 3] = ["submitted", "accepted", "rejected"];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Reviewer {
+    pub id: String,
+    pub name: String,
+}
+
+/// The edition's programme committee: everyone with the reviewer role.
+pub fn reviewers(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Reviewer>> {
+    let rows: Vec<(String, String)> = er::edition_roles
+        .inner_join(u::users)
+        .filter(er::edition_id.eq(edition_id))
+        .filter(er::role.eq("reviewer"))
+        .order(u::display_name.asc())
+        .select((u::id, u::display_name))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name)| Reviewer { id, name })
+        .collect())
+}
+
+/// Whether the reviewer must not see the proposal: a declared conflict, or their own.
+pub fn excluded(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> QueryResult<bool> {
+    let conflicts: i64 = rc::review_conflicts
+        .filter(rc::proposal_id.eq(proposal_id))
+        .filter(rc::reviewer_id.eq(reviewer_id))
+        .count()
+        .get_result(conn)?;
+    Ok(conflicts > 0 || crate::proposals::is_speaker(conn, proposal_id, reviewer_id)?)
+}
+
+pub fn assign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> AppResult<()> {
+    if excluded(conn, proposal_id, reviewer_id)? {
+        return Err(AppError::Conflict(
+            "This reviewer has a conflict of interest with the proposal or speaks in it.".into(),
+        ));
+    }
+    let exists: i64 = ra::review_assignments
+        .filter(ra::proposal_id.eq(proposal_id))
+        .filter(ra::reviewer_id.eq(reviewer_id))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        diesel::insert_into(ra::review_assignments)
+            .values((
+                ra::proposal_id.eq(proposal_id),
+                ra::reviewer_id.eq(reviewer_id),
+                ra::created_at.eq(now()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn unassign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> QueryResult<()> {
+    diesel::delete(
+        ra::review_assignments
+            .filter(ra::proposal_id.eq(proposal_id))
+            .filter(ra::reviewer_id.eq(reviewer_id)),
+    )
+    .execute(conn)
+    .map(drop)
+}
+
+/// Proposals of the edition open to review, optionally of one track.
+fn reviewable(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<(String, Option<String>)>> {
+    p::proposals
+        .filter(p::edition_id.eq(edition_id))
+        .filter(p::state.eq_any(REVIEWABLE))
+        .order(p::id.asc())
+        .select((p::id, p::track_id))
+        .load(conn)
+}
+
+/// Assigns every reviewable proposal of a track to a reviewer (skipping conflicts);
+/// returns how many were assigned.
+pub fn assign_track(
+    conn: &mut DbConn,
+    edition_id: &str,
+    track_id: &str,
+    reviewer_id: &str,
+) -> AppResult<usize> {
+    write_transaction(conn, |conn| {
+        let mut n = 0;
+        for (proposal_id, track) in reviewable(conn, edition_id)? {
+            if track.as_deref() == Some(track_id) && !excluded(conn, &proposal_id, reviewer_id)? {
+                assign(conn, &proposal_id, reviewer_id)?;
+                n += 1;
+            }
+        }
+        Ok(n)
+    })
+}
+
+/// Tracks a reviewer opted into; none means every track.
+pub fn tracks_of(conn: &mut DbConn, reviewer_id: &str) -> QueryResult<Vec<String>> {
+    rt::reviewer_tracks
+        .filter(rt::reviewer_id.eq(reviewer_id))
+        .select(rt::track_id)
+        .load(conn)
+}
+
+pub fn set_tracks(
+    conn: &mut DbConn,
+    reviewer_id: &str,
+    edition_tracks: &[String],
+    chosen: &[String],
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        diesel::delete(
+            rt::reviewer_tracks
+                .filter(rt::reviewer_id.eq(reviewer_id))
+                .filter(rt::track_id.eq_any(edition_tracks)),
+        )
+        .execute(conn)?;
+        for track in chosen.iter().filter(|t| edition_tracks.contains(t)) {
+            diesel::insert_into(rt::reviewer_tracks)
+                .values((rt::reviewer_id.eq(reviewer_id), rt::track_id.eq(track)))
+                .execute(conn)?;
+        }
+        Ok(())
+    })
+}
+
+/// Distributes proposals so that each gets `per_proposal` reviewers and loads stay even:
+/// slots of the most constrained proposals are filled first, each by the least-loaded
+/// reviewer who may review it (opted into its track or into none, not conflicted, not a
+/// speaker). Deterministic for the same data. Returns how many assignments were added.
+pub fn distribute(conn: &mut DbConn, edition_id: &str, per_proposal: usize) -> AppResult<usize> {
+    write_transaction(conn, |conn| {
+        let reviewers = reviewers(conn, edition_id)?;
+        if reviewers.is_empty() {
+            return Ok(0);
+        }
+        let proposals = reviewable(conn, edition_id)?;
+        let ids: Vec<&String> = proposals.iter().map(|(id, _)| id).collect();
+        let existing: Vec<(String, String)> = ra::review_assignments
+            .filter(ra::proposal_id.eq_any(&ids))
+            .select((ra::proposal_id, ra::reviewer_id))
+            .load(conn)?;
+        let blocked: HashSet<(String, String)> = rc::review_conflicts
+            .filter(rc::proposal_id.eq_any(&ids))
+            .select((rc::proposal_id, rc::reviewer_id))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .chain(
+                ps::proposal_speakers
+                    .filter(ps::proposal_id.eq_any(&ids))
+                    .select((ps::proposal_id, ps::user_id))
+                    .load::<(String, String)>(conn)?,
+            )
+            .collect();
+        let mut load: HashMap<&str, usize> = reviewers.iter().map(|r| (r.id.as_str(), 0)).collect();
+        let mut assigned: HashSet<(String, String)> = HashSet::new();
+        for (proposal, reviewer) in &existing {
+            if let Some(l) = load.get_mut(reviewer.as_str()) {
+                *l += 1;
+            }
+            assigned.insert((proposal.clone(), reviewer.clone()));
+        }
+        let mut preferences: HashMap<&str, Vec<String>> = HashMap::new();
+        for r in &reviewers {
+            preferences.insert(r.id.as_str(), tracks_of(conn, &r.id)?);
+        }
+        let eligible = |proposal: &str,
+                        track: &Option<String>,
+                        assigned: &HashSet<(String, String)>|
+         -> Vec<&Reviewer> {
+            reviewers
+                .iter()
+                .filter(|r| !assigned.contains(&(proposal.to_owned(), r.id.clone())))
+                .filter(|r| !blocked.contains(&(proposal.to_owned(), r.id.clone())))
+                .filter(|r| {
+                    let prefs = &preferences[r.id.as_str()];
+                    prefs.is_empty() || track.as_ref().is_some_and(|t| prefs.contains(t))
+                })
+                .collect()
+        };
+        let mut added = 0;
+        // Most constrained first: each step fills one slot of the proposal with the fewest
+        // eligible reviewers left, giving it to the least-loaded of them.
+        loop {
+            let pick = proposals
+                .iter()
+                .filter(|(id, _)| assigned.iter().filter(|(p, _)| p == id).count() < per_proposal)
+                .map(|(id, track)| (eligible(id, track, &assigned), id))
+                .filter(|(candidates, _)| !candidates.is_empty())
+                .min_by_key(|(candidates, id)| {
+                    (
+                        candidates.len(),
+                        assigned.iter().filter(|(p, _)| p == *id).count(),
+                        (*id).clone(),
+                    )
+                });
+            let Some((candidates, proposal)) = pick else {
+                break;
+            };
+            let Some(reviewer) = candidates
+                .into_iter()
+                .min_by_key(|r| (load[r.id.as_str()], r.id.clone()))
+            else {
+                break;
+            };
+            let reviewer_id = reviewer.id.clone();
+            assign(conn, proposal, &reviewer_id)?;
+            if let Some(l) = load.get_mut(reviewer_id.as_str()) {
+                *l += 1;
+            }
+            assigned.insert((proposal.clone(), reviewer_id));
+            added += 1;
+        }
+        Ok(added)
+    })
+}
+
+/// Records a conflict of interest (declared by the reviewer or set by organisers) and
+/// removes the assignment.
+pub fn declare_conflict(
+    conn: &mut DbConn,
+    proposal_id: &str,
+    reviewer_id: &str,
+    declared_by: &str,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        let exists: i64 = rc::review_conflicts
+            .filter(rc::proposal_id.eq(proposal_id))
+            .filter(rc::reviewer_id.eq(reviewer_id))
+            .count()
+            .get_result(conn)?;
+        if exists == 0 {
+            diesel::insert_into(rc::review_conflicts)
+                .values((
+                    rc::proposal_id.eq(proposal_id),
+                    rc::reviewer_id.eq(reviewer_id),
+                    rc::declared_by.eq(declared_by),
+                    rc::created_at.eq(now()),
+                ))
+                .execute(conn)?;
+        }
+        unassign(conn, proposal_id, reviewer_id)?;
+        diesel::delete(
+            rv::reviews
+                .filter(rv::proposal_id.eq(proposal_id))
+                .filter(rv::reviewer_id.eq(reviewer_id)),
+        )
+        .execute(conn)?;
+        Ok(())
+    })
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QueueItem {
+    pub proposal_id: String,
+    pub title: String,
+    pub reviewed: bool,
+    pub reviews: i64,
+}
+
+/// A reviewer's assigned proposals (minus conflicts and their own), with progress.
+pub fn queue(
+    conn: &mut DbConn,
+    edition_id: &str,
+    reviewer_id: &str,
+) -> QueryResult<Vec<QueueItem>> {
+    let rows: Vec<(String, String)> = ra::review_assignments
+        .inner_join(p::proposals)
+        .filter(ra::reviewer_id.eq(reviewer_id))
+        .filter(p::edition_id.eq(edition_id))
+        .filter(p::state.eq_any(REVIEWABLE))
+        .order(p::title.asc())
+        .select((p::id, p::title))
+        .load(conn)?;
+    let mut items = Vec::new();
+    for (proposal_id, title) in rows {
+        if excluded(conn, &proposal_id, reviewer_id)? {
+            continue;
+        }
+        let reviews: i64 = rv::reviews
+            .filter(rv::proposal_id.eq(&proposal_id))
+            .count()
+            .get_result(conn)?;
+        let mine: i64 = rv::reviews
+            .filter(rv::proposal_id.eq(&proposal_id))
+            .filter(rv::reviewer_id.eq(reviewer_id))
+            .count()
+            .get_result(conn)?;
+        items.push(QueueItem {
+            proposal_id,
+            title,
+            reviewed: mine > 0,
+            reviews,
+        });
+    }
+    Ok(items)
+}
+
+/// "Save and next": the assigned proposal still unreviewed by this reviewer with the
+/// fewest reviews so far, other than those skipped.
+pub fn next(
+    conn: &mut DbConn,
+    edition_id: &str,
+    reviewer_id: &str,
+    skip: &[String],
+) -> QueryResult<Option<String>> {
+    Ok(queue(conn, edition_id, reviewer_id)?
+        .into_iter()
+        .filter(|i| !i.reviewed && !skip.contains(&i.proposal_id))
+        .min_by_key(|i| (i.reviews, i.proposal_id.clone()))
+        .map(|i| i.proposal_id))
+}

@@ -1,0 +1,242 @@
+//! Decisions: accept, reject or put on the waiting list; tell the speakers once per
+//! decision; speakers confirm or decline an accepted proposal through a link.
+
+use devday_db::schema::{
+    decision_mails::dsl as dm, proposal_responses::dsl as pr, proposals::dsl as p,
+    reviews::dsl as rv,
+};
+use devday_db::{now, write_transaction, DbConn};
+use devday_shared::editions::Edition;
+use devday_shared::mail::{outbox, Mailer};
+use devday_shared::{crypto, AppError, AppResult};
+use diesel::prelude::*;
+
+use crate::model::{Proposal, ProposalState};
+use crate::proposals::{self, service};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Accept,
+    Reject,
+    /// Not accepted yet; first in line if a confirmed proposal drops out.
+    Waitlist,
+}
+
+impl Decision {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "accept" => Some(Decision::Accept),
+            "reject" => Some(Decision::Reject),
+            "waitlist" => Some(Decision::Waitlist),
+            _ => None,
+        }
+    }
+}
+
+/// Applies a decision to one proposal (recorded in its history).
+pub fn decide(
+    conn: &mut DbConn,
+    proposal: &Proposal,
+    decision: Decision,
+    actor_id: &str,
+) -> AppResult<()> {
+    let from = proposal.state();
+    if !matches!(
+        from,
+        ProposalState::Submitted | ProposalState::Accepted | ProposalState::Rejected
+    ) {
+        return Err(AppError::Conflict(format!(
+            "\"{}\" is {}: only submitted, accepted or rejected proposals can be decided.",
+            proposal.title,
+            from.as_str()
+        )));
+    }
+    write_transaction(conn, |conn| {
+        match decision {
+            Decision::Accept | Decision::Reject => {
+                let to = if decision == Decision::Accept {
+                    ProposalState::Accepted
+                } else {
+                    ProposalState::Rejected
+                };
+                diesel::update(p::proposals.find(&proposal.id))
+                    .set(p::waitlist_position.eq(None::<i32>))
+                    .execute(conn)?;
+                service::transition(conn, proposal, to, actor_id, "decided")?;
+            }
+            Decision::Waitlist => {
+                let last: Option<i32> = p::proposals
+                    .filter(p::edition_id.eq(&proposal.edition_id))
+                    .select(diesel::dsl::max(p::waitlist_position))
+                    .first(conn)?;
+                diesel::update(p::proposals.find(&proposal.id))
+                    .set(p::waitlist_position.eq(Some(last.unwrap_or(0) + 1)))
+                    .execute(conn)?;
+                if from == ProposalState::Submitted {
+                    service::record(
+                        conn,
+                        &proposal.id,
+                        Some(actor_id),
+                        Some(from),
+                        from,
+                        "put on the waiting list",
+                    )?;
+                } else {
+                    service::transition(
+                        conn,
+                        proposal,
+                        ProposalState::Submitted,
+                        actor_id,
+                        "put on the waiting list",
+                    )?;
+                }
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The waiting list in order.
+pub fn waiting_list(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Proposal>> {
+    p::proposals
+        .filter(p::edition_id.eq(edition_id))
+        .filter(p::waitlist_position.is_not_null())
+        .filter(p::state.eq("submitted"))
+        .order(p::waitlist_position.asc())
+        .select(Proposal::as_select())
+        .load(conn)
+}
+
+/// Mails every decided proposal's speakers that have not been told this decision yet, with
+/// the reviewers' notes for the speaker; accepted ones get a confirm/decline link. A
+/// decision is mailed once, however often this runs. Returns how many proposals were told.
+pub fn notify(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> AppResult<usize> {
+    let told = write_transaction(conn, |conn| -> AppResult<usize> {
+        let decided: Vec<Proposal> = p::proposals
+            .filter(p::edition_id.eq(&edition.id))
+            .filter(p::state.eq_any(["accepted", "rejected"]))
+            .select(Proposal::as_select())
+            .load(conn)?;
+        let mut told = 0;
+        for proposal in decided {
+            let already: i64 = dm::decision_mails
+                .filter(dm::proposal_id.eq(&proposal.id))
+                .filter(dm::decision.eq(&proposal.state))
+                .count()
+                .get_result(conn)?;
+            if already > 0 {
+                continue;
+            }
+            diesel::insert_into(dm::decision_mails)
+                .values((
+                    dm::proposal_id.eq(&proposal.id),
+                    dm::decision.eq(&proposal.state),
+                    dm::created_at.eq(now()),
+                ))
+                .execute(conn)?;
+            let notes: Vec<String> = rv::reviews
+                .filter(rv::proposal_id.eq(&proposal.id))
+                .filter(rv::speaker_note.ne(""))
+                .select(rv::speaker_note)
+                .load(conn)?;
+            let respond_link = if proposal.state() == ProposalState::Accepted {
+                let token = crypto::random_token();
+                diesel::insert_into(pr::proposal_responses)
+                    .values((
+                        pr::token_hash.eq(crypto::token_hash(&token)),
+                        pr::proposal_id.eq(&proposal.id),
+                        pr::created_at.eq(now()),
+                    ))
+                    .execute(conn)?;
+                Some(mailer.link(&format!("/cfp/respond/{token}")))
+            } else {
+                None
+            };
+            let template = if respond_link.is_some() {
+                "proposal_accepted"
+            } else {
+                "proposal_rejected"
+            };
+            for speaker in proposals::speakers(conn, &proposal.id)? {
+                let locale = service::speaker_locale(conn, &speaker.user_id)?;
+                let mut ctx = tera::Context::new();
+                ctx.insert("name", &speaker.name);
+                ctx.insert("title", &proposal.title);
+                ctx.insert("edition", &edition.name);
+                ctx.insert("notes", &notes);
+                ctx.insert("link", &respond_link);
+                let mail = mailer.compose(template, locale, &speaker.email, ctx)?;
+                outbox::enqueue(conn, &mail)?;
+            }
+            told += 1;
+        }
+        Ok(told)
+    })?;
+    mailer.notify();
+    Ok(told)
+}
+
+/// The accepted proposal behind an unanswered confirm/decline link.
+pub fn open_response(conn: &mut DbConn, token: &str) -> QueryResult<Option<Proposal>> {
+    let proposal_id: Option<String> = pr::proposal_responses
+        .filter(pr::token_hash.eq(crypto::token_hash(token)))
+        .filter(pr::responded_at.is_null())
+        .select(pr::proposal_id)
+        .first(conn)
+        .optional()?;
+    match proposal_id {
+        Some(id) => p::proposals
+            .find(id)
+            .select(Proposal::as_select())
+            .first(conn)
+            .optional()
+            .map(|p| p.filter(|p| p.state() == ProposalState::Accepted)),
+        None => Ok(None),
+    }
+}
+
+/// The speaker confirms (the proposal becomes a session for the timetable) or declines
+/// (the waiting list's first proposal is then up for the organisers' attention).
+pub fn respond(conn: &mut DbConn, token: &str, confirm: bool) -> AppResult<Proposal> {
+    write_transaction(conn, |conn| {
+        let proposal = open_response(conn, token)?.ok_or(AppError::NotFound)?;
+        let used = diesel::update(
+            pr::proposal_responses
+                .filter(pr::token_hash.eq(crypto::token_hash(token)))
+                .filter(pr::responded_at.is_null()),
+        )
+        .set(pr::responded_at.eq(Some(now())))
+        .execute(conn)?;
+        if used != 1 {
+            return Err(AppError::NotFound);
+        }
+        let to = if confirm {
+            ProposalState::Confirmed
+        } else {
+            ProposalState::Declined
+        };
+        let actor = proposals::speakers(conn, &proposal.id)?
+            .into_iter()
+            .next()
+            .map(|s| s.user_id);
+        let changed = diesel::update(
+            p::proposals
+                .filter(p::id.eq(&proposal.id))
+                .filter(p::state.eq("accepted")),
+        )
+        .set((p::state.eq(to.as_str()), p::updated_at.eq(now())))
+        .execute(conn)?;
+        if changed != 1 {
+            return Err(AppError::Conflict("The proposal changed meanwhile.".into()));
+        }
+        service::record(
+            conn,
+            &proposal.id,
+            actor.as_deref(),
+            Some(ProposalState::Accepted),
+            to,
+            "answered by the speaker",
+        )?;
+        proposals::get(conn, &proposal.edition_id, &proposal.id)?.ok_or(AppError::NotFound)
+    })
+}

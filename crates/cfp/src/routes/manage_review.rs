@@ -1,0 +1,465 @@
+//! Organisers run the review: settings and score categories, assignments and conflicts,
+//! the dashboard with the numbers, decisions (also in bulk), the waiting list, and the
+//! decision mails.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use devday_shared::web::{see_other, CsrfForm, NoFields, Organiser, Page};
+use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Loaded;
+use crate::proposals;
+use crate::proposals::list::{self, Filter};
+use crate::review::aggregate::{self, Stats};
+use crate::review::decide::{self, Decision};
+use crate::review::settings::{self, CategoryForm, SettingsForm};
+use crate::review::{assign, reviews};
+use crate::time;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/{edition}/manage/review")
+            .route(web::get().to(show))
+            .route(web::post().to(save_settings)),
+    )
+    .route(
+        "/{edition}/manage/review/categories",
+        web::post().to(add_category),
+    )
+    .route(
+        "/{edition}/manage/review/categories/{id}/delete",
+        web::post().to(delete_category),
+    )
+    .route(
+        "/{edition}/manage/review/assign",
+        web::post().to(assign_reviewer),
+    )
+    .route(
+        "/{edition}/manage/review/distribute",
+        web::post().to(distribute),
+    )
+    .route(
+        "/{edition}/manage/review/conflicts",
+        web::post().to(conflict),
+    )
+    .route(
+        "/{edition}/manage/review/dashboard",
+        web::get().to(dashboard),
+    )
+    .route(
+        "/{edition}/manage/review/decide",
+        web::post().to(decide_bulk),
+    )
+    .route("/{edition}/manage/review/notify", web::post().to(notify))
+    .route(
+        "/{edition}/manage/review/redacted/{id}",
+        web::post().to(redacted),
+    );
+}
+
+async fn render(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    errors: FieldErrors,
+    message: Option<String>,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let (settings, categories, reviewers, loaded, rows) = state
+        .db(move |c| {
+            settings::ensure_default_categories(c, &eid)?;
+            let filter = Filter {
+                per_page: 10_000,
+                sort: "title".into(),
+                ..Default::default()
+            };
+            Ok((
+                settings::get(c, &eid)?,
+                settings::categories(c, &eid)?,
+                assign::reviewers(c, &eid)?,
+                Loaded::load(c, &eid)?,
+                list::list(c, &eid, &filter)?.rows,
+            ))
+        })
+        .await?;
+    let edition = &access.edition;
+    let mut ctx = page.context();
+    ctx.insert("edition", edition);
+    ctx.insert("settings", &settings);
+    ctx.insert("opens_at", &time::form_value(edition, settings.opens_at));
+    ctx.insert("closes_at", &time::form_value(edition, settings.closes_at));
+    ctx.insert("categories", &categories);
+    ctx.insert("reviewers", &reviewers);
+    ctx.insert("tracks", &loaded.tracks);
+    ctx.insert("proposals", &rows);
+    ctx.insert("errors", &errors);
+    ctx.insert("message", &message);
+    page.render_status(status, "cfp/manage_review.html", &ctx)
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+) -> AppResult<HttpResponse> {
+    render(
+        &state,
+        &page,
+        &access,
+        FieldErrors::new(),
+        None,
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn redirect_or_errors(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    result: AppResult<Option<String>>,
+) -> AppResult<HttpResponse> {
+    match result {
+        Ok(None) => Ok(see_other(&format!(
+            "/{}/manage/review",
+            access.edition.slug
+        ))),
+        Ok(Some(message)) => {
+            render(
+                state,
+                page,
+                access,
+                FieldErrors::new(),
+                Some(message),
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(AppError::Invalid(errors)) => {
+            render(
+                state,
+                page,
+                access,
+                errors,
+                None,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn save_settings(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<SettingsForm>,
+) -> AppResult<HttpResponse> {
+    let e = access.edition.clone();
+    let result = state
+        .db(move |c| settings::save(c, &e, &form).map(|_| None))
+        .await;
+    redirect_or_errors(&state, &page, &access, result).await
+}
+
+pub async fn add_category(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<CategoryForm>,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let result = state
+        .db(move |c| settings::add_category(c, &eid, &form).map(|_| None))
+        .await;
+    redirect_or_errors(&state, &page, &access, result).await
+}
+
+pub async fn delete_category(
+    state: web::Data<AppState>,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    state
+        .db(move |c| settings::delete_category(c, &eid, &id))
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/manage/review",
+        access.edition.slug
+    )))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AssignForm {
+    reviewer_id: String,
+    proposal_id: String,
+    track_id: String,
+}
+
+/// Checks that the reviewer is on this edition's committee and the proposal in this edition.
+fn check_pair(
+    c: &mut devday_db::DbConn,
+    edition_id: &str,
+    reviewer_id: &str,
+    proposal_id: Option<&str>,
+) -> AppResult<()> {
+    if !assign::reviewers(c, edition_id)?
+        .iter()
+        .any(|r| r.id == reviewer_id)
+    {
+        return Err(AppError::bad_request(
+            "This person is not a reviewer of the edition.",
+        ));
+    }
+    if let Some(pid) = proposal_id {
+        proposals::get(c, edition_id, pid)?.ok_or(AppError::NotFound)?;
+    }
+    Ok(())
+}
+
+/// Assigns a reviewer to one proposal, or to every proposal of a track.
+pub async fn assign_reviewer(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<AssignForm>,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let result = state
+        .db(move |c| {
+            if form.track_id.is_empty() {
+                check_pair(c, &eid, &form.reviewer_id, Some(&form.proposal_id))?;
+                assign::assign(c, &form.proposal_id, &form.reviewer_id)?;
+                Ok(None)
+            } else {
+                check_pair(c, &eid, &form.reviewer_id, None)?;
+                let n = assign::assign_track(c, &eid, &form.track_id, &form.reviewer_id)?;
+                Ok(Some(format!("{n} proposals assigned.")))
+            }
+        })
+        .await;
+    redirect_or_errors(&state, &page, &access, result).await
+}
+
+pub async fn distribute(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let result = state
+        .db(move |c| {
+            let per = settings::get(c, &eid)?.reviews_per_proposal.max(1) as usize;
+            let added = assign::distribute(c, &eid, per)?;
+            Ok(Some(format!(
+                "{added} assignments added ({per} reviewers per proposal where possible)."
+            )))
+        })
+        .await;
+    redirect_or_errors(&state, &page, &access, result).await
+}
+
+pub async fn conflict(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<AssignForm>,
+) -> AppResult<HttpResponse> {
+    let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
+    let result = state
+        .db(move |c| {
+            check_pair(c, &eid, &form.reviewer_id, Some(&form.proposal_id))?;
+            assign::declare_conflict(c, &form.proposal_id, &form.reviewer_id, &uid)?;
+            Ok(None)
+        })
+        .await;
+    redirect_or_errors(&state, &page, &access, result).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct RedactedForm {
+    reviewer_abstract: String,
+}
+
+/// A text for reviewers when the abstract itself gives the speaker away.
+pub async fn redacted(
+    state: web::Data<AppState>,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<RedactedForm>,
+) -> AppResult<HttpResponse> {
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    let pid = id.clone();
+    state
+        .db(move |c| {
+            use devday_db::schema::proposals::dsl as p;
+            use diesel::prelude::*;
+            proposals::get(c, &eid, &pid)?.ok_or(AppError::NotFound)?;
+            let text = form.reviewer_abstract.trim();
+            diesel::update(p::proposals.find(&pid))
+                .set(p::reviewer_abstract.eq((!text.is_empty()).then_some(text)))
+                .execute(c)?;
+            Ok(())
+        })
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/manage/proposals/{id}",
+        access.edition.slug
+    )))
+}
+
+#[derive(Serialize)]
+struct DashboardRow {
+    #[serde(flatten)]
+    row: list::Row,
+    stats: Stats,
+    assigned: i64,
+    waitlist: Option<i32>,
+}
+
+#[derive(Deserialize, Default, Clone, Serialize)]
+#[serde(default)]
+pub struct DashboardQuery {
+    /// mean (default), median, count, spread, title
+    sort: String,
+    state: String,
+    session_type: String,
+    track: String,
+}
+
+/// Per proposal the weighted mean, median, count and spread; sortable and filterable; the
+/// ranking per track and type is the filtered list sorted by mean.
+pub async fn dashboard(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    query: web::Query<DashboardQuery>,
+) -> AppResult<HttpResponse> {
+    let q = query.into_inner();
+    let (eid, q2) = (access.edition.id.clone(), q.clone());
+    let (rows, scores, counts, progress, loaded, waitlist) = state
+        .db(move |c| {
+            let filter = Filter {
+                per_page: 10_000,
+                state: q2.state.clone(),
+                session_type: q2.session_type.clone(),
+                track: q2.track.clone(),
+                ..Default::default()
+            };
+            Ok((
+                list::list(c, &eid, &filter)?.rows,
+                reviews::scores_by_proposal(c, &eid)?,
+                reviews::assignment_counts(c, &eid)?,
+                reviews::progress(c, &eid)?,
+                Loaded::load(c, &eid)?,
+                decide::waiting_list(c, &eid)?,
+            ))
+        })
+        .await?;
+    let positions: HashMap<String, i32> = waitlist
+        .iter()
+        .filter_map(|p| p.waitlist_position.map(|w| (p.id.clone(), w)))
+        .collect();
+    let mut rows: Vec<DashboardRow> = rows
+        .into_iter()
+        .map(|row| DashboardRow {
+            stats: aggregate::stats(
+                scores
+                    .get(&row.proposal.id)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default(),
+            ),
+            assigned: counts.get(&row.proposal.id).copied().unwrap_or(0),
+            waitlist: positions.get(&row.proposal.id).copied(),
+            row,
+        })
+        .collect();
+    let key = |v: Option<f64>| v.unwrap_or(f64::NEG_INFINITY);
+    match q.sort.as_str() {
+        "title" => rows.sort_by(|a, b| a.row.proposal.title.cmp(&b.row.proposal.title)),
+        "count" => rows.sort_by_key(|r| std::cmp::Reverse(r.stats.count)),
+        "spread" => rows.sort_by(|a, b| key(b.stats.spread).total_cmp(&key(a.stats.spread))),
+        "median" => rows.sort_by(|a, b| key(b.stats.median).total_cmp(&key(a.stats.median))),
+        _ => rows.sort_by(|a, b| key(b.stats.mean).total_cmp(&key(a.stats.mean))),
+    }
+    let declined: i64 = rows
+        .iter()
+        .filter(|r| r.row.proposal.state == "declined")
+        .count() as i64;
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert("rows", &rows);
+    ctx.insert("progress", &progress);
+    ctx.insert("query", &q);
+    ctx.insert("types", &loaded.types);
+    ctx.insert("tracks", &loaded.tracks);
+    ctx.insert("waitlist", &waitlist);
+    ctx.insert("declined", &declined);
+    page.render("cfp/review_dashboard.html", &ctx)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct DecideForm {
+    /// Proposal ids (checkboxes).
+    ids: Vec<String>,
+    /// accept, reject or waitlist
+    decision: String,
+}
+
+pub async fn decide_bulk(
+    state: web::Data<AppState>,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<DecideForm>,
+) -> AppResult<HttpResponse> {
+    let decision = Decision::parse(&form.decision)
+        .ok_or_else(|| AppError::bad_request("Choose accept, reject or waiting list."))?;
+    let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
+    state
+        .db(move |c| {
+            devday_db::write_transaction(c, |c| {
+                for id in &form.ids {
+                    let proposal = proposals::get(c, &eid, id)?.ok_or(AppError::NotFound)?;
+                    decide::decide(c, &proposal, decision, &uid)?;
+                }
+                Ok::<_, AppError>(())
+            })
+        })
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/manage/review/dashboard",
+        access.edition.slug
+    )))
+}
+
+pub async fn notify(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let mailer = state.mailer.clone();
+    let e = access.edition.clone();
+    let told = state.db(move |c| decide::notify(c, &mailer, &e)).await?;
+    render(
+        &state,
+        &page,
+        &access,
+        FieldErrors::new(),
+        Some(format!(
+            "{told} proposals' speakers are being told the decision."
+        )),
+        StatusCode::OK,
+    )
+    .await
+}

@@ -1,0 +1,77 @@
+//! Speakers confirm or decline an accepted proposal through the link in the acceptance
+//! mail (the link is the credential, so no log-in is needed).
+
+use actix_web::{web, HttpResponse};
+use devday_shared::web::{CsrfForm, Page};
+use devday_shared::{AppError, AppResult, AppState};
+use serde::Deserialize;
+
+use crate::review::decide;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/cfp/respond/{token}")
+            .route(web::get().to(show))
+            .route(web::post().to(answer)),
+    );
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let t = token.clone();
+    let Some(proposal) = state.db(move |c| Ok(decide::open_response(c, &t)?)).await? else {
+        return page.invalid_link();
+    };
+    let mut ctx = page.context();
+    ctx.insert("proposal", &proposal);
+    ctx.insert("token", &token);
+    page.render("cfp/respond.html", &ctx)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct AnswerForm {
+    /// confirm or decline
+    answer: String,
+}
+
+pub async fn answer(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+    CsrfForm(form): CsrfForm<AnswerForm>,
+) -> AppResult<HttpResponse> {
+    let confirm = match form.answer.as_str() {
+        "confirm" => true,
+        "decline" => false,
+        _ => return Err(AppError::bad_request("Choose confirm or decline.")),
+    };
+    let token = token.into_inner();
+    match state.db(move |c| decide::respond(c, &token, confirm)).await {
+        Ok(_) => {}
+        Err(AppError::NotFound) => return page.invalid_link(),
+        Err(e) => return Err(e),
+    }
+    let mut ctx = page.context();
+    ctx.insert(
+        "title_key",
+        if confirm {
+            "respond-confirmed-title"
+        } else {
+            "respond-declined-title"
+        },
+    );
+    ctx.insert(
+        "message_key",
+        if confirm {
+            "respond-confirmed-text"
+        } else {
+            "respond-declined-text"
+        },
+    );
+    page.render("accounts/message.html", &ctx)
+}

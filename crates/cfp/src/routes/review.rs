@@ -1,0 +1,319 @@
+//! The committee's pages: the queue with progress, and the review form with "save and
+//! next", skip, abstain and "I have a conflict". With anonymised review, nothing on these
+//! pages names the speakers.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use devday_db::DbConn;
+use devday_shared::web::{see_other, CsrfForm, NoFields, Page, Reviewer};
+use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::Loaded;
+use crate::model::Proposal;
+use crate::proposals::{self, AnswerView};
+use crate::review::assign;
+use crate::review::reviews::{self, ReviewForm, ReviewView};
+use crate::review::settings::{self, Category, ReviewSettings};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/{edition}/review/", web::get().to(queue))
+        .route("/{edition}/review/next", web::get().to(next))
+        .route("/{edition}/review/tracks", web::post().to(set_tracks))
+        .service(
+            web::resource("/{edition}/review/{id}")
+                .route(web::get().to(form))
+                .route(web::post().to(save)),
+        )
+        .route("/{edition}/review/{id}/conflict", web::post().to(conflict));
+}
+
+pub async fn queue(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Reviewer,
+) -> AppResult<HttpResponse> {
+    let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
+    let (items, tracks, mine, settings) = state
+        .db(move |c| {
+            Ok((
+                assign::queue(c, &eid, &uid)?,
+                crate::settings::tracks(c, &eid)?,
+                assign::tracks_of(c, &uid)?,
+                settings::get(c, &eid)?,
+            ))
+        })
+        .await?;
+    let done = items.iter().filter(|i| i.reviewed).count();
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert("items", &items);
+    ctx.insert("done", &done);
+    ctx.insert("tracks", &tracks);
+    ctx.insert("my_tracks", &mine);
+    ctx.insert("window_open", &settings.window_open(devday_db::now()));
+    page.render("cfp/review_queue.html", &ctx)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct SkipQuery {
+    skip: String,
+}
+
+/// The assigned proposal with the fewest reviews that this reviewer has not reviewed yet.
+pub async fn next(
+    state: web::Data<AppState>,
+    access: Reviewer,
+    query: web::Query<SkipQuery>,
+) -> AppResult<HttpResponse> {
+    let skip: Vec<String> = query
+        .skip
+        .split(',')
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
+    let next = state
+        .db(move |c| Ok(assign::next(c, &eid, &uid, &skip)?))
+        .await?;
+    Ok(see_other(&match next {
+        Some(id) => format!("/{}/review/{id}", access.edition.slug),
+        None => format!("/{}/review/", access.edition.slug),
+    }))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct TracksForm {
+    tracks: Vec<String>,
+}
+
+/// The tracks the reviewer wants to review (none: all); automatic distribution respects them.
+pub async fn set_tracks(
+    state: web::Data<AppState>,
+    access: Reviewer,
+    CsrfForm(form): CsrfForm<TracksForm>,
+) -> AppResult<HttpResponse> {
+    let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
+    state
+        .db(move |c| {
+            let all: Vec<String> = crate::settings::tracks(c, &eid)?
+                .into_iter()
+                .map(|t| t.id)
+                .collect();
+            assign::set_tracks(c, &uid, &all, &form.tracks)
+        })
+        .await?;
+    Ok(see_other(&format!("/{}/review/", access.edition.slug)))
+}
+
+/// A proposal as a reviewer sees it: speakers only when review is not anonymised, the
+/// redacted text if organisers gave one, never the notes to the organisers.
+#[derive(Serialize)]
+struct ReviewedProposal {
+    id: String,
+    title: String,
+    abstract_text: String,
+    description: String,
+    session_type: String,
+    track: Option<String>,
+    language: String,
+    level: String,
+    speakers: Option<Vec<String>>,
+    answers: Vec<AnswerView>,
+}
+
+struct Loaded2 {
+    proposal: ReviewedProposal,
+    settings: ReviewSettings,
+    categories: Vec<Category>,
+    own: Option<ReviewForm>,
+    others: Vec<ReviewView>,
+}
+
+/// Loads what the form shows; a proposal the reviewer is not assigned to, conflicted on or
+/// speaks in is a 404.
+fn load(conn: &mut DbConn, edition_id: &str, reviewer_id: &str, id: &str) -> AppResult<Loaded2> {
+    let proposal: Proposal = proposals::get(conn, edition_id, id)?.ok_or(AppError::NotFound)?;
+    let assigned = assign::queue(conn, edition_id, reviewer_id)?
+        .iter()
+        .any(|q| q.proposal_id == proposal.id);
+    if !assigned {
+        return Err(AppError::NotFound);
+    }
+    let settings = settings::get(conn, edition_id)?;
+    settings::ensure_default_categories(conn, edition_id)?;
+    let categories = settings::categories(conn, edition_id)?;
+    let catalogue = Loaded::load(conn, edition_id)?;
+    let speakers = proposals::speakers(conn, &proposal.id)?;
+    // Speaker questions are about the person: left out when anonymised.
+    let speaker_ids: Vec<String> = if settings.anonymised {
+        Vec::new()
+    } else {
+        speakers.iter().map(|s| s.user_id.clone()).collect()
+    };
+    let answers = proposals::answers(conn, &proposal, &speaker_ids)?;
+    let own = reviews::own(conn, &proposal.id, reviewer_id)?;
+    let mut others: Vec<ReviewView> = reviews::of_proposal(conn, &proposal.id)?
+        .into_iter()
+        .filter(|r| r.reviewer_id != reviewer_id)
+        .collect();
+    if !settings.others_before_own && own.is_none() {
+        others.clear();
+    }
+    if settings.hide_reviewer_names {
+        for r in &mut others {
+            r.reviewer = None;
+        }
+    }
+    let reviewed = ReviewedProposal {
+        id: proposal.id.clone(),
+        title: proposal.title.clone(),
+        abstract_text: if settings.anonymised {
+            proposal
+                .reviewer_abstract
+                .clone()
+                .filter(|a| !a.is_empty())
+                .unwrap_or(proposal.abstract_text.clone())
+        } else {
+            proposal.abstract_text.clone()
+        },
+        description: proposal.description.clone(),
+        session_type: catalogue
+            .session_type(&proposal.session_type_id)
+            .map(|t| t.name.clone())
+            .unwrap_or_default(),
+        track: proposal
+            .track_id
+            .as_ref()
+            .and_then(|t| catalogue.tracks.iter().find(|x| &x.id == t))
+            .map(|t| t.name.clone()),
+        language: proposal.language.clone(),
+        level: proposal.level.clone(),
+        speakers: (!settings.anonymised).then(|| speakers.iter().map(|s| s.name.clone()).collect()),
+        answers,
+    };
+    Ok(Loaded2 {
+        proposal: reviewed,
+        settings,
+        categories,
+        own,
+        others,
+    })
+}
+
+fn render(
+    page: &Page,
+    access: &Reviewer,
+    l: &Loaded2,
+    form: &ReviewForm,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let categories: Vec<serde_json::Value> = l
+        .categories
+        .iter()
+        .map(|c| {
+            let selected = form.scores.get(&c.id).and_then(|v| v.parse::<i32>().ok());
+            serde_json::json!({ "id": c.id, "name": c.name, "choices": c.choices(), "selected": selected })
+        })
+        .collect();
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert("proposal", &l.proposal);
+    ctx.insert("settings", &l.settings);
+    ctx.insert("categories", &categories);
+    ctx.insert("form", form);
+    ctx.insert("errors", errors);
+    ctx.insert("others", &l.others);
+    ctx.insert("has_own", &l.own.is_some());
+    ctx.insert("window_open", &l.settings.window_open(devday_db::now()));
+    page.render_status(status, "cfp/review_form.html", &ctx)
+}
+
+pub async fn form(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Reviewer,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner().1;
+    let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
+    let loaded = state.db(move |c| load(c, &eid, &uid, &id)).await?;
+    let form = loaded.own.clone().unwrap_or_default();
+    render(
+        &page,
+        &access,
+        &loaded,
+        &form,
+        &FieldErrors::new(),
+        StatusCode::OK,
+    )
+}
+
+/// action=save stays, action=next goes on to the next proposal, action=skip goes on without
+/// saving.
+pub async fn save(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Reviewer,
+    path: web::Path<(String, String)>,
+    CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner().1;
+    let form = ReviewForm::from_fields(&fields);
+    let slug = access.edition.slug.clone();
+    if form.action == "skip" {
+        return Ok(see_other(&format!("/{slug}/review/next?skip={id}")));
+    }
+    let (eid, uid, pid) = (
+        access.edition.id.clone(),
+        access.user.id.clone(),
+        id.clone(),
+    );
+    let loaded = state.db(move |c| load(c, &eid, &uid, &pid)).await?;
+    if !loaded.settings.window_open(devday_db::now()) {
+        return Err(AppError::Conflict("The review window is closed.".into()));
+    }
+    let input = match reviews::validate(&form, &loaded.categories, &loaded.settings) {
+        Ok(input) => input,
+        Err(errors) => {
+            return render(
+                &page,
+                &access,
+                &loaded,
+                &form,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+    };
+    let (uid, pid) = (access.user.id.clone(), id.clone());
+    state
+        .db(move |c| reviews::save(c, &pid, &uid, &input))
+        .await?;
+    Ok(see_other(&if form.action == "next" {
+        format!("/{slug}/review/next")
+    } else {
+        format!("/{slug}/review/{id}")
+    }))
+}
+
+/// "I have a conflict of interest": the proposal leaves the reviewer's queue for good.
+pub async fn conflict(
+    state: web::Data<AppState>,
+    access: Reviewer,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner().1;
+    let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
+    state
+        .db(move |c| {
+            proposals::get(c, &eid, &id)?.ok_or(AppError::NotFound)?;
+            assign::declare_conflict(c, &id, &uid, &uid)
+        })
+        .await?;
+    Ok(see_other(&format!("/{}/review/next", access.edition.slug)))
+}

@@ -1,0 +1,11 @@
+ALTER TABLE proposals DROP COLUMN waitlist_position;
+ALTER TABLE proposals DROP COLUMN reviewer_abstract;
+DROP TABLE proposal_responses;
+DROP TABLE decision_mails;
+DROP TABLE review_scores;
+DROP TABLE reviews;
+DROP TABLE review_conflicts;
+DROP TABLE reviewer_tracks;
+DROP TABLE review_assignments;
+DROP TABLE score_categories;
+DROP TABLE review_settings;

@@ -1,0 +1,187 @@
+//! Review end to end: settings, automatic distribution, anonymised reviewing, conflicts,
+//! the numbers, bulk decisions, decision mails (once), confirmation and the waiting list.
+
+use devday_tests::{db_test, Client, TestApp};
+
+async fn submit(
+    client: &Client,
+    slug: &str,
+    title: &str,
+    abstract_text: &str,
+) -> anyhow::Result<String> {
+    let form = client.get(&format!("/{slug}/cfp/submit")).await?;
+    let talk = regex::Regex::new(r#"<option value="([0-9a-f-]{36})""#)?
+        .captures(&form.body)
+        .map(|c| c[1].to_owned())
+        .expect("a session type");
+    let res = client
+        .post(
+            &format!("/{slug}/cfp/submit"),
+            &[
+                ("title", title),
+                ("abstract", abstract_text),
+                ("session_type", &talk),
+                ("language", "en"),
+                ("level", "beginner"),
+                ("action", "submit"),
+            ],
+        )
+        .await?;
+    anyhow::ensure!(res.status == 303, "submit failed: {}", res.body);
+    Ok(res
+        .location()
+        .and_then(|l| l.rsplit('/').next())
+        .unwrap_or_default()
+        .to_owned())
+}
+
+/// The score fields of a review form, in order.
+fn score_fields(html: &str) -> Vec<String> {
+    regex::Regex::new(r#"name="(s_[0-9a-f-]{36})""#)
+        .map(|re| re.captures_iter(html).map(|c| c[1].to_owned()).collect())
+        .unwrap_or_default()
+}
+
+async fn review(
+    client: &Client,
+    slug: &str,
+    id: &str,
+    score: &str,
+    comment: &str,
+    note: &str,
+) -> anyhow::Result<u16> {
+    let form = client.get(&format!("/{slug}/review/{id}")).await?;
+    anyhow::ensure!(form.status == 200, "review form: {}", form.status);
+    let fields = score_fields(&form.body);
+    let mut body: Vec<(&str, &str)> = fields.iter().map(|f| (f.as_str(), score)).collect();
+    body.extend([
+        ("comment", comment),
+        ("speaker_note", note),
+        ("action", "save"),
+    ]);
+    Ok(client
+        .post(&format!("/{slug}/review/{id}"), &body)
+        .await?
+        .status)
+}
+
+db_test! {
+    async fn the_committee_reviews_anonymously_and_organisers_decide(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let mut reviewers = Vec::new();
+        for (email, name) in [("r1@example.org", "Rev One"), ("r2@example.org", "Rev Two"), ("r3@example.org", "Rev Three")] {
+            let client = app.user(email, name).await?;
+            app.invite(&admin, "dd-2030", &client, email, "reviewer").await?;
+            reviewers.push(client);
+        }
+        let sarah = app.user("sarah.secret@example.org", "Sarah Secret").await?;
+        let tom = app.user("tom.hidden@example.org", "Tom Hidden").await?;
+        let p1 = submit(&sarah, "dd-2030", "Proposal One", "An abstract without names.").await?;
+        let p2 = submit(&tom, "dd-2030", "Proposal Two", "Another abstract.").await?;
+        let p3 = submit(&reviewers[2], "dd-2030", "Proposal Three", "By a reviewer.").await?;
+
+        let res = admin.post("/dd-2030/manage/review", &[
+            ("anonymised", "true"), ("comment_required", "true"), ("reviews_per_proposal", "2"),
+        ]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let res = admin.post("/dd-2030/manage/review/distribute", &[]).await?;
+        assert!(res.body.contains("6 assignments added"), "{}", res.body);
+
+        // A reviewer never reviews their own proposal, even when assigned by hand.
+        let page = admin.get("/dd-2030/manage/review").await?;
+        let r3_id = regex::Regex::new(r#"<option value="([0-9a-f-]{36})">Rev Three</option>"#)?
+            .captures(&page.body).map(|c| c[1].to_owned()).expect("Rev Three in the list");
+        let res = admin.post("/dd-2030/manage/review/assign", &[("reviewer_id", &r3_id), ("proposal_id", &p3)]).await?;
+        assert_eq!(res.status, 409);
+        assert_eq!(reviewers[2].get(&format!("/dd-2030/review/{p3}")).await?.status, 404);
+
+        // Anonymised: no page a reviewer sees names the speakers.
+        for r in &reviewers {
+            let queue = r.get("/dd-2030/review/").await?;
+            assert!(queue.body.contains("of 2 assigned"), "{}", queue.body);
+            let next = r.get("/dd-2030/review/next").await?;
+            let form = r.get(next.location().unwrap_or_default()).await?;
+            for page in [&queue.body, &form.body] {
+                for secret in ["Sarah", "sarah.secret@", "Tom Hidden", "tom.hidden@"] {
+                    assert!(!page.contains(secret), "{secret} shown to a reviewer");
+                }
+            }
+        }
+
+        // Scores: missing ones and a missing required comment are refused.
+        let r1 = &reviewers[0];
+        let res = r1.post(&format!("/dd-2030/review/{p1}"), &[("comment", ""), ("action", "save")]).await;
+        let status = res?.status;
+        assert!(status == 422 || status == 404, "{status}");
+        let assigned_p1: Vec<&Client> = {
+            let mut v = Vec::new();
+            for r in &reviewers {
+                if r.get(&format!("/dd-2030/review/{p1}")).await?.status == 200 { v.push(r); }
+            }
+            v
+        };
+        assert_eq!(assigned_p1.len(), 2, "P1 should have two reviewers");
+        assert_eq!(review(assigned_p1[0], "dd-2030", &p1, "3", "", "").await?, 422, "comment required");
+        assert_eq!(review(assigned_p1[0], "dd-2030", &p1, "3", "Strong.", "Great topic!").await?, 303);
+        assert_eq!(review(assigned_p1[1], "dd-2030", &p1, "1", "Weak.", "").await?, 303);
+        // Others' reviews show only after one's own (the default).
+        let form = assigned_p1[1].get(&format!("/dd-2030/review/{p1}")).await?;
+        assert!(form.body.contains("Strong."), "own review written, others not shown");
+
+        // Speakers never see reviews.
+        let own = sarah.get(&format!("/dd-2030/cfp/proposals/{p1}")).await?;
+        assert!(!own.body.contains("Strong.") && !own.body.contains("Weak."));
+        assert_eq!(sarah.get("/dd-2030/manage/review/dashboard").await?.status, 403);
+
+        // A declared conflict removes the proposal for good.
+        let p2_reviewer = {
+            let mut found = None;
+            for r in &reviewers {
+                if r.get(&format!("/dd-2030/review/{p2}")).await?.status == 200 { found = Some(r); break; }
+            }
+            found.expect("P2 has a reviewer")
+        };
+        assert_eq!(p2_reviewer.post(&format!("/dd-2030/review/{p2}/conflict"), &[]).await?.status, 303);
+        assert_eq!(p2_reviewer.get(&format!("/dd-2030/review/{p2}")).await?.status, 404);
+
+        // The numbers: mean (3 + 1) / 2 = 2, spread 2, two reviews of two assigned.
+        let dash = admin.get("/dd-2030/manage/review/dashboard").await?;
+        let row = dash.body.split("<tr>").find(|r| r.contains("Proposal One")).unwrap_or_default();
+        let cells: Vec<&str> = row
+            .split("<td>")
+            .skip(3)
+            .take(4)
+            .map(|c| c.split("</td>").next().unwrap_or_default().trim())
+            .collect();
+        assert_eq!(cells, vec!["2", "2", "2 / 2", "2"], "mean, median, count, spread");
+
+        // Decide in bulk: accept P1 and P3, waiting list for P2; then mail once.
+        let res = admin.post("/dd-2030/manage/review/decide", &[("ids", &p1), ("ids", &p3), ("decision", "accept")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        admin.post("/dd-2030/manage/review/decide", &[("ids", &p2), ("decision", "waitlist")]).await?;
+        let res = admin.post("/dd-2030/manage/review/notify", &[]).await?;
+        assert!(res.body.contains("2 proposals"), "{}", res.body);
+        let accepted = app.smtp.wait_for_subject("sarah.secret@example.org", "Accepted").await?;
+        assert!(accepted.subject.starts_with("Accepted"), "{}", accepted.subject);
+        assert!(accepted.text.contains("Great topic!"), "the speaker note is missing");
+        assert!(!accepted.text.contains("Rev One") && !accepted.text.contains("Rev Two"));
+        let res = admin.post("/dd-2030/manage/review/notify", &[]).await?;
+        assert!(res.body.contains("0 proposals"), "a decision was mailed twice");
+
+        // Sarah confirms; the reviewer-speaker declines and the waiting list comes up.
+        let link = accepted.link("/cfp/respond/").expect("confirm link");
+        let res = app.client().post(&link, &[("answer", "confirm")]).await?;
+        assert_eq!(res.status, 200);
+        assert_eq!(app.client().post(&link, &[("answer", "decline")]).await?.status, 404, "a used link worked again");
+        let r3_mail = app.smtp.wait_for_subject("r3@example.org", "Accepted").await?;
+        let res = app.client().post(&r3_mail.link("/cfp/respond/").expect("link"), &[("answer", "decline")]).await?;
+        assert_eq!(res.status, 200);
+        let dash = admin.get("/dd-2030/manage/review/dashboard").await?;
+        assert!(dash.body.contains("Next on the waiting list: Proposal Two"), "{}", dash.body);
+        let detail = admin.get(&format!("/dd-2030/manage/proposals/{p1}")).await?;
+        assert!(detail.body.contains("Confirmed"));
+        Ok(())
+    }
+}
