@@ -94,6 +94,21 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/dd-a/manage/proposals/{p}", TEAM),
     ("GET", "/dd-a/manage/proposals/{p}/edit", TEAM),
     ("POST", "/dd-a/manage/proposals/{p}/state", TEAM),
+    // Review: the committee
+    ("GET", "/dd-a/review/", &[Reviewer, Admin]),
+    ("GET", "/dd-a/review/next", &[Reviewer, Admin]),
+    ("POST", "/dd-a/review/tracks", &[Reviewer, Admin]),
+    // Review: organisers
+    ("GET", "/dd-a/manage/review", TEAM),
+    ("POST", "/dd-a/manage/review", TEAM),
+    ("POST", "/dd-a/manage/review/categories", TEAM),
+    ("POST", "/dd-a/manage/review/assign", TEAM),
+    ("POST", "/dd-a/manage/review/distribute", TEAM),
+    ("POST", "/dd-a/manage/review/conflicts", TEAM),
+    ("GET", "/dd-a/manage/review/dashboard", TEAM),
+    ("POST", "/dd-a/manage/review/decide", TEAM),
+    ("POST", "/dd-a/manage/review/notify", TEAM),
+    ("POST", "/dd-a/manage/review/redacted/{p}", TEAM),
 ];
 
 /// Someone else's proposal is not there at all for a speaker (404), so ids reveal nothing.

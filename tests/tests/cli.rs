@@ -156,6 +156,7 @@ db_test! {
         assert_eq!(code, 0, "{err}");
         assert!(out.contains("devday-demo"));
         assert!(out.contains("70 proposals by 55 speakers"), "{out}");
+        assert!(out.contains("40 confirmed sessions"), "{out}");
         let (code, out, _) = run(&app, &["demo"], "")?;
         assert_eq!(code, 0);
         assert!(out.contains("already there"));
@@ -177,6 +178,13 @@ db_test! {
         let speaker = app.client();
         app.login(&speaker, "lena.mueller@devday-demo.example", "devday-demo-password").await?;
         assert!(speaker.get("/speaker/proposals").await?.body.contains("Rust in production"));
+        // Six reviewers reviewed; the dashboard ranks what they decided on.
+        let dash = orga.get("/devday-demo/manage/review/dashboard?state=confirmed").await?;
+        assert_eq!(dash.body.matches("name=\"ids\"").count(), 40);
+        let reviewer = app.client();
+        app.login(&reviewer, "paula.graf@devday-demo.example", "devday-demo-password").await?;
+        let queue = reviewer.get("/devday-demo/review/").await?;
+        assert!(queue.body.contains("You have reviewed"), "{}", queue.body);
         Ok(())
     }
 }

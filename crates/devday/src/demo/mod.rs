@@ -14,11 +14,12 @@ use devday_shared::templates::Templates;
 use crate::commands;
 
 mod cfp;
+mod review;
 
 pub const SLUG: &str = "devday-demo";
 pub const PASSWORD: &str = "devday-demo-password";
 
-const TEAM: [(&str, &str, Role); 5] = [
+const TEAM: [(&str, &str, Role); 9] = [
     (
         "anna.schmidt@devday-demo.example",
         "Anna Schmidt",
@@ -32,6 +33,26 @@ const TEAM: [(&str, &str, Role); 5] = [
     (
         "lea.fischer@devday-demo.example",
         "Lea Fischer",
+        Role::Reviewer,
+    ),
+    (
+        "paula.graf@devday-demo.example",
+        "Paula Graf",
+        Role::Reviewer,
+    ),
+    (
+        "kemal.arslan@devday-demo.example",
+        "Kemal Arslan",
+        Role::Reviewer,
+    ),
+    (
+        "ida.berger@devday-demo.example",
+        "Ida Berger",
+        Role::Reviewer,
+    ),
+    (
+        "noah.fuchs@devday-demo.example",
+        "Noah Fuchs",
         Role::Reviewer,
     ),
     ("tim.becker@devday-demo.example", "Tim Becker", Role::Staff),
@@ -49,7 +70,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let hash = passwords.hash(PASSWORD)?;
     let mailer = demo_mailer()?;
     // All or nothing: a failed demo leaves no half-filled edition behind.
-    let (proposals, speakers) = devday_db::write_transaction(&mut conn, |conn| {
+    let (proposals, speakers, reviews, confirmed) = devday_db::write_transaction(&mut conn, |conn| {
         let mut team = Vec::new();
         for (email, name, role) in TEAM {
             team.push((account(conn, email, name, &hash)?, role));
@@ -69,14 +90,22 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         for (user_id, role) in &team {
             roles::grant(conn, &demo.id, user_id, *role)?;
         }
-        cfp::fill(conn, &mailer, &demo, &hash, account)
+        let (proposals, speakers) = cfp::fill(conn, &mailer, &demo, &hash, account)?;
+        let reviewers: Vec<String> = team
+            .iter()
+            .filter(|(_, role)| *role == Role::Reviewer)
+            .map(|(id, _)| id.clone())
+            .collect();
+        let (reviews, confirmed) = review::fill(conn, &demo, &organiser, &reviewers)?;
+        Ok::<_, anyhow::Error>((proposals, speakers, reviews, confirmed))
     })?;
 
     println!(
         "Demo edition {SLUG} created: http://{}/{SLUG}/",
         settings.server.listen
     );
-    println!("  with {proposals} proposals by {speakers} speakers (firstname.lastname@devday-demo.example)");
+    println!("  with {proposals} proposals by {speakers} speakers (firstname.lastname@devday-demo.example),");
+    println!("  {reviews} reviews and {confirmed} confirmed sessions");
     println!("Demo accounts (password {PASSWORD}):");
     for (email, name, role) in TEAM {
         println!("  {email:<36} {name:<14} {}", role.as_str());
