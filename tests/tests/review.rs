@@ -185,3 +185,63 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn the_review_api_hides_what_the_settings_hide(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let token_of = |body: &str| regex::Regex::new(r#"id="new-token">([^<]+)<"#).ok()
+            .and_then(|re| re.captures(body).map(|c| c[1].to_owned())).unwrap_or_default();
+        let r1 = app.user("r1@example.org", "Rev One").await?;
+        app.invite(&admin, "dd-2030", &r1, "r1@example.org", "reviewer").await?;
+        let r2 = app.user("r2@example.org", "Rev Two").await?;
+        app.invite(&admin, "dd-2030", &r2, "r2@example.org", "reviewer").await?;
+        let speaker = app.user("secret.speaker@example.org", "Secret Speaker").await?;
+        let p = submit(&speaker, "dd-2030", "API reviewed", "Text.").await?;
+        admin.post("/dd-2030/manage/review", &[("anonymised", "true"), ("hide_reviewer_names", "true"), ("reviews_per_proposal", "2")]).await?;
+        admin.post("/dd-2030/manage/review/distribute", &[]).await?;
+        let t1 = token_of(&r1.post("/account/tokens", &[("name", "api")]).await?.body);
+        let t2 = token_of(&r2.post("/account/tokens", &[("name", "api")]).await?.body);
+        let admin_token = token_of(&admin.post("/account/tokens", &[("name", "api")]).await?.body);
+        let speaker_token = token_of(&speaker.post("/account/tokens", &[("name", "api")]).await?.body);
+        let api = app.client();
+
+        // Category ids come from the form.
+        let form = r1.get(&format!("/dd-2030/review/{p}")).await?;
+        let fields = score_fields(&form.body);
+        let scores: serde_json::Map<String, serde_json::Value> = fields.iter().map(|f| (f.trim_start_matches("s_").to_owned(), 2.into())).collect();
+        let put = |token: &str, body: serde_json::Value| {
+            api.http().put(format!("{}/api/editions/dd-2030/proposals/{p}/review", app.base)).bearer_auth(token.to_owned()).json(&body)
+        };
+        let res = api.send(put(&t1, serde_json::json!({"scores": {}, "comment": "x"}))).await?;
+        assert_eq!(res.status, 422, "{}", res.body);
+        let res = api.send(put(&t1, serde_json::json!({"scores": scores, "comment": "From one"}))).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        let res = api.send(put(&t2, serde_json::json!({"scores": scores, "comment": "From two"}))).await?;
+        assert_eq!(res.status, 200);
+        let seen = res.json();
+        assert_eq!(seen.as_array().map(Vec::len), Some(2));
+        for review in seen.as_array().into_iter().flatten() {
+            if review["comment"] == "From one" {
+                assert!(review["reviewer"].is_null(), "a hidden reviewer name leaked");
+            }
+        }
+        let text = res.body.clone();
+        assert!(!text.contains("Secret Speaker") && !text.contains("secret.speaker@"));
+
+        // Speakers and strangers get no reviews; organisers get all, with names.
+        assert_eq!(api.api_get("/api/editions/dd-2030/reviews", Some(&speaker_token)).await?.status, 403);
+        let all = api.api_get("/api/editions/dd-2030/reviews", Some(&admin_token)).await?;
+        assert!(all.body.contains("Rev One") && all.body.contains("Rev Two"));
+        let res = api.send(api.http().post(format!("{}/api/editions/dd-2030/proposals/{p}/decision", app.base))
+            .bearer_auth(&t1).json(&serde_json::json!({"decision": "accept"}))).await?;
+        assert_eq!(res.status, 403);
+        let res = api.send(api.http().post(format!("{}/api/editions/dd-2030/proposals/{p}/decision", app.base))
+            .bearer_auth(&admin_token).json(&serde_json::json!({"decision": "accept"}))).await?;
+        assert_eq!(res.status, 204);
+        let proposal = api.api_get(&format!("/api/editions/dd-2030/proposals/{p}"), Some(&admin_token)).await?;
+        assert_eq!(proposal.json()["state"], "accepted");
+        Ok(())
+    }
+}

@@ -27,9 +27,15 @@ use utoipa::OpenApi;
         routes::api::get,
         routes::api::create,
         routes::api::update,
-        routes::api::list_speakers
+        routes::api::list_speakers,
+        routes::review_api::list,
+        routes::review_api::put_own,
+        routes::review_api::decision
     ),
-    tags((name = "cfp", description = "Call for papers: proposals and speakers"))
+    tags(
+        (name = "cfp", description = "Call for papers: proposals and speakers"),
+        (name = "review", description = "Reviews and decisions")
+    )
 )]
 struct ApiDoc;
 

@@ -179,7 +179,11 @@ pub fn notify(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> AppResul
 /// Records a decision as told without mailing (for imported or demo data).
 pub fn mark_told(conn: &mut DbConn, proposal_id: &str, decision: ProposalState) -> QueryResult<()> {
     diesel::insert_into(dm::decision_mails)
-        .values((dm::proposal_id.eq(proposal_id), dm::decision.eq(decision.as_str()), dm::created_at.eq(now())))
+        .values((
+            dm::proposal_id.eq(proposal_id),
+            dm::decision.eq(decision.as_str()),
+            dm::created_at.eq(now()),
+        ))
         .execute(conn)
         .map(drop)
 }

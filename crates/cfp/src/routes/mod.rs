@@ -13,6 +13,7 @@ mod profile;
 mod public;
 mod respond;
 mod review;
+pub mod review_api;
 mod speaker_proposal;
 mod submit;
 
@@ -82,6 +83,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     review::configure(cfg);
     manage_review::configure(cfg);
     respond::configure(cfg);
+    review_api::configure(cfg);
     manage_settings::configure(cfg);
     manage_proposals::configure(cfg);
     manage_mail::configure(cfg);

@@ -70,35 +70,36 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let hash = passwords.hash(PASSWORD)?;
     let mailer = demo_mailer()?;
     // All or nothing: a failed demo leaves no half-filled edition behind.
-    let (proposals, speakers, reviews, confirmed) = devday_db::write_transaction(&mut conn, |conn| {
-        let mut team = Vec::new();
-        for (email, name, role) in TEAM {
-            team.push((account(conn, email, name, &hash)?, role));
-        }
-        let organiser = team
-            .first()
-            .map(|(id, _)| id.clone())
-            .context("the demo team is empty")?;
-        let today = now().date();
-        let past = last_year(today).validate().map_err(invalid)?;
-        let archive =
-            queries::create(conn, &past, &organiser, None).map_err(|e| anyhow::anyhow!("{e}"))?;
-        queries::set_archived(conn, &archive.id, true)?;
-        let coming = coming(today).validate().map_err(invalid)?;
-        let demo =
-            queries::create(conn, &coming, &organiser, None).map_err(|e| anyhow::anyhow!("{e}"))?;
-        for (user_id, role) in &team {
-            roles::grant(conn, &demo.id, user_id, *role)?;
-        }
-        let (proposals, speakers) = cfp::fill(conn, &mailer, &demo, &hash, account)?;
-        let reviewers: Vec<String> = team
-            .iter()
-            .filter(|(_, role)| *role == Role::Reviewer)
-            .map(|(id, _)| id.clone())
-            .collect();
-        let (reviews, confirmed) = review::fill(conn, &demo, &organiser, &reviewers)?;
-        Ok::<_, anyhow::Error>((proposals, speakers, reviews, confirmed))
-    })?;
+    let (proposals, speakers, reviews, confirmed) =
+        devday_db::write_transaction(&mut conn, |conn| {
+            let mut team = Vec::new();
+            for (email, name, role) in TEAM {
+                team.push((account(conn, email, name, &hash)?, role));
+            }
+            let organiser = team
+                .first()
+                .map(|(id, _)| id.clone())
+                .context("the demo team is empty")?;
+            let today = now().date();
+            let past = last_year(today).validate().map_err(invalid)?;
+            let archive = queries::create(conn, &past, &organiser, None)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            queries::set_archived(conn, &archive.id, true)?;
+            let coming = coming(today).validate().map_err(invalid)?;
+            let demo = queries::create(conn, &coming, &organiser, None)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            for (user_id, role) in &team {
+                roles::grant(conn, &demo.id, user_id, *role)?;
+            }
+            let (proposals, speakers) = cfp::fill(conn, &mailer, &demo, &hash, account)?;
+            let reviewers: Vec<String> = team
+                .iter()
+                .filter(|(_, role)| *role == Role::Reviewer)
+                .map(|(id, _)| id.clone())
+                .collect();
+            let (reviews, confirmed) = review::fill(conn, &demo, &organiser, &reviewers)?;
+            Ok::<_, anyhow::Error>((proposals, speakers, reviews, confirmed))
+        })?;
 
     println!(
         "Demo edition {SLUG} created: http://{}/{SLUG}/",

@@ -19,7 +19,12 @@ const COMMENTS: [&str; 6] = [
 ];
 
 /// `reviewers` are (user id) of the committee, already with the reviewer role.
-pub fn fill(conn: &mut DbConn, edition: &Edition, organiser: &str, reviewers: &[String]) -> anyhow::Result<(usize, usize)> {
+pub fn fill(
+    conn: &mut DbConn,
+    edition: &Edition,
+    organiser: &str,
+    reviewers: &[String],
+) -> anyhow::Result<(usize, usize)> {
     for r in reviewers {
         roles::grant(conn, &edition.id, r, Role::Reviewer)?;
     }
@@ -28,7 +33,16 @@ pub fn fill(conn: &mut DbConn, edition: &Edition, organiser: &str, reviewers: &[
     let categories = settings::categories(conn, &edition.id)?;
     assign::distribute(conn, &edition.id, 4).map_err(err)?;
 
-    let submitted = list::list(conn, &edition.id, &list::Filter { state: "submitted".into(), per_page: 1000, sort: "title".into(), ..Default::default() })?;
+    let submitted = list::list(
+        conn,
+        &edition.id,
+        &list::Filter {
+            state: "submitted".into(),
+            per_page: 1000,
+            sort: "title".into(),
+            ..Default::default()
+        },
+    )?;
     let mut written = 0;
     for (n, row) in submitted.rows.iter().enumerate() {
         // A proposal's quality, so that its reviewers roughly agree.
@@ -48,7 +62,11 @@ pub fn fill(conn: &mut DbConn, edition: &Edition, organiser: &str, reviewers: &[
                 .enumerate()
                 .map(|(c, cat)| {
                     let wobble = ((n + k * 3 + c) % 3) as i32 - 1;
-                    (cat.id.clone(), (quality * (cat.max_score + 1) / 11 + wobble).clamp(cat.min_score, cat.max_score))
+                    (
+                        cat.id.clone(),
+                        (quality * (cat.max_score + 1) / 11 + wobble)
+                            .clamp(cat.min_score, cat.max_score),
+                    )
                 })
                 .collect();
             reviews::save(
@@ -59,7 +77,11 @@ pub fn fill(conn: &mut DbConn, edition: &Edition, organiser: &str, reviewers: &[
                     abstained: false,
                     scores,
                     comment: COMMENTS[(n + k) % COMMENTS.len()].into(),
-                    speaker_note: if (n + k) % 4 == 0 { "Thanks for submitting!".into() } else { String::new() },
+                    speaker_note: if (n + k) % 4 == 0 {
+                        "Thanks for submitting!".into()
+                    } else {
+                        String::new()
+                    },
                 },
             )
             .map_err(err)?;
@@ -73,22 +95,43 @@ pub fn fill(conn: &mut DbConn, edition: &Edition, organiser: &str, reviewers: &[
         .rows
         .iter()
         .map(|r| {
-            let mean = aggregate::stats(scores.get(&r.proposal.id).map(Vec::as_slice).unwrap_or_default()).mean;
+            let mean = aggregate::stats(
+                scores
+                    .get(&r.proposal.id)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default(),
+            )
+            .mean;
             (mean.unwrap_or(0.0), r.proposal.id.clone())
         })
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut confirmed = 0;
     for (place, (_, id)) in ranked.iter().enumerate() {
-        let proposal = proposals::get(conn, &edition.id, id)?.ok_or_else(|| anyhow::anyhow!("demo proposal vanished"))?;
-        let decision = if place < 43 { Decision::Accept } else { Decision::Reject };
+        let proposal = proposals::get(conn, &edition.id, id)?
+            .ok_or_else(|| anyhow::anyhow!("demo proposal vanished"))?;
+        let decision = if place < 43 {
+            Decision::Accept
+        } else {
+            Decision::Reject
+        };
         decide::decide(conn, &proposal, decision, organiser).map_err(err)?;
-        let decided = proposals::get(conn, &edition.id, id)?.ok_or_else(|| anyhow::anyhow!("demo proposal vanished"))?;
+        let decided = proposals::get(conn, &edition.id, id)?
+            .ok_or_else(|| anyhow::anyhow!("demo proposal vanished"))?;
         decide::mark_told(conn, id, decided.state())?;
         if decision == Decision::Accept {
-            let answer = if place % 15 == 7 { ProposalState::Declined } else { ProposalState::Confirmed };
-            let speaker = proposals::speakers(conn, id)?.into_iter().next().map(|s| s.user_id).unwrap_or_else(|| organiser.to_owned());
-            service::transition(conn, &decided, answer, &speaker, "answered by the speaker").map_err(err)?;
+            let answer = if place % 15 == 7 {
+                ProposalState::Declined
+            } else {
+                ProposalState::Confirmed
+            };
+            let speaker = proposals::speakers(conn, id)?
+                .into_iter()
+                .next()
+                .map(|s| s.user_id)
+                .unwrap_or_else(|| organiser.to_owned());
+            service::transition(conn, &decided, answer, &speaker, "answered by the speaker")
+                .map_err(err)?;
             if answer == ProposalState::Confirmed {
                 confirmed += 1;
             }
