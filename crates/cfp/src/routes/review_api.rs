@@ -117,7 +117,7 @@ fn visible(
                 continue;
             }
             let own = r.reviewer_id == uid;
-            if !organiser && !own && !(has_own || settings.others_before_own) {
+            if !(organiser || own || has_own || settings.others_before_own) {
                 continue;
             }
             let show_name = organiser || own || !settings.hide_reviewer_names;
