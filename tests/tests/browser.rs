@@ -243,3 +243,131 @@ async fn a_speaker_submits_with_a_co_speaker_who_edits() -> anyhow::Result<()> {
     driver.quit().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn a_reviewer_works_through_the_queue_and_the_organiser_accepts() -> anyhow::Result<()> {
+    devday_tests::binary!();
+    let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-2030").await?;
+    let pw = "a long test password";
+    let reviewer = app.user("rita@example.org", "Rita Reviewer").await?;
+    app.invite(&admin, "dd-2030", &reviewer, "rita@example.org", "reviewer")
+        .await?;
+    let speaker = app.user("sven@example.org", "Sven Speaker").await?;
+    let form = speaker.get("/dd-2030/cfp/submit").await?;
+    let talk = regex::Regex::new(r#"<option value="([0-9a-f-]{36})""#)?
+        .captures(&form.body)
+        .map(|c| c[1].to_owned())
+        .expect("type");
+    for title in ["Alpha talk", "Beta talk"] {
+        speaker
+            .post(
+                "/dd-2030/cfp/submit",
+                &[
+                    ("title", title),
+                    ("abstract", "Text"),
+                    ("session_type", &talk),
+                    ("language", "en"),
+                    ("level", "beginner"),
+                    ("action", "submit"),
+                ],
+            )
+            .await?;
+    }
+    admin
+        .post(
+            "/dd-2030/manage/review",
+            &[("anonymised", "true"), ("reviews_per_proposal", "1")],
+        )
+        .await?;
+    admin.post("/dd-2030/manage/review/distribute", &[]).await?;
+
+    let driver = WebDriver::start().await?;
+    let c = &driver.client;
+    let base = app.base.clone();
+    log_in(&driver, &base, "rita@example.org", pw).await?;
+    c.goto(&format!("{base}/dd-2030/review/")).await?;
+    expect_text(&driver, "You have reviewed 0 of 2").await?;
+    c.find(Locator::LinkText("Review the next proposal"))
+        .await?
+        .click()
+        .await?;
+    // Two proposals: give the first 3s, save and next, the second 1s.
+    let mut seen = Vec::new();
+    for score in ["3", "1"] {
+        // Wait for a review page of a proposal not seen yet.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let title = loop {
+            let h1 = match c.find(Locator::Css("main h1")).await {
+                Ok(h) => h.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if h1.ends_with("talk") && !seen.contains(&h1) {
+                break h1;
+            }
+            anyhow::ensure!(std::time::Instant::now() < deadline, "no new review page");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        };
+        seen.push(title);
+        for select in c.find_all(Locator::Css("select[name^='s_']")).await? {
+            select.select_by_value(score).await?;
+        }
+        let text = c.find(Locator::Css("main")).await?.text().await?;
+        assert!(
+            !text.contains("Sven"),
+            "the speaker's name reached the reviewer"
+        );
+        c.find(Locator::Css("button[value='next']"))
+            .await?
+            .click()
+            .await?;
+    }
+    expect_text(&driver, "You have reviewed 2 of 2").await?;
+    driver.screenshot("review-queue").await?;
+    log_out(&driver).await?;
+
+    log_in(&driver, &base, "admin@example.org", pw).await?;
+    c.goto(&format!("{base}/dd-2030/manage/review/dashboard?sort=mean"))
+        .await?;
+    // Sorted by mean, the 3s come first.
+    let best = c.find(Locator::Css("tbody tr td a")).await?.text().await?;
+    assert_eq!(best, seen[0], "the dashboard does not rank by score");
+    // Accept the best one in bulk.
+    c.find(Locator::Css("tbody tr input[name='ids']"))
+        .await?
+        .click()
+        .await?;
+    c.find(Locator::Css("button[value='accept']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Accepted").await?;
+    driver.screenshot("review-dashboard").await?;
+    c.goto(&format!("{base}/dd-2030/manage/review")).await?;
+    c.find(Locator::Css("form[action$='/notify'] button"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "being told").await?;
+    log_out(&driver).await?;
+
+    // The speaker confirms through the mail's link.
+    let mail = app
+        .smtp
+        .wait_for_subject("sven@example.org", "Accepted")
+        .await?;
+    assert!(mail.subject.contains(&best));
+    c.goto(&mail.link("/cfp/respond/").expect("link")).await?;
+    c.find(Locator::Css("button[value='confirm']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Your session is confirmed").await?;
+    driver.quit().await?;
+    Ok(())
+}
