@@ -86,6 +86,17 @@ impl AppError {
         AppError::BadRequest(message.into())
     }
 
+    /// For single-use links: a `NotFound` from accepting one means it was used, withdrawn
+    /// or has expired meanwhile, which deserves a clearer answer than 404.
+    pub fn link_gone(self) -> Self {
+        match self {
+            AppError::NotFound => AppError::Conflict(
+                "This invitation has been used, withdrawn or has expired.".into(),
+            ),
+            other => other,
+        }
+    }
+
     /// A stable, machine-readable name of the kind, used as the problem `type`.
     pub fn kind(&self) -> &'static str {
         match self {

@@ -50,12 +50,7 @@ pub async fn accept(
     let proposal = state
         .db(move |c| invitations::accept(c, &token, &user.id, &user.email))
         .await
-        .map_err(|e| match e {
-            AppError::NotFound => AppError::Conflict(
-                "This invitation has been used, withdrawn or has expired.".into(),
-            ),
-            other => other,
-        })?;
+        .map_err(AppError::link_gone)?;
     let edition_id = proposal.edition_id.clone();
     let edition = state
         .db(move |c| Ok(queries::by_id(c, &edition_id)?))

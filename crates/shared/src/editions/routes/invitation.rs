@@ -43,11 +43,6 @@ pub async fn accept(
     let edition = state
         .db(move |c| invitations::accept(c, &token, &user.id, &user.email))
         .await
-        .map_err(|e| match e {
-            AppError::NotFound => AppError::Conflict(
-                "This invitation has been used, withdrawn or has expired.".into(),
-            ),
-            other => other,
-        })?;
+        .map_err(AppError::link_gone)?;
     Ok(see_other(&format!("/{}/", edition.slug)))
 }
