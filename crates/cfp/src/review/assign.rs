@@ -103,18 +103,30 @@ pub fn assign_track(
         let mut n = 0;
         for (proposal_id, track) in reviewable(conn, edition_id)? {
             if track.as_deref() == Some(track_id) && !excluded(conn, &proposal_id, reviewer_id)? {
+                let before: i64 = ra::review_assignments
+                    .filter(ra::proposal_id.eq(&proposal_id))
+                    .filter(ra::reviewer_id.eq(reviewer_id))
+                    .count()
+                    .get_result(conn)?;
                 assign(conn, &proposal_id, reviewer_id)?;
-                n += 1;
+                n += usize::from(before == 0);
             }
         }
         Ok(n)
     })
 }
 
-/// Tracks a reviewer opted into; none means every track.
-pub fn tracks_of(conn: &mut DbConn, reviewer_id: &str) -> QueryResult<Vec<String>> {
+/// Tracks of this edition a reviewer opted into; none means every track.
+pub fn tracks_of(
+    conn: &mut DbConn,
+    reviewer_id: &str,
+    edition_id: &str,
+) -> QueryResult<Vec<String>> {
+    use devday_db::schema::tracks::dsl as t;
     rt::reviewer_tracks
+        .inner_join(t::tracks.on(t::id.eq(rt::track_id)))
         .filter(rt::reviewer_id.eq(reviewer_id))
+        .filter(t::edition_id.eq(edition_id))
         .select(rt::track_id)
         .load(conn)
 }
@@ -179,7 +191,7 @@ pub fn distribute(conn: &mut DbConn, edition_id: &str, per_proposal: usize) -> A
         }
         let mut preferences: HashMap<&str, Vec<String>> = HashMap::new();
         for r in &reviewers {
-            preferences.insert(r.id.as_str(), tracks_of(conn, &r.id)?);
+            preferences.insert(r.id.as_str(), tracks_of(conn, &r.id, edition_id)?);
         }
         let eligible = |proposal: &str,
                         track: &Option<String>,

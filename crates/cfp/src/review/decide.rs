@@ -64,6 +64,8 @@ pub fn decide(
                     .execute(conn)?;
                 service::transition(conn, proposal, to, actor_id, "decided")?;
             }
+            Decision::Waitlist
+                if proposal.waitlist_position.is_some() && from == ProposalState::Submitted => {}
             Decision::Waitlist => {
                 let last: Option<i32> = p::proposals
                     .filter(p::edition_id.eq(&proposal.edition_id))
@@ -94,6 +96,15 @@ pub fn decide(
         }
         Ok(())
     })
+}
+
+/// Proposals whose speakers declined.
+pub fn declined_count(conn: &mut DbConn, edition_id: &str) -> QueryResult<i64> {
+    p::proposals
+        .filter(p::edition_id.eq(edition_id))
+        .filter(p::state.eq("declined"))
+        .count()
+        .get_result(conn)
 }
 
 /// The waiting list in order.

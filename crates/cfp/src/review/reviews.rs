@@ -25,6 +25,8 @@ pub struct ReviewForm {
     pub abstain: bool,
     /// save, next (save and next), skip
     pub action: String,
+    /// Proposals skipped so far (comma-separated), carried from page to page.
+    pub skipped: String,
 }
 
 impl ReviewForm {
@@ -36,6 +38,7 @@ impl ReviewForm {
                 "speaker_note" => form.speaker_note = value.clone(),
                 "abstain" => form.abstain = value == "true",
                 "action" => form.action = value.clone(),
+                "skipped" => form.skipped = value.clone(),
                 other => {
                     if let Some(id) = other.strip_prefix("s_") {
                         form.scores.insert(id.to_owned(), value.clone());
@@ -162,7 +165,8 @@ pub struct ReviewView {
     /// Left empty when reviewer names are hidden from the reader.
     pub reviewer: Option<String>,
     pub abstained: bool,
-    pub scores: Vec<(String, i32)>,
+    /// (category id, category name, score)
+    pub scores: Vec<(String, String, i32)>,
     pub weighted: Option<f64>,
     pub comment: String,
     pub speaker_note: String,
@@ -184,25 +188,28 @@ pub fn of_proposal(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Vec<Revi
         ))
         .load(conn)?;
     let ids: Vec<&String> = reviews.iter().map(|r| &r.0).collect();
-    let scores: Vec<(String, String, i32, i32)> = rsc::review_scores
+    let scores: Vec<(String, String, String, i32, i32)> = rsc::review_scores
         .inner_join(sc::score_categories)
         .filter(rsc::review_id.eq_any(&ids))
         .order(sc::position.asc())
-        .select((rsc::review_id, sc::name, sc::weight, rsc::score))
+        .select((rsc::review_id, sc::id, sc::name, sc::weight, rsc::score))
         .load(conn)?;
     Ok(reviews
         .into_iter()
         .map(
             |(id, reviewer_id, name, abstained, comment, speaker_note)| {
-                let mine: Vec<&(String, String, i32, i32)> =
+                let mine: Vec<&(String, String, String, i32, i32)> =
                     scores.iter().filter(|s| s.0 == id).collect();
                 let weighted =
-                    aggregate::weighted(&mine.iter().map(|s| (s.2, s.3)).collect::<Vec<_>>());
+                    aggregate::weighted(&mine.iter().map(|s| (s.3, s.4)).collect::<Vec<_>>());
                 ReviewView {
                     reviewer_id,
                     reviewer: Some(name),
                     abstained,
-                    scores: mine.iter().map(|s| (s.1.clone(), s.3)).collect(),
+                    scores: mine
+                        .iter()
+                        .map(|s| (s.1.clone(), s.2.clone(), s.4))
+                        .collect(),
                     weighted,
                     comment,
                     speaker_note,
@@ -240,6 +247,7 @@ pub fn own(
         speaker_note,
         abstain,
         action: String::new(),
+        skipped: String::new(),
     }))
 }
 

@@ -96,6 +96,8 @@ pub fn save(conn: &mut DbConn, edition: &Edition, form: &SettingsForm) -> AppRes
     }
     errors.into_result()?;
     write_transaction(conn, |conn| {
+        // The first configuration starts from the default categories.
+        ensure_default_categories(conn, &edition.id)?;
         diesel::delete(rs::review_settings.find(&edition.id)).execute(conn)?;
         diesel::insert_into(rs::review_settings)
             .values((
@@ -219,9 +221,14 @@ pub fn delete_category(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResu
     Ok(())
 }
 
-/// The three categories DevDay uses, for an edition that has none yet.
+/// The three categories DevDay uses, for an edition whose review was never configured
+/// (once organisers saved settings, what they deleted stays deleted).
 pub fn ensure_default_categories(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
-    if !categories(conn, edition_id)?.is_empty() {
+    let configured: i64 = rs::review_settings
+        .filter(rs::edition_id.eq(edition_id))
+        .count()
+        .get_result(conn)?;
+    if configured > 0 || !categories(conn, edition_id)?.is_empty() {
         return Ok(());
     }
     for (name, labels) in [

@@ -105,7 +105,7 @@ pub async fn detail(
 ) -> AppResult<HttpResponse> {
     let proposal = load(&state, &access, path.into_inner().1).await?;
     let (eid, p) = (access.edition.id.clone(), proposal.clone());
-    let (row, answers, history, invites) = state
+    let (row, answers, history, invites, reviews) = state
         .db(move |c| {
             let speakers = proposals::speakers(c, &p.id)?;
             let ids: Vec<String> = speakers.iter().map(|s| s.user_id.clone()).collect();
@@ -115,6 +115,7 @@ pub async fn detail(
                 proposals::answers(c, &p, &ids)?,
                 proposals::history(c, &p.id)?,
                 invitations::of_proposal(c, &p.id)?,
+                crate::review::reviews::of_proposal(c, &p.id)?,
             ))
         })
         .await?;
@@ -125,6 +126,7 @@ pub async fn detail(
     ctx.insert("row", &row);
     ctx.insert("answers", &answers);
     ctx.insert("history", &history);
+    ctx.insert("reviews", &reviews);
     ctx.insert(
         "invitations",
         &invites

@@ -347,7 +347,7 @@ pub async fn dashboard(
 ) -> AppResult<HttpResponse> {
     let q = query.into_inner();
     let (eid, q2) = (access.edition.id.clone(), q.clone());
-    let (rows, scores, counts, progress, loaded, waitlist) = state
+    let (rows, scores, counts, progress, loaded, waitlist, declined) = state
         .db(move |c| {
             let filter = Filter {
                 per_page: 10_000,
@@ -363,6 +363,7 @@ pub async fn dashboard(
                 reviews::progress(c, &eid)?,
                 Loaded::load(c, &eid)?,
                 decide::waiting_list(c, &eid)?,
+                decide::declined_count(c, &eid)?,
             ))
         })
         .await?;
@@ -392,10 +393,6 @@ pub async fn dashboard(
         "median" => rows.sort_by(|a, b| key(b.stats.median).total_cmp(&key(a.stats.median))),
         _ => rows.sort_by(|a, b| key(b.stats.mean).total_cmp(&key(a.stats.mean))),
     }
-    let declined: i64 = rows
-        .iter()
-        .filter(|r| r.row.proposal.state == "declined")
-        .count() as i64;
     let mut ctx = page.context();
     ctx.insert("edition", &access.edition);
     ctx.insert("rows", &rows);

@@ -39,7 +39,7 @@ pub async fn queue(
             Ok((
                 assign::queue(c, &eid, &uid)?,
                 crate::settings::tracks(c, &eid)?,
-                assign::tracks_of(c, &uid)?,
+                assign::tracks_of(c, &uid, &eid)?,
                 settings::get(c, &eid)?,
             ))
         })
@@ -78,7 +78,8 @@ pub async fn next(
         .db(move |c| Ok(assign::next(c, &eid, &uid, &skip)?))
         .await?;
     Ok(see_other(&match next {
-        Some(id) => format!("/{}/review/{id}", access.edition.slug),
+        Some(id) if query.skip.is_empty() => format!("/{}/review/{id}", access.edition.slug),
+        Some(id) => format!("/{}/review/{id}?skip={}", access.edition.slug, query.skip),
         None => format!("/{}/review/", access.edition.slug),
     }))
 }
@@ -264,8 +265,14 @@ pub async fn save(
     let id = path.into_inner().1;
     let form = ReviewForm::from_fields(&fields);
     let slug = access.edition.slug.clone();
+    // Skipped proposals add up until the reviewer saves one.
     if form.action == "skip" {
-        return Ok(see_other(&format!("/{slug}/review/next?skip={id}")));
+        let skip = if form.skipped.is_empty() {
+            id.clone()
+        } else {
+            format!("{},{id}", form.skipped)
+        };
+        return Ok(see_other(&format!("/{slug}/review/next?skip={skip}")));
     }
     let (eid, uid, pid) = (
         access.edition.id.clone(),
@@ -311,7 +318,15 @@ pub async fn conflict(
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
     state
         .db(move |c| {
-            proposals::get(c, &eid, &id)?.ok_or(AppError::NotFound)?;
+            if !assign::queue(c, &eid, &uid)?
+                .iter()
+                .any(|q| q.proposal_id == id)
+            {
+                return Err(AppError::NotFound);
+            }
+            if !settings::get(c, &eid)?.window_open(devday_db::now()) {
+                return Err(AppError::Conflict("The review window is closed.".into()));
+            }
             assign::declare_conflict(c, &id, &uid, &uid)
         })
         .await?;

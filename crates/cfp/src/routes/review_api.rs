@@ -33,11 +33,18 @@ pub struct ReviewJson {
     /// Absent when reviewer names are hidden from the caller.
     pub reviewer: Option<String>,
     pub abstained: bool,
-    /// Score per category name.
-    pub scores: BTreeMap<String, i32>,
+    pub scores: Vec<ScoreJson>,
     pub weighted: Option<f64>,
     pub comment: String,
     pub speaker_note: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ScoreJson {
+    /// The id to use in PUT …/review.
+    pub category_id: String,
+    pub category: String,
+    pub score: i32,
 }
 
 #[derive(Deserialize, IntoParams, Default)]
@@ -113,7 +120,7 @@ fn visible(
         let all = reviews::of_proposal(c, &pid)?;
         let has_own = all.iter().any(|r| r.reviewer_id == uid);
         for r in all {
-            if !q.reviewer.is_empty() && (r.reviewer_id != q.reviewer || !organiser) {
+            if !q.reviewer.is_empty() && r.reviewer_id != q.reviewer {
                 continue;
             }
             let own = r.reviewer_id == uid;
@@ -125,10 +132,23 @@ fn visible(
                 proposal_id: pid.clone(),
                 reviewer: if show_name { r.reviewer } else { None },
                 abstained: r.abstained,
-                scores: r.scores.into_iter().collect(),
+                scores: r
+                    .scores
+                    .into_iter()
+                    .map(|(category_id, category, score)| ScoreJson {
+                        category_id,
+                        category,
+                        score,
+                    })
+                    .collect(),
                 weighted: r.weighted,
                 comment: r.comment,
-                speaker_note: r.speaker_note,
+                // Notes for the speaker are the writer's and the organisers' to read.
+                speaker_note: if organiser || own {
+                    r.speaker_note
+                } else {
+                    String::new()
+                },
             });
         }
     }
@@ -155,6 +175,7 @@ pub struct ReviewBody {
         (status = 404, description = "Not assigned, conflicted or one's own", body = ProblemDocument, content_type = "application/problem+json"),
         (status = 409, description = "The review window is closed", body = ProblemDocument, content_type = "application/problem+json"),
         (status = 422, body = ProblemDocument, content_type = "application/problem+json")))]
+#[allow(clippy::too_many_lines)]
 pub async fn put_own(
     state: web::Data<AppState>,
     access: Reviewer,
@@ -193,6 +214,7 @@ pub async fn put_own(
                 speaker_note: body.speaker_note,
                 abstain: body.abstain,
                 action: String::new(),
+                skipped: String::new(),
             };
             let input =
                 reviews::validate(&form, &categories, &settings).map_err(AppError::Invalid)?;
