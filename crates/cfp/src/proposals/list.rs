@@ -32,6 +32,38 @@ pub struct Filter {
     pub per_page: i64,
 }
 
+impl Filter {
+    /// A filter from a person's query: at most 500 a page.
+    pub fn for_people(mut self) -> Self {
+        self.per_page = if self.per_page <= 0 {
+            50
+        } else {
+            self.per_page.min(500)
+        };
+        self
+    }
+
+    /// The query string of this filter without its page, for page links.
+    pub fn without_page(&self) -> String {
+        let pairs = [
+            ("state", &self.state),
+            ("session_type", &self.session_type),
+            ("track", &self.track),
+            ("language", &self.language),
+            ("level", &self.level),
+            ("q", &self.q),
+            ("sort", &self.sort),
+        ];
+        serde_urlencoded::to_string(
+            pairs
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .collect::<Vec<_>>(),
+        )
+        .unwrap_or_default()
+    }
+}
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Row {
     #[serde(flatten)]

@@ -52,6 +52,8 @@ pub fn decide(
         )));
     }
     write_transaction(conn, |conn| {
+        // One decision of an edition at a time: waiting-list places are handed out in order.
+        devday_shared::editions::queries::lock(conn, &proposal.edition_id)?;
         match decision {
             Decision::Accept | Decision::Reject => {
                 let to = if decision == Decision::Accept {
@@ -64,6 +66,9 @@ pub fn decide(
                     .execute(conn)?;
                 service::transition(conn, proposal, to, actor_id, "decided")?;
             }
+            Decision::Waitlist
+                if proposal.waitlist_position.is_some() && from == ProposalState::Submitted => {}
+            // Already waiting: keep the place in line.
             Decision::Waitlist
                 if proposal.waitlist_position.is_some() && from == ProposalState::Submitted => {}
             Decision::Waitlist => {
@@ -95,6 +100,28 @@ pub fn decide(
             }
         }
         Ok(())
+    })
+}
+
+/// The state as speakers see it: a decision counts for them once it has been mailed, so
+/// tentative accepts and rejects stay "submitted" until the organisers send the mails.
+pub fn state_for_speakers(conn: &mut DbConn, proposal: &Proposal) -> QueryResult<String> {
+    if !matches!(
+        proposal.state(),
+        ProposalState::Accepted | ProposalState::Rejected
+    ) {
+        return Ok(proposal.state.clone());
+    }
+    let last_told: Option<String> = dm::decision_mails
+        .filter(dm::proposal_id.eq(&proposal.id))
+        .order(dm::created_at.desc())
+        .select(dm::decision)
+        .first(conn)
+        .optional()?;
+    Ok(if last_told.as_deref() == Some(proposal.state.as_str()) {
+        proposal.state.clone()
+    } else {
+        ProposalState::Submitted.as_str().to_owned()
     })
 }
 
@@ -130,14 +157,27 @@ pub fn notify(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> AppResul
             .load(conn)?;
         let mut told = 0;
         for proposal in decided {
-            let already: i64 = dm::decision_mails
+            // Told once per decision: skip if the last decision told is this one.
+            let last_told: Option<String> = dm::decision_mails
                 .filter(dm::proposal_id.eq(&proposal.id))
-                .filter(dm::decision.eq(&proposal.state))
-                .count()
-                .get_result(conn)?;
-            if already > 0 {
+                .order(dm::created_at.desc())
+                .select(dm::decision)
+                .first(conn)
+                .optional()?;
+            if last_told.as_deref() == Some(proposal.state.as_str()) {
                 continue;
             }
+            let speakers = proposals::speakers(conn, &proposal.id)?;
+            if speakers.is_empty() {
+                // Not claimed yet: nobody to tell; it is told once a speaker claims it.
+                continue;
+            }
+            diesel::delete(
+                dm::decision_mails
+                    .filter(dm::proposal_id.eq(&proposal.id))
+                    .filter(dm::decision.eq(&proposal.state)),
+            )
+            .execute(conn)?;
             diesel::insert_into(dm::decision_mails)
                 .values((
                     dm::proposal_id.eq(&proposal.id),
@@ -168,7 +208,7 @@ pub fn notify(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> AppResul
             } else {
                 "proposal_rejected"
             };
-            for speaker in proposals::speakers(conn, &proposal.id)? {
+            for speaker in speakers {
                 let locale = service::speaker_locale(conn, &speaker.user_id)?;
                 let mut ctx = tera::Context::new();
                 ctx.insert("name", &speaker.name);

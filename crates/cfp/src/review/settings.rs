@@ -231,25 +231,32 @@ pub fn ensure_default_categories(conn: &mut DbConn, edition_id: &str) -> AppResu
     if configured > 0 || !categories(conn, edition_id)?.is_empty() {
         return Ok(());
     }
-    for (name, labels) in [
-        (
-            "Relevance",
-            "not relevant\nsomewhat\nrelevant\nhighly relevant",
-        ),
-        ("Quality", "weak\nfair\ngood\nexcellent"),
-        ("Fit for the audience", "poor fit\npartial\ngood\nperfect"),
-    ] {
-        add_category(
-            conn,
-            edition_id,
-            &CategoryForm {
-                name: name.into(),
-                min_score: "0".into(),
-                max_score: "3".into(),
-                labels: labels.into(),
-                weight: "1".into(),
-            },
-        )?;
-    }
-    Ok(())
+    write_transaction(conn, |conn| {
+        // Two first visits at once must not both add the defaults.
+        devday_shared::editions::queries::lock(conn, edition_id)?;
+        if !categories(conn, edition_id)?.is_empty() {
+            return Ok(());
+        }
+        for (name, labels) in [
+            (
+                "Relevance",
+                "not relevant\nsomewhat\nrelevant\nhighly relevant",
+            ),
+            ("Quality", "weak\nfair\ngood\nexcellent"),
+            ("Fit for the audience", "poor fit\npartial\ngood\nperfect"),
+        ] {
+            add_category(
+                conn,
+                edition_id,
+                &CategoryForm {
+                    name: name.into(),
+                    min_score: "0".into(),
+                    max_score: "3".into(),
+                    labels: labels.into(),
+                    weight: "1".into(),
+                },
+            )?;
+        }
+        Ok(())
+    })
 }

@@ -59,7 +59,7 @@ pub async fn list_proposals(
     let (eid, uid, filter) = (
         access.edition.id.clone(),
         access.user.id.clone(),
-        filter.into_inner(),
+        filter.into_inner().for_people(),
     );
     let page = state
         .db(move |c| {

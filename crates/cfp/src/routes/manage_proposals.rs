@@ -51,7 +51,7 @@ pub async fn index(
     access: Organiser,
     filter: web::Query<Filter>,
 ) -> AppResult<HttpResponse> {
-    let (eid, f) = (access.edition.id.clone(), filter.into_inner());
+    let (eid, f) = (access.edition.id.clone(), filter.into_inner().for_people());
     let f2 = f.clone();
     let (result, loaded) = state
         .db(move |c| Ok((list::list(c, &eid, &f2)?, Loaded::load(c, &eid)?)))

@@ -77,12 +77,18 @@ async fn render(
                 sort: "title".into(),
                 ..Default::default()
             };
+            // Hand assignment offers what can be reviewed.
+            let reviewable: Vec<list::Row> = list::list(c, &eid, &filter)?
+                .rows
+                .into_iter()
+                .filter(|r| assign::REVIEWABLE.contains(&r.proposal.state.as_str()))
+                .collect();
             Ok((
                 settings::get(c, &eid)?,
                 settings::categories(c, &eid)?,
                 assign::reviewers(c, &eid)?,
                 Loaded::load(c, &eid)?,
-                list::list(c, &eid, &filter)?.rows,
+                reviewable,
             ))
         })
         .await?;

@@ -55,6 +55,14 @@ pub async fn queue(
     page.render("cfp/review_queue.html", &ctx)
 }
 
+/// A comma-separated list of ids, with anything else removed.
+fn ids_only(raw: &str) -> String {
+    raw.chars()
+        .filter(|c| c.is_ascii_hexdigit() || *c == '-' || *c == ',')
+        .take(2000)
+        .collect()
+}
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct SkipQuery {
@@ -67,8 +75,9 @@ pub async fn next(
     access: Reviewer,
     query: web::Query<SkipQuery>,
 ) -> AppResult<HttpResponse> {
-    let skip: Vec<String> = query
-        .skip
+    // Only ids go back into a Location header.
+    let clean = ids_only(&query.skip);
+    let skip: Vec<String> = clean
         .split(',')
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
@@ -78,8 +87,8 @@ pub async fn next(
         .db(move |c| Ok(assign::next(c, &eid, &uid, &skip)?))
         .await?;
     Ok(see_other(&match next {
-        Some(id) if query.skip.is_empty() => format!("/{}/review/{id}", access.edition.slug),
-        Some(id) => format!("/{}/review/{id}?skip={}", access.edition.slug, query.skip),
+        Some(id) if clean.is_empty() => format!("/{}/review/{id}", access.edition.slug),
+        Some(id) => format!("/{}/review/{id}?skip={clean}", access.edition.slug),
         None => format!("/{}/review/", access.edition.slug),
     }))
 }
@@ -238,11 +247,13 @@ pub async fn form(
     page: Page,
     access: Reviewer,
     path: web::Path<(String, String)>,
+    query: web::Query<SkipQuery>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner().1;
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
     let loaded = state.db(move |c| load(c, &eid, &uid, &id)).await?;
-    let form = loaded.own.clone().unwrap_or_default();
+    let mut form = loaded.own.clone().unwrap_or_default();
+    form.skipped = ids_only(&query.skip);
     render(
         &page,
         &access,
@@ -267,10 +278,11 @@ pub async fn save(
     let slug = access.edition.slug.clone();
     // Skipped proposals add up until the reviewer saves one.
     if form.action == "skip" {
-        let skip = if form.skipped.is_empty() {
+        let skipped = ids_only(&form.skipped);
+        let skip = if skipped.is_empty() {
             id.clone()
         } else {
-            format!("{},{id}", form.skipped)
+            format!("{skipped},{id}")
         };
         return Ok(see_other(&format!("/{slug}/review/next?skip={skip}")));
     }

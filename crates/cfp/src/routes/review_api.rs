@@ -120,7 +120,11 @@ fn visible(
         let all = reviews::of_proposal(c, &pid)?;
         let has_own = all.iter().any(|r| r.reviewer_id == uid);
         for r in all {
-            if !q.reviewer.is_empty() && r.reviewer_id != q.reviewer {
+            // Reviewers may filter by their own id only: with hidden names, filtering by a
+            // colleague's id would attribute the reviews.
+            if !q.reviewer.is_empty()
+                && (r.reviewer_id != q.reviewer || !(organiser || q.reviewer == uid))
+            {
                 continue;
             }
             let own = r.reviewer_id == uid;
