@@ -97,6 +97,10 @@ db_test! {
         let list = admin.get("/dd-2030/manage/proposals?q=cora").await?;
         assert!(list.body.contains("Measuring Rust, together"), "{}", list.body);
         assert!(!admin.get("/dd-2030/manage/proposals?q=nobody-at-all").await?.body.contains("Measuring Rust"));
+        // Page links keep the filter and do not repeat the page parameter.
+        let paged = admin.get("/dd-2030/manage/proposals?q=rust&state=submitted&page=2&per_page=1").await?;
+        assert_eq!(paged.status, 200);
+        assert_eq!(admin.get("/dd-2030/manage/proposals?page=99999999999999").await?.status, 200);
         assert!(admin.get("/dd-2030/manage/proposals?state=submitted").await?.body.contains("Measuring Rust"));
         assert!(!admin.get("/dd-2030/manage/proposals?state=draft").await?.body.contains("Measuring Rust"));
         let detail = admin.get(&format!("/dd-2030/manage/proposals/{id}")).await?;

@@ -161,6 +161,11 @@ db_test! {
         let res = admin.post("/dd-2030/manage/review/decide", &[("ids", &p1), ("ids", &p3), ("decision", "accept")]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
         admin.post("/dd-2030/manage/review/decide", &[("ids", &p2), ("decision", "waitlist")]).await?;
+        // Until the mails go out, speakers see no decision, nor the organisers' history.
+        let before = sarah.get(&format!("/dd-2030/cfp/proposals/{p1}")).await?;
+        assert!(before.body.contains("Submitted") && !before.body.contains("Accepted"), "a decision leaked early");
+        assert!(!before.body.contains("decided"));
+        assert!(!sarah.get("/speaker/proposals").await?.body.contains("Accepted"));
         let res = admin.post("/dd-2030/manage/review/notify", &[]).await?;
         assert!(res.body.contains("2 proposals"), "{}", res.body);
         let accepted = app.smtp.wait_for_subject("sarah.secret@example.org", "Accepted").await?;
@@ -169,6 +174,7 @@ db_test! {
         assert!(!accepted.text.contains("Rev One") && !accepted.text.contains("Rev Two"));
         let res = admin.post("/dd-2030/manage/review/notify", &[]).await?;
         assert!(res.body.contains("0 proposals"), "a decision was mailed twice");
+        assert!(sarah.get(&format!("/dd-2030/cfp/proposals/{p1}")).await?.body.contains("Accepted"));
 
         // Sarah confirms; the reviewer-speaker declines and the waiting list comes up.
         let link = accepted.link("/cfp/respond/").expect("confirm link");

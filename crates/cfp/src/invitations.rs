@@ -174,6 +174,14 @@ pub fn open_by_token(
 pub fn accept(conn: &mut DbConn, token: &str, user_id: &str, email: &str) -> AppResult<Proposal> {
     write_transaction(conn, |conn| {
         let (invitation, proposal) = open_by_token(conn, token)?.ok_or(AppError::NotFound)?;
+        // Joining a decided or withdrawn proposal is not possible; claiming one that
+        // organisers entered (no speaker yet) is, whatever its state.
+        let claim = proposals::speakers(conn, &proposal.id)?.is_empty();
+        if !claim && !proposal.state().editable_by_speaker() {
+            return Err(AppError::Conflict(
+                "This proposal is no longer open for co-speakers.".into(),
+            ));
+        }
         if !invitation.email.eq_ignore_ascii_case(email) {
             return Err(AppError::Conflict(format!(
                 "This invitation was sent to {}. Log in with that address to accept it.",

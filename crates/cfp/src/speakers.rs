@@ -56,7 +56,8 @@ pub fn of_edition(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Editio
     Ok(speakers)
 }
 
-/// Whether `viewer` is on the team (any role) of an edition `speaker` submitted to.
+/// Whether `viewer` organises an edition `speaker` submitted to (reviewers and door staff
+/// do not get photos: with anonymised review a photo would give the speaker away).
 pub fn team_sees_speaker(conn: &mut DbConn, viewer: &str, speaker: &str) -> QueryResult<bool> {
     use devday_db::schema::edition_roles::dsl as r;
     let editions: Vec<String> = ps::proposal_speakers
@@ -67,6 +68,7 @@ pub fn team_sees_speaker(conn: &mut DbConn, viewer: &str, speaker: &str) -> Quer
         .load(conn)?;
     let n: i64 = r::edition_roles
         .filter(r::user_id.eq(viewer))
+        .filter(r::role.eq("organiser"))
         .filter(r::edition_id.eq_any(editions))
         .count()
         .get_result(conn)?;

@@ -80,6 +80,8 @@ pub struct ProposalInput {
     pub proposal_answers: Vec<(String, String)>,
     /// The same for speaker questions (stored for the submitting person).
     pub speaker_answers: Vec<(String, String)>,
+    /// Every speaker question the form asked, so that cleared answers are removed.
+    pub speaker_questions: Vec<String>,
 }
 
 pub struct Catalogue<'a> {
@@ -142,8 +144,12 @@ pub fn validate(form: &ProposalForm, cat: &Catalogue<'_>) -> Result<ProposalInpu
     }
     let mut proposal_answers = Vec::new();
     let mut speaker_answers = Vec::new();
+    let mut speaker_questions = Vec::new();
     let type_id = session_type.map(|t| t.id.as_str()).unwrap_or_default();
     for question in cat.questions.iter().filter(|q| q.applies_to(type_id)) {
+        if QuestionTarget::parse(&question.target) == Some(QuestionTarget::Speaker) {
+            speaker_questions.push(question.id.clone());
+        }
         let given = form.answers.get(&question.id).cloned().unwrap_or_default();
         match check_answer(question, &given) {
             Ok(Some(value)) => {
@@ -171,6 +177,7 @@ pub fn validate(form: &ProposalForm, cat: &Catalogue<'_>) -> Result<ProposalInpu
             level,
             proposal_answers,
             speaker_answers,
+            speaker_questions,
         }),
         _ => Err(errors),
     }

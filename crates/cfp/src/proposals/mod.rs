@@ -62,19 +62,26 @@ pub fn active_count(conn: &mut DbConn, edition_id: &str, user_id: &str) -> Query
         .get_result(conn)
 }
 
-/// Every proposal of a person, across editions, newest first.
+/// Every proposal of a person, across editions, newest first, with the state as speakers
+/// see it (a decision only once it has been mailed).
 pub fn of_speaker(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Proposal>> {
-    ps::proposal_speakers
+    let mut list: Vec<Proposal> = ps::proposal_speakers
         .inner_join(p::proposals)
         .filter(ps::user_id.eq(user_id))
         .order(p::created_at.desc())
         .select(Proposal::as_select())
-        .load(conn)
+        .load(conn)?;
+    for proposal in &mut list {
+        proposal.state = crate::review::decide::state_for_speakers(conn, proposal)?;
+    }
+    Ok(list)
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswerView {
     pub question_id: String,
+    /// Whose answer to a speaker question this is; `None` for proposal questions.
+    pub user_id: Option<String>,
     pub label: String,
     pub kind: String,
     pub value: String,
@@ -99,8 +106,9 @@ pub fn answers(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(question, value, _)| AnswerView {
+        .map(|(question, value, user_id)| AnswerView {
             question_id: question.id,
+            user_id,
             label: question.label,
             kind: question.kind,
             value,

@@ -75,13 +75,14 @@ fn save_answers(
             .execute(conn)?;
     }
     if let Some(user_id) = user_id {
+        // Every speaker question the form asked is replaced, so a cleared answer goes.
+        diesel::delete(
+            ans::cfp_answers
+                .filter(ans::question_id.eq_any(&input.speaker_questions))
+                .filter(ans::user_id.eq(user_id)),
+        )
+        .execute(conn)?;
         for (question_id, value) in &input.speaker_answers {
-            diesel::delete(
-                ans::cfp_answers
-                    .filter(ans::question_id.eq(question_id))
-                    .filter(ans::user_id.eq(user_id)),
-            )
-            .execute(conn)?;
             diesel::insert_into(ans::cfp_answers)
                 .values((
                     ans::id.eq(uuid::Uuid::new_v4().to_string()),
@@ -136,6 +137,20 @@ pub struct NewProposal<'a> {
     pub access_code_id: Option<&'a str>,
 }
 
+/// Refuses a submission beyond the edition's limit of proposals per speaker. Runs inside
+/// the submitting transaction with the edition locked, so parallel submissions cannot both
+/// slip under the limit.
+fn check_limit(conn: &mut DbConn, edition_id: &str, user_id: &str) -> AppResult<()> {
+    devday_shared::editions::queries::lock(conn, edition_id)?;
+    let max = crate::settings::settings(conn, edition_id)?.max_proposals_per_speaker;
+    if super::active_count(conn, edition_id, user_id)? >= i64::from(max) {
+        return Err(AppError::Conflict(
+            "You have reached the limit of proposals for this edition.".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// Creates a proposal as a draft or submitted. Submitting mails the speakers.
 pub fn create(conn: &mut DbConn, mailer: &Mailer, new: NewProposal<'_>) -> AppResult<Proposal> {
     let id = uuid::Uuid::new_v4().to_string();
@@ -147,6 +162,9 @@ pub fn create(conn: &mut DbConn, mailer: &Mailer, new: NewProposal<'_>) -> AppRe
     };
     let input = new.input;
     let proposal = write_transaction(conn, |conn| -> AppResult<Proposal> {
+        if let (true, Some(speaker)) = (new.submit, new.speaker_id) {
+            check_limit(conn, &new.edition.id, speaker)?;
+        }
         if let Some(code_id) = new.access_code_id {
             if !crate::settings::use_access_code(conn, code_id)? {
                 return Err(AppError::Conflict(
@@ -228,6 +246,9 @@ pub fn update(
     };
     let at = now();
     let updated = write_transaction(conn, |conn| -> AppResult<Proposal> {
+        if to != from && super::is_speaker(conn, &proposal.id, actor_id)? {
+            check_limit(conn, &edition.id, actor_id)?;
+        }
         let changed = diesel::update(
             p::proposals
                 .filter(p::id.eq(&proposal.id))

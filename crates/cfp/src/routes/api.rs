@@ -102,10 +102,18 @@ pub struct ProposalJson {
     pub language: String,
     pub level: String,
     pub speakers: Vec<SpeakerSummary>,
-    pub answers: BTreeMap<String, String>,
+    pub answers: Vec<AnswerJson>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub submitted_at: Option<NaiveDateTime>,
+}
+
+/// An answer to a custom question; `user_id` is set for questions asked of a speaker.
+#[derive(Serialize, ToSchema)]
+pub struct AnswerJson {
+    pub question_id: String,
+    pub user_id: Option<String>,
+    pub value: String,
 }
 
 /// A proposal the caller may see: organisers any, speakers their own; others get 404.
@@ -119,18 +127,32 @@ async fn visible(state: &AppState, access: &InEdition, id: String) -> AppResult<
                 return Err(AppError::NotFound);
             }
             let speakers = proposals::speakers(c, &p.id)?;
-            let ids: Vec<String> = speakers.iter().map(|s| s.user_id.clone()).collect();
+            // Organisers see every speaker's answers; a speaker only their own.
+            let ids: Vec<String> = if organiser {
+                speakers.iter().map(|s| s.user_id.clone()).collect()
+            } else {
+                vec![uid.clone()]
+            };
             let answers = proposals::answers(c, &p, &ids)?
                 .into_iter()
-                .map(|a| (a.question_id, a.value))
+                .map(|a| AnswerJson {
+                    question_id: a.question_id,
+                    user_id: a.user_id,
+                    value: a.value,
+                })
                 .collect();
+            let state = if organiser {
+                p.state.clone()
+            } else {
+                crate::review::decide::state_for_speakers(c, &p)?
+            };
             Ok(ProposalJson {
                 id: p.id,
                 title: p.title,
                 abstract_text: p.abstract_text,
                 description: p.description,
                 notes: p.notes,
-                state: p.state,
+                state,
                 session_type: p.session_type_id,
                 track: p.track_id,
                 language: p.language,

@@ -189,7 +189,17 @@ fn load(conn: &mut DbConn, edition_id: &str, reviewer_id: &str, id: &str) -> App
         } else {
             proposal.abstract_text.clone()
         },
-        description: proposal.description.clone(),
+        // A redacted text means the texts give the speaker away: the description too.
+        description: if settings.anonymised
+            && proposal
+                .reviewer_abstract
+                .as_deref()
+                .is_some_and(|a| !a.is_empty())
+        {
+            String::new()
+        } else {
+            proposal.description.clone()
+        },
         session_type: catalogue
             .session_type(&proposal.session_type_id)
             .map(|t| t.name.clone())

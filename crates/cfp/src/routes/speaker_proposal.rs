@@ -14,6 +14,17 @@ use crate::model::{ProposalState, SpeakerSummary};
 use crate::proposals::{self, service, AnswerView, HistoryView};
 use crate::{rules, time};
 
+/// History entries speakers see: their own doing; the organisers' deliberations stay
+/// with the organisers.
+const SPEAKER_NOTES: [&str; 6] = [
+    "created",
+    "submitted",
+    "edited",
+    "speaker joined",
+    "withdrawn by a speaker",
+    "answered by the speaker",
+];
+
 #[derive(Serialize)]
 struct InvitationView {
     id: String,
@@ -30,8 +41,8 @@ async fn render(
     errors: FieldErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let (edition, proposal) = own_proposal(state, slug, id, user_id).await?;
-    let (eid, pid) = (edition.id.clone(), proposal.id.clone());
+    let (edition, mut proposal) = own_proposal(state, slug, id, user_id.clone()).await?;
+    let (eid, pid, viewer) = (edition.id.clone(), proposal.id.clone(), user_id);
     let p2 = proposal.clone();
     type Details = (
         Loaded,
@@ -39,20 +50,28 @@ async fn render(
         Vec<crate::model::CoSpeakerInvitation>,
         Vec<HistoryView>,
         Vec<AnswerView>,
+        String,
     );
-    let (loaded, speakers, invites, history, answers): Details = state
+    let (loaded, speakers, invites, history, answers, told): Details = state
         .db(move |c| {
             let speakers = proposals::speakers(c, &pid)?;
-            let ids: Vec<String> = speakers.iter().map(|s| s.user_id.clone()).collect();
+            // Each speaker sees their own answers to speaker questions, not the others'.
+            let ids: Vec<String> = vec![viewer.clone()];
             Ok((
                 Loaded::load(c, &eid)?,
                 speakers,
                 invitations::of_proposal(c, &pid)?,
-                proposals::history(c, &pid)?,
+                proposals::history(c, &pid)?
+                    .into_iter()
+                    .filter(|h| SPEAKER_NOTES.contains(&h.note.as_str()))
+                    .collect(),
                 proposals::answers(c, &p2, &ids)?,
+                crate::review::decide::state_for_speakers(c, &p2)?,
             ))
         })
         .await?;
+    // Decisions count for speakers once they have been mailed.
+    proposal.state = told;
     let now = devday_db::now();
     let session_type = loaded.session_type(&proposal.session_type_id);
     let deadline = session_type.and_then(|t| rules::deadline(&edition, t));
@@ -158,6 +177,11 @@ pub async fn invite(
     let (slug, id) = path.into_inner();
     let (edition, proposal) =
         own_proposal(&state, slug.clone(), id.clone(), user.0.id.clone()).await?;
+    if !proposal.state().editable_by_speaker() {
+        return Err(AppError::Conflict(
+            "Co-speakers can join drafts and submitted proposals only.".into(),
+        ));
+    }
     let email = match EmailAddress::parse(&form.email) {
         Ok(email) if email.as_str() != user.0.email => email,
         Ok(_) => {

@@ -399,6 +399,7 @@ pub fn fill(
             level: [Level::Beginner, Level::Intermediate, Level::Advanced][n % 3],
             proposal_answers: Vec::new(),
             speaker_answers: Vec::new(),
+            speaker_questions: Vec::new(),
         };
         // Speakers 0..55 get one each; the last 15 proposals go to speakers with a second one.
         let speaker = &speakers[if n < 55 { n } else { (n - 55) * 3 }];
