@@ -82,6 +82,10 @@ impl TestApp {
             ("DEVDAY_SECURITY_ARGON2_ITERATIONS", "1".to_owned()),
             ("DEVDAY_SECURITY_LOGIN_PER_MINUTE", "1000".to_owned()),
             ("DEVDAY_SECURITY_SIGNUP_PER_MINUTE", "1000".to_owned()),
+            (
+                "DEVDAY_SECURITY_REGISTRATION_PER_MINUTE",
+                "100000".to_owned(),
+            ),
             ("DEVDAY_SERVER_WORKERS", "2".to_owned()),
             ("DEVDAY_LOG_FILTER", "info".to_owned()),
         ]
@@ -318,8 +322,8 @@ impl TestApp {
         Ok(())
     }
 
-    /// Creates an edition whose call for papers is open now (it opened yesterday and
-    /// closes in 30 days; times entered in Berlin time).
+    /// Creates an edition whose call for papers and registration are open now (both opened
+    /// yesterday; times entered in Berlin time).
     pub async fn create_open_edition(&self, client: &Client, slug: &str) -> anyhow::Result<()> {
         let now = chrono::Utc::now().naive_utc();
         let day = |d: i64| {
@@ -344,6 +348,8 @@ impl TestApp {
                     ("venue", "Dresden"),
                     ("cfp_opens_at", &at(-1)),
                     ("cfp_closes_at", &at(30)),
+                    ("registration_opens_at", &at(-1)),
+                    ("registration_closes_at", &at(60)),
                 ],
             )
             .await?;

@@ -109,6 +109,12 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/dd-a/manage/review/decide", TEAM),
     ("POST", "/dd-a/manage/review/notify", TEAM),
     ("POST", "/dd-a/manage/review/redacted/{p}", TEAM),
+    // Registration
+    ("POST", "/dd-a/register/", EVERYONE),
+    ("GET", "/dd-a/manage/registration", TEAM),
+    ("POST", "/dd-a/manage/registration", TEAM),
+    ("POST", "/dd-a/manage/registration/tickets", TEAM),
+    ("GET", "/dd-a/manage/registrations", TEAM),
 ];
 
 /// Someone else's proposal is not there at all for a speaker (404), so ids reveal nothing.

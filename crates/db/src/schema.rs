@@ -352,6 +352,76 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    registration_settings (edition_id) {
+        edition_id -> Text,
+        hold_hours -> Integer,
+        offer_hours -> Integer,
+        privacy_text -> Text,
+        coc_text -> Text,
+        consent_version -> Integer,
+    }
+}
+
+diesel::table! {
+    ticket_types (id) {
+        id -> Text,
+        edition_id -> Text,
+        name -> Text,
+        kind -> Text,
+        capacity -> Integer,
+        taken -> Integer,
+        starts_at -> Nullable<Timestamp>,
+        ends_at -> Nullable<Timestamp>,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    registrations (id) {
+        id -> Text,
+        edition_id -> Text,
+        email -> Text,
+        name -> Text,
+        company -> Text,
+        tshirt -> Text,
+        dietary -> Text,
+        accessibility -> Text,
+        locale -> Text,
+        state -> Text,
+        confirm_token_hash -> Nullable<Text>,
+        manage_token_hash -> Text,
+        held_until -> Nullable<Timestamp>,
+        consent_at -> Timestamp,
+        consent_version -> Integer,
+        created_at -> Timestamp,
+        confirmed_at -> Nullable<Timestamp>,
+        cancelled_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    registration_tickets (registration_id, ticket_type_id) {
+        registration_id -> Text,
+        ticket_type_id -> Text,
+    }
+}
+
+diesel::table! {
+    waitlist_entries (id) {
+        id -> Text,
+        ticket_type_id -> Text,
+        email -> Text,
+        name -> Text,
+        locale -> Text,
+        state -> Text,
+        offer_token_hash -> Nullable<Text>,
+        offer_expires_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -367,6 +437,9 @@ diesel::joinable!(proposal_invitations -> proposals (proposal_id));
 diesel::joinable!(proposal_history -> proposals (proposal_id));
 diesel::joinable!(cfp_answers -> cfp_questions (question_id));
 diesel::joinable!(speaker_profiles -> users (user_id));
+diesel::joinable!(registration_tickets -> registrations (registration_id));
+diesel::joinable!(registration_tickets -> ticket_types (ticket_type_id));
+diesel::joinable!(waitlist_entries -> ticket_types (ticket_type_id));
 diesel::joinable!(reviews -> proposals (proposal_id));
 diesel::joinable!(reviews -> users (reviewer_id));
 diesel::joinable!(review_scores -> reviews (review_id));
@@ -405,4 +478,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     review_scores,
     decision_mails,
     proposal_responses,
+    registration_settings,
+    ticket_types,
+    registrations,
+    registration_tickets,
+    waitlist_entries,
 );

@@ -89,6 +89,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
     let worker = OutboxWorker::spawn(pool.clone(), &settings.mail, wakeup)?;
 
     let state = web::Data::new(state);
+    let background = state.clone();
     let openapi = web::Data::new(openapi());
     let mut server = HttpServer::new(move || {
         App::new()
@@ -132,7 +133,25 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         let token = settings_store::new_setup_token(&mut conn)?;
         println!("No admin yet. Create the first one at {public_url}/setup/{token}");
     }
+    // Expired holds and unanswered waiting-list offers give their seats back within 30 s.
+    let sweeper = {
+        let state = background;
+        actix_web::rt::spawn(async move {
+            let mut every = actix_web::rt::time::interval(std::time::Duration::from_secs(30));
+            loop {
+                every.tick().await;
+                let mailer = state.mailer.clone();
+                if let Err(e) = state
+                    .db(move |c| devday_registration::register::sweep(c, &mailer))
+                    .await
+                {
+                    tracing::warn!(error = %e, "registration sweep failed");
+                }
+            }
+        })
+    };
     server.run().await?;
+    sweeper.abort();
     tracing::info!("server stopped; letting the outbox finish");
     worker.shutdown();
     Ok(())

@@ -1,17 +1,27 @@
-//! Registration: ticket types, capacity, registrations and the waiting list.
+//! Registration: ticket types with capacity, registrations with double opt-in, a private
+//! manage link, cancellations that free seats at once, and waiting lists with offers.
 //!
-//! So far this slice shows where an edition's registration stands; registering arrives with
-//! the registration issue, behind the same `configure`.
+//! Domain modules (`settings`, `seats`, `register`, `waitlist`) hold the rules and queries;
+//! `routes` is the web layer on top of them.
 
-mod status;
+pub mod model;
+pub mod register;
+mod routes;
+pub mod seats;
+pub mod settings;
+pub mod waitlist;
 
-use actix_web::web;
+pub use routes::configure;
+use utoipa::OpenApi;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/{edition}/register/", web::get().to(status::show));
-}
+#[derive(OpenApi)]
+#[openapi(
+    paths(routes::api::create),
+    tags((name = "registration", description = "Free tickets within capacity, with a waiting list"))
+)]
+struct ApiDoc;
 
 /// This crate's part of the OpenAPI document.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    utoipa::openapi::OpenApiBuilder::new().build()
+    ApiDoc::openapi()
 }

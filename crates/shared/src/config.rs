@@ -78,6 +78,7 @@ pub struct SecuritySettings {
     pub argon2_iterations: u32,
     pub login_per_minute: u32,
     pub signup_per_minute: u32,
+    pub registration_per_minute: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -159,7 +160,10 @@ impl Settings {
                 "argon2 needs at least 8 KiB and 1 iteration",
             );
         }
-        if self.security.login_per_minute == 0 || self.security.signup_per_minute == 0 {
+        if self.security.login_per_minute == 0
+            || self.security.signup_per_minute == 0
+            || self.security.registration_per_minute == 0
+        {
             return bad("security.login_per_minute", "must be at least 1");
         }
         Ok(())

@@ -68,6 +68,16 @@ pub struct EditionInput {
 
 const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
+/// A `YYYY-MM-DDTHH:MM` time in the edition's timezone, as UTC; `None` if empty or invalid.
+pub fn local_to_utc(edition: &super::Edition, value: &str) -> Option<NaiveDateTime> {
+    let parsed = NaiveDateTime::parse_from_str(value.trim(), LOCAL_FORMAT).ok()?;
+    edition
+        .tz()
+        .from_local_datetime(&parsed)
+        .earliest()
+        .map(|t| t.naive_utc())
+}
+
 /// Whether `slug` has the shape of an edition's slug.
 pub fn is_slug(slug: &str) -> bool {
     (3..=40).contains(&slug.len())

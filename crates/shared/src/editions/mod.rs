@@ -9,7 +9,7 @@ pub mod queries;
 pub mod roles;
 mod routes;
 
-pub use form::{EditionForm, EditionInput};
+pub use form::{local_to_utc, EditionForm, EditionInput};
 pub use model::{Edition, WindowState};
 pub use roles::Role;
 pub use routes::{configure, configure_public};

@@ -13,6 +13,7 @@ use crate::error::{AppError, AppResult};
 pub struct RateLimits {
     login: DefaultKeyedRateLimiter<String>,
     signup: DefaultKeyedRateLimiter<String>,
+    registration: DefaultKeyedRateLimiter<String>,
     checks: AtomicU64,
 }
 
@@ -29,6 +30,7 @@ impl RateLimits {
         Self {
             login: RateLimiter::keyed(per_minute(settings.login_per_minute)),
             signup: RateLimiter::keyed(per_minute(settings.signup_per_minute)),
+            registration: RateLimiter::keyed(per_minute(settings.registration_per_minute)),
             checks: AtomicU64::new(0),
         }
     }
@@ -45,10 +47,17 @@ impl RateLimits {
         check(&self.signup, key)
     }
 
+    /// Registrations for an edition, per client address.
+    pub fn registration(&self, key: &str) -> AppResult<()> {
+        self.sweep();
+        check(&self.registration, key)
+    }
+
     fn sweep(&self) {
         if self.checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1 {
             self.login.retain_recent();
             self.signup.retain_recent();
+            self.registration.retain_recent();
         }
     }
 }

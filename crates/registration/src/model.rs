@@ -1,0 +1,132 @@
+use chrono::NaiveDateTime;
+use diesel::{Queryable, Selectable};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = devday_db::schema::registration_settings)]
+pub struct RegistrationSettings {
+    pub edition_id: String,
+    /// How long a seat is held for an unconfirmed registration.
+    pub hold_hours: i32,
+    /// How long a waiting-list offer stays open.
+    pub offer_hours: i32,
+    pub privacy_text: String,
+    pub coc_text: String,
+    /// Counted up when the texts change, stored with each consent.
+    pub consent_version: i32,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = devday_db::schema::ticket_types)]
+pub struct TicketType {
+    pub id: String,
+    pub edition_id: String,
+    pub name: String,
+    /// conference (one per person, required) or workshop (optional, with a time)
+    pub kind: String,
+    pub capacity: i32,
+    /// Seats held, confirmed or offered to the waiting list.
+    pub taken: i32,
+    pub starts_at: Option<NaiveDateTime>,
+    pub ends_at: Option<NaiveDateTime>,
+    pub position: i32,
+}
+
+impl TicketType {
+    pub fn is_workshop(&self) -> bool {
+        self.kind == "workshop"
+    }
+
+    pub fn free(&self) -> i32 {
+        (self.capacity - self.taken).max(0)
+    }
+
+    /// Whether two workshops run at the same time.
+    pub fn overlaps(&self, other: &TicketType) -> bool {
+        match (self.starts_at, self.ends_at, other.starts_at, other.ends_at) {
+            (Some(a0), Some(a1), Some(b0), Some(b1)) => a0 < b1 && b0 < a1,
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = devday_db::schema::registrations)]
+pub struct Registration {
+    pub id: String,
+    pub edition_id: String,
+    pub email: String,
+    pub name: String,
+    pub company: String,
+    pub tshirt: String,
+    pub dietary: String,
+    pub accessibility: String,
+    pub locale: String,
+    /// held (until the address is confirmed), confirmed, cancelled or expired
+    pub state: String,
+    #[serde(skip)]
+    pub confirm_token_hash: Option<String>,
+    #[serde(skip)]
+    pub manage_token_hash: String,
+    pub held_until: Option<NaiveDateTime>,
+    pub consent_at: NaiveDateTime,
+    pub consent_version: i32,
+    pub created_at: NaiveDateTime,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub cancelled_at: Option<NaiveDateTime>,
+}
+
+impl Registration {
+    /// Holding or using seats.
+    pub fn is_active(&self) -> bool {
+        self.state == "held" || self.state == "confirmed"
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[diesel(table_name = devday_db::schema::waitlist_entries)]
+pub struct WaitlistEntry {
+    pub id: String,
+    pub ticket_type_id: String,
+    pub email: String,
+    pub name: String,
+    pub locale: String,
+    /// waiting, offered, accepted, declined, expired or left
+    pub state: String,
+    #[serde(skip)]
+    pub offer_token_hash: Option<String>,
+    pub offer_expires_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws(from: &str, to: &str) -> TicketType {
+        let at = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").ok();
+        TicketType {
+            id: from.into(),
+            edition_id: "e".into(),
+            name: "W".into(),
+            kind: "workshop".into(),
+            capacity: 10,
+            taken: 0,
+            starts_at: at(from),
+            ends_at: at(to),
+            position: 0,
+        }
+    }
+
+    #[test]
+    fn workshops_overlap_when_their_times_intersect() {
+        let morning = ws("2027-05-20 09:00", "2027-05-20 12:00");
+        assert!(morning.overlaps(&ws("2027-05-20 11:00", "2027-05-20 14:00")));
+        assert!(
+            !morning.overlaps(&ws("2027-05-20 12:00", "2027-05-20 15:00")),
+            "back to back is fine"
+        );
+        assert!(!morning.overlaps(&ws("2027-05-21 09:00", "2027-05-21 12:00")));
+    }
+}

@@ -1,0 +1,429 @@
+//! Registering (double opt-in), confirming, managing and cancelling; expiring holds.
+//!
+//! Every change that takes or frees seats runs in one write transaction with its mails, so
+//! a non-2xx answer always means nothing was registered, and a 2xx means it was.
+
+use chrono::Duration;
+use devday_db::schema::{
+    registration_tickets::dsl as rt, registrations::dsl as r, ticket_types::dsl as tt,
+};
+use devday_db::{now, write_transaction, DbConn};
+use devday_shared::accounts::EmailAddress;
+use devday_shared::editions::{Edition, WindowState};
+use devday_shared::i18n::Locale;
+use devday_shared::mail::{outbox, Mailer};
+use devday_shared::{crypto, AppError, AppResult, FieldErrors};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::model::{Registration, TicketType};
+use crate::{seats, settings, waitlist};
+
+/// What a person enters (the page form and the JSON API alike).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct RegistrationForm {
+    pub name: String,
+    pub email: String,
+    pub company: String,
+    /// XS, S, M, L, XL, XXL or empty
+    pub tshirt: String,
+    pub dietary: String,
+    pub accessibility: String,
+    /// Agreement to the privacy text and the code of conduct.
+    pub consent: bool,
+    /// Workshop ticket type ids.
+    pub workshops: Vec<String>,
+    /// Join the waiting list if the conference is full.
+    pub waitlist: bool,
+    /// The honeypot; people leave it empty.
+    #[schema(ignore)]
+    pub website: String,
+}
+
+pub const TSHIRTS: [&str; 6] = ["XS", "S", "M", "L", "XL", "XXL"];
+
+/// How a registration attempt ended.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum Outcome {
+    /// A seat is held until the address is confirmed through the mailed link.
+    Held { registration_id: String },
+    /// The address is registered already; its manage link was mailed again.
+    AlreadyRegistered,
+    /// Full; the person is on the waiting list (position counted from 1).
+    Waitlisted { position: i64 },
+}
+
+struct Valid {
+    email: EmailAddress,
+    name: String,
+    workshops: Vec<TicketType>,
+    conference: TicketType,
+}
+
+fn validate(form: &RegistrationForm, types: &[TicketType]) -> Result<Valid, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let email = EmailAddress::parse(&form.email).map_err(|e| errors.add("email", e.message_key()));
+    let name = form.name.trim();
+    if name.is_empty() {
+        errors.add("name", "field-required");
+    } else if name.chars().count() > 100 {
+        errors.add("name", "field-too-long");
+    }
+    for (field, value) in [
+        ("company", &form.company),
+        ("dietary", &form.dietary),
+        ("accessibility", &form.accessibility),
+    ] {
+        if value.chars().count() > 300 {
+            errors.add(field, "field-too-long");
+        }
+    }
+    if !form.tshirt.is_empty() && !TSHIRTS.contains(&form.tshirt.as_str()) {
+        errors.add("tshirt", "field-invalid");
+    }
+    if !form.consent {
+        errors.add("consent", "consent-required");
+    }
+    let mut workshops: Vec<TicketType> = Vec::new();
+    for id in &form.workshops {
+        match types.iter().find(|t| &t.id == id && t.is_workshop()) {
+            Some(w) if workshops.iter().any(|o| o.id == w.id) => {}
+            Some(w) => {
+                if workshops.iter().any(|o| o.overlaps(w)) {
+                    errors.add("workshops", "workshops-overlap");
+                }
+                workshops.push(w.clone());
+            }
+            None => errors.add("workshops", "field-invalid"),
+        }
+    }
+    let conference = types.iter().find(|t| !t.is_workshop()).cloned();
+    if conference.is_none() {
+        errors.add("email", "registration-no-ticket");
+    }
+    match (email, conference) {
+        (Ok(email), Some(conference)) if errors.is_empty() => Ok(Valid {
+            email,
+            name: name.to_owned(),
+            workshops,
+            conference,
+        }),
+        _ => Err(errors),
+    }
+}
+
+fn link_context(
+    mailer: &Mailer,
+    edition: &Edition,
+    name: &str,
+    manage_token: &str,
+) -> tera::Context {
+    let mut ctx = tera::Context::new();
+    ctx.insert("name", name);
+    ctx.insert("edition", &edition.name);
+    ctx.insert(
+        "manage_link",
+        &mailer.link(&format!("/register/manage/{manage_token}")),
+    );
+    ctx
+}
+
+pub fn register(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    form: &RegistrationForm,
+    locale: Locale,
+) -> AppResult<Outcome> {
+    if edition.registration_state(now()) != WindowState::Open {
+        return Err(AppError::Conflict("Registration is not open.".into()));
+    }
+    let types = settings::ticket_types(conn, &edition.id)?;
+    let valid = validate(form, &types).map_err(AppError::Invalid)?;
+    let config = settings::get(conn, &edition.id)?;
+    let outcome = write_transaction(conn, |conn| -> AppResult<Outcome> {
+        let existing: Option<Registration> = r::registrations
+            .filter(r::edition_id.eq(&edition.id))
+            .filter(r::email.eq(valid.email.as_str()))
+            .select(Registration::as_select())
+            .first(conn)
+            .optional()?;
+        let manage = crypto::random_token();
+        if let Some(existing) = existing.as_ref().filter(|e| e.is_active()) {
+            // Same address again: a new manage link instead of a second registration.
+            diesel::update(r::registrations.find(&existing.id))
+                .set(r::manage_token_hash.eq(crypto::token_hash(&manage)))
+                .execute(conn)?;
+            let ctx = link_context(mailer, edition, &existing.name, &manage);
+            outbox::enqueue(
+                conn,
+                &mailer.compose("registration_manage", locale, existing.email.as_str(), ctx)?,
+            )?;
+            return Ok(Outcome::AlreadyRegistered);
+        }
+        if !seats::take(conn, &valid.conference.id)? {
+            if !form.waitlist {
+                return Err(AppError::Conflict("The conference is full.".into()));
+            }
+            let position = waitlist::join(
+                conn,
+                mailer,
+                edition,
+                &valid.conference,
+                &valid.email,
+                &valid.name,
+                locale,
+            )?;
+            return Ok(Outcome::Waitlisted { position });
+        }
+        for workshop in &valid.workshops {
+            if !seats::take(conn, &workshop.id)? {
+                // Rolling back gives the conference seat back too.
+                return Err(AppError::Conflict(format!(
+                    "The workshop \"{}\" is full.",
+                    workshop.name
+                )));
+            }
+        }
+        let confirm = crypto::random_token();
+        let at = now();
+        let id = existing
+            .as_ref()
+            .map(|e| e.id.clone())
+            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+        if existing.is_some() {
+            // A cancelled or expired registration of the same address comes back.
+            diesel::delete(rt::registration_tickets.filter(rt::registration_id.eq(&id)))
+                .execute(conn)?;
+            diesel::delete(r::registrations.find(&id)).execute(conn)?;
+        }
+        diesel::insert_into(r::registrations)
+            .values((
+                r::id.eq(&id),
+                r::edition_id.eq(&edition.id),
+                r::email.eq(valid.email.as_str()),
+                r::name.eq(&valid.name),
+                r::company.eq(form.company.trim()),
+                r::tshirt.eq(&form.tshirt),
+                r::dietary.eq(form.dietary.trim()),
+                r::accessibility.eq(form.accessibility.trim()),
+                r::locale.eq(locale.code()),
+                r::state.eq("held"),
+                r::confirm_token_hash.eq(Some(crypto::token_hash(&confirm))),
+                r::manage_token_hash.eq(crypto::token_hash(&manage)),
+                r::held_until.eq(Some(at + Duration::hours(i64::from(config.hold_hours)))),
+                r::consent_at.eq(at),
+                r::consent_version.eq(config.consent_version),
+                r::created_at.eq(at),
+            ))
+            .execute(conn)?;
+        for ticket in std::iter::once(&valid.conference).chain(valid.workshops.iter()) {
+            diesel::insert_into(rt::registration_tickets)
+                .values((
+                    rt::registration_id.eq(&id),
+                    rt::ticket_type_id.eq(&ticket.id),
+                ))
+                .execute(conn)?;
+        }
+        let mut ctx = link_context(mailer, edition, &valid.name, &manage);
+        ctx.insert(
+            "confirm_link",
+            &mailer.link(&format!("/register/confirm/{confirm}")),
+        );
+        ctx.insert("hours", &config.hold_hours);
+        outbox::enqueue(
+            conn,
+            &mailer.compose("registration_confirm", locale, valid.email.as_str(), ctx)?,
+        )?;
+        Ok(Outcome::Held {
+            registration_id: id,
+        })
+    })?;
+    mailer.notify();
+    Ok(outcome)
+}
+
+pub fn by_confirm_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Registration>> {
+    r::registrations
+        .filter(r::confirm_token_hash.eq(crypto::token_hash(token)))
+        .filter(r::state.eq("held"))
+        .filter(r::held_until.gt(now()))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn by_manage_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Registration>> {
+    r::registrations
+        .filter(r::manage_token_hash.eq(crypto::token_hash(token)))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Confirms a held registration through the mailed link; the ticket mail goes out.
+pub fn confirm(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    token: &str,
+    locale: Locale,
+) -> AppResult<Registration> {
+    let done = write_transaction(conn, |conn| -> AppResult<Registration> {
+        let reg = by_confirm_token(conn, token)?.ok_or(AppError::NotFound)?;
+        let n = diesel::update(
+            r::registrations
+                .filter(r::id.eq(&reg.id))
+                .filter(r::state.eq("held")),
+        )
+        .set((
+            r::state.eq("confirmed"),
+            r::confirmed_at.eq(Some(now())),
+            r::held_until.eq(None::<chrono::NaiveDateTime>),
+            r::confirm_token_hash.eq(None::<String>),
+        ))
+        .execute(conn)?;
+        if n != 1 {
+            return Err(AppError::NotFound);
+        }
+        let manage = crypto::random_token();
+        diesel::update(r::registrations.find(&reg.id))
+            .set(r::manage_token_hash.eq(crypto::token_hash(&manage)))
+            .execute(conn)?;
+        let mut ctx = link_context(mailer, edition, &reg.name, &manage);
+        ctx.insert(
+            "tickets",
+            &tickets_of(conn, &reg.id)?
+                .iter()
+                .map(|t| t.name.clone())
+                .collect::<Vec<_>>(),
+        );
+        outbox::enqueue(
+            conn,
+            &mailer.compose("registration_confirmed", locale, &reg.email, ctx)?,
+        )?;
+        Ok(reg)
+    })?;
+    mailer.notify();
+    Ok(done)
+}
+
+pub fn tickets_of(conn: &mut DbConn, registration_id: &str) -> QueryResult<Vec<TicketType>> {
+    rt::registration_tickets
+        .inner_join(tt::ticket_types)
+        .filter(rt::registration_id.eq(registration_id))
+        .order(tt::position.asc())
+        .select(TicketType::as_select())
+        .load(conn)
+}
+
+/// Ends an active registration: its seats go back at once, to the waiting list first.
+fn release(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    reg: &Registration,
+    state: &str,
+) -> AppResult<()> {
+    let n = diesel::update(
+        r::registrations
+            .filter(r::id.eq(&reg.id))
+            .filter(r::state.eq_any(["held", "confirmed"])),
+    )
+    .set((
+        r::state.eq(state),
+        r::cancelled_at.eq(Some(now())),
+        r::held_until.eq(None::<chrono::NaiveDateTime>),
+    ))
+    .execute(conn)?;
+    if n != 1 {
+        return Err(AppError::Conflict(
+            "This registration is not active.".into(),
+        ));
+    }
+    for ticket in tickets_of(conn, &reg.id)? {
+        seats::release(conn, &ticket.id)?;
+        waitlist::offer_free_seats(conn, mailer, edition, &ticket.id)?;
+    }
+    Ok(())
+}
+
+pub fn cancel(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    reg: &Registration,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        release(conn, mailer, edition, reg, "cancelled")
+    })?;
+    mailer.notify();
+    Ok(())
+}
+
+/// Expires holds whose time is up and offers that were not answered; returns how many.
+pub fn sweep(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
+    let at = now();
+    let stale: Vec<Registration> = r::registrations
+        .filter(r::state.eq("held"))
+        .filter(r::held_until.le(at))
+        .select(Registration::as_select())
+        .load(conn)?;
+    let mut n = 0;
+    for reg in stale {
+        let edition = devday_shared::editions::queries::by_id(conn, &reg.edition_id)?;
+        let expired = write_transaction(conn, |conn| {
+            match release(conn, mailer, &edition, &reg, "expired") {
+                Ok(()) => Ok(true),
+                // Confirmed or cancelled meanwhile: nothing to do.
+                Err(AppError::Conflict(_)) => Ok(false),
+                Err(e) => Err(e),
+            }
+        })?;
+        n += usize::from(expired);
+    }
+    n += waitlist::expire_offers(conn, mailer)?;
+    if n > 0 {
+        mailer.notify();
+    }
+    Ok(n)
+}
+
+/// Counts per ticket type: (name, capacity, taken, confirmed, held).
+pub fn counts(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<(TicketType, i64, i64)>> {
+    let mut out = Vec::new();
+    for t in settings::ticket_types(conn, edition_id)? {
+        let by_state = |conn: &mut DbConn, state: &str| -> QueryResult<i64> {
+            rt::registration_tickets
+                .inner_join(r::registrations)
+                .filter(rt::ticket_type_id.eq(&t.id))
+                .filter(r::state.eq(state))
+                .count()
+                .get_result(conn)
+        };
+        let confirmed = by_state(conn, "confirmed")?;
+        let held = by_state(conn, "held")?;
+        out.push((t, confirmed, held));
+    }
+    Ok(out)
+}
+
+pub fn list(conn: &mut DbConn, edition_id: &str, search: &str) -> QueryResult<Vec<Registration>> {
+    let mut q = r::registrations
+        .filter(r::edition_id.eq(edition_id))
+        .into_boxed();
+    let search = search.trim().to_lowercase().replace(['%', '_'], "");
+    if !search.is_empty() {
+        q = q.filter(
+            r::email
+                .like(format!("%{search}%"))
+                .or(r::name.like(format!("%{search}%"))),
+        );
+    }
+    q.order(r::created_at.asc())
+        .select(Registration::as_select())
+        .load(conn)
+}

@@ -1,0 +1,48 @@
+//! The registration rush in the JSON API.
+
+use actix_web::{web, HttpResponse};
+use devday_shared::api::{invalid_in_english, ProblemDocument};
+use devday_shared::editions::queries;
+use devday_shared::i18n::Locale;
+use devday_shared::web::ClientIp;
+use devday_shared::{AppError, AppResult, AppState};
+
+use crate::register::{self, Outcome, RegistrationForm};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route(
+        "/api/events/{edition}/registrations",
+        web::post().to(create),
+    );
+}
+
+/// Registers for free: 201 with the state (held until the address is confirmed through
+/// the mailed link, already registered, or on the waiting list); 409 when full (unless
+/// `waitlist` is true) or closed; 422 for invalid fields; 429 when one address sends too
+/// many. A non-2xx answer always means no registration was made.
+#[utoipa::path(post, path = "/api/events/{edition}/registrations", tag = "registration",
+    params(("edition" = String, Path)), request_body = RegistrationForm,
+    responses(
+        (status = 201, body = Outcome),
+        (status = 409, body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 422, body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 429, body = ProblemDocument, content_type = "application/problem+json")))]
+pub async fn create(
+    state: web::Data<AppState>,
+    ip: ClientIp,
+    slug: web::Path<String>,
+    body: web::Json<RegistrationForm>,
+) -> AppResult<HttpResponse> {
+    state.limits.registration(&ip.0)?;
+    let slug = slug.into_inner();
+    let form = body.into_inner();
+    let (mailer, st) = (state.mailer.clone(), state.clone());
+    let outcome: Outcome = state
+        .db(move |c| {
+            let edition = queries::by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
+            register::register(c, &mailer, &edition, &form, Locale::En)
+        })
+        .await
+        .map_err(|e| invalid_in_english(&st, e))?;
+    Ok(HttpResponse::Created().json(outcome))
+}

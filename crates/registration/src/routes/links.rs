@@ -1,0 +1,176 @@
+//! The links in registration mails: confirm, manage (view, cancel), waiting-list offers.
+//! The link is the credential: no account is needed.
+
+use actix_web::{web, HttpResponse};
+use devday_shared::editions::queries;
+use devday_shared::web::{CsrfForm, NoFields, Page};
+use devday_shared::{AppError, AppResult, AppState};
+use serde::Deserialize;
+
+use crate::{register, waitlist};
+
+fn message(page: &Page, title: &str, text: &str) -> AppResult<HttpResponse> {
+    let mut ctx = page.context();
+    ctx.insert("title_key", title);
+    ctx.insert("message_key", text);
+    page.render("accounts/message.html", &ctx)
+}
+
+pub async fn confirm_form(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let t = token.clone();
+    if state
+        .db(move |c| Ok(register::by_confirm_token(c, &t)?))
+        .await?
+        .is_none()
+    {
+        return page.invalid_link();
+    }
+    let mut ctx = page.context();
+    ctx.insert("token", &token);
+    page.render("registration/confirm.html", &ctx)
+}
+
+pub async fn confirm(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let (mailer, locale) = (state.mailer.clone(), page.locale);
+    let done = state
+        .db(move |c| {
+            let reg = register::by_confirm_token(c, &token)?.ok_or(AppError::NotFound)?;
+            let edition = queries::by_id(c, &reg.edition_id)?;
+            register::confirm(c, &mailer, &edition, &token, locale)
+        })
+        .await;
+    match done {
+        Ok(_) => message(
+            &page,
+            "registration-confirmed-title",
+            "registration-confirmed-text",
+        ),
+        Err(AppError::NotFound) => page.invalid_link(),
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn manage(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let t = token.clone();
+    let found = state
+        .db(move |c| {
+            let Some(reg) = register::by_manage_token(c, &t)? else {
+                return Ok(None);
+            };
+            let edition = queries::by_id(c, &reg.edition_id)?;
+            let tickets = register::tickets_of(c, &reg.id)?;
+            Ok(Some((reg, edition, tickets)))
+        })
+        .await?;
+    let Some((reg, edition, tickets)) = found else {
+        return page.invalid_link();
+    };
+    let mut ctx = page.context();
+    ctx.insert("registration", &reg);
+    ctx.insert("edition", &edition);
+    ctx.insert("tickets", &tickets);
+    ctx.insert("token", &token);
+    page.render("registration/manage.html", &ctx)
+}
+
+/// Cancels; the seats go back at once (to the waiting list first).
+pub async fn cancel(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let mailer = state.mailer.clone();
+    state
+        .db(move |c| {
+            let reg = register::by_manage_token(c, &token)?.ok_or(AppError::NotFound)?;
+            let edition = queries::by_id(c, &reg.edition_id)?;
+            register::cancel(c, &mailer, &edition, &reg)
+        })
+        .await?;
+    message(
+        &page,
+        "registration-cancelled-title",
+        "registration-cancelled-text",
+    )
+}
+
+pub async fn offer(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let t = token.clone();
+    let Some(entry) = state.db(move |c| Ok(waitlist::open_offer(c, &t)?)).await? else {
+        return page.invalid_link();
+    };
+    let mut ctx = page.context();
+    ctx.insert("entry", &entry);
+    ctx.insert("token", &token);
+    page.render("registration/offer.html", &ctx)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct OfferAnswer {
+    /// accept or decline
+    answer: String,
+}
+
+pub async fn answer_offer(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+    CsrfForm(form): CsrfForm<OfferAnswer>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let accept = match form.answer.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return Err(AppError::bad_request("Choose accept or decline.")),
+    };
+    let mailer = state.mailer.clone();
+    let done = state
+        .db(move |c| {
+            let entry = waitlist::open_offer(c, &token)?.ok_or(AppError::NotFound)?;
+            let edition_id: String = {
+                use devday_db::schema::ticket_types::dsl as tt;
+                use diesel::prelude::*;
+                tt::ticket_types
+                    .find(&entry.ticket_type_id)
+                    .select(tt::edition_id)
+                    .first(c)?
+            };
+            let edition = queries::by_id(c, &edition_id)?;
+            if accept {
+                waitlist::accept(c, &mailer, &edition, &token).map(drop)
+            } else {
+                waitlist::decline(c, &mailer, &edition, &token)
+            }
+        })
+        .await;
+    match done {
+        Ok(()) if accept => message(&page, "registration-confirmed-title", "offer-accepted-text"),
+        Ok(()) => message(&page, "offer-declined-title", "offer-declined-text"),
+        Err(AppError::NotFound) => page.invalid_link(),
+        Err(e) => Err(e),
+    }
+}

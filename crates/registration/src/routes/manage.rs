@@ -1,0 +1,189 @@
+//! Organisers: settings and ticket types, the list of registrations with counts, and the
+//! waiting lists in order.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use devday_shared::web::{see_other, CsrfForm, Organiser, Page};
+use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+use crate::register;
+use crate::settings::{self, SettingsForm, TicketTypeForm};
+use crate::waitlist;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/{edition}/manage/registration")
+            .route(web::get().to(show))
+            .route(web::post().to(save)),
+    )
+    .route(
+        "/{edition}/manage/registration/tickets",
+        web::post().to(add_ticket),
+    )
+    .route(
+        "/{edition}/manage/registration/tickets/{id}/capacity",
+        web::post().to(capacity),
+    )
+    .route("/{edition}/manage/registrations", web::get().to(list));
+}
+
+async fn render(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let (config, types) = state
+        .db(move |c| Ok((settings::get(c, &eid)?, settings::ticket_types(c, &eid)?)))
+        .await?;
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert("settings", &config);
+    ctx.insert("types", &types);
+    ctx.insert("errors", &errors);
+    page.render_status(status, "registration/manage_settings.html", &ctx)
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+) -> AppResult<HttpResponse> {
+    render(&state, &page, &access, FieldErrors::new(), StatusCode::OK).await
+}
+
+async fn done(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    result: AppResult<()>,
+) -> AppResult<HttpResponse> {
+    match result {
+        Ok(()) => Ok(see_other(&format!(
+            "/{}/manage/registration",
+            access.edition.slug
+        ))),
+        Err(AppError::Invalid(errors)) => {
+            render(
+                state,
+                page,
+                access,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn save(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<SettingsForm>,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let result = state.db(move |c| settings::save(c, &eid, &form)).await;
+    done(&state, &page, &access, result).await
+}
+
+pub async fn add_ticket(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<TicketTypeForm>,
+) -> AppResult<HttpResponse> {
+    let e = access.edition.clone();
+    let result = state
+        .db(move |c| settings::add_ticket_type(c, &e, &form))
+        .await;
+    done(&state, &page, &access, result).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CapacityForm {
+    capacity: String,
+}
+
+pub async fn capacity(
+    state: web::Data<AppState>,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<CapacityForm>,
+) -> AppResult<HttpResponse> {
+    let capacity = form
+        .capacity
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|c| (1..=100_000).contains(c))
+        .ok_or_else(|| AppError::bad_request("capacity must be a whole number from 1 to 100000"))?;
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    let mailer = state.mailer.clone();
+    let edition = access.edition.clone();
+    state
+        .db(move |c| {
+            settings::set_capacity(c, &eid, &id, capacity)?;
+            // More room: offer it to the waiting list at once.
+            waitlist::offer_free_seats(c, &mailer, &edition, &id)
+        })
+        .await?;
+    state.mailer.notify();
+    Ok(see_other(&format!(
+        "/{}/manage/registration",
+        access.edition.slug
+    )))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct Search {
+    q: String,
+}
+
+#[derive(Serialize)]
+struct TypeCount {
+    name: String,
+    capacity: i32,
+    taken: i32,
+    confirmed: i64,
+    held: i64,
+    waiting: Vec<crate::model::WaitlistEntry>,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    search: web::Query<Search>,
+) -> AppResult<HttpResponse> {
+    let (eid, q) = (access.edition.id.clone(), search.q.clone());
+    let (registrations, counts) = state
+        .db(move |c| {
+            let mut counts = Vec::new();
+            for (t, confirmed, held) in register::counts(c, &eid)? {
+                let waiting = waitlist::entries(c, &t.id)?;
+                counts.push(TypeCount {
+                    name: t.name,
+                    capacity: t.capacity,
+                    taken: t.taken,
+                    confirmed,
+                    held,
+                    waiting,
+                });
+            }
+            Ok((register::list(c, &eid, &q)?, counts))
+        })
+        .await?;
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert("registrations", &registrations);
+    ctx.insert("counts", &counts);
+    ctx.insert("q", &search.q);
+    page.render("registration/manage_list.html", &ctx)
+}

@@ -1,0 +1,34 @@
+//! Registration pages: the public form, the mailed links (confirm, manage, waiting-list
+//! offer), the organisers' settings and list, and the JSON API.
+
+pub mod api;
+mod links;
+mod manage;
+mod public;
+
+use actix_web::web;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/register/confirm/{token}")
+            .route(web::get().to(links::confirm_form))
+            .route(web::post().to(links::confirm)),
+    )
+    .route("/register/manage/{token}", web::get().to(links::manage))
+    .route(
+        "/register/manage/{token}/cancel",
+        web::post().to(links::cancel),
+    )
+    .service(
+        web::resource("/register/offer/{token}")
+            .route(web::get().to(links::offer))
+            .route(web::post().to(links::answer_offer)),
+    )
+    .service(
+        web::resource("/{edition}/register/")
+            .route(web::get().to(public::form))
+            .route(web::post().to(public::submit)),
+    );
+    manage::configure(cfg);
+    api::configure(cfg);
+}

@@ -1,0 +1,132 @@
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use devday_shared::editions::{queries, Edition};
+use devday_shared::web::{see_other, ClientIp, CsrfForm, Page};
+use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+
+use crate::register::{self, Outcome, RegistrationForm, TSHIRTS};
+use crate::settings;
+
+async fn render(
+    state: &AppState,
+    page: &Page,
+    edition: Edition,
+    form: &RegistrationForm,
+    errors: &FieldErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let eid = edition.id.clone();
+    let (types, config) = state
+        .db(move |c| Ok((settings::ticket_types(c, &eid)?, settings::get(c, &eid)?)))
+        .await?;
+    let local = |t: Option<chrono::NaiveDateTime>| {
+        t.map(|t| edition.local(t).format("%Y-%m-%d %H:%M").to_string())
+    };
+    let workshops: Vec<serde_json::Value> = types
+        .iter()
+        .filter(|t| t.is_workshop())
+        .map(|t| serde_json::json!({
+            "id": t.id, "name": t.name, "free": t.free(),
+            "starts": local(t.starts_at), "ends": t.ends_at.map(|e| edition.local(e).format("%H:%M").to_string()),
+            "checked": form.workshops.contains(&t.id),
+        }))
+        .collect();
+    let conference_free = types
+        .iter()
+        .find(|t| !t.is_workshop())
+        .map(|t| t.free())
+        .unwrap_or(0);
+    let mut ctx = page.context();
+    ctx.insert("state", &edition.registration_state(devday_db::now()));
+    ctx.insert("opens", &local(edition.registration_opens_at));
+    ctx.insert("closes", &local(edition.registration_closes_at));
+    ctx.insert("edition", &edition);
+    ctx.insert("form", form);
+    ctx.insert("errors", errors);
+    ctx.insert("workshops", &workshops);
+    ctx.insert("conference_free", &conference_free);
+    ctx.insert("tshirts", &TSHIRTS);
+    ctx.insert("settings", &config);
+    page.render_status(status, "registration/form.html", &ctx)
+}
+
+async fn edition(state: &AppState, slug: String) -> AppResult<Edition> {
+    state
+        .db(move |c| queries::by_slug(c, &slug)?.ok_or(AppError::NotFound))
+        .await
+}
+
+pub async fn form(
+    state: web::Data<AppState>,
+    page: Page,
+    slug: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let edition = edition(&state, slug.into_inner()).await?;
+    render(
+        &state,
+        &page,
+        edition,
+        &RegistrationForm::default(),
+        &FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn submit(
+    state: web::Data<AppState>,
+    page: Page,
+    ip: ClientIp,
+    slug: web::Path<String>,
+    CsrfForm(form): CsrfForm<RegistrationForm>,
+) -> AppResult<HttpResponse> {
+    let edition = edition(&state, slug.into_inner()).await?;
+    if !form.website.is_empty() {
+        return Ok(see_other(&format!("/{}/register/", edition.slug)));
+    }
+    state.limits.registration(&ip.0)?;
+    let (mailer, e, f, locale) = (
+        state.mailer.clone(),
+        edition.clone(),
+        form.clone(),
+        page.locale,
+    );
+    match state
+        .db(move |c| register::register(c, &mailer, &e, &f, locale))
+        .await
+    {
+        Ok(outcome) => {
+            let mut ctx = page.context();
+            let (title, text) = match outcome {
+                Outcome::Held { .. } => ("registration-held-title", "registration-held-text"),
+                Outcome::AlreadyRegistered => {
+                    ("registration-held-title", "registration-again-text")
+                }
+                Outcome::Waitlisted { .. } => (
+                    "registration-waitlisted-title",
+                    "registration-waitlisted-text",
+                ),
+            };
+            ctx.insert("title_key", title);
+            ctx.insert("message_key", text);
+            page.render("accounts/message.html", &ctx)
+        }
+        Err(AppError::Invalid(errors)) => {
+            render(
+                &state,
+                &page,
+                edition,
+                &form,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(AppError::Conflict(message)) => {
+            let mut errors = FieldErrors::new();
+            errors.add("form", &message);
+            render(&state, &page, edition, &form, &errors, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
+}

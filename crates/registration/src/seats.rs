@@ -1,0 +1,30 @@
+//! Seats: one conditional update takes a seat only while one is free, so capacity holds
+//! whatever the concurrency, on SQLite and PostgreSQL, with any number of instances.
+
+use devday_db::schema::ticket_types::dsl as tt;
+use devday_db::DbConn;
+use diesel::prelude::*;
+
+/// Takes a seat of the ticket type; false if it is full.
+pub fn take(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<bool> {
+    let n = diesel::update(
+        tt::ticket_types
+            .filter(tt::id.eq(ticket_type_id))
+            .filter(tt::taken.lt(tt::capacity)),
+    )
+    .set(tt::taken.eq(tt::taken + 1))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// Gives a seat back.
+pub fn release(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<()> {
+    diesel::update(
+        tt::ticket_types
+            .filter(tt::id.eq(ticket_type_id))
+            .filter(tt::taken.gt(0)),
+    )
+    .set(tt::taken.eq(tt::taken - 1))
+    .execute(conn)
+    .map(drop)
+}

@@ -1,0 +1,211 @@
+//! Registration settings and ticket types of an edition.
+
+use devday_db::schema::{registration_settings::dsl as rs, ticket_types::dsl as tt};
+use devday_db::{write_transaction, DbConn};
+use devday_shared::editions::{queries as editions, Edition};
+use devday_shared::{AppError, AppResult, FieldErrors};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{RegistrationSettings, TicketType};
+
+pub fn get(conn: &mut DbConn, edition_id: &str) -> QueryResult<RegistrationSettings> {
+    Ok(rs::registration_settings
+        .find(edition_id)
+        .select(RegistrationSettings::as_select())
+        .first(conn)
+        .optional()?
+        .unwrap_or(RegistrationSettings {
+            edition_id: edition_id.to_owned(),
+            hold_hours: 24,
+            offer_hours: 48,
+            privacy_text: String::new(),
+            coc_text: String::new(),
+            consent_version: 1,
+        }))
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SettingsForm {
+    pub hold_hours: String,
+    pub offer_hours: String,
+    pub privacy_text: String,
+    pub coc_text: String,
+}
+
+/// Saves the settings; changed texts count the consent version up.
+pub fn save(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let hours = |v: &str| {
+        v.trim()
+            .parse::<i32>()
+            .ok()
+            .filter(|h| (1..=24 * 14).contains(h))
+    };
+    let (hold, offer) = (hours(&form.hold_hours), hours(&form.offer_hours));
+    if hold.is_none() {
+        errors.add("hold_hours", "number-out-of-range");
+    }
+    if offer.is_none() {
+        errors.add("offer_hours", "number-out-of-range");
+    }
+    if form.privacy_text.chars().count() > 20_000 || form.coc_text.chars().count() > 20_000 {
+        errors.add("privacy_text", "field-too-long");
+    }
+    errors.into_result()?;
+    write_transaction(conn, |conn| {
+        let old = get(conn, edition_id)?;
+        let changed =
+            old.privacy_text != form.privacy_text.trim() || old.coc_text != form.coc_text.trim();
+        diesel::delete(rs::registration_settings.find(edition_id)).execute(conn)?;
+        diesel::insert_into(rs::registration_settings)
+            .values((
+                rs::edition_id.eq(edition_id),
+                rs::hold_hours.eq(hold.unwrap_or(24)),
+                rs::offer_hours.eq(offer.unwrap_or(48)),
+                rs::privacy_text.eq(form.privacy_text.trim()),
+                rs::coc_text.eq(form.coc_text.trim()),
+                rs::consent_version.eq(old.consent_version + i32::from(changed)),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
+}
+
+/// The ticket types; an edition without any gets one conference ticket for 500 people.
+pub fn ticket_types(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<TicketType>> {
+    let load = |conn: &mut DbConn| {
+        tt::ticket_types
+            .filter(tt::edition_id.eq(edition_id))
+            .order((tt::position.asc(), tt::name.asc()))
+            .select(TicketType::as_select())
+            .load(conn)
+    };
+    let types = load(conn)?;
+    if !types.is_empty() {
+        return Ok(types);
+    }
+    write_transaction(conn, |conn| {
+        editions::lock(conn, edition_id)?;
+        if load(conn)?.is_empty() {
+            insert(
+                conn,
+                edition_id,
+                "Conference",
+                "conference",
+                500,
+                None,
+                None,
+                0,
+            )?;
+        }
+        Ok(load(conn)?)
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert(
+    conn: &mut DbConn,
+    edition_id: &str,
+    name: &str,
+    kind: &str,
+    capacity: i32,
+    starts_at: Option<chrono::NaiveDateTime>,
+    ends_at: Option<chrono::NaiveDateTime>,
+    position: i32,
+) -> QueryResult<()> {
+    diesel::insert_into(tt::ticket_types)
+        .values((
+            tt::id.eq(uuid::Uuid::new_v4().to_string()),
+            tt::edition_id.eq(edition_id),
+            tt::name.eq(name),
+            tt::kind.eq(kind),
+            tt::capacity.eq(capacity),
+            tt::taken.eq(0),
+            tt::starts_at.eq(starts_at),
+            tt::ends_at.eq(ends_at),
+            tt::position.eq(position),
+        ))
+        .execute(conn)
+        .map(drop)
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TicketTypeForm {
+    pub name: String,
+    /// conference or workshop
+    pub kind: String,
+    pub capacity: String,
+    /// Workshops: local `YYYY-MM-DDTHH:MM`.
+    pub starts_at: String,
+    pub ends_at: String,
+}
+
+pub fn add_ticket_type(
+    conn: &mut DbConn,
+    edition: &Edition,
+    form: &TicketTypeForm,
+) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        errors.add("name", "field-required");
+    }
+    let kind = match form.kind.as_str() {
+        "conference" | "workshop" => form.kind.as_str(),
+        _ => {
+            errors.add("kind", "field-invalid");
+            "workshop"
+        }
+    };
+    let capacity = form
+        .capacity
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|c| (1..=100_000).contains(c));
+    if capacity.is_none() {
+        errors.add("capacity", "number-out-of-range");
+    }
+    let at = |v: &str| devday_shared::editions::local_to_utc(edition, v);
+    let (starts, ends) = (at(&form.starts_at), at(&form.ends_at));
+    if kind == "workshop" {
+        match (starts, ends) {
+            (Some(s), Some(e)) if e > s => {}
+            _ => errors.add("ends_at", "workshop-times"),
+        }
+    }
+    errors.into_result()?;
+    let position = ticket_types(conn, &edition.id)?.len() as i32;
+    insert(
+        conn,
+        &edition.id,
+        name,
+        kind,
+        capacity.unwrap_or(1),
+        starts,
+        ends,
+        position,
+    )?;
+    Ok(())
+}
+
+/// Changes a capacity; never below the seats already taken.
+pub fn set_capacity(conn: &mut DbConn, edition_id: &str, id: &str, capacity: i32) -> AppResult<()> {
+    let n = diesel::update(
+        tt::ticket_types
+            .filter(tt::id.eq(id))
+            .filter(tt::edition_id.eq(edition_id))
+            .filter(tt::taken.le(capacity)),
+    )
+    .set(tt::capacity.eq(capacity))
+    .execute(conn)?;
+    if n == 0 {
+        return Err(AppError::Conflict(
+            "More seats are taken than that capacity.".into(),
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,299 @@
+//! Waiting lists per ticket type. A freed seat is taken for the next person at once and
+//! offered by mail with a deadline; an unanswered or declined offer passes on at once.
+//! Nobody is skipped (oldest first) and no seat is lost between offers: an offered seat
+//! counts as taken until the offer is used, declined or expires.
+
+use chrono::Duration;
+use devday_db::schema::{
+    registration_tickets::dsl as rt, registrations::dsl as r, waitlist_entries::dsl as w,
+};
+use devday_db::{now, write_transaction, DbConn};
+use devday_shared::accounts::EmailAddress;
+use devday_shared::editions::Edition;
+use devday_shared::i18n::Locale;
+use devday_shared::mail::{outbox, Mailer};
+use devday_shared::{crypto, AppError, AppResult};
+use diesel::prelude::*;
+
+use crate::model::{Registration, TicketType, WaitlistEntry};
+use crate::{seats, settings};
+
+/// Puts a person on the list (once); returns their place among those still waiting.
+pub fn join(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    ticket: &TicketType,
+    email: &EmailAddress,
+    name: &str,
+    locale: Locale,
+) -> AppResult<i64> {
+    let existing: Option<WaitlistEntry> = w::waitlist_entries
+        .filter(w::ticket_type_id.eq(&ticket.id))
+        .filter(w::email.eq(email.as_str()))
+        .filter(w::state.eq_any(["waiting", "offered"]))
+        .select(WaitlistEntry::as_select())
+        .first(conn)
+        .optional()?;
+    let entry = match existing {
+        Some(entry) => entry,
+        None => {
+            let at = now();
+            let id = uuid::Uuid::new_v4().to_string();
+            diesel::insert_into(w::waitlist_entries)
+                .values((
+                    w::id.eq(&id),
+                    w::ticket_type_id.eq(&ticket.id),
+                    w::email.eq(email.as_str()),
+                    w::name.eq(name),
+                    w::locale.eq(locale.code()),
+                    w::state.eq("waiting"),
+                    w::created_at.eq(at),
+                    w::updated_at.eq(at),
+                ))
+                .execute(conn)?;
+            let mut ctx = tera::Context::new();
+            ctx.insert("name", name);
+            ctx.insert("edition", &edition.name);
+            ctx.insert("ticket", &ticket.name);
+            outbox::enqueue(
+                conn,
+                &mailer.compose("waitlist_joined", locale, email.as_str(), ctx)?,
+            )?;
+            w::waitlist_entries
+                .find(&id)
+                .select(WaitlistEntry::as_select())
+                .first(conn)?
+        }
+    };
+    let ahead: i64 = w::waitlist_entries
+        .filter(w::ticket_type_id.eq(&ticket.id))
+        .filter(w::state.eq_any(["waiting", "offered"]))
+        .filter(w::created_at.le(entry.created_at))
+        .count()
+        .get_result(conn)?;
+    Ok(ahead)
+}
+
+/// Offers every free seat of the type to the next people waiting, oldest first.
+pub fn offer_free_seats(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    ticket_type_id: &str,
+) -> AppResult<()> {
+    let hours = i64::from(settings::get(conn, &edition.id)?.offer_hours);
+    loop {
+        let next: Option<WaitlistEntry> = w::waitlist_entries
+            .filter(w::ticket_type_id.eq(ticket_type_id))
+            .filter(w::state.eq("waiting"))
+            .order((w::created_at.asc(), w::id.asc()))
+            .select(WaitlistEntry::as_select())
+            .first(conn)
+            .optional()?;
+        let Some(entry) = next else { return Ok(()) };
+        if !seats::take(conn, ticket_type_id)? {
+            return Ok(());
+        }
+        let token = crypto::random_token();
+        let expires = now() + Duration::hours(hours);
+        diesel::update(
+            w::waitlist_entries
+                .filter(w::id.eq(&entry.id))
+                .filter(w::state.eq("waiting")),
+        )
+        .set((
+            w::state.eq("offered"),
+            w::offer_token_hash.eq(Some(crypto::token_hash(&token))),
+            w::offer_expires_at.eq(Some(expires)),
+            w::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+        let mut ctx = tera::Context::new();
+        ctx.insert("name", &entry.name);
+        ctx.insert("edition", &edition.name);
+        ctx.insert("link", &mailer.link(&format!("/register/offer/{token}")));
+        ctx.insert("hours", &hours);
+        let locale = Locale::parse(&entry.locale).unwrap_or_default();
+        outbox::enqueue(
+            conn,
+            &mailer.compose("waitlist_offer", locale, &entry.email, ctx)?,
+        )?;
+    }
+}
+
+/// The open offer behind a link.
+pub fn open_offer(conn: &mut DbConn, token: &str) -> QueryResult<Option<WaitlistEntry>> {
+    w::waitlist_entries
+        .filter(w::offer_token_hash.eq(crypto::token_hash(token)))
+        .filter(w::state.eq("offered"))
+        .filter(w::offer_expires_at.gt(now()))
+        .select(WaitlistEntry::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Takes the offered seat: a new confirmed registration (the link proved the address), or
+/// a workshop added to the person's registration. A used or expired offer is a 404.
+pub fn accept(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    token: &str,
+) -> AppResult<Registration> {
+    let reg = write_transaction(conn, |conn| -> AppResult<Registration> {
+        let entry = open_offer(conn, token)?.ok_or(AppError::NotFound)?;
+        let used = diesel::update(
+            w::waitlist_entries
+                .filter(w::id.eq(&entry.id))
+                .filter(w::state.eq("offered")),
+        )
+        .set((w::state.eq("accepted"), w::updated_at.eq(now())))
+        .execute(conn)?;
+        if used != 1 {
+            return Err(AppError::NotFound);
+        }
+        let existing: Option<Registration> = r::registrations
+            .filter(r::edition_id.eq(&edition.id))
+            .filter(r::email.eq(&entry.email))
+            .select(Registration::as_select())
+            .first(conn)
+            .optional()?;
+        let at = now();
+        let id = match existing.filter(|e| e.is_active()) {
+            Some(reg) => reg.id,
+            None => {
+                let id = uuid::Uuid::new_v4().to_string();
+                diesel::delete(
+                    r::registrations
+                        .filter(r::edition_id.eq(&edition.id))
+                        .filter(r::email.eq(&entry.email)),
+                )
+                .execute(conn)?;
+                diesel::insert_into(r::registrations)
+                    .values((
+                        r::id.eq(&id),
+                        r::edition_id.eq(&edition.id),
+                        r::email.eq(&entry.email),
+                        r::name.eq(&entry.name),
+                        r::company.eq(""),
+                        r::tshirt.eq(""),
+                        r::dietary.eq(""),
+                        r::accessibility.eq(""),
+                        r::locale.eq(&entry.locale),
+                        r::state.eq("confirmed"),
+                        r::manage_token_hash.eq(crypto::token_hash(&crypto::random_token())),
+                        r::consent_at.eq(entry.created_at),
+                        r::consent_version.eq(settings::get(conn, &edition.id)?.consent_version),
+                        r::created_at.eq(at),
+                        r::confirmed_at.eq(Some(at)),
+                    ))
+                    .execute(conn)?;
+                id
+            }
+        };
+        diesel::insert_into(rt::registration_tickets)
+            .values((
+                rt::registration_id.eq(&id),
+                rt::ticket_type_id.eq(&entry.ticket_type_id),
+            ))
+            .execute(conn)?;
+        let manage = crypto::random_token();
+        diesel::update(r::registrations.find(&id))
+            .set(r::manage_token_hash.eq(crypto::token_hash(&manage)))
+            .execute(conn)?;
+        let reg = r::registrations
+            .find(&id)
+            .select(Registration::as_select())
+            .first(conn)?;
+        let mut ctx = tera::Context::new();
+        ctx.insert("name", &reg.name);
+        ctx.insert("edition", &edition.name);
+        ctx.insert(
+            "manage_link",
+            &mailer.link(&format!("/register/manage/{manage}")),
+        );
+        ctx.insert(
+            "tickets",
+            &crate::register::tickets_of(conn, &id)?
+                .iter()
+                .map(|t| t.name.clone())
+                .collect::<Vec<_>>(),
+        );
+        let locale = Locale::parse(&reg.locale).unwrap_or_default();
+        outbox::enqueue(
+            conn,
+            &mailer.compose("registration_confirmed", locale, &reg.email, ctx)?,
+        )?;
+        Ok(reg)
+    })?;
+    mailer.notify();
+    Ok(reg)
+}
+
+/// Declines an offer: the seat goes to the next person at once.
+pub fn decline(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    token: &str,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        let entry = open_offer(conn, token)?.ok_or(AppError::NotFound)?;
+        let n = diesel::update(
+            w::waitlist_entries
+                .filter(w::id.eq(&entry.id))
+                .filter(w::state.eq("offered")),
+        )
+        .set((w::state.eq("declined"), w::updated_at.eq(now())))
+        .execute(conn)?;
+        if n != 1 {
+            return Err(AppError::NotFound);
+        }
+        seats::release(conn, &entry.ticket_type_id)?;
+        offer_free_seats(conn, mailer, edition, &entry.ticket_type_id)
+    })?;
+    mailer.notify();
+    Ok(())
+}
+
+/// Expires unanswered offers and passes their seats on; returns how many expired.
+pub fn expire_offers(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
+    let stale: Vec<(WaitlistEntry, String)> = w::waitlist_entries
+        .inner_join(devday_db::schema::ticket_types::table)
+        .filter(w::state.eq("offered"))
+        .filter(w::offer_expires_at.le(now()))
+        .select((
+            WaitlistEntry::as_select(),
+            devday_db::schema::ticket_types::edition_id,
+        ))
+        .load(conn)?;
+    let mut n = 0;
+    for (entry, edition_id) in stale {
+        let edition = devday_shared::editions::queries::by_id(conn, &edition_id)?;
+        n += write_transaction(conn, |conn| -> AppResult<usize> {
+            let changed = diesel::update(
+                w::waitlist_entries
+                    .filter(w::id.eq(&entry.id))
+                    .filter(w::state.eq("offered")),
+            )
+            .set((w::state.eq("expired"), w::updated_at.eq(now())))
+            .execute(conn)?;
+            if changed == 1 {
+                seats::release(conn, &entry.ticket_type_id)?;
+                offer_free_seats(conn, mailer, &edition, &entry.ticket_type_id)?;
+            }
+            Ok(changed)
+        })?;
+    }
+    Ok(n)
+}
+
+/// The list in order, for organisers.
+pub fn entries(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<Vec<WaitlistEntry>> {
+    w::waitlist_entries
+        .filter(w::ticket_type_id.eq(ticket_type_id))
+        .order((w::created_at.asc(), w::id.asc()))
+        .select(WaitlistEntry::as_select())
+        .load(conn)
+}

@@ -1,0 +1,145 @@
+//! Registration end to end: capacity under a rush, double opt-in, the manage link,
+//! cancellations that free seats for the waiting list, and bad input.
+
+use devday_tests::{db_test, Client, TestApp};
+
+/// Sets the conference ticket's capacity through the organisers' page.
+async fn set_capacity(admin: &Client, slug: &str, capacity: &str) -> anyhow::Result<()> {
+    let page = admin.get(&format!("/{slug}/manage/registration")).await?;
+    let id = regex::Regex::new(r#"/manage/registration/tickets/([0-9a-f-]{36})/capacity"#)?
+        .captures(&page.body)
+        .map(|c| c[1].to_owned())
+        .expect("the conference ticket");
+    let res = admin
+        .post(
+            &format!("/{slug}/manage/registration/tickets/{id}/capacity"),
+            &[("capacity", capacity)],
+        )
+        .await?;
+    anyhow::ensure!(res.status == 303, "capacity: {} {}", res.status, res.body);
+    Ok(())
+}
+
+fn rusher(n: usize, waitlist: bool) -> serde_json::Value {
+    serde_json::json!({"name": format!("Rusher {n}"), "email": format!("rusher{n}@example.org"), "consent": true, "waitlist": waitlist})
+}
+
+db_test! {
+    async fn a_rush_never_oversells_the_last_seats(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        set_capacity(&admin, "dd-2030", "5").await?;
+        let api = app.client();
+        let url = format!("{}/api/events/dd-2030/registrations", app.base);
+        let mut tasks = Vec::new();
+        for n in 0..40 {
+            let (http, url) = (api.http().clone(), url.clone());
+            tasks.push(tokio::spawn(async move {
+                let res = http.post(&url).json(&rusher(n, n % 2 == 0)).send().await?;
+                Ok::<_, anyhow::Error>((res.status().as_u16(), res.text().await?))
+            }));
+        }
+        let mut held = 0;
+        let mut waitlisted = 0;
+        let mut full = 0;
+        for task in tasks {
+            let (status, text) = task.await??;
+            match status {
+                201 if text.contains("\"held\"") => held += 1,
+                201 if text.contains("\"waitlisted\"") => waitlisted += 1,
+                409 => full += 1,
+                other => panic!("unexpected answer {other}: {text}"),
+            }
+        }
+        assert_eq!(held, 5, "capacity 5, {held} seats given");
+        assert_eq!(held + waitlisted + full, 40);
+        assert!(waitlisted > 0 && full > 0);
+        let list = admin.get("/dd-2030/manage/registrations").await?;
+        assert!(list.body.contains("5 / 5"), "taken / capacity is off");
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn double_opt_in_manage_link_and_no_second_registration(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let visitor = app.client();
+        let form = visitor.get("/dd-2030/register/").await?;
+        assert!(form.body.contains("500 places free"), "{}", form.body);
+        let res = visitor.post("/dd-2030/register/", &[("name", "Nora"), ("email", "nora@example.org"), ("consent", "true"), ("tshirt", "M")]).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        let mail = app.smtp.wait_for("nora@example.org").await?;
+        let confirm = mail.link("/register/confirm/").expect("confirm link");
+        assert!(mail.link("/register/manage/").is_some());
+        assert_eq!(visitor.get(&confirm).await?.status, 200);
+        let res = visitor.post(&confirm, &[]).await?;
+        assert!(res.body.contains("You are registered"), "{}", res.body);
+        assert_eq!(visitor.post(&confirm, &[]).await?.status, 404, "a confirm link worked twice");
+        let ticket = app.smtp.wait_for_nth("nora@example.org", 2).await?;
+        assert!(ticket.subject.starts_with("Your ticket"), "{}", ticket.subject);
+
+        // Again with the same address: a manage link, not a second registration.
+        let res = app.client().post("/dd-2030/register/", &[("name", "Nora Again"), ("email", "NORA@example.org"), ("consent", "true")]).await?;
+        assert!(res.body.contains("registered already"), "{}", res.body);
+        let again = app.smtp.wait_for_nth("nora@example.org", 3).await?;
+        let manage = again.link("/register/manage/").expect("manage link");
+        let page = visitor.get(&manage).await?;
+        assert!(page.body.contains("Nora") && page.body.contains("confirmed"));
+        let list = admin.get("/dd-2030/manage/registrations").await?;
+        assert_eq!(list.body.matches("nora@example.org").count(), 1);
+
+        // Bad input changes nothing.
+        let res = visitor.post("/dd-2030/register/", &[("name", ""), ("email", "nope")]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("Please agree") && res.body.contains("This is not an email address."));
+        let res = visitor.api_post("/api/events/dd-2030/registrations", None, &serde_json::json!({"name": "X", "email": "x@example.org"})).await?;
+        assert_eq!(res.status, 422);
+        assert_eq!(res.json()["errors"]["consent"][0], "Please agree to the privacy notice and the code of conduct.");
+        assert_eq!(visitor.api_post("/api/events/nope/registrations", None, &rusher(1, false)).await?.status, 404);
+        assert!(!admin.get("/dd-2030/manage/registrations").await?.body.contains("x@example.org"));
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn a_cancelled_seat_goes_to_the_waiting_list_in_order(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        set_capacity(&admin, "dd-2030", "1").await?;
+        let api = app.client();
+        let first = api.api_post("/api/events/dd-2030/registrations", None, &rusher(1, false)).await?;
+        assert_eq!(first.status, 201, "{}", first.body);
+        for n in [2, 3] {
+            let res = api.api_post("/api/events/dd-2030/registrations", None, &rusher(n, true)).await?;
+            assert_eq!(res.json()["state"], "waitlisted");
+            assert_eq!(res.json()["position"], n - 1);
+        }
+        let res = api.api_post("/api/events/dd-2030/registrations", None, &rusher(4, false)).await?;
+        assert_eq!(res.status, 409);
+
+        // The first person cancels: the seat is offered to #2 at once, not #3.
+        let mail = app.smtp.wait_for("rusher1@example.org").await?;
+        let manage = mail.link("/register/manage/").expect("manage link");
+        let res = api.post(&format!("{manage}/cancel"), &[]).await?;
+        assert!(res.body.contains("Registration cancelled"), "{}", res.body);
+        let offer = app.smtp.wait_for_subject("rusher2@example.org", "A place for you").await?;
+        assert!(app.smtp.mails_to("rusher3@example.org").iter().all(|m| !m.subject.starts_with("A place")));
+        // #2 declines; #3 gets the offer and takes it.
+        let link = offer.link("/register/offer/").expect("offer link");
+        let res = api.post(&link, &[("answer", "decline")]).await?;
+        assert!(res.body.contains("next person"), "{}", res.body);
+        assert_eq!(api.post(&link, &[("answer", "accept")]).await?.status, 404, "a declined offer was used");
+        let offer3 = app.smtp.wait_for_subject("rusher3@example.org", "A place for you").await?;
+        let res = api.post(&offer3.link("/register/offer/").expect("offer"), &[("answer", "accept")]).await?;
+        assert!(res.body.contains("The place is yours"), "{}", res.body);
+        let ticket = app.smtp.wait_for_subject("rusher3@example.org", "Your ticket").await?;
+        assert!(ticket.link("/register/manage/").is_some());
+        let list = admin.get("/dd-2030/manage/registrations").await?;
+        assert!(list.body.contains("1 / 1"), "capacity broken after offers");
+        Ok(())
+    }
+}
