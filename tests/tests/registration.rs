@@ -143,3 +143,57 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn the_manage_link_edits_workshops_and_deletes(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let now = chrono::Utc::now().naive_utc();
+        let at = |d: i64, h: u32| (now.date() + chrono::Duration::days(d)).and_hms_opt(h, 0, 0).unwrap_or(now).format("%Y-%m-%dT%H:%M").to_string();
+        for (name, from, to, cap) in [("Rust workshop", 9, 12, "1"), ("Data workshop", 10, 13, "5"), ("Web workshop", 14, 17, "5")] {
+            let res = admin.post("/dd-2030/manage/registration/tickets", &[
+                ("name", name), ("kind", "workshop"), ("capacity", cap), ("starts_at", &at(120, from)), ("ends_at", &at(120, to)),
+            ]).await?;
+            assert_eq!(res.status, 303, "{}", res.body);
+        }
+        let form = app.client().get("/dd-2030/register/").await?;
+        let id_of = |name: &str| regex::Regex::new(&format!(r#"value="([0-9a-f-]{{36}})"> <label for="w-[0-9a-f-]{{36}}">{name}"#)).ok()
+            .and_then(|re| re.captures(&form.body).map(|c| c[1].to_owned())).unwrap_or_default();
+        let (rust, data, web) = (id_of("Rust workshop"), id_of("Data workshop"), id_of("Web workshop"));
+        assert!(!rust.is_empty() && !data.is_empty() && !web.is_empty(), "{}", form.body);
+
+        // Overlapping workshops are refused and nothing is written.
+        let visitor = app.client();
+        let res = visitor.post("/dd-2030/register/", &[("name", "Wanda"), ("email", "wanda@example.org"), ("consent", "true"), ("workshops", &rust), ("workshops", &data)]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("same time"));
+        let res = visitor.post("/dd-2030/register/", &[("name", "Wanda"), ("email", "wanda@example.org"), ("consent", "true"), ("workshops", &rust)]).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        let mail = app.smtp.wait_for("wanda@example.org").await?;
+        let manage = mail.link("/register/manage/").expect("manage link");
+        // The Rust workshop (1 seat) is full now: the next person cannot have it.
+        let res = app.client().api_post("/api/events/dd-2030/registrations", None, &serde_json::json!({"name": "Max", "email": "max@example.org", "consent": true, "workshops": [rust]})).await?;
+        assert_eq!(res.status, 409, "{}", res.body);
+
+        let res = visitor.post(&format!("{manage}/details"), &[("name", "Wanda W."), ("tshirt", "L"), ("dietary", "vegan")]).await?;
+        assert_eq!(res.status, 303);
+        assert_eq!(visitor.post(&format!("{manage}/workshops"), &[("ticket_type_id", &data), ("action", "add")]).await?.status, 409, "overlap");
+        assert_eq!(visitor.post(&format!("{manage}/workshops"), &[("ticket_type_id", &web), ("action", "add")]).await?.status, 303);
+        assert_eq!(visitor.post(&format!("{manage}/workshops"), &[("ticket_type_id", &rust), ("action", "drop")]).await?.status, 303);
+        let page = visitor.get(&manage).await?;
+        assert!(page.body.contains("Wanda W.") && page.body.contains("Web workshop") && !page.body.contains(">Rust workshop<"));
+        let list = admin.get("/dd-2030/manage/registrations").await?;
+        assert!(list.body.contains("L 1") && list.body.contains("Dietary needs: 1"), "{}", list.body);
+        let csv = admin.get("/dd-2030/manage/registrations.csv").await?;
+        assert!(csv.body.contains("wanda@example.org") && csv.body.contains("vegan"));
+
+        let data_json = visitor.get(&format!("{manage}/data.json")).await?;
+        assert_eq!(data_json.json()["registration"]["email"], "wanda@example.org");
+        assert_eq!(visitor.post(&format!("{manage}/delete"), &[]).await?.status, 200);
+        assert_eq!(visitor.get(&manage).await?.status, 404);
+        assert!(!admin.get("/dd-2030/manage/registrations").await?.body.contains("wanda@example.org"));
+        assert_eq!(app.client().get("/register/manage/forged-token").await?.status, 404);
+        Ok(())
+    }
+}

@@ -427,3 +427,148 @@ pub fn list(conn: &mut DbConn, edition_id: &str, search: &str) -> QueryResult<Ve
         .select(Registration::as_select())
         .load(conn)
 }
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DetailsForm {
+    pub name: String,
+    pub company: String,
+    pub tshirt: String,
+    pub dietary: String,
+    pub accessibility: String,
+}
+
+/// Changes name and answers of an active registration (through the manage link).
+pub fn update_details(conn: &mut DbConn, reg: &Registration, form: &DetailsForm) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let name = form.name.trim();
+    if name.is_empty() {
+        errors.add("name", "field-required");
+    } else if name.chars().count() > 100 {
+        errors.add("name", "field-too-long");
+    }
+    for (field, value) in [
+        ("company", &form.company),
+        ("dietary", &form.dietary),
+        ("accessibility", &form.accessibility),
+    ] {
+        if value.chars().count() > 300 {
+            errors.add(field, "field-too-long");
+        }
+    }
+    if !form.tshirt.is_empty() && !TSHIRTS.contains(&form.tshirt.as_str()) {
+        errors.add("tshirt", "field-invalid");
+    }
+    errors.into_result()?;
+    if !reg.is_active() {
+        return Err(AppError::Conflict(
+            "This registration is not active.".into(),
+        ));
+    }
+    diesel::update(r::registrations.find(&reg.id))
+        .set((
+            r::name.eq(name),
+            r::company.eq(form.company.trim()),
+            r::tshirt.eq(&form.tshirt),
+            r::dietary.eq(form.dietary.trim()),
+            r::accessibility.eq(form.accessibility.trim()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Adds a workshop to an active registration (a seat, and no overlap with the others).
+pub fn add_workshop(conn: &mut DbConn, reg: &Registration, ticket_type_id: &str) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        if !reg.is_active() {
+            return Err(AppError::Conflict(
+                "This registration is not active.".into(),
+            ));
+        }
+        let types = settings::ticket_types(conn, &reg.edition_id)?;
+        let workshop = types
+            .iter()
+            .find(|t| t.id == ticket_type_id && t.is_workshop())
+            .ok_or(AppError::NotFound)?;
+        let held = tickets_of(conn, &reg.id)?;
+        if held.iter().any(|t| t.id == workshop.id) {
+            return Ok(());
+        }
+        if held.iter().any(|t| t.overlaps(workshop)) {
+            return Err(AppError::Conflict(
+                "This workshop runs at the same time as one of yours.".into(),
+            ));
+        }
+        if !seats::take(conn, &workshop.id)? {
+            return Err(AppError::Conflict(format!(
+                "The workshop \"{}\" is full.",
+                workshop.name
+            )));
+        }
+        diesel::insert_into(rt::registration_tickets)
+            .values((
+                rt::registration_id.eq(&reg.id),
+                rt::ticket_type_id.eq(&workshop.id),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
+}
+
+/// Drops a workshop; its seat goes to the waiting list at once.
+pub fn drop_workshop(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    reg: &Registration,
+    ticket_type_id: &str,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        let is_workshop = settings::ticket_types(conn, &reg.edition_id)?
+            .iter()
+            .any(|t| t.id == ticket_type_id && t.is_workshop());
+        if !is_workshop {
+            return Err(AppError::NotFound);
+        }
+        let n = diesel::delete(
+            rt::registration_tickets
+                .filter(rt::registration_id.eq(&reg.id))
+                .filter(rt::ticket_type_id.eq(ticket_type_id)),
+        )
+        .execute(conn)?;
+        if n == 1 && reg.is_active() {
+            seats::release(conn, ticket_type_id)?;
+            waitlist::offer_free_seats(conn, mailer, edition, ticket_type_id)?;
+        }
+        Ok(())
+    })?;
+    mailer.notify();
+    Ok(())
+}
+
+/// Everything kept about a registration, for its owner to download.
+pub fn export(conn: &mut DbConn, reg: &Registration) -> QueryResult<serde_json::Value> {
+    let tickets: Vec<String> = tickets_of(conn, &reg.id)?
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    Ok(serde_json::json!({ "registration": reg, "tickets": tickets }))
+}
+
+/// Deletes a registration for good (GDPR): active seats go back first.
+pub fn delete(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    reg: &Registration,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        if reg.is_active() {
+            release(conn, mailer, edition, reg, "cancelled")?;
+        }
+        diesel::delete(r::registrations.find(&reg.id)).execute(conn)?;
+        Ok::<_, AppError>(())
+    })?;
+    mailer.notify();
+    Ok(())
+}

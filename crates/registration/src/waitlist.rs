@@ -40,6 +40,8 @@ pub fn join(
         None => {
             let at = now();
             let id = uuid::Uuid::new_v4().to_string();
+            // While waiting, the token is the "leave the list" link; an offer replaces it.
+            let leave = crypto::random_token();
             diesel::insert_into(w::waitlist_entries)
                 .values((
                     w::id.eq(&id),
@@ -48,6 +50,7 @@ pub fn join(
                     w::name.eq(name),
                     w::locale.eq(locale.code()),
                     w::state.eq("waiting"),
+                    w::offer_token_hash.eq(Some(crypto::token_hash(&leave))),
                     w::created_at.eq(at),
                     w::updated_at.eq(at),
                 ))
@@ -56,6 +59,10 @@ pub fn join(
             ctx.insert("name", name);
             ctx.insert("edition", &edition.name);
             ctx.insert("ticket", &ticket.name);
+            ctx.insert(
+                "leave_link",
+                &mailer.link(&format!("/register/waitlist/{leave}")),
+            );
             outbox::enqueue(
                 conn,
                 &mailer.compose("waitlist_joined", locale, email.as_str(), ctx)?,
@@ -287,6 +294,45 @@ pub fn expire_offers(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
         })?;
     }
     Ok(n)
+}
+
+/// The waiting or offered entry behind a leave link.
+pub fn by_leave_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<WaitlistEntry>> {
+    w::waitlist_entries
+        .filter(w::offer_token_hash.eq(crypto::token_hash(token)))
+        .filter(w::state.eq_any(["waiting", "offered"]))
+        .select(WaitlistEntry::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Leaves the list; an open offer's seat passes on at once.
+pub fn leave(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    entry: &WaitlistEntry,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        let n = diesel::update(
+            w::waitlist_entries
+                .filter(w::id.eq(&entry.id))
+                .filter(w::state.eq_any(["waiting", "offered"])),
+        )
+        .set((
+            w::state.eq("left"),
+            w::offer_token_hash.eq(None::<String>),
+            w::updated_at.eq(now()),
+        ))
+        .execute(conn)?;
+        if n == 1 && entry.state == "offered" {
+            seats::release(conn, &entry.ticket_type_id)?;
+            offer_free_seats(conn, mailer, edition, &entry.ticket_type_id)?;
+        }
+        Ok::<_, AppError>(())
+    })?;
+    mailer.notify();
+    Ok(())
 }
 
 /// The list in order, for organisers.

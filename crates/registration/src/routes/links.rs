@@ -7,7 +7,8 @@ use devday_shared::web::{CsrfForm, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState};
 use serde::Deserialize;
 
-use crate::{register, waitlist};
+use crate::register::DetailsForm;
+use crate::{register, settings, waitlist};
 
 fn message(page: &Page, title: &str, text: &str) -> AppResult<HttpResponse> {
     let mut ctx = page.context();
@@ -75,13 +76,19 @@ pub async fn manage(
             };
             let edition = queries::by_id(c, &reg.edition_id)?;
             let tickets = register::tickets_of(c, &reg.id)?;
-            Ok(Some((reg, edition, tickets)))
+            let workshops: Vec<_> = settings::ticket_types(c, &reg.edition_id)?
+                .into_iter()
+                .filter(|t| t.is_workshop() && !tickets.iter().any(|h| h.id == t.id))
+                .collect();
+            Ok(Some((reg, edition, tickets, workshops)))
         })
         .await?;
-    let Some((reg, edition, tickets)) = found else {
+    let Some((reg, edition, tickets, workshops)) = found else {
         return page.invalid_link();
     };
     let mut ctx = page.context();
+    ctx.insert("workshops", &workshops);
+    ctx.insert("tshirts", &register::TSHIRTS);
     ctx.insert("registration", &reg);
     ctx.insert("edition", &edition);
     ctx.insert("tickets", &tickets);
@@ -173,4 +180,150 @@ pub async fn answer_offer(
         Err(AppError::NotFound) => page.invalid_link(),
         Err(e) => Err(e),
     }
+}
+
+/// The registration behind a manage link, with its edition; 404 for an unknown link.
+fn owned(
+    c: &mut devday_db::DbConn,
+    token: &str,
+) -> AppResult<(crate::model::Registration, devday_shared::editions::Edition)> {
+    let reg = register::by_manage_token(c, token)?.ok_or(AppError::NotFound)?;
+    let edition = queries::by_id(c, &reg.edition_id)?;
+    Ok((reg, edition))
+}
+
+pub async fn details(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    CsrfForm(form): CsrfForm<DetailsForm>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let t = token.clone();
+    state
+        .db(move |c| {
+            let (reg, _) = owned(c, &t)?;
+            register::update_details(c, &reg, &form)
+        })
+        .await?;
+    Ok(devday_shared::web::see_other(&format!(
+        "/register/manage/{token}"
+    )))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct WorkshopForm {
+    ticket_type_id: String,
+    /// add or drop
+    action: String,
+}
+
+pub async fn workshops(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+    CsrfForm(form): CsrfForm<WorkshopForm>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let (t, mailer) = (token.clone(), state.mailer.clone());
+    state
+        .db(move |c| {
+            let (reg, edition) = owned(c, &t)?;
+            match form.action.as_str() {
+                "add" => register::add_workshop(c, &reg, &form.ticket_type_id),
+                "drop" => register::drop_workshop(c, &mailer, &edition, &reg, &form.ticket_type_id),
+                _ => Err(AppError::bad_request("Choose add or drop.")),
+            }
+        })
+        .await?;
+    Ok(devday_shared::web::see_other(&format!(
+        "/register/manage/{token}"
+    )))
+}
+
+/// Everything kept about the registration, as JSON (GDPR art. 15 and 20).
+pub async fn export(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let data = state
+        .db(move |c| {
+            let (reg, _) = owned(c, &token)?;
+            Ok(register::export(c, &reg)?)
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"registration.json\"",
+        ))
+        .json(data))
+}
+
+/// Deletes the registration and its personal data for good.
+pub async fn delete(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let mailer = state.mailer.clone();
+    state
+        .db(move |c| {
+            let (reg, edition) = owned(c, &token)?;
+            register::delete(c, &mailer, &edition, &reg)
+        })
+        .await?;
+    message(
+        &page,
+        "registration-deleted-title",
+        "registration-deleted-text",
+    )
+}
+
+pub async fn waitlist_entry(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let t = token.clone();
+    let Some(entry) = state
+        .db(move |c| Ok(waitlist::by_leave_token(c, &t)?))
+        .await?
+    else {
+        return page.invalid_link();
+    };
+    let mut ctx = page.context();
+    ctx.insert("entry", &entry);
+    ctx.insert("token", &token);
+    page.render("registration/waitlist.html", &ctx)
+}
+
+/// Leaves the waiting list; nobody behind is skipped.
+pub async fn leave_waitlist(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let mailer = state.mailer.clone();
+    state
+        .db(move |c| {
+            let entry = waitlist::by_leave_token(c, &token)?.ok_or(AppError::NotFound)?;
+            let edition_id: String = {
+                use devday_db::schema::ticket_types::dsl as tt;
+                use diesel::prelude::*;
+                tt::ticket_types
+                    .find(&entry.ticket_type_id)
+                    .select(tt::edition_id)
+                    .first(c)?
+            };
+            let edition = queries::by_id(c, &edition_id)?;
+            waitlist::leave(c, &mailer, &edition, &entry)
+        })
+        .await?;
+    message(&page, "waitlist-left-title", "waitlist-left-text")
 }

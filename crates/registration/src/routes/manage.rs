@@ -25,7 +25,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/{edition}/manage/registration/tickets/{id}/capacity",
         web::post().to(capacity),
     )
-    .route("/{edition}/manage/registrations", web::get().to(list));
+    .route("/{edition}/manage/registrations", web::get().to(list))
+    .route("/{edition}/manage/registrations.csv", web::get().to(csv))
+    .route(
+        "/{edition}/manage/registrations/{id}/cancel",
+        web::post().to(cancel),
+    );
 }
 
 async fn render(
@@ -180,10 +185,94 @@ pub async fn list(
             Ok((register::list(c, &eid, &q)?, counts))
         })
         .await?;
+    // Catering and merchandise numbers from the confirmed and held registrations.
+    let active: Vec<&crate::model::Registration> =
+        registrations.iter().filter(|r| r.is_active()).collect();
+    let tshirts: Vec<(String, usize)> = register::TSHIRTS
+        .iter()
+        .map(|size| {
+            (
+                size.to_string(),
+                active.iter().filter(|r| r.tshirt == *size).count(),
+            )
+        })
+        .collect();
+    let dietary = active.iter().filter(|r| !r.dietary.is_empty()).count();
+    let accessibility = active
+        .iter()
+        .filter(|r| !r.accessibility.is_empty())
+        .count();
     let mut ctx = page.context();
+    ctx.insert("tshirts", &tshirts);
+    ctx.insert("dietary", &dietary);
+    ctx.insert("accessibility", &accessibility);
+    ctx.insert("active", &active.len());
     ctx.insert("edition", &access.edition);
     ctx.insert("registrations", &registrations);
     ctx.insert("counts", &counts);
     ctx.insert("q", &search.q);
     page.render("registration/manage_list.html", &ctx)
+}
+
+/// The attendee list as CSV (UTF-8 with BOM for Excel; formula cells neutralised).
+pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<HttpResponse> {
+    use devday_shared::spreadsheet::{cell, UTF8_BOM};
+    let eid = access.edition.id.clone();
+    let registrations = state.db(move |c| Ok(register::list(c, &eid, "")?)).await?;
+    let mut out =
+        String::from("name,email,company,state,tshirt,dietary,accessibility,registered_at\n");
+    for r in &registrations {
+        let row = [
+            r.name.as_str(),
+            r.email.as_str(),
+            r.company.as_str(),
+            r.state.as_str(),
+            r.tshirt.as_str(),
+            r.dietary.as_str(),
+            r.accessibility.as_str(),
+            &r.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        ]
+        .iter()
+        .map(|v| format!("\"{}\"", cell(v).replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(",");
+        out.push_str(&row);
+        out.push('\n');
+    }
+    let mut bytes = UTF8_BOM.to_vec();
+    bytes.extend_from_slice(out.as_bytes());
+    Ok(HttpResponse::Ok()
+        .insert_header(("Content-Type", "text/csv; charset=utf-8"))
+        .insert_header((
+            "Content-Disposition",
+            format!(
+                "attachment; filename=\"{}-attendees.csv\"",
+                access.edition.slug
+            ),
+        ))
+        .body(bytes))
+}
+
+/// Cancels someone's registration (organisers); the seats go to the waiting list.
+pub async fn cancel(
+    state: web::Data<AppState>,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<devday_shared::web::NoFields>,
+) -> AppResult<HttpResponse> {
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    let (mailer, edition) = (state.mailer.clone(), access.edition.clone());
+    state
+        .db(move |c| {
+            let reg = register::list(c, &eid, "")?
+                .into_iter()
+                .find(|r| r.id == id)
+                .ok_or(AppError::NotFound)?;
+            register::cancel(c, &mailer, &edition, &reg)
+        })
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/manage/registrations",
+        access.edition.slug
+    )))
 }

@@ -19,6 +19,27 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/register/manage/{token}/cancel",
         web::post().to(links::cancel),
     )
+    .route(
+        "/register/manage/{token}/details",
+        web::post().to(links::details),
+    )
+    .route(
+        "/register/manage/{token}/workshops",
+        web::post().to(links::workshops),
+    )
+    .route(
+        "/register/manage/{token}/data.json",
+        web::get().to(links::export),
+    )
+    .route(
+        "/register/manage/{token}/delete",
+        web::post().to(links::delete),
+    )
+    .service(
+        web::resource("/register/waitlist/{token}")
+            .route(web::get().to(links::waitlist_entry))
+            .route(web::post().to(links::leave_waitlist)),
+    )
     .service(
         web::resource("/register/offer/{token}")
             .route(web::get().to(links::offer))
