@@ -157,6 +157,7 @@ db_test! {
         assert!(out.contains("devday-demo"));
         assert!(out.contains("70 proposals by 55 speakers"), "{out}");
         assert!(out.contains("40 confirmed sessions"), "{out}");
+        assert!(out.contains("412 registrations"), "{out}");
         let (code, out, _) = run(&app, &["demo"], "")?;
         assert_eq!(code, 0);
         assert!(out.contains("already there"));
@@ -185,6 +186,10 @@ db_test! {
         app.login(&reviewer, "paula.graf@devday-demo.example", "devday-demo-password").await?;
         let queue = reviewer.get("/devday-demo/review/").await?;
         assert!(queue.body.contains("You have reviewed"), "{}", queue.body);
+        // 412 registrations, the Rust workshop full with a waiting list.
+        let attendees = orga.get("/devday-demo/manage/registrations").await?;
+        assert!(attendees.body.contains("412 active registrations"), "{}", attendees.body);
+        assert!(attendees.body.contains("20 / 20") && attendees.body.contains("(waiting)"));
         Ok(())
     }
 }

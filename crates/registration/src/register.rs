@@ -141,6 +141,25 @@ pub fn register(
     if edition.registration_state(now()) != WindowState::Open {
         return Err(AppError::Conflict("Registration is not open.".into()));
     }
+    admit(conn, mailer, edition, form, locale, Mails::Send)
+}
+
+/// Whether registering writes mails (imports and the demo do not).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mails {
+    Send,
+    Quiet,
+}
+
+/// Registers whatever the window says (for organisers' imports and the demo).
+pub fn admit(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    form: &RegistrationForm,
+    locale: Locale,
+    mails: Mails,
+) -> AppResult<Outcome> {
     let types = settings::ticket_types(conn, &edition.id)?;
     let valid = validate(form, &types).map_err(AppError::Invalid)?;
     let config = settings::get(conn, &edition.id)?;
@@ -158,10 +177,12 @@ pub fn register(
                 .set(r::manage_token_hash.eq(crypto::token_hash(&manage)))
                 .execute(conn)?;
             let ctx = link_context(mailer, edition, &existing.name, &manage);
-            outbox::enqueue(
-                conn,
-                &mailer.compose("registration_manage", locale, existing.email.as_str(), ctx)?,
-            )?;
+            if mails == Mails::Send {
+                outbox::enqueue(
+                    conn,
+                    &mailer.compose("registration_manage", locale, existing.email.as_str(), ctx)?,
+                )?;
+            }
             return Ok(Outcome::AlreadyRegistered);
         }
         if !seats::take(conn, &valid.conference.id)? {
@@ -234,16 +255,35 @@ pub fn register(
             &mailer.link(&format!("/register/confirm/{confirm}")),
         );
         ctx.insert("hours", &config.hold_hours);
-        outbox::enqueue(
-            conn,
-            &mailer.compose("registration_confirm", locale, valid.email.as_str(), ctx)?,
-        )?;
+        if mails == Mails::Send {
+            outbox::enqueue(
+                conn,
+                &mailer.compose("registration_confirm", locale, valid.email.as_str(), ctx)?,
+            )?;
+        }
         Ok(Outcome::Held {
             registration_id: id,
         })
     })?;
     mailer.notify();
     Ok(outcome)
+}
+
+/// Confirms a held registration without a mail (imports and the demo).
+pub fn mark_confirmed(conn: &mut DbConn, registration_id: &str) -> QueryResult<()> {
+    diesel::update(
+        r::registrations
+            .filter(r::id.eq(registration_id))
+            .filter(r::state.eq("held")),
+    )
+    .set((
+        r::state.eq("confirmed"),
+        r::confirmed_at.eq(Some(now())),
+        r::held_until.eq(None::<chrono::NaiveDateTime>),
+        r::confirm_token_hash.eq(None::<String>),
+    ))
+    .execute(conn)
+    .map(drop)
 }
 
 pub fn by_confirm_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Registration>> {

@@ -14,6 +14,7 @@ use devday_shared::templates::Templates;
 use crate::commands;
 
 mod cfp;
+mod registration;
 mod review;
 
 pub const SLUG: &str = "devday-demo";
@@ -70,7 +71,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let hash = passwords.hash(PASSWORD)?;
     let mailer = demo_mailer()?;
     // All or nothing: a failed demo leaves no half-filled edition behind.
-    let (proposals, speakers, reviews, confirmed) =
+    let (proposals, speakers, reviews, confirmed, registrations) =
         devday_db::write_transaction(&mut conn, |conn| {
             let mut team = Vec::new();
             for (email, name, role) in TEAM {
@@ -98,7 +99,8 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
                 .map(|(id, _)| id.clone())
                 .collect();
             let (reviews, confirmed) = review::fill(conn, &demo, &organiser, &reviewers)?;
-            Ok::<_, anyhow::Error>((proposals, speakers, reviews, confirmed))
+            let registrations = registration::fill(conn, &mailer, &demo)?;
+            Ok::<_, anyhow::Error>((proposals, speakers, reviews, confirmed, registrations))
         })?;
 
     println!(
@@ -106,7 +108,9 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         settings.server.listen
     );
     println!("  with {proposals} proposals by {speakers} speakers (firstname.lastname@devday-demo.example),");
-    println!("  {reviews} reviews and {confirmed} confirmed sessions");
+    println!(
+        "  {reviews} reviews and {confirmed} confirmed sessions, {registrations} registrations"
+    );
     println!("Demo accounts (password {PASSWORD}):");
     for (email, name, role) in TEAM {
         println!("  {email:<36} {name:<14} {}", role.as_str());

@@ -1,0 +1,138 @@
+//! The demo's registration: 400 registrations (most confirmed, some still held), a full
+//! workshop with a waiting list, and answers for the catering and T-shirt counts.
+
+use devday_db::DbConn;
+use devday_registration::register::{self, Mails, Outcome, RegistrationForm};
+use devday_registration::settings::{self, TicketTypeForm};
+use devday_shared::editions::Edition;
+use devday_shared::i18n::Locale;
+use devday_shared::mail::Mailer;
+
+const FIRST: [&str; 20] = [
+    "Alex", "Birte", "Can", "Dana", "Elias", "Fatma", "Georg", "Helena", "Ivo", "Jana", "Kai",
+    "Linh", "Mara", "Nils", "Olga", "Pit", "Rosa", "Sami", "Tine", "Uwe",
+];
+const LAST: [&str; 20] = [
+    "Albrecht", "Bauer", "Celik", "Dietrich", "Engel", "Frank", "Günther", "Haas", "Ilić", "Jung",
+    "Kaiser", "Lorenz", "Maier", "Nagel", "Otto", "Peters", "Roth", "Seidel", "Thiel", "Vogel",
+];
+
+pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Result<usize> {
+    let err = |e: devday_shared::AppError| anyhow::anyhow!("{e}");
+    let types = settings::ticket_types(conn, &edition.id).map_err(err)?;
+    let conference = types
+        .first()
+        .ok_or_else(|| anyhow::anyhow!("no conference ticket"))?
+        .clone();
+    settings::set_capacity(conn, &edition.id, &conference.id, 1000).map_err(err)?;
+    let day = edition.starts_on.format("%Y-%m-%d").to_string();
+    for (name, from, to, capacity) in [
+        ("Rust for beginners (workshop)", "09:00", "12:30", "20"),
+        ("Accessible web apps (workshop)", "13:30", "17:00", "25"),
+    ] {
+        settings::add_ticket_type(
+            conn,
+            edition,
+            &TicketTypeForm {
+                name: name.into(),
+                kind: "workshop".into(),
+                capacity: capacity.into(),
+                starts_at: format!("{day}T{from}"),
+                ends_at: format!("{day}T{to}"),
+            },
+        )
+        .map_err(err)?;
+    }
+    let types = settings::ticket_types(conn, &edition.id).map_err(err)?;
+    let rust = types
+        .iter()
+        .find(|t| t.name.starts_with("Rust"))
+        .map(|t| t.id.clone())
+        .unwrap_or_default();
+    let mut made = 0;
+    for n in 0..412 {
+        let (first, last) = (FIRST[n % 20], LAST[(n / 20) % 20]);
+        let workshops = if n % 15 == 0 {
+            vec![rust.clone()]
+        } else {
+            Vec::new()
+        };
+        let form = RegistrationForm {
+            name: format!("{first} {last}"),
+            email: format!(
+                "{}.{}{}@attendee.example",
+                first.to_lowercase(),
+                ascii(last),
+                n
+            ),
+            company: ["", "Elbe Labs", "Saxonia Systems", "TU Dresden"][n % 4].into(),
+            tshirt: ["S", "M", "L", "XL", "M", ""][n % 6].into(),
+            dietary: if n % 7 == 0 {
+                "vegetarian".into()
+            } else if n % 11 == 0 {
+                "vegan".into()
+            } else {
+                String::new()
+            },
+            accessibility: if n % 50 == 0 {
+                "wheelchair access".into()
+            } else {
+                String::new()
+            },
+            consent: true,
+            workshops,
+            // The Rust workshop fills up: later people join its waiting list instead.
+            waitlist: true,
+            website: String::new(),
+        };
+        let outcome = match register::admit(conn, mailer, edition, &form, Locale::De, Mails::Quiet)
+        {
+            Ok(outcome) => outcome,
+            // Full workshop: register for the conference alone and wait for the workshop.
+            Err(devday_shared::AppError::Conflict(_)) => {
+                let alone = RegistrationForm {
+                    workshops: Vec::new(),
+                    ..form.clone()
+                };
+                let outcome =
+                    register::admit(conn, mailer, edition, &alone, Locale::De, Mails::Quiet)
+                        .map_err(err)?;
+                let email = devday_shared::accounts::EmailAddress::parse(&form.email)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+                let workshop = types
+                    .iter()
+                    .find(|t| t.id == rust)
+                    .ok_or_else(|| anyhow::anyhow!("no workshop"))?;
+                devday_registration::waitlist::join(
+                    conn,
+                    mailer,
+                    edition,
+                    workshop,
+                    &email,
+                    &form.name,
+                    Locale::De,
+                )
+                .map_err(err)?;
+                outcome
+            }
+            Err(e) => return Err(err(e)),
+        };
+        // Most confirmed their address; the last dozen have not yet.
+        if let Outcome::Held { registration_id } = outcome {
+            if n < 400 {
+                register::mark_confirmed(conn, &registration_id)?;
+            }
+            made += 1;
+        }
+    }
+    Ok(made)
+}
+
+fn ascii(name: &str) -> String {
+    name.to_lowercase()
+        .replace('ü', "ue")
+        .replace('ć', "c")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect()
+}
