@@ -18,6 +18,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::model::{Registration, TicketType};
+
+diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 use crate::{seats, settings, waitlist};
 
 /// What a person enters (the page form and the JSON API alike).
@@ -200,9 +202,16 @@ pub fn admit(
             )?;
             return Ok(Outcome::Waitlisted { position });
         }
+        // Full workshops: with `waitlist`, the person registers without them and waits for
+        // them; without it, nothing is registered (rolling back frees the conference seat).
+        let mut seated: Vec<&TicketType> = Vec::new();
+        let mut waiting_for: Vec<&TicketType> = Vec::new();
         for workshop in &valid.workshops {
-            if !seats::take(conn, &workshop.id)? {
-                // Rolling back gives the conference seat back too.
+            if seats::take(conn, &workshop.id)? {
+                seated.push(workshop);
+            } else if form.waitlist {
+                waiting_for.push(workshop);
+            } else {
                 return Err(AppError::Conflict(format!(
                     "The workshop \"{}\" is full.",
                     workshop.name
@@ -241,7 +250,18 @@ pub fn admit(
                 r::created_at.eq(at),
             ))
             .execute(conn)?;
-        for ticket in std::iter::once(&valid.conference).chain(valid.workshops.iter()) {
+        for workshop in waiting_for {
+            waitlist::join(
+                conn,
+                mailer,
+                edition,
+                workshop,
+                &valid.email,
+                &valid.name,
+                locale,
+            )?;
+        }
+        for ticket in std::iter::once(&valid.conference).chain(seated) {
             diesel::insert_into(rt::registration_tickets)
                 .values((
                     rt::registration_id.eq(&id),
@@ -460,7 +480,7 @@ pub fn list(conn: &mut DbConn, edition_id: &str, search: &str) -> QueryResult<Ve
         q = q.filter(
             r::email
                 .like(format!("%{search}%"))
-                .or(r::name.like(format!("%{search}%"))),
+                .or(lower(r::name).like(format!("%{search}%"))),
         );
     }
     q.order(r::created_at.asc())

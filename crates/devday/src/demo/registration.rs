@@ -85,38 +85,9 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
             waitlist: true,
             website: String::new(),
         };
-        let outcome = match register::admit(conn, mailer, edition, &form, Locale::De, Mails::Quiet)
-        {
-            Ok(outcome) => outcome,
-            // Full workshop: register for the conference alone and wait for the workshop.
-            Err(devday_shared::AppError::Conflict(_)) => {
-                let alone = RegistrationForm {
-                    workshops: Vec::new(),
-                    ..form.clone()
-                };
-                let outcome =
-                    register::admit(conn, mailer, edition, &alone, Locale::De, Mails::Quiet)
-                        .map_err(err)?;
-                let email = devday_shared::accounts::EmailAddress::parse(&form.email)
-                    .map_err(|e| anyhow::anyhow!("{e}"))?;
-                let workshop = types
-                    .iter()
-                    .find(|t| t.id == rust)
-                    .ok_or_else(|| anyhow::anyhow!("no workshop"))?;
-                devday_registration::waitlist::join(
-                    conn,
-                    mailer,
-                    edition,
-                    workshop,
-                    &email,
-                    &form.name,
-                    Locale::De,
-                )
-                .map_err(err)?;
-                outcome
-            }
-            Err(e) => return Err(err(e)),
-        };
+        // With `waitlist`, people wanting the full workshop register without it and wait.
+        let outcome =
+            register::admit(conn, mailer, edition, &form, Locale::De, Mails::Quiet).map_err(err)?;
         // Most confirmed their address; the last dozen have not yet.
         if let Outcome::Held { registration_id } = outcome {
             if n < 400 {

@@ -168,11 +168,14 @@ pub async fn list(
     search: web::Query<Search>,
 ) -> AppResult<HttpResponse> {
     let (eid, q) = (access.edition.id.clone(), search.q.clone());
-    let (registrations, counts) = state
+    let (registrations, everyone, counts) = state
         .db(move |c| {
             let mut counts = Vec::new();
             for (t, confirmed, held) in register::counts(c, &eid)? {
-                let waiting = waitlist::entries(c, &t.id)?;
+                let waiting = waitlist::entries(c, &t.id)?
+                    .into_iter()
+                    .filter(|w| w.state == "waiting" || w.state == "offered")
+                    .collect();
                 counts.push(TypeCount {
                     name: t.name,
                     capacity: t.capacity,
@@ -182,12 +185,16 @@ pub async fn list(
                     waiting,
                 });
             }
-            Ok((register::list(c, &eid, &q)?, counts))
+            Ok((
+                register::list(c, &eid, &q)?,
+                register::list(c, &eid, "")?,
+                counts,
+            ))
         })
         .await?;
     // Catering and merchandise numbers from the confirmed and held registrations.
     let active: Vec<&crate::model::Registration> =
-        registrations.iter().filter(|r| r.is_active()).collect();
+        everyone.iter().filter(|r| r.is_active()).collect();
     let tshirts: Vec<(String, usize)> = register::TSHIRTS
         .iter()
         .map(|size| {
