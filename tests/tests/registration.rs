@@ -176,11 +176,24 @@ db_test! {
         let res = app.client().api_post("/api/events/dd-2030/registrations", None, &serde_json::json!({"name": "Max", "email": "max@example.org", "consent": true, "workshops": [rust]})).await?;
         assert_eq!(res.status, 409, "{}", res.body);
 
+        // With the waiting-list option, Mia registers without the full workshop and waits for it.
+        let res = app
+            .client()
+            .api_post(
+                "/api/events/dd-2030/registrations",
+                None,
+                &serde_json::json!({"name": "Mia", "email": "mia@example.org", "consent": true, "workshops": [rust], "waitlist": true}),
+            )
+            .await?;
+        assert_eq!(res.status, 201, "{}", res.body);
+        assert_eq!(res.json()["state"], "held");
         let res = visitor.post(&format!("{manage}/details"), &[("name", "Wanda W."), ("tshirt", "L"), ("dietary", "vegan")]).await?;
         assert_eq!(res.status, 303);
         assert_eq!(visitor.post(&format!("{manage}/workshops"), &[("ticket_type_id", &data), ("action", "add")]).await?.status, 409, "overlap");
         assert_eq!(visitor.post(&format!("{manage}/workshops"), &[("ticket_type_id", &web), ("action", "add")]).await?.status, 303);
         assert_eq!(visitor.post(&format!("{manage}/workshops"), &[("ticket_type_id", &rust), ("action", "drop")]).await?.status, 303);
+        // Dropping the Rust workshop offers its seat to Mia at once.
+        app.smtp.wait_for_subject("mia@example.org", "A place for you").await?;
         let page = visitor.get(&manage).await?;
         assert!(page.body.contains("Wanda W.") && page.body.contains("Web workshop") && !page.body.contains(">Rust workshop<"));
         let list = admin.get("/dd-2030/manage/registrations").await?;
