@@ -16,6 +16,14 @@ pub struct TestApp {
     pub smtp: SmtpSink,
     db: TestDb,
     env: Vec<(String, String)>,
+    process: Process,
+}
+
+/// One running server process: its output is collected for assertions and failure logs,
+/// and it is killed when dropped.
+#[derive(Default)]
+pub struct Process {
+    pub base: String,
     child: Option<Child>,
     stdout: Arc<Mutex<Vec<String>>>,
     stderr: Arc<Mutex<String>>,
@@ -42,9 +50,7 @@ impl TestAppBuilder {
             smtp,
             db,
             env: self.env,
-            child: None,
-            stdout: Default::default(),
-            stderr: Default::default(),
+            process: Process::default(),
         };
         app.start().await?;
         Ok(app)
@@ -111,68 +117,19 @@ impl TestApp {
     }
 
     async fn start(&mut self) -> anyhow::Result<()> {
-        let mut child = self
-            .command()
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()?;
-        let stdout = child
-            .stdout
-            .take()
-            .ok_or_else(|| anyhow::anyhow!("no stdout"))?;
-        let stderr = child
-            .stderr
-            .take()
-            .ok_or_else(|| anyhow::anyhow!("no stderr"))?;
-        self.stdout = Default::default();
-        let lines = self.stdout.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                lines.lock().unwrap().push(line);
-            }
-        });
-        let errors = self.stderr.clone();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-                let mut e = errors.lock().unwrap();
-                e.push_str(&line);
-                e.push('\n');
-            }
-        });
-        self.child = Some(child);
-        let line = self
-            .wait_for_stdout("listening on http://", Duration::from_secs(30))
-            .await?;
-        let url = line
-            .split_whitespace()
-            .find(|w| w.starts_with("http://"))
-            .ok_or_else(|| anyhow::anyhow!("no address in {line:?}"))?;
-        self.base = url.to_owned();
+        self.process = Process::start(self.command()).await?;
+        self.base = self.process.base.clone();
         Ok(())
     }
 
+    /// A second server process on the same database and SMTP sink, as when two instances
+    /// run behind one proxy.
+    pub async fn second_instance(&self) -> anyhow::Result<Process> {
+        Process::start(self.command()).await
+    }
+
     async fn wait_for_stdout(&mut self, needle: &str, timeout: Duration) -> anyhow::Result<String> {
-        let deadline = Instant::now() + timeout;
-        loop {
-            if let Some(line) = self
-                .stdout
-                .lock()
-                .unwrap()
-                .iter()
-                .find(|l| l.contains(needle))
-            {
-                return Ok(line.clone());
-            }
-            if let Some(child) = self.child.as_mut() {
-                if let Some(status) = child.try_wait()? {
-                    anyhow::bail!("devday exited with {status}:\n{}", self.logs());
-                }
-            }
-            if Instant::now() > deadline {
-                anyhow::bail!("devday did not print {needle:?}:\n{}", self.logs());
-            }
-            tokio::time::sleep(Duration::from_millis(20)).await;
-        }
+        self.process.wait_for_stdout(needle, timeout).await
     }
 
     /// The one-time link to create the first admin, as printed at start.
@@ -187,7 +144,7 @@ impl TestApp {
     }
 
     pub fn logs(&self) -> String {
-        self.stderr.lock().unwrap().clone()
+        self.process.logs()
     }
 
     pub fn client(&self) -> Client {
@@ -196,7 +153,7 @@ impl TestApp {
 
     /// Stops the server: gracefully (SIGTERM, waiting for it) or by SIGKILL.
     pub fn stop(&mut self, graceful: bool) -> anyhow::Result<()> {
-        if let Some(mut child) = self.child.take() {
+        if let Some(mut child) = self.process.child.take() {
             if graceful {
                 Command::new("kill")
                     .args(["-TERM", &child.id().to_string()])
@@ -405,6 +362,89 @@ impl Drop for TestApp {
         if std::thread::panicking() {
             eprintln!("--- devday log ---\n{}", self.logs());
         }
+    }
+}
+
+impl Process {
+    async fn start(mut command: Command) -> anyhow::Result<Process> {
+        let mut process = Process::default();
+        let mut child = command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        let stdout = child
+            .stdout
+            .take()
+            .ok_or_else(|| anyhow::anyhow!("no stdout"))?;
+        let stderr = child
+            .stderr
+            .take()
+            .ok_or_else(|| anyhow::anyhow!("no stderr"))?;
+        let lines = process.stdout.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                lines.lock().unwrap().push(line);
+            }
+        });
+        let errors = process.stderr.clone();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+                let mut e = errors.lock().unwrap();
+                e.push_str(&line);
+                e.push('\n');
+            }
+        });
+        process.child = Some(child);
+        let line = process
+            .wait_for_stdout("listening on http://", Duration::from_secs(30))
+            .await?;
+        let url = line
+            .split_whitespace()
+            .find(|w| w.starts_with("http://"))
+            .ok_or_else(|| anyhow::anyhow!("no address in {line:?}"))?;
+        process.base = url.to_owned();
+        Ok(process)
+    }
+
+    pub async fn wait_for_stdout(
+        &mut self,
+        needle: &str,
+        timeout: Duration,
+    ) -> anyhow::Result<String> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(line) = self
+                .stdout
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|l| l.contains(needle))
+            {
+                return Ok(line.clone());
+            }
+            if let Some(child) = self.child.as_mut() {
+                if let Some(status) = child.try_wait()? {
+                    anyhow::bail!("devday exited with {status}:\n{}", self.logs());
+                }
+            }
+            if Instant::now() > deadline {
+                anyhow::bail!("devday did not print {needle:?}:\n{}", self.logs());
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    pub fn logs(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+
+    pub fn client(&self) -> Client {
+        Client::new(&self.base)
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
         if let Some(mut child) = self.child.take() {
             let _ = child.kill();
             let _ = child.wait();

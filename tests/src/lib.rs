@@ -9,6 +9,7 @@ mod db;
 mod smtp;
 pub mod web;
 
+pub use app::Process;
 pub use app::{TestApp, TestAppBuilder};
 pub use browser::WebDriver;
 pub use db::Backend;

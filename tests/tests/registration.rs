@@ -62,6 +62,41 @@ db_test! {
 }
 
 db_test! {
+    async fn two_instances_on_one_database_never_oversell(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        set_capacity(&admin, "dd-2030", "7").await?;
+        let second = app.second_instance().await?;
+        let bases = [app.base.clone(), second.base.clone()];
+        let http = app.client().http().clone();
+        let mut tasks = Vec::new();
+        for n in 0..80 {
+            let (http, url) = (http.clone(), format!("{}/api/events/dd-2030/registrations", bases[n % 2]));
+            tasks.push(tokio::spawn(async move {
+                let res = http.post(&url).json(&rusher(n, false)).send().await?;
+                Ok::<_, anyhow::Error>((res.status().as_u16(), res.text().await?))
+            }));
+        }
+        let mut held = Vec::new();
+        for task in tasks {
+            let (status, text) = task.await??;
+            match status {
+                201 => held.push(text),
+                409 => {}
+                other => panic!("unexpected answer {other}: {text}\n{}", second.logs()),
+            }
+        }
+        assert_eq!(held.len(), 7, "capacity 7, {} seats given by two instances", held.len());
+        // The rows agree with the answers: exactly the seven who got a 201 are on the list.
+        let csv = admin.get("/dd-2030/manage/registrations.csv").await?;
+        assert_eq!(csv.body.matches("@example.org").count() - csv.body.matches("admin@example.org").count(), 7, "{}", csv.body);
+        assert!(admin.get("/dd-2030/manage/registrations").await?.body.contains("7 / 7"));
+        Ok(())
+    }
+}
+
+db_test! {
     async fn double_opt_in_manage_link_and_no_second_registration(backend) {
         let mut app = TestApp::spawn(backend).await?;
         let admin = app.admin().await?;
