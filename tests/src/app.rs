@@ -180,6 +180,28 @@ impl TestApp {
         self.start().await
     }
 
+    /// Sets the conference ticket's capacity through the organisers' page.
+    pub async fn set_conference_capacity(
+        &self,
+        admin: &Client,
+        slug: &str,
+        capacity: &str,
+    ) -> anyhow::Result<()> {
+        let page = admin.get(&format!("/{slug}/manage/registration")).await?;
+        let id = regex::Regex::new(r#"/manage/registration/tickets/([0-9a-f-]{36})/capacity"#)?
+            .captures(&page.body)
+            .map(|c| c[1].to_owned())
+            .expect("the conference ticket");
+        let res = admin
+            .post(
+                &format!("/{slug}/manage/registration/tickets/{id}/capacity"),
+                &[("capacity", capacity)],
+            )
+            .await?;
+        anyhow::ensure!(res.status == 303, "capacity: {} {}", res.status, res.body);
+        Ok(())
+    }
+
     /// Creates the first admin through the setup link; returns their logged-in client.
     pub async fn admin(&mut self) -> anyhow::Result<Client> {
         let link = self.setup_link().await?;

@@ -371,3 +371,92 @@ async fn a_reviewer_works_through_the_queue_and_the_organiser_accepts() -> anyho
     driver.quit().await?;
     Ok(())
 }
+
+/// Clicks the submit button of the form posting to an action that contains `action`.
+async fn press(driver: &WebDriver, action: &str, button: &str) -> anyhow::Result<()> {
+    driver
+        .client
+        .find(Locator::Css(&format!(
+            "form[action*='{action}'] button[type='submit']{button}"
+        )))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn an_attendee_cancels_and_the_waiting_list_takes_the_place() -> anyhow::Result<()> {
+    devday_tests::binary!();
+    let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-2030").await?;
+    app.set_conference_capacity(&admin, "dd-2030", "1").await?;
+    let driver = WebDriver::start().await?;
+    let c = &driver.client;
+
+    // Anna takes the last place: the form, then the confirmation link from the mail.
+    c.goto(&format!("{}/dd-2030/register/", app.base)).await?;
+    expect_text(&driver, "1 place").await?;
+    fill(&driver, "name", "Anna Attendee").await?;
+    fill(&driver, "email", "anna@example.org").await?;
+    submit(&driver).await?;
+    // Without consent nothing is held; the message stands beside the box.
+    expect_text(&driver, "Please agree").await?;
+    c.find(Locator::Css("#f-consent")).await?.click().await?;
+    submit(&driver).await?;
+    expect_text(&driver, "Your place is held").await?;
+    let mail = app.smtp.wait_for("anna@example.org").await?;
+    c.goto(&mail.link("/register/confirm/").expect("confirm link"))
+        .await?;
+    press(&driver, "/register/confirm/", "").await?;
+    expect_text(&driver, "You are registered").await?;
+    let ticket = app
+        .smtp
+        .wait_for_subject("anna@example.org", "Your ticket")
+        .await?;
+
+    // Willi finds the conference full; the waiting-list box is ticked for him.
+    c.goto(&format!("{}/dd-2030/register/", app.base)).await?;
+    expect_text(&driver, "full").await?;
+    let ticked = c
+        .find(Locator::Css("#f-waitlist"))
+        .await?
+        .prop("checked")
+        .await?;
+    assert_eq!(ticked.as_deref(), Some("true"));
+    fill(&driver, "name", "Willi Waiting").await?;
+    fill(&driver, "email", "willi@example.org").await?;
+    c.find(Locator::Css("#f-consent")).await?.click().await?;
+    submit(&driver).await?;
+    expect_text(&driver, "You are on the waiting list").await?;
+
+    // Anna cancels through the manage link in her ticket mail.
+    c.goto(&ticket.link("/register/manage/").expect("manage link"))
+        .await?;
+    expect_text(&driver, "Anna Attendee").await?;
+    press(&driver, "/cancel", "").await?;
+    expect_text(&driver, "Registration cancelled").await?;
+
+    // Willi gets the offer by mail and accepts it; his ticket follows.
+    let offer = app
+        .smtp
+        .wait_for_subject("willi@example.org", "A place for you")
+        .await?;
+    c.goto(&offer.link("/register/offer/").expect("offer link"))
+        .await?;
+    press(&driver, "/register/offer/", "[value='accept']").await?;
+    expect_text(&driver, "The place is yours").await?;
+    driver.screenshot("registration-offer-accepted").await?;
+    app.smtp
+        .wait_for_subject("willi@example.org", "Your ticket")
+        .await?;
+    let list = admin.get("/dd-2030/manage/registrations").await?;
+    assert!(list.body.contains("1 / 1"), "taken / capacity is off");
+    driver.quit().await?;
+    Ok(())
+}

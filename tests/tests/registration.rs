@@ -3,23 +3,6 @@
 
 use devday_tests::{db_test, Client, TestApp};
 
-/// Sets the conference ticket's capacity through the organisers' page.
-async fn set_capacity(admin: &Client, slug: &str, capacity: &str) -> anyhow::Result<()> {
-    let page = admin.get(&format!("/{slug}/manage/registration")).await?;
-    let id = regex::Regex::new(r#"/manage/registration/tickets/([0-9a-f-]{36})/capacity"#)?
-        .captures(&page.body)
-        .map(|c| c[1].to_owned())
-        .expect("the conference ticket");
-    let res = admin
-        .post(
-            &format!("/{slug}/manage/registration/tickets/{id}/capacity"),
-            &[("capacity", capacity)],
-        )
-        .await?;
-    anyhow::ensure!(res.status == 303, "capacity: {} {}", res.status, res.body);
-    Ok(())
-}
-
 fn rusher(n: usize, waitlist: bool) -> serde_json::Value {
     serde_json::json!({"name": format!("Rusher {n}"), "email": format!("rusher{n}@example.org"), "consent": true, "waitlist": waitlist})
 }
@@ -29,7 +12,7 @@ db_test! {
         let mut app = TestApp::spawn(backend).await?;
         let admin = app.admin().await?;
         app.create_open_edition(&admin, "dd-2030").await?;
-        set_capacity(&admin, "dd-2030", "5").await?;
+        app.set_conference_capacity(&admin, "dd-2030", "5").await?;
         let api = app.client();
         let url = format!("{}/api/events/dd-2030/registrations", app.base);
         let mut tasks = Vec::new();
@@ -66,7 +49,7 @@ db_test! {
         let mut app = TestApp::spawn(backend).await?;
         let admin = app.admin().await?;
         app.create_open_edition(&admin, "dd-2030").await?;
-        set_capacity(&admin, "dd-2030", "7").await?;
+        app.set_conference_capacity(&admin, "dd-2030", "7").await?;
         let second = app.second_instance().await?;
         let bases = [app.base.clone(), second.base.clone()];
         let http = app.client().http().clone();
@@ -144,7 +127,7 @@ db_test! {
         let mut app = TestApp::spawn(backend).await?;
         let admin = app.admin().await?;
         app.create_open_edition(&admin, "dd-2030").await?;
-        set_capacity(&admin, "dd-2030", "1").await?;
+        app.set_conference_capacity(&admin, "dd-2030", "1").await?;
         let api = app.client();
         let first = api.api_post("/api/events/dd-2030/registrations", None, &rusher(1, false)).await?;
         assert_eq!(first.status, 201, "{}", first.body);
