@@ -1,7 +1,7 @@
 //! Registration end to end: capacity under a rush, double opt-in, the manage link,
 //! cancellations that free seats for the waiting list, and bad input.
 
-use devday_tests::{db_test, Client, TestApp};
+use devday_tests::{db_test, TestApp};
 
 fn rusher(n: usize, waitlist: bool) -> serde_json::Value {
     serde_json::json!({"name": format!("Rusher {n}"), "email": format!("rusher{n}@example.org"), "consent": true, "waitlist": waitlist})
