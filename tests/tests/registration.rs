@@ -98,6 +98,9 @@ db_test! {
         assert_eq!(visitor.post(&confirm, &[]).await?.status, 404, "a confirm link worked twice");
         let ticket = app.smtp.wait_for_nth("nora@example.org", 2).await?;
         assert!(ticket.subject.starts_with("Your ticket"), "{}", ticket.subject);
+        let ics = visitor.get(&ticket.link("/conference.ics").expect("calendar link")).await?;
+        assert_eq!(ics.header("content-type"), Some("text/calendar; charset=utf-8"));
+        assert!(ics.body.contains("BEGIN:VEVENT\r\n") && ics.body.contains("DTSTART;VALUE=DATE:"), "{}", ics.body);
 
         // Again with the same address: a manage link, not a second registration.
         let res = app.client().post("/dd-2030/register/", &[("name", "Nora Again"), ("email", "NORA@example.org"), ("consent", "true")]).await?;

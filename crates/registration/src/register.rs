@@ -130,6 +130,10 @@ fn link_context(
         "manage_link",
         &mailer.link(&format!("/register/manage/{manage_token}")),
     );
+    ctx.insert(
+        "calendar_link",
+        &mailer.link(&format!("/{}/conference.ics", edition.slug)),
+    );
     ctx
 }
 
@@ -349,26 +353,39 @@ pub fn confirm(
         if n != 1 {
             return Err(AppError::NotFound);
         }
-        let manage = crypto::random_token();
-        diesel::update(r::registrations.find(&reg.id))
-            .set(r::manage_token_hash.eq(crypto::token_hash(&manage)))
-            .execute(conn)?;
-        let mut ctx = link_context(mailer, edition, &reg.name, &manage);
-        ctx.insert(
-            "tickets",
-            &tickets_of(conn, &reg.id)?
-                .iter()
-                .map(|t| t.name.clone())
-                .collect::<Vec<_>>(),
-        );
-        outbox::enqueue(
-            conn,
-            &mailer.compose("registration_confirmed", locale, &reg.email, ctx)?,
-        )?;
+        send_ticket(conn, mailer, edition, &reg, locale)?;
         Ok(reg)
     })?;
     mailer.notify();
     Ok(done)
+}
+
+/// Queues the ticket mail of a confirmed registration, with a fresh manage link (the
+/// previous one stops working) and the conference's calendar link.
+pub(crate) fn send_ticket(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    reg: &Registration,
+    locale: Locale,
+) -> AppResult<()> {
+    let manage = crypto::random_token();
+    diesel::update(r::registrations.find(&reg.id))
+        .set(r::manage_token_hash.eq(crypto::token_hash(&manage)))
+        .execute(conn)?;
+    let mut ctx = link_context(mailer, edition, &reg.name, &manage);
+    ctx.insert(
+        "tickets",
+        &tickets_of(conn, &reg.id)?
+            .iter()
+            .map(|t| t.name.clone())
+            .collect::<Vec<_>>(),
+    );
+    outbox::enqueue(
+        conn,
+        &mailer.compose("registration_confirmed", locale, &reg.email, ctx)?,
+    )?;
+    Ok(())
 }
 
 pub fn tickets_of(conn: &mut DbConn, registration_id: &str) -> QueryResult<Vec<TicketType>> {

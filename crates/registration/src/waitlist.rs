@@ -205,33 +205,12 @@ pub fn accept(
                 rt::ticket_type_id.eq(&entry.ticket_type_id),
             ))
             .execute(conn)?;
-        let manage = crypto::random_token();
-        diesel::update(r::registrations.find(&id))
-            .set(r::manage_token_hash.eq(crypto::token_hash(&manage)))
-            .execute(conn)?;
         let reg = r::registrations
             .find(&id)
             .select(Registration::as_select())
             .first(conn)?;
-        let mut ctx = tera::Context::new();
-        ctx.insert("name", &reg.name);
-        ctx.insert("edition", &edition.name);
-        ctx.insert(
-            "manage_link",
-            &mailer.link(&format!("/register/manage/{manage}")),
-        );
-        ctx.insert(
-            "tickets",
-            &crate::register::tickets_of(conn, &id)?
-                .iter()
-                .map(|t| t.name.clone())
-                .collect::<Vec<_>>(),
-        );
         let locale = Locale::parse(&reg.locale).unwrap_or_default();
-        outbox::enqueue(
-            conn,
-            &mailer.compose("registration_confirmed", locale, &reg.email, ctx)?,
-        )?;
+        crate::register::send_ticket(conn, mailer, edition, &reg, locale)?;
         Ok(reg)
     })?;
     mailer.notify();

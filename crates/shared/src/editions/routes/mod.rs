@@ -51,6 +51,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// pattern matches any first path segment.
 pub fn configure_public(cfg: &mut web::ServiceConfig) {
     cfg.route("/{edition}/", web::get().to(public::edition))
+        .route("/{edition}/conference.ics", web::get().to(public::calendar))
         .route("/{edition}", web::get().to(public::add_slash));
 }
 

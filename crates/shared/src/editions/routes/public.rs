@@ -1,7 +1,7 @@
 use actix_web::{web, HttpResponse};
 
 use super::EditionView;
-use crate::editions::{queries, roles, Role};
+use crate::editions::{ical, queries, roles, Role};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::web::{see_other, Page};
@@ -64,6 +64,25 @@ pub async fn edition(
     ctx.insert("is_staff", &my_roles.contains(&Role::Staff));
     ctx.insert("is_reviewer", &my_roles.contains(&Role::Reviewer));
     page.render("editions/edition.html", &ctx)
+}
+
+/// The conference as an .ics file, for attendees' calendars.
+pub async fn calendar(
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let slug = slug.into_inner();
+    let edition = state
+        .db(move |c| queries::by_slug(c, &slug)?.ok_or(AppError::NotFound))
+        .await?;
+    let ics = ical::conference(&edition, &state.link(&format!("/{}/", edition.slug)));
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{}.ics\"", edition.slug),
+        ))
+        .body(ics))
 }
 
 /// `/devday-2027` to `/devday-2027/`; anything that is not a slug is not an edition (and a
