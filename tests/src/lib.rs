@@ -6,6 +6,7 @@
 mod app;
 mod browser;
 mod db;
+pub mod flows;
 mod smtp;
 pub mod web;
 

@@ -115,6 +115,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/dd-a/manage/registration", TEAM),
     ("POST", "/dd-a/manage/registration/tickets", TEAM),
     ("GET", "/dd-a/manage/registrations", TEAM),
+    ("GET", "/dd-a/manage/registrations.csv", TEAM),
+    ("POST", "/dd-a/manage/registrations/guests", TEAM),
 ];
 
 /// Someone else's proposal is not there at all for a speaker (404), so ids reveal nothing.

@@ -1,6 +1,7 @@
 //! Registration end to end: capacity under a rush, double opt-in, the manage link,
 //! cancellations that free seats for the waiting list, and bad input.
 
+use devday_tests::flows::{confirm_proposal, submit_proposal};
 use devday_tests::{db_test, TestApp};
 
 fn rusher(n: usize, waitlist: bool) -> serde_json::Value {
@@ -228,6 +229,44 @@ db_test! {
         assert_eq!(visitor.get(&manage).await?.status, 404);
         assert!(!admin.get("/dd-2030/manage/registrations").await?.body.contains("wanda@example.org"));
         assert_eq!(app.client().get("/register/manage/forged-token").await?.status, 404);
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn confirmed_speakers_and_the_team_get_tickets_even_when_full(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        app.set_conference_capacity(&admin, "dd-2030", "1").await?;
+        let api = app.client();
+        assert_eq!(api.api_post("/api/events/dd-2030/registrations", None, &rusher(1, false)).await?.status, 201);
+
+        let sarah = app.user("sarah@example.org", "Sarah Speaker").await?;
+        let talk = submit_proposal(&sarah, "dd-2030", "Confirmed talk", "An abstract.").await?;
+        confirm_proposal(&app, &admin, "dd-2030", &talk, "sarah@example.org").await?;
+        let sam = app.user("sam@example.org", "Sam Submitted").await?;
+        submit_proposal(&sam, "dd-2030", "Undecided talk", "An abstract.").await?;
+        let stefan = app.user("stefan@example.org", "Stefan Staff").await?;
+        app.invite(&admin, "dd-2030", &stefan, "stefan@example.org", "staff").await?;
+
+        // Sarah, Stefan and the admin (organiser of the edition); not Sam.
+        let res = admin.post("/dd-2030/manage/registrations/guests", &[]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let list = admin.get(res.location().expect("back to the list")).await?;
+        assert!(list.body.contains("3 tickets issued; 0 had one already."), "{}", list.body);
+        assert!(list.body.contains("4 / 1"), "guests count against the room");
+        for who in ["sarah@example.org", "stefan@example.org", "admin@example.org"] {
+            let ticket = app.smtp.wait_for_subject(who, "Your ticket").await?;
+            assert!(ticket.link("/register/manage/").is_some());
+        }
+        assert!(app.smtp.mails_to("sam@example.org").iter().all(|m| !m.subject.starts_with("Your ticket")));
+        // The public finds it full; pressing again issues nothing twice.
+        assert_eq!(api.api_post("/api/events/dd-2030/registrations", None, &rusher(2, false)).await?.status, 409);
+        let res = admin.post("/dd-2030/manage/registrations/guests", &[]).await?;
+        let list = admin.get(res.location().expect("back to the list")).await?;
+        assert!(list.body.contains("0 tickets issued; 3 had one already."), "{}", list.body);
+        assert_eq!(app.smtp.mails_to("sarah@example.org").iter().filter(|m| m.subject.starts_with("Your ticket")).count(), 1);
         Ok(())
     }
 }

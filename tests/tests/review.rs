@@ -1,39 +1,8 @@
 //! Review end to end: settings, automatic distribution, anonymised reviewing, conflicts,
 //! the numbers, bulk decisions, decision mails (once), confirmation and the waiting list.
 
+use devday_tests::flows::submit_proposal as submit;
 use devday_tests::{db_test, Client, TestApp};
-
-async fn submit(
-    client: &Client,
-    slug: &str,
-    title: &str,
-    abstract_text: &str,
-) -> anyhow::Result<String> {
-    let form = client.get(&format!("/{slug}/cfp/submit")).await?;
-    let talk = regex::Regex::new(r#"<option value="([0-9a-f-]{36})""#)?
-        .captures(&form.body)
-        .map(|c| c[1].to_owned())
-        .expect("a session type");
-    let res = client
-        .post(
-            &format!("/{slug}/cfp/submit"),
-            &[
-                ("title", title),
-                ("abstract", abstract_text),
-                ("session_type", &talk),
-                ("language", "en"),
-                ("level", "beginner"),
-                ("action", "submit"),
-            ],
-        )
-        .await?;
-    anyhow::ensure!(res.status == 303, "submit failed: {}", res.body);
-    Ok(res
-        .location()
-        .and_then(|l| l.rsplit('/').next())
-        .unwrap_or_default()
-        .to_owned())
-}
 
 /// The score fields of a review form, in order.
 fn score_fields(html: &str) -> Vec<String> {

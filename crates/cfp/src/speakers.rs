@@ -10,6 +10,8 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::model::ProposalState;
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EditionSpeaker {
     pub user_id: String,
@@ -54,6 +56,17 @@ pub fn of_edition(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Editio
     let mut speakers: Vec<EditionSpeaker> = by_user.into_values().collect();
     speakers.sort_by_key(|s| s.name.to_lowercase());
     Ok(speakers)
+}
+
+/// The accounts speaking in confirmed sessions of the edition (they get a ticket).
+pub fn of_confirmed_sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<String>> {
+    ps::proposal_speakers
+        .inner_join(p::proposals)
+        .filter(p::edition_id.eq(edition_id))
+        .filter(p::state.eq(ProposalState::Confirmed.as_str()))
+        .select(ps::user_id)
+        .distinct()
+        .load(conn)
 }
 
 /// Whether `viewer` organises an edition `speaker` submitted to (reviewers and door staff

@@ -52,6 +52,8 @@ pub const TSHIRTS: [&str; 6] = ["XS", "S", "M", "L", "XL", "XXL"];
 pub enum Outcome {
     /// A seat is held until the address is confirmed through the mailed link.
     Held { registration_id: String },
+    /// Registered and confirmed at once (guests whose ticket the organisers issued).
+    Confirmed { registration_id: String },
     /// The address is registered already; its manage link was mailed again.
     AlreadyRegistered,
     /// Full; the person is on the waiting list (position counted from 1).
@@ -147,24 +149,30 @@ pub fn register(
     if edition.registration_state(now()) != WindowState::Open {
         return Err(AppError::Conflict("Registration is not open.".into()));
     }
-    admit(conn, mailer, edition, form, locale, Mails::Send)
+    admit(conn, mailer, edition, form, locale, Admission::Public)
 }
 
-/// Whether registering writes mails (imports and the demo do not).
+/// How a registration comes in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mails {
-    Send,
+pub enum Admission {
+    /// Through the form or the API: within capacity, held until the mailed link is used.
+    Public,
+    /// The demo: like `Public`, without mails.
     Quiet,
+    /// Speakers and team, given a ticket by the organisers: confirmed at once with the
+    /// ticket mail, and admitted even when the public places are gone (their seat still
+    /// counts, so the public gets fewer). No consent of theirs is recorded (version 0).
+    Guest,
 }
 
-/// Registers whatever the window says (for organisers' imports and the demo).
+/// Registers whatever the window says (the form and API check it first).
 pub fn admit(
     conn: &mut DbConn,
     mailer: &Mailer,
     edition: &Edition,
     form: &RegistrationForm,
     locale: Locale,
-    mails: Mails,
+    how: Admission,
 ) -> AppResult<Outcome> {
     let types = settings::ticket_types(conn, &edition.id)?;
     let valid = validate(form, &types).map_err(AppError::Invalid)?;
@@ -183,7 +191,7 @@ pub fn admit(
                 .set(r::manage_token_hash.eq(crypto::token_hash(&manage)))
                 .execute(conn)?;
             let ctx = link_context(mailer, edition, &existing.name, &manage);
-            if mails == Mails::Send {
+            if how == Admission::Public {
                 outbox::enqueue(
                     conn,
                     &mailer.compose("registration_manage", locale, existing.email.as_str(), ctx)?,
@@ -191,7 +199,11 @@ pub fn admit(
             }
             return Ok(Outcome::AlreadyRegistered);
         }
-        if !seats::take(conn, &valid.conference.id)? {
+        let seated = match how {
+            Admission::Guest => seats::take_beyond_capacity(conn, &valid.conference.id)?,
+            Admission::Public | Admission::Quiet => seats::take(conn, &valid.conference.id)?,
+        };
+        if !seated {
             if !form.waitlist {
                 return Err(AppError::Conflict("The conference is full.".into()));
             }
@@ -224,6 +236,7 @@ pub fn admit(
         }
         let confirm = crypto::random_token();
         let at = now();
+        let guest = how == Admission::Guest;
         let id = existing
             .as_ref()
             .map(|e| e.id.clone())
@@ -245,13 +258,15 @@ pub fn admit(
                 r::dietary.eq(form.dietary.trim()),
                 r::accessibility.eq(form.accessibility.trim()),
                 r::locale.eq(locale.code()),
-                r::state.eq("held"),
-                r::confirm_token_hash.eq(Some(crypto::token_hash(&confirm))),
+                r::state.eq(if guest { "confirmed" } else { "held" }),
+                r::confirm_token_hash.eq((!guest).then(|| crypto::token_hash(&confirm))),
                 r::manage_token_hash.eq(crypto::token_hash(&manage)),
-                r::held_until.eq(Some(at + Duration::hours(i64::from(config.hold_hours)))),
+                r::held_until
+                    .eq((!guest).then(|| at + Duration::hours(i64::from(config.hold_hours)))),
                 r::consent_at.eq(at),
-                r::consent_version.eq(config.consent_version),
+                r::consent_version.eq(if guest { 0 } else { config.consent_version }),
                 r::created_at.eq(at),
+                r::confirmed_at.eq(guest.then_some(at)),
             ))
             .execute(conn)?;
         for workshop in waiting_for {
@@ -273,20 +288,36 @@ pub fn admit(
                 ))
                 .execute(conn)?;
         }
-        let mut ctx = link_context(mailer, edition, &valid.name, &manage);
-        ctx.insert(
-            "confirm_link",
-            &mailer.link(&format!("/register/confirm/{confirm}")),
-        );
-        ctx.insert("hours", &config.hold_hours);
-        if mails == Mails::Send {
-            outbox::enqueue(
-                conn,
-                &mailer.compose("registration_confirm", locale, valid.email.as_str(), ctx)?,
-            )?;
+        match how {
+            Admission::Public => {
+                let mut ctx = link_context(mailer, edition, &valid.name, &manage);
+                ctx.insert(
+                    "confirm_link",
+                    &mailer.link(&format!("/register/confirm/{confirm}")),
+                );
+                ctx.insert("hours", &config.hold_hours);
+                outbox::enqueue(
+                    conn,
+                    &mailer.compose("registration_confirm", locale, valid.email.as_str(), ctx)?,
+                )?;
+            }
+            Admission::Guest => {
+                let reg = r::registrations
+                    .find(&id)
+                    .select(Registration::as_select())
+                    .first(conn)?;
+                send_ticket(conn, mailer, edition, &reg, locale)?;
+            }
+            Admission::Quiet => {}
         }
-        Ok(Outcome::Held {
-            registration_id: id,
+        Ok(if guest {
+            Outcome::Confirmed {
+                registration_id: id,
+            }
+        } else {
+            Outcome::Held {
+                registration_id: id,
+            }
         })
     })?;
     mailer.notify();

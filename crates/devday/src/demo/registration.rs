@@ -2,7 +2,7 @@
 //! workshop with a waiting list, and answers for the catering and T-shirt counts.
 
 use devday_db::DbConn;
-use devday_registration::register::{self, Mails, Outcome, RegistrationForm};
+use devday_registration::register::{self, Admission, Outcome, RegistrationForm};
 use devday_registration::settings::{self, TicketTypeForm};
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
@@ -86,8 +86,8 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
             website: String::new(),
         };
         // With `waitlist`, people wanting the full workshop register without it and wait.
-        let outcome =
-            register::admit(conn, mailer, edition, &form, Locale::De, Mails::Quiet).map_err(err)?;
+        let outcome = register::admit(conn, mailer, edition, &form, Locale::De, Admission::Quiet)
+            .map_err(err)?;
         // Most confirmed their address; the last dozen have not yet.
         if let Outcome::Held { registration_id } = outcome {
             if n < 400 {

@@ -28,6 +28,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route("/{edition}/manage/registrations", web::get().to(list))
     .route("/{edition}/manage/registrations.csv", web::get().to(csv))
     .route(
+        "/{edition}/manage/registrations/guests",
+        web::post().to(guests),
+    )
+    .route(
         "/{edition}/manage/registrations/{id}/cancel",
         web::post().to(cancel),
     );
@@ -149,6 +153,9 @@ pub async fn capacity(
 #[serde(default)]
 pub struct Search {
     q: String,
+    /// Shown after issuing guest tickets.
+    issued: Option<usize>,
+    had_one: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -218,6 +225,8 @@ pub async fn list(
     ctx.insert("registrations", &registrations);
     ctx.insert("counts", &counts);
     ctx.insert("q", &search.q);
+    ctx.insert("issued", &search.issued);
+    ctx.insert("had_one", &search.had_one.unwrap_or(0));
     page.render("registration/manage_list.html", &ctx)
 }
 
@@ -281,5 +290,21 @@ pub async fn cancel(
     Ok(see_other(&format!(
         "/{}/manage/registrations",
         access.edition.slug
+    )))
+}
+
+/// Tickets for confirmed speakers and the team (again: only the new ones).
+pub async fn guests(
+    state: web::Data<AppState>,
+    access: Organiser,
+    _form: CsrfForm<devday_shared::web::NoFields>,
+) -> AppResult<HttpResponse> {
+    let (mailer, edition) = (state.mailer.clone(), access.edition.clone());
+    let done = state
+        .db(move |c| crate::guests::issue_to_speakers_and_team(c, &mailer, &edition))
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/manage/registrations?issued={}&had_one={}",
+        access.edition.slug, done.issued, done.had_one
     )))
 }

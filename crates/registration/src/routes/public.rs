@@ -98,7 +98,9 @@ pub async fn submit(
         Ok(outcome) => {
             let mut ctx = page.context();
             let (title, text) = match outcome {
-                Outcome::Held { .. } => ("registration-held-title", "registration-held-text"),
+                Outcome::Held { .. } | Outcome::Confirmed { .. } => {
+                    ("registration-held-title", "registration-held-text")
+                }
                 Outcome::AlreadyRegistered => {
                     ("registration-held-title", "registration-again-text")
                 }

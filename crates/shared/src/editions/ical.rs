@@ -90,9 +90,15 @@ mod tests {
 
     #[test]
     fn an_all_day_event_over_the_edition_with_escaped_text() {
-        let ics = conference(&edition("DevDay 2027"), "https://devday.example/devday-2027/");
+        let ics = conference(
+            &edition("DevDay 2027"),
+            "https://devday.example/devday-2027/",
+        );
         assert!(ics.contains("DTSTART;VALUE=DATE:20270506\r\n"));
-        assert!(ics.contains("DTEND;VALUE=DATE:20270508\r\n"), "end is exclusive");
+        assert!(
+            ics.contains("DTEND;VALUE=DATE:20270508\r\n"),
+            "end is exclusive"
+        );
         assert!(ics.contains("LOCATION:Dresden\\, Hörsaalzentrum\\; Saal 1\r\n"));
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(!ics.replace("\r\n", "").contains('\n'));
