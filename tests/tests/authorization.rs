@@ -117,6 +117,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/dd-a/manage/registrations", TEAM),
     ("GET", "/dd-a/manage/registrations.csv", TEAM),
     ("POST", "/dd-a/manage/registrations/guests", TEAM),
+    ("GET", "/dd-a/manage/registrations/import", TEAM),
+    ("POST", "/dd-a/manage/registrations/import", TEAM),
 ];
 
 /// Someone else's proposal is not there at all for a speaker (404), so ids reveal nothing.

@@ -270,3 +270,40 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn a_guest_list_is_checked_first_and_imported_all_or_nothing(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let api = app.client();
+        assert_eq!(api.api_post("/api/events/dd-2030/registrations", None, &rusher(1, false)).await?.status, 201);
+        assert_eq!(admin.get("/dd-2030/manage/registrations/import").await?.status, 200);
+
+        let bad = "Name;E-Mail;Firma\nJörg Müller;joerg@example.org;ACME\nBroken;not-an-address\nJörg Again;JOERG@example.org\n";
+        for action in ["check", "import"] {
+            let res = admin.post("/dd-2030/manage/registrations/import", &[("rows", bad), ("action", action)]).await?;
+            assert_eq!(res.status, 422, "{action}: {}", res.body);
+            assert!(res.body.contains("This is not an email address."), "{}", res.body);
+            assert!(res.body.contains("<td>3</td>") && res.body.contains("in the list twice"));
+            assert!(res.body.contains("Jörg Müller"), "the list is kept for correcting");
+        }
+        assert!(!admin.get("/dd-2030/manage/registrations").await?.body.contains("joerg@example.org"), "a bad list wrote something");
+
+        let good = "Jörg Müller;joerg@example.org;ACME\n\"Dr. Ann, PhD\";ann@example.org\nRusher One;rusher1@example.org\n";
+        let res = admin.post("/dd-2030/manage/registrations/import", &[("rows", good), ("action", "check")]).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        assert!(res.body.contains("The list is fine") && res.body.contains("registered already"), "{}", res.body);
+        assert!(app.smtp.mails_to("joerg@example.org").is_empty(), "the dry run mailed someone");
+        let res = admin.post("/dd-2030/manage/registrations/import", &[("rows", good), ("action", "import")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let list = admin.get(res.location().expect("back to the list")).await?;
+        assert!(list.body.contains("2 tickets issued; 1 had one already."), "{}", list.body);
+        assert!(list.body.contains("Dr. Ann, PhD"));
+        let ticket = app.smtp.wait_for_subject("ann@example.org", "Your ticket").await?;
+        let page = app.client().get(&ticket.link("/register/manage/").expect("manage link")).await?;
+        assert!(page.body.contains("confirmed"), "{}", page.body);
+        assert_eq!(admin.post("/dd-2030/manage/registrations/import", &[("rows", " \n"), ("action", "import")]).await?.status, 422);
+        Ok(())
+    }
+}

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use devday_db::schema::users::dsl as u;
 use devday_db::{write_transaction, DbConn};
+use devday_shared::accounts::EmailAddress;
 use devday_shared::editions::{roles, Edition};
 use devday_shared::i18n::Locale;
 use devday_shared::mail::Mailer;
@@ -65,4 +66,188 @@ pub fn issue_to_speakers_and_team(
     })?;
     mailer.notify();
     Ok(done)
+}
+
+/// What an import row will do, or why it cannot.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case", tag = "result", content = "message")]
+pub enum RowResult {
+    /// Gets a ticket.
+    New,
+    /// Has an active registration already; left as it is.
+    Registered,
+    /// A message key: the row is wrong, and nothing is imported until it is fixed.
+    Invalid(&'static str),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportRow {
+    /// The line in the pasted text or file, from 1.
+    pub line: usize,
+    pub name: String,
+    pub email: String,
+    pub company: String,
+    #[serde(flatten)]
+    pub result: RowResult,
+}
+
+impl ImportRow {
+    pub fn is_invalid(&self) -> bool {
+        matches!(self.result, RowResult::Invalid(_))
+    }
+}
+
+/// Reads `name, email[, company]` rows: comma, semicolon (German spreadsheets) or tab
+/// separated, an optional header row, blank lines skipped.
+pub fn parse_rows(text: &str) -> Vec<ImportRow> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for (index, record) in reader.records().enumerate() {
+        let line = record
+            .as_ref()
+            .ok()
+            .and_then(|r| r.position())
+            .map_or(index + 1, |p| p.line() as usize);
+        let Ok(record) = record else {
+            rows.push(ImportRow {
+                line,
+                name: String::new(),
+                email: String::new(),
+                company: String::new(),
+                result: RowResult::Invalid("import-row-unreadable"),
+            });
+            continue;
+        };
+        let field = |i: usize| record.get(i).unwrap_or_default().to_owned();
+        if record.iter().all(str::is_empty) {
+            continue;
+        }
+        // A header row ("name,email", "Name;E-Mail;Firma", …) is skipped.
+        let second = field(1).to_lowercase();
+        if index == 0 && second.contains("mail") && !second.contains('@') {
+            continue;
+        }
+        let (name, email, company) = (field(0), field(1), field(2));
+        let result = if record.len() > 3 {
+            RowResult::Invalid("import-row-columns")
+        } else if name.is_empty() {
+            RowResult::Invalid("field-required")
+        } else if name.chars().count() > 100 || company.chars().count() > 300 {
+            RowResult::Invalid("field-too-long")
+        } else {
+            match EmailAddress::parse(&email) {
+                Ok(_) => RowResult::New,
+                Err(e) => RowResult::Invalid(e.message_key()),
+            }
+        };
+        rows.push(ImportRow {
+            line,
+            name,
+            email,
+            company,
+            result,
+        });
+    }
+    rows
+}
+
+/// The dry run: every row with what importing it would do. Writes nothing.
+pub fn check_import(conn: &mut DbConn, edition_id: &str, text: &str) -> AppResult<Vec<ImportRow>> {
+    let mut rows = parse_rows(text);
+    let mut seen = BTreeSet::new();
+    for row in rows.iter_mut().filter(|r| !r.is_invalid()) {
+        let email = EmailAddress::parse(&row.email)
+            .map(|e| e.as_str().to_owned())
+            .unwrap_or_default();
+        if !seen.insert(email.clone()) {
+            row.result = RowResult::Invalid("import-row-duplicate");
+        } else if register::active_by_email(conn, edition_id, &email)?.is_some() {
+            row.result = RowResult::Registered;
+        }
+    }
+    Ok(rows)
+}
+
+/// Imports the rows as guests, all or nothing: if any row is invalid (checked again inside
+/// the transaction), nothing is written and the report comes back as the error.
+pub fn import(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    text: &str,
+    locale: Locale,
+) -> AppResult<Result<Issued, Vec<ImportRow>>> {
+    let done = write_transaction(conn, |conn| -> AppResult<Result<Issued, Vec<ImportRow>>> {
+        let rows = check_import(conn, &edition.id, text)?;
+        if rows.is_empty() || rows.iter().any(ImportRow::is_invalid) {
+            return Ok(Err(rows));
+        }
+        let mut done = Issued::default();
+        for row in rows {
+            if row.result == RowResult::Registered {
+                done.had_one += 1;
+                continue;
+            }
+            let form = RegistrationForm {
+                name: row.name,
+                email: row.email,
+                company: row.company,
+                consent: true,
+                ..RegistrationForm::default()
+            };
+            register::admit(conn, mailer, edition, &form, locale, Admission::Guest)?;
+            done.issued += 1;
+        }
+        Ok(Ok(done))
+    })?;
+    mailer.notify();
+    Ok(done)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_in_any_common_separator_with_an_optional_header() {
+        let rows = parse_rows("\u{feff}Name;E-Mail;Company\nJörg Müller; jorg@example.org ;ACME\n\nAnn;ann@example.org\n");
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(
+            (rows[0].name.as_str(), rows[0].email.as_str()),
+            ("Jörg Müller", "jorg@example.org")
+        );
+        assert_eq!((rows[0].company.as_str(), rows[0].line), ("ACME", 2));
+        assert!(rows.iter().all(|r| r.result == RowResult::New));
+        let rows = parse_rows(
+            "name,email\nJörg Müller,jorg@example.org,ACME, Inc.\n\"Ann, Dr.\",ann@example.org\n",
+        );
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[0].result, RowResult::Invalid("import-row-columns"));
+        assert_eq!((rows[1].name.as_str(), rows[1].line), ("Ann, Dr.", 3));
+        assert_eq!(rows[1].result, RowResult::New);
+        let rows = parse_rows("Ann\tann@example.org\tACME");
+        assert_eq!(
+            (rows[0].email.as_str(), rows[0].company.as_str()),
+            ("ann@example.org", "ACME")
+        );
+    }
+
+    #[test]
+    fn bad_rows_are_reported_with_their_line() {
+        let rows = parse_rows("Ann,not-an-address\n,bob@example.org\nCarl,carl@example.org");
+        let results: Vec<(usize, bool)> = rows.iter().map(|r| (r.line, r.is_invalid())).collect();
+        assert_eq!(results, vec![(1, true), (2, true), (3, false)]);
+        assert_eq!(rows[1].result, RowResult::Invalid("field-required"));
+    }
 }

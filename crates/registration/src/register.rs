@@ -341,6 +341,21 @@ pub fn mark_confirmed(conn: &mut DbConn, registration_id: &str) -> QueryResult<(
     .map(drop)
 }
 
+/// The address's held or confirmed registration in the edition (`email` normalised).
+pub fn active_by_email(
+    conn: &mut DbConn,
+    edition_id: &str,
+    email: &str,
+) -> QueryResult<Option<Registration>> {
+    r::registrations
+        .filter(r::edition_id.eq(edition_id))
+        .filter(r::email.eq(email))
+        .filter(r::state.eq_any(["held", "confirmed"]))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()
+}
+
 pub fn by_confirm_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Registration>> {
     r::registrations
         .filter(r::confirm_token_hash.eq(crypto::token_hash(token)))

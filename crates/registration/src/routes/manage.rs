@@ -31,6 +31,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/{edition}/manage/registrations/guests",
         web::post().to(guests),
     )
+    .service(
+        web::resource("/{edition}/manage/registrations/import")
+            .route(web::get().to(import_form))
+            .route(web::post().to(import)),
+    )
     .route(
         "/{edition}/manage/registrations/{id}/cancel",
         web::post().to(cancel),
@@ -307,4 +312,66 @@ pub async fn guests(
         "/{}/manage/registrations?issued={}&had_one={}",
         access.edition.slug, done.issued, done.had_one
     )))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ImportForm {
+    rows: String,
+    /// "check" (the dry run) or "import".
+    action: String,
+}
+
+fn render_import(
+    page: &Page,
+    access: &Organiser,
+    text: &str,
+    report: Option<&[crate::guests::ImportRow]>,
+) -> AppResult<HttpResponse> {
+    let invalid = report.is_some_and(|rows| rows.iter().any(|r| r.is_invalid()));
+    let empty = report.is_some_and(|rows| rows.is_empty());
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert("rows", text);
+    ctx.insert("report", &report);
+    ctx.insert("invalid", &invalid);
+    ctx.insert("empty", &empty);
+    let status = if invalid || empty {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    page.render_status(status, "registration/manage_import.html", &ctx)
+}
+
+pub async fn import_form(page: Page, access: Organiser) -> AppResult<HttpResponse> {
+    render_import(&page, &access, "", None)
+}
+
+/// Guests by list: a dry run reporting every row, then the import, all or nothing.
+pub async fn import(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    form: CsrfForm<ImportForm>,
+) -> AppResult<HttpResponse> {
+    let ImportForm { rows, action } = form.0;
+    let (mailer, edition, locale) = (state.mailer.clone(), access.edition.clone(), page.locale);
+    let text = rows.clone();
+    if action != "import" {
+        let report = state
+            .db(move |c| crate::guests::check_import(c, &edition.id, &text))
+            .await?;
+        return render_import(&page, &access, &rows, Some(&report));
+    }
+    match state
+        .db(move |c| crate::guests::import(c, &mailer, &edition, &text, locale))
+        .await?
+    {
+        Ok(done) => Ok(see_other(&format!(
+            "/{}/manage/registrations?issued={}&had_one={}",
+            access.edition.slug, done.issued, done.had_one
+        ))),
+        Err(report) => render_import(&page, &access, &rows, Some(&report)),
+    }
 }
