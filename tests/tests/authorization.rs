@@ -118,6 +118,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/dd-a/manage/registrations.csv", TEAM),
     ("POST", "/dd-a/manage/registrations/guests", TEAM),
     ("GET", "/dd-a/manage/registrations/import", TEAM),
+    ("GET", "/dd-a/manage/registrations/mail", TEAM),
+    ("POST", "/dd-a/manage/registrations/mail", TEAM),
     ("POST", "/dd-a/manage/registrations/import", TEAM),
 ];
 

@@ -307,3 +307,35 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn organisers_mail_confirmed_attendees_after_a_preview(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let api = app.client();
+        for n in [1, 2] {
+            assert_eq!(api.api_post("/api/events/dd-2030/registrations", None, &rusher(n, false)).await?.status, 201);
+        }
+        let mail = app.smtp.wait_for("rusher1@example.org").await?;
+        api.post(&mail.link("/register/confirm/").expect("confirm link"), &[]).await?;
+        app.smtp.wait_for_subject("rusher1@example.org", "Your ticket").await?;
+
+        assert_eq!(admin.get("/dd-2030/manage/registrations/mail").await?.status, 200);
+        let res = admin.post("/dd-2030/manage/registrations/mail", &[("subject", ""), ("body", "x"), ("state", "confirmed"), ("action", "send")]).await?;
+        assert_eq!(res.status, 422, "an empty subject was accepted");
+        let fields = |action: &'static str, state: &'static str| {
+            [("subject", "Doors open at 8 for {edition}"), ("body", "Hello {name}, bring your ticket."), ("state", state), ("ticket", ""), ("action", action)]
+        };
+        let res = admin.post("/dd-2030/manage/registrations/mail", &fields("preview", "active")).await?;
+        assert!(res.body.contains("rusher2@example.org") && res.body.contains("Hello Rusher 1, bring your ticket."), "{}", res.body);
+        let res = admin.post("/dd-2030/manage/registrations/mail", &fields("preview", "confirmed")).await?;
+        assert!(!res.body.contains("rusher2@example.org"), "an unconfirmed person is in the preview");
+        let res = admin.post("/dd-2030/manage/registrations/mail", &fields("send", "confirmed")).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        let sent = app.smtp.wait_for_subject("rusher1@example.org", "Doors open").await?;
+        assert!(sent.subject.contains("Doors open at 8 for") && sent.text.contains("Hello Rusher 1,"), "{}", sent.text);
+        assert!(app.smtp.mails_to("rusher2@example.org").iter().all(|m| !m.subject.starts_with("Doors")));
+        Ok(())
+    }
+}

@@ -1,9 +1,10 @@
 //! Mail to all speakers of an edition or a filtered set, from a template with placeholders,
 //! through the outbox: one mail per speaker and proposal.
 
-use devday_db::{write_transaction, DbConn};
+use devday_db::DbConn;
 use devday_shared::editions::Edition;
-use devday_shared::mail::{outbox, Mail, Mailer};
+pub use devday_shared::mail::mailing::{send, Letter};
+use devday_shared::mail::{mailing, Mailer};
 use devday_shared::{AppResult, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -20,37 +21,22 @@ pub struct MailForm {
     pub filter: Filter,
 }
 
-/// One mail of a mailing, before it is sent.
-#[derive(Debug, Clone, Serialize)]
-pub struct Letter {
-    pub to: String,
-    pub subject: String,
-    pub body: String,
-}
-
 pub const PLACEHOLDERS: [&str; 4] = ["{name}", "{title}", "{link}", "{edition}"];
 
 pub fn validate(form: &MailForm) -> FieldErrors {
-    let mut errors = FieldErrors::new();
-    if form.subject.trim().is_empty() {
-        errors.add("subject", "field-required");
-    } else if form.subject.chars().count() > 200 {
-        errors.add("subject", "field-too-long");
-    }
-    if form.body.trim().is_empty() {
-        errors.add("body", "field-required");
-    } else if form.body.chars().count() > 20_000 {
-        errors.add("body", "field-too-long");
-    }
-    errors
+    mailing::validate(&form.subject, &form.body)
 }
 
 fn fill(template: &str, name: &str, title: &str, link: &str, edition: &str) -> String {
-    template
-        .replace("{name}", name)
-        .replace("{title}", title)
-        .replace("{link}", link)
-        .replace("{edition}", edition)
+    mailing::fill(
+        template,
+        &[
+            ("{name}", name),
+            ("{title}", title),
+            ("{link}", link),
+            ("{edition}", edition),
+        ],
+    )
 }
 
 /// The mails the form would send, with placeholders filled in.
@@ -93,43 +79,4 @@ pub fn letters(
         }
     }
     Ok(letters)
-}
-
-/// Puts every letter into the outbox, all or none.
-pub fn send(conn: &mut DbConn, mailer: &Mailer, letters: &[Letter]) -> AppResult<usize> {
-    write_transaction(conn, |conn| {
-        for letter in letters {
-            outbox::enqueue(
-                conn,
-                &Mail {
-                    to: letter.to.clone(),
-                    subject: letter.subject.clone(),
-                    text: letter.body.clone(),
-                    html: None,
-                },
-            )?;
-        }
-        Ok::<_, devday_shared::AppError>(())
-    })?;
-    mailer.notify();
-    Ok(letters.len())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::fill;
-
-    #[test]
-    fn placeholders_are_filled() {
-        assert_eq!(
-            fill(
-                "Hi {name}, about {title} at {edition}: {link}",
-                "Ada",
-                "Rust",
-                "https://x/p/1",
-                "DevDay"
-            ),
-            "Hi Ada, about Rust at DevDay: https://x/p/1"
-        );
-    }
 }

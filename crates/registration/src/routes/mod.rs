@@ -3,6 +3,7 @@
 
 pub mod api;
 mod links;
+mod mail;
 mod manage;
 mod public;
 
@@ -51,5 +52,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(public::submit)),
     );
     manage::configure(cfg);
+    mail::configure(cfg);
     api::configure(cfg);
 }

@@ -3,6 +3,7 @@
 
 mod compose;
 mod mailer;
+pub mod mailing;
 pub mod outbox;
 mod transport;
 mod wakeup;

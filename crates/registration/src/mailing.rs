@@ -1,0 +1,75 @@
+//! Mail to the attendees of an edition: everyone confirmed, everyone still unconfirmed, or
+//! the holders of one ticket (a workshop's room changed), through the outbox.
+
+use devday_db::schema::{registration_tickets::dsl as rt, registrations::dsl as r};
+use devday_db::DbConn;
+use devday_shared::editions::Edition;
+use devday_shared::mail::mailing::{self, Letter};
+use devday_shared::{AppResult, FieldErrors};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+pub use devday_shared::mail::mailing::send;
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AttendeeMailForm {
+    pub subject: String,
+    pub body: String,
+    /// preview or send
+    pub action: String,
+    /// "confirmed" (the default), "held" (not confirmed yet) or "active" (both).
+    pub state: String,
+    /// A ticket type id: only its holders; empty for everyone.
+    pub ticket: String,
+}
+
+pub const PLACEHOLDERS: [&str; 2] = ["{name}", "{edition}"];
+
+pub fn validate(form: &AttendeeMailForm) -> FieldErrors {
+    mailing::validate(&form.subject, &form.body)
+}
+
+/// The mails the form would send, one per matching registration.
+pub fn letters(
+    conn: &mut DbConn,
+    edition: &Edition,
+    form: &AttendeeMailForm,
+) -> AppResult<Vec<Letter>> {
+    let states: &[&str] = match form.state.as_str() {
+        "held" => &["held"],
+        "active" => &["held", "confirmed"],
+        _ => &["confirmed"],
+    };
+    let mut q = r::registrations
+        .filter(r::edition_id.eq(&edition.id))
+        .filter(r::state.eq_any(states))
+        .into_boxed();
+    if !form.ticket.is_empty() {
+        q = q.filter(
+            r::id.eq_any(
+                rt::registration_tickets
+                    .filter(rt::ticket_type_id.eq(&form.ticket))
+                    .select(rt::registration_id),
+            ),
+        );
+    }
+    let people: Vec<(String, String)> = q
+        .order(r::created_at.asc())
+        .select((r::name, r::email))
+        .load(conn)?;
+    Ok(people
+        .into_iter()
+        .map(|(name, email)| {
+            let values = [
+                ("{name}", name.as_str()),
+                ("{edition}", edition.name.as_str()),
+            ];
+            Letter {
+                to: email,
+                subject: mailing::fill(form.subject.trim(), &values),
+                body: mailing::fill(&form.body, &values),
+            }
+        })
+        .collect())
+}
