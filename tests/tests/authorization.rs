@@ -117,6 +117,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/dd-a/manage/registrations", TEAM),
     ("GET", "/dd-a/manage/registrations.csv", TEAM),
     ("POST", "/dd-a/manage/registrations/guests", TEAM),
+    ("POST", "/dd-a/manage/registration/purge", TEAM),
     ("GET", "/dd-a/manage/registrations/import", TEAM),
     ("GET", "/dd-a/manage/registrations/mail", TEAM),
     ("POST", "/dd-a/manage/registrations/mail", TEAM),

@@ -339,3 +339,88 @@ db_test! {
         Ok(())
     }
 }
+
+/// Moves an edition's dates (and its windows) `days` into the past.
+async fn end_edition(admin: &devday_tests::Client, slug: &str) -> anyhow::Result<()> {
+    let day = |d: i64| {
+        (chrono::Utc::now() + chrono::Duration::days(d))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let at = |d: i64| format!("{}T10:00", day(d));
+    let res = admin
+        .post(
+            &format!("/{slug}/manage/"),
+            &[
+                ("name", &format!("Edition {slug}")),
+                ("slug", slug),
+                ("starts_on", &day(-10)),
+                ("ends_on", &day(-9)),
+                ("timezone", "Europe/Berlin"),
+                ("venue", "Dresden"),
+                ("cfp_opens_at", &at(-90)),
+                ("cfp_closes_at", &at(-60)),
+                ("registration_opens_at", &at(-40)),
+                ("registration_closes_at", &at(-11)),
+            ],
+        )
+        .await?;
+    anyhow::ensure!(
+        res.status == 303,
+        "moving {slug}: {} {}",
+        res.status,
+        res.body
+    );
+    Ok(())
+}
+
+db_test! {
+    async fn personal_data_is_purged_after_the_edition_keeping_counts(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        let api = app.client();
+        for slug in ["dd-2030", "dd-2031"] {
+            app.create_open_edition(&admin, slug).await?;
+            let res = api.api_post(&format!("/api/events/{slug}/registrations"), None, &rusher(1, false)).await?;
+            assert_eq!(res.status, 201, "{}", res.body);
+        }
+        let mail = app.smtp.wait_for("rusher1@example.org").await?;
+        let manage = mail.link("/register/manage/").expect("manage link");
+        let res = admin.post("/dd-2030/manage/registration/purge", &[]).await?;
+        assert_eq!(res.status, 409, "purged before the conference");
+
+        end_edition(&admin, "dd-2030").await?;
+        end_edition(&admin, "dd-2031").await?;
+        let settings = [("hold_hours", "24"), ("offer_hours", "48"), ("privacy_text", ""), ("coc_text", "")];
+        let res = admin.post("/dd-2031/manage/registration", &[&settings[..], &[("purge_after_days", "many")]].concat()).await?;
+        assert_eq!(res.status, 422);
+        // dd-2031 purges itself: 0 days after its end has passed.
+        let res = admin.post("/dd-2031/manage/registration", &[&settings[..], &[("purge_after_days", "0")]].concat()).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+
+        // dd-2030 by the button.
+        let res = admin.post("/dd-2030/manage/registration/purge", &[]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        assert!(admin.get("/dd-2030/manage/registration").await?.body.contains("Personal data was purged"));
+        let list = admin.get("/dd-2030/manage/registrations").await?;
+        assert!(!list.body.contains("rusher1@example.org") && !list.body.contains("Rusher 1"), "{}", list.body);
+        assert!(list.body.contains("1 / 500"), "the counts went with the data");
+        assert!(!admin.get("/dd-2030/manage/registrations.csv").await?.body.contains("example.org"));
+        let links_before = app.smtp.mails_to("rusher1@example.org");
+        let still_working = links_before.iter().filter_map(|m| m.link("/register/manage/")).filter(|l| l != &manage).count();
+        assert!(still_working >= 1, "dd-2031's link is needed below");
+        assert_eq!(api.get(&manage).await?.status, 404, "a purged manage link still works");
+
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(45);
+        loop {
+            let list = admin.get("/dd-2031/manage/registrations").await?;
+            if !list.body.contains("rusher1@example.org") {
+                assert!(admin.get("/dd-2031/manage/registration").await?.body.contains("Personal data was purged"));
+                break;
+            }
+            assert!(std::time::Instant::now() < deadline, "dd-2031 was not purged by the sweep");
+            tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        }
+        Ok(())
+    }
+}

@@ -360,6 +360,8 @@ diesel::table! {
         privacy_text -> Text,
         coc_text -> Text,
         consent_version -> Integer,
+        purge_after_days -> Nullable<Integer>,
+        purged_at -> Nullable<Timestamp>,
     }
 }
 

@@ -133,7 +133,8 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         let token = settings_store::new_setup_token(&mut conn)?;
         println!("No admin yet. Create the first one at {public_url}/setup/{token}");
     }
-    // Expired holds and unanswered waiting-list offers give their seats back within 30 s.
+    // Expired holds and unanswered waiting-list offers give their seats back within 30 s;
+    // editions whose data retention ran out are purged on the same beat.
     let sweeper = {
         let state = background;
         actix_web::rt::spawn(async move {
@@ -142,7 +143,10 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
                 every.tick().await;
                 let mailer = state.mailer.clone();
                 if let Err(e) = state
-                    .db(move |c| devday_registration::register::sweep(c, &mailer))
+                    .db(move |c| {
+                        devday_registration::register::sweep(c, &mailer)?;
+                        devday_registration::privacy::purge_due(c)
+                    })
                     .await
                 {
                     tracing::warn!(error = %e, "registration sweep failed");

@@ -7,6 +7,7 @@
 pub mod guests;
 pub mod mailing;
 pub mod model;
+pub mod privacy;
 pub mod register;
 mod routes;
 pub mod seats;

@@ -14,6 +14,10 @@ pub struct RegistrationSettings {
     pub coc_text: String,
     /// Counted up when the texts change, stored with each consent.
     pub consent_version: i32,
+    /// Purge attendees' personal data this many days after the edition's last day.
+    pub purge_after_days: Option<i32>,
+    /// When it was purged.
+    pub purged_at: Option<chrono::NaiveDateTime>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]

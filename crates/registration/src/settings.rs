@@ -22,6 +22,8 @@ pub fn get(conn: &mut DbConn, edition_id: &str) -> QueryResult<RegistrationSetti
             privacy_text: String::new(),
             coc_text: String::new(),
             consent_version: 1,
+            purge_after_days: None,
+            purged_at: None,
         }))
 }
 
@@ -32,6 +34,8 @@ pub struct SettingsForm {
     pub offer_hours: String,
     pub privacy_text: String,
     pub coc_text: String,
+    /// Days after the edition; empty for "only by hand".
+    pub purge_after_days: String,
 }
 
 /// Saves the settings; changed texts count the consent version up.
@@ -50,6 +54,16 @@ pub fn save(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -> AppResu
     if offer.is_none() {
         errors.add("offer_hours", "number-out-of-range");
     }
+    let purge_after_days = match form.purge_after_days.trim() {
+        "" => None,
+        days => match days.parse::<i32>().ok().filter(|d| (0..=3650).contains(d)) {
+            Some(d) => Some(d),
+            None => {
+                errors.add("purge_after_days", "number-out-of-range");
+                None
+            }
+        },
+    };
     if form.privacy_text.chars().count() > 20_000 || form.coc_text.chars().count() > 20_000 {
         errors.add("privacy_text", "field-too-long");
     }
@@ -67,6 +81,8 @@ pub fn save(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -> AppResu
                 rs::privacy_text.eq(form.privacy_text.trim()),
                 rs::coc_text.eq(form.coc_text.trim()),
                 rs::consent_version.eq(old.consent_version + i32::from(changed)),
+                rs::purge_after_days.eq(purge_after_days),
+                rs::purged_at.eq(old.purged_at),
             ))
             .execute(conn)?;
         Ok(())

@@ -28,6 +28,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route("/{edition}/manage/registrations", web::get().to(list))
     .route("/{edition}/manage/registrations.csv", web::get().to(csv))
     .route(
+        "/{edition}/manage/registration/purge",
+        web::post().to(purge),
+    )
+    .route(
         "/{edition}/manage/registrations/guests",
         web::post().to(guests),
     )
@@ -55,6 +59,19 @@ async fn render(
         .await?;
     let mut ctx = page.context();
     ctx.insert("edition", &access.edition);
+    ctx.insert(
+        "purge_after_days",
+        &config
+            .purge_after_days
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
+    ctx.insert(
+        "purged_at",
+        &config
+            .purged_at
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+    );
     ctx.insert("settings", &config);
     ctx.insert("types", &types);
     ctx.insert("errors", &errors);
@@ -374,4 +391,20 @@ pub async fn import(
         ))),
         Err(report) => render_import(&page, &access, &rows, Some(&report)),
     }
+}
+
+/// Purges the attendees' personal data of an ended edition now.
+pub async fn purge(
+    state: web::Data<AppState>,
+    access: Organiser,
+    _form: CsrfForm<devday_shared::web::NoFields>,
+) -> AppResult<HttpResponse> {
+    let edition = access.edition.clone();
+    state
+        .db(move |c| crate::privacy::purge(c, &edition))
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/manage/registration",
+        access.edition.slug
+    )))
 }
