@@ -5,7 +5,7 @@
 
 use chrono::{Duration, NaiveDateTime};
 use devday_db::schema::outbox::dsl as o;
-use devday_db::{now, DbConn};
+use devday_db::{now, write_transaction, DbConn};
 use diesel::prelude::*;
 
 use super::Mail;
@@ -45,42 +45,60 @@ pub fn enqueue(conn: &mut DbConn, mail: &Mail) -> QueryResult<String> {
     Ok(id)
 }
 
-/// Claims the next due mail for this instance, if there is one.
-pub fn claim_next(conn: &mut DbConn) -> QueryResult<Option<QueuedMail>> {
+/// Claims up to `max` due mails for this instance, oldest due first. One write transaction
+/// for the whole batch (SQLite has one writer, and registrations compete for it); each row
+/// is still taken with a conditional update, so another instance never gets the same mail.
+pub fn claim_batch(conn: &mut DbConn, max: i64) -> QueryResult<Vec<QueuedMail>> {
     let at = now();
-    loop {
-        let candidate: Option<String> = o::outbox
+    write_transaction(conn, |conn| {
+        let candidates: Vec<String> = o::outbox
             .filter(o::sent_at.is_null())
             .filter(o::failed_at.is_null())
             .filter(o::next_attempt_at.le(at))
             .filter(o::locked_until.is_null().or(o::locked_until.lt(at)))
             .order(o::next_attempt_at.asc())
             .select(o::id)
-            .first(conn)
-            .optional()?;
-        let Some(id) = candidate else {
-            return Ok(None);
-        };
-        let claimed = diesel::update(
-            o::outbox
-                .filter(o::id.eq(&id))
-                .filter(o::sent_at.is_null())
-                .filter(o::locked_until.is_null().or(o::locked_until.lt(at))),
-        )
-        .set((
-            o::locked_until.eq(at + CLAIM),
-            o::attempts.eq(o::attempts + 1),
-        ))
-        .execute(conn)?;
-        if claimed == 1 {
-            return o::outbox
-                .filter(o::id.eq(&id))
-                .select(QueuedMail::as_select())
-                .first(conn)
-                .map(Some);
+            .limit(max)
+            .load(conn)?;
+        let mut claimed = Vec::with_capacity(candidates.len());
+        for id in candidates {
+            let n = diesel::update(
+                o::outbox
+                    .filter(o::id.eq(&id))
+                    .filter(o::sent_at.is_null())
+                    .filter(o::locked_until.is_null().or(o::locked_until.lt(at))),
+            )
+            .set((
+                o::locked_until.eq(at + CLAIM),
+                o::attempts.eq(o::attempts + 1),
+            ))
+            .execute(conn)?;
+            if n == 1 {
+                claimed.push(id);
+            }
         }
-        // Another instance took it between our read and our update: look again.
-    }
+        let mut mails: Vec<QueuedMail> = o::outbox
+            .filter(o::id.eq_any(&claimed))
+            .select(QueuedMail::as_select())
+            .load(conn)?;
+        mails.sort_by_key(|m| claimed.iter().position(|id| *id == m.id));
+        Ok(mails)
+    })
+}
+
+/// Gives claimed but unsent mails back at once (a stopping worker), as if never tried.
+pub fn release(conn: &mut DbConn, ids: &[String]) -> QueryResult<()> {
+    diesel::update(
+        o::outbox
+            .filter(o::id.eq_any(ids))
+            .filter(o::sent_at.is_null()),
+    )
+    .set((
+        o::locked_until.eq(None::<NaiveDateTime>),
+        o::attempts.eq(o::attempts - 1),
+    ))
+    .execute(conn)
+    .map(drop)
 }
 
 pub fn mark_sent(conn: &mut DbConn, id: &str) -> QueryResult<()> {

@@ -54,7 +54,33 @@ impl OutboxWorker {
     }
 }
 
-/// Claims, sends and records one mail at a time. A database connection is held only for
+/// How many mails one claim takes.
+const BATCH: i64 = 32;
+
+/// Sends one claimed mail and records the result; false if the result could not be
+/// recorded (the claim then expires and the mail is retried later, never lost).
+fn send_one(pool: &Pool, sender: &Sender, mail: &outbox::QueuedMail, max_attempts: i32) -> bool {
+    let result = sender.send(mail);
+    let recorded = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
+        match &result {
+            Ok(()) => {
+                tracing::info!(id = %mail.id, "outbox: mail sent");
+                outbox::mark_sent(&mut conn, &mail.id)
+            }
+            Err(e) => {
+                tracing::warn!(id = %mail.id, attempt = mail.attempts, error = %e, "outbox: sending failed");
+                outbox::mark_failed(&mut conn, mail, &e.to_string(), max_attempts)
+            }
+        }
+        .map_err(|e| e.to_string())
+    });
+    if let Err(e) = &recorded {
+        tracing::error!(id = %mail.id, error = %e, "outbox: could not record the result");
+    }
+    recorded.is_ok()
+}
+
+/// Claims a batch of mails, then sends and records them one at a time. A database connection is held only for
 /// the short claim and record steps, never while waiting or talking to the SMTP server.
 fn run(
     pool: Pool,
@@ -76,16 +102,16 @@ fn run(
             last_housekeeping = Some(Instant::now());
         }
         let claimed = match pool.get() {
-            Ok(mut conn) => outbox::claim_next(&mut conn),
+            Ok(mut conn) => outbox::claim_batch(&mut conn, BATCH),
             Err(e) => {
                 tracing::warn!(error = %e, "outbox: no database connection, retrying");
                 wakeup.wait(poll);
                 continue;
             }
         };
-        let mail = match claimed {
-            Ok(Some(mail)) => mail,
-            Ok(None) => {
+        let batch = match claimed {
+            Ok(batch) if !batch.is_empty() => batch,
+            Ok(_) => {
                 wakeup.wait(poll);
                 continue;
             }
@@ -95,24 +121,22 @@ fn run(
                 continue;
             }
         };
-        let result = sender.send(&mail);
-        let recorded = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
-            match &result {
-                Ok(()) => {
-                    tracing::info!(id = %mail.id, "outbox: mail sent");
-                    outbox::mark_sent(&mut conn, &mail.id)
+        for (done, mail) in batch.iter().enumerate() {
+            if stop.load(Ordering::SeqCst) {
+                // Stopping: hand the rest back instead of leaving it locked for minutes.
+                let rest: Vec<String> = batch[done..].iter().map(|m| m.id.clone()).collect();
+                if let Err(e) = pool
+                    .get()
+                    .map_err(|e| e.to_string())
+                    .and_then(|mut c| outbox::release(&mut c, &rest).map_err(|e| e.to_string()))
+                {
+                    tracing::warn!(error = %e, "outbox: could not release claims; they expire");
                 }
-                Err(e) => {
-                    tracing::warn!(id = %mail.id, attempt = mail.attempts, error = %e, "outbox: sending failed");
-                    outbox::mark_failed(&mut conn, &mail, &e.to_string(), max_attempts)
-                }
+                break;
             }
-            .map_err(|e| e.to_string())
-        });
-        if let Err(e) = recorded {
-            // The claim expires, so the mail is retried later; never lost.
-            tracing::error!(id = %mail.id, error = %e, "outbox: could not record the result");
-            wakeup.wait(poll);
+            if !send_one(&pool, &sender, mail, max_attempts) {
+                wakeup.wait(poll);
+            }
         }
     }
     tracing::info!("outbox worker stopped");
