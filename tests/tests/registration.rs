@@ -336,6 +336,18 @@ db_test! {
         let sent = app.smtp.wait_for_subject("rusher1@example.org", "Doors open").await?;
         assert!(sent.subject.contains("Doors open at 8 for") && sent.text.contains("Hello Rusher 1,"), "{}", sent.text);
         assert!(app.smtp.mails_to("rusher2@example.org").iter().all(|m| !m.subject.starts_with("Doors")));
+
+        // An organiser cancels Rusher 2: the place goes back and they are told.
+        let list = admin.get("/dd-2030/manage/registrations?q=rusher2").await?;
+        let cancel = regex::Regex::new(r#"action="(/dd-2030/manage/registrations/[0-9a-f-]{36}/cancel)""#)?
+            .captures(&list.body)
+            .map(|c| c[1].to_owned())
+            .expect("a cancel button");
+        assert_eq!(admin.post(&cancel, &[]).await?.status, 303);
+        let told = app.smtp.wait_for_subject("rusher2@example.org", "Your registration for").await?;
+        assert!(told.subject.ends_with("was cancelled") && told.link("/dd-2030/register/").is_some(), "{}", told.text);
+        assert!(admin.get("/dd-2030/manage/registrations").await?.body.contains("1 / 500"));
+        assert_eq!(admin.post(&cancel, &[]).await?.status, 409, "cancelled twice");
         Ok(())
     }
 }

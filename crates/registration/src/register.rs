@@ -487,6 +487,34 @@ pub fn cancel(
     Ok(())
 }
 
+/// Cancels a registration on the organisers' side; the person is told by mail, with the
+/// link to register again.
+pub fn cancel_by_organisers(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    reg: &Registration,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| -> AppResult<()> {
+        release(conn, mailer, edition, reg, "cancelled")?;
+        let mut ctx = tera::Context::new();
+        ctx.insert("name", &reg.name);
+        ctx.insert("edition", &edition.name);
+        ctx.insert(
+            "register_link",
+            &mailer.link(&format!("/{}/register/", edition.slug)),
+        );
+        let locale = Locale::parse(&reg.locale).unwrap_or_default();
+        outbox::enqueue(
+            conn,
+            &mailer.compose("registration_cancelled", locale, &reg.email, ctx)?,
+        )?;
+        Ok(())
+    })?;
+    mailer.notify();
+    Ok(())
+}
+
 /// Expires holds whose time is up and offers that were not answered; returns how many.
 pub fn sweep(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
     let at = now();

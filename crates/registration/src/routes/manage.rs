@@ -306,7 +306,7 @@ pub async fn cancel(
                 .into_iter()
                 .find(|r| r.id == id)
                 .ok_or(AppError::NotFound)?;
-            register::cancel(c, &mailer, &edition, &reg)
+            register::cancel_by_organisers(c, &mailer, &edition, &reg)
         })
         .await?;
     Ok(see_other(&format!(
