@@ -118,6 +118,16 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/dd-a/manage/registrations.csv", TEAM),
     ("POST", "/dd-a/manage/registrations/guests", TEAM),
     ("POST", "/dd-a/manage/registration/purge", TEAM),
+    (
+        "GET",
+        "/dd-a/manage/registrations/00000000-0000-0000-0000-000000000000",
+        TEAM,
+    ),
+    (
+        "POST",
+        "/dd-a/manage/registrations/00000000-0000-0000-0000-000000000000",
+        TEAM,
+    ),
     ("GET", "/dd-a/manage/registrations/import", TEAM),
     ("GET", "/dd-a/manage/registrations/mail", TEAM),
     ("POST", "/dd-a/manage/registrations/mail", TEAM),

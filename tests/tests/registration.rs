@@ -337,6 +337,22 @@ db_test! {
         assert!(sent.subject.contains("Doors open at 8 for") && sent.text.contains("Hello Rusher 1,"), "{}", sent.text);
         assert!(app.smtp.mails_to("rusher2@example.org").iter().all(|m| !m.subject.starts_with("Doors")));
 
+        // An organiser corrects Rusher 1's details; bad input is refused beside the field.
+        let list = admin.get("/dd-2030/manage/registrations?q=rusher1").await?;
+        let edit = regex::Regex::new(r#"href="(/dd-2030/manage/registrations/[0-9a-f-]{36})""#)?
+            .captures(&list.body)
+            .map(|c| c[1].to_owned())
+            .expect("a link to the registration");
+        assert_eq!(admin.get(&edit).await?.status, 200);
+        let res = admin.post(&edit, &[("name", ""), ("tshirt", "XXXL")]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("This field is required.") && res.body.contains("aria-invalid"), "{}", res.body);
+        let res = admin.post(&edit, &[("name", "Rosa Rusher"), ("tshirt", "L"), ("dietary", "vegan")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let list = admin.get("/dd-2030/manage/registrations").await?;
+        assert!(list.body.contains("Rosa Rusher") && list.body.contains("L 1"), "{}", list.body);
+        assert_eq!(app.client().get(&edit).await?.status, 303, "a stranger reached the edit page");
+
         // An organiser cancels Rusher 2: the place goes back and they are told.
         let list = admin.get("/dd-2030/manage/registrations?q=rusher2").await?;
         let cancel = regex::Regex::new(r#"action="(/dd-2030/manage/registrations/[0-9a-f-]{36}/cancel)""#)?

@@ -341,6 +341,20 @@ pub fn mark_confirmed(conn: &mut DbConn, registration_id: &str) -> QueryResult<(
     .map(drop)
 }
 
+/// A registration of the edition by id (organisers' pages).
+pub fn in_edition(
+    conn: &mut DbConn,
+    edition_id: &str,
+    id: &str,
+) -> QueryResult<Option<Registration>> {
+    r::registrations
+        .filter(r::edition_id.eq(edition_id))
+        .filter(r::id.eq(id))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()
+}
+
 /// The address's held or confirmed registration in the edition (`email` normalised).
 pub fn active_by_email(
     conn: &mut DbConn,

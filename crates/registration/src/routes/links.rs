@@ -89,6 +89,7 @@ pub async fn manage(
     let mut ctx = page.context();
     ctx.insert("workshops", &workshops);
     ctx.insert("tshirts", &register::TSHIRTS);
+    ctx.insert("errors", &devday_shared::FieldErrors::new());
     ctx.insert("registration", &reg);
     ctx.insert("edition", &edition);
     ctx.insert("tickets", &tickets);

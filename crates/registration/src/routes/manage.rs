@@ -40,6 +40,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(import_form))
             .route(web::post().to(import)),
     )
+    .service(
+        web::resource("/{edition}/manage/registrations/{id}")
+            .route(web::get().to(edit_form))
+            .route(web::post().to(edit)),
+    )
     .route(
         "/{edition}/manage/registrations/{id}/cancel",
         web::post().to(cancel),
@@ -302,10 +307,7 @@ pub async fn cancel(
     let (mailer, edition) = (state.mailer.clone(), access.edition.clone());
     state
         .db(move |c| {
-            let reg = register::list(c, &eid, "")?
-                .into_iter()
-                .find(|r| r.id == id)
-                .ok_or(AppError::NotFound)?;
+            let reg = register::in_edition(c, &eid, &id)?.ok_or(AppError::NotFound)?;
             register::cancel_by_organisers(c, &mailer, &edition, &reg)
         })
         .await?;
@@ -407,4 +409,84 @@ pub async fn purge(
         "/{}/manage/registration",
         access.edition.slug
     )))
+}
+
+async fn render_edit(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    id: String,
+    form: Option<&register::DetailsForm>,
+    errors: FieldErrors,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let (mut reg, tickets) = state
+        .db(move |c| {
+            let reg = register::in_edition(c, &eid, &id)?.ok_or(AppError::NotFound)?;
+            let tickets = register::tickets_of(c, &reg.id)?;
+            Ok((reg, tickets))
+        })
+        .await?;
+    if let Some(form) = form {
+        // Show what was entered next to its errors.
+        reg.name = form.name.clone();
+        reg.company = form.company.clone();
+        reg.tshirt = form.tshirt.clone();
+        reg.dietary = form.dietary.clone();
+        reg.accessibility = form.accessibility.clone();
+    }
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert("registration", &reg);
+    ctx.insert("tickets", &tickets);
+    ctx.insert("tshirts", &register::TSHIRTS);
+    ctx.insert("errors", &errors);
+    ctx.insert(
+        "details_action",
+        &format!("/{}/manage/registrations/{}", access.edition.slug, reg.id),
+    );
+    page.render_status(status, "registration/manage_edit.html", &ctx)
+}
+
+pub async fn edit_form(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let id = path.into_inner().1;
+    render_edit(&state, &page, &access, id, None, FieldErrors::new()).await
+}
+
+/// Organisers correct someone's name or answers (an active registration).
+pub async fn edit(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<register::DetailsForm>,
+) -> AppResult<HttpResponse> {
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    let (i, f) = (id.clone(), form.clone());
+    let result = state
+        .db(move |c| {
+            let reg = register::in_edition(c, &eid, &i)?.ok_or(AppError::NotFound)?;
+            register::update_details(c, &reg, &f)
+        })
+        .await;
+    match result {
+        Ok(()) => Ok(see_other(&format!(
+            "/{}/manage/registrations",
+            access.edition.slug
+        ))),
+        Err(AppError::Invalid(errors)) => {
+            render_edit(&state, &page, &access, id, Some(&form), errors).await
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -51,7 +51,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(public::form))
             .route(web::post().to(public::submit)),
     );
-    manage::configure(cfg);
+    // Before manage's `/{edition}/manage/registrations/{id}`, which would match `…/mail`.
     mail::configure(cfg);
+    manage::configure(cfg);
     api::configure(cfg);
 }
