@@ -304,6 +304,24 @@ db_test! {
         let page = app.client().get(&ticket.link("/register/manage/").expect("manage link")).await?;
         assert!(page.body.contains("confirmed"), "{}", page.body);
         assert_eq!(admin.post("/dd-2030/manage/registrations/import", &[("rows", " \n"), ("action", "import")]).await?.status, 422);
+
+        // The same from a Latin-1 CSV file: read into the list and checked, nothing written.
+        let token = admin.csrf().await?;
+        let file = |bytes: Vec<u8>, token: String| {
+            reqwest::multipart::Form::new()
+                .text("csrf_token", token)
+                .part("file", reqwest::multipart::Part::bytes(bytes).file_name("guests.csv"))
+        };
+        let url = format!("{}/dd-2030/manage/registrations/import/file", app.base);
+        let res = admin.send(admin.http().post(&url).multipart(file(b"Name;E-Mail\nGr\xe4fin Zoe;zoe@example.org\n".to_vec(), token.clone()))).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        assert!(res.body.contains("Gräfin Zoe") && res.body.contains("The list is fine"), "{}", res.body);
+        assert!(!admin.get("/dd-2030/manage/registrations").await?.body.contains("zoe@example.org"), "reading a file imported it");
+        let res = admin.send(admin.http().post(&url).multipart(file(vec![b'x'; 70 * 1024], token.clone()))).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("larger than 60 KiB"), "{}", res.body);
+        let res = admin.send(admin.http().post(&url).multipart(file(b"A,a@example.org".to_vec(), "forged".into()))).await?;
+        assert_eq!(res.status, 403, "a forged token read a file");
         Ok(())
     }
 }

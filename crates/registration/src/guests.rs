@@ -97,6 +97,19 @@ impl ImportRow {
     }
 }
 
+/// The largest guest file read (about 1,000 rows): its text goes back into the page's list,
+/// and forms take 64 KiB.
+pub const IMPORT_MAX_BYTES: usize = 60 * 1024;
+
+/// A file's text: UTF-8 (with or without byte-order mark) or, failing that, Latin-1 as
+/// older spreadsheet programs save "CSV".
+pub fn decode(bytes: &[u8]) -> String {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text.trim_start_matches('\u{feff}').to_owned(),
+        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
+    }
+}
+
 /// Reads `name, email[, company]` rows: comma, semicolon (German spreadsheets) or tab
 /// separated, an optional header row, blank lines skipped.
 pub fn parse_rows(text: &str) -> Vec<ImportRow> {
@@ -241,6 +254,15 @@ mod tests {
             (rows[0].email.as_str(), rows[0].company.as_str()),
             ("ann@example.org", "ACME")
         );
+    }
+
+    #[test]
+    fn files_in_utf8_or_latin1_decode() {
+        assert_eq!(
+            decode("\u{feff}Jörg;j@example.org".as_bytes()),
+            "Jörg;j@example.org"
+        );
+        assert_eq!(decode(b"J\xf6rg;j@example.org"), "Jörg;j@example.org");
     }
 
     #[test]

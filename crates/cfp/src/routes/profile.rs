@@ -4,9 +4,9 @@
 use actix_multipart::Multipart;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
-use devday_shared::web::{csrf, see_other, CsrfForm, CurrentUser, MaybeUser, NoFields, Page};
+use devday_shared::web::upload::{self, Upload};
+use devday_shared::web::{see_other, CsrfForm, CurrentUser, MaybeUser, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
-use futures_util::StreamExt;
 use serde::Serialize;
 
 use super::edition;
@@ -81,49 +81,41 @@ pub async fn save(
     }
 }
 
+/// The profile page again, with the reason beside the photo field.
+async fn photo_refused(
+    state: &AppState,
+    page: &Page,
+    user_id: String,
+    message: String,
+) -> AppResult<HttpResponse> {
+    let mut errors = FieldErrors::new();
+    errors.add("photo", message);
+    render(
+        state,
+        page,
+        user_id,
+        None,
+        errors,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
+}
+
 /// The photo form is multipart; its CSRF token is a field read before the file.
 pub async fn upload_photo(
     state: web::Data<AppState>,
     page: Page,
     req: HttpRequest,
     user: CurrentUser,
-    mut body: Multipart,
+    body: Multipart,
 ) -> AppResult<HttpResponse> {
-    let mut token = String::new();
-    let mut photo: Option<Vec<u8>> = None;
-    while let Some(field) = body.next().await {
-        let mut field = field.map_err(|e| AppError::bad_request(format!("upload: {e}")))?;
-        let name = field.name().unwrap_or_default().to_owned();
-        let mut data = Vec::new();
-        while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|e| AppError::bad_request(format!("upload: {e}")))?;
-            if data.len() + chunk.len() > profiles::PHOTO_MAX_BYTES + 1 {
-                let mut errors = FieldErrors::new();
-                errors.add("photo", "photo-too-large");
-                return render(
-                    &state,
-                    &page,
-                    user.0.id,
-                    None,
-                    errors,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                )
-                .await;
-            }
-            data.extend_from_slice(&chunk);
+    let bytes = match upload::read(&req, body, "photo", profiles::PHOTO_MAX_BYTES).await? {
+        Upload::File(bytes) if !bytes.is_empty() => bytes,
+        Upload::File(_) => return Err(AppError::bad_request("no photo")),
+        Upload::TooLarge => {
+            return photo_refused(&state, &page, user.0.id, "photo-too-large".into()).await
         }
-        match name.as_str() {
-            "csrf_token" => token = String::from_utf8_lossy(&data).into_owned(),
-            "photo" => photo = Some(data),
-            _ => {}
-        }
-    }
-    if !csrf::verify(&req, &state.secret, &token) {
-        return Err(AppError::Csrf);
-    }
-    let bytes = photo
-        .filter(|p| !p.is_empty())
-        .ok_or_else(|| AppError::bad_request("no photo"))?;
+    };
     let processed = web::block(move || profiles::process_photo(&bytes)).await?;
     match processed {
         Ok(jpeg) => {
@@ -133,19 +125,7 @@ pub async fn upload_photo(
                 .await?;
             Ok(see_other("/speaker/profile"))
         }
-        Err(e) => {
-            let mut errors = FieldErrors::new();
-            errors.add("photo", e.to_string());
-            render(
-                &state,
-                &page,
-                user.0.id,
-                None,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(e) => photo_refused(&state, &page, user.0.id, e.to_string()).await,
     }
 }
 

@@ -3,6 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
+use devday_shared::web::upload::{self, Upload};
 use devday_shared::web::{see_other, CsrfForm, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::resource("/{edition}/manage/registrations/import")
             .route(web::get().to(import_form))
             .route(web::post().to(import)),
+    )
+    .route(
+        "/{edition}/manage/registrations/import/file",
+        web::post().to(import_file),
     )
     .service(
         web::resource("/{edition}/manage/registrations/{id}")
@@ -347,6 +352,16 @@ fn render_import(
     text: &str,
     report: Option<&[crate::guests::ImportRow]>,
 ) -> AppResult<HttpResponse> {
+    render_import_with(page, access, text, report, FieldErrors::new())
+}
+
+fn render_import_with(
+    page: &Page,
+    access: &Organiser,
+    text: &str,
+    report: Option<&[crate::guests::ImportRow]>,
+    errors: FieldErrors,
+) -> AppResult<HttpResponse> {
     let invalid = report.is_some_and(|rows| rows.iter().any(|r| r.is_invalid()));
     let empty = report.is_some_and(|rows| rows.is_empty());
     let mut ctx = page.context();
@@ -355,7 +370,8 @@ fn render_import(
     ctx.insert("report", &report);
     ctx.insert("invalid", &invalid);
     ctx.insert("empty", &empty);
-    let status = if invalid || empty {
+    ctx.insert("errors", &errors);
+    let status = if invalid || empty || !errors.is_empty() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -489,4 +505,33 @@ pub async fn edit(
         }
         Err(e) => Err(e),
     }
+}
+
+/// A CSV file instead of pasted rows: read into the list and checked (the dry run); the
+/// import itself is then the same button as for pasted rows.
+pub async fn import_file(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    req: actix_web::HttpRequest,
+    body: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
+    let bytes = match upload::read(&req, body, "file", crate::guests::IMPORT_MAX_BYTES).await? {
+        Upload::File(bytes) if !bytes.is_empty() => bytes,
+        outcome => {
+            let mut errors = FieldErrors::new();
+            let key = match outcome {
+                Upload::TooLarge => "import-file-too-large",
+                Upload::File(_) => "import-file-missing",
+            };
+            errors.add("file", key);
+            return render_import_with(&page, &access, "", None, errors);
+        }
+    };
+    let text = crate::guests::decode(&bytes);
+    let (eid, t) = (access.edition.id.clone(), text.clone());
+    let report = state
+        .db(move |c| crate::guests::check_import(c, &eid, &t))
+        .await?;
+    render_import(&page, &access, &text, Some(&report))
 }

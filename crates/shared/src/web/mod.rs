@@ -13,6 +13,7 @@ pub mod locale;
 pub mod page;
 pub mod rate_limit;
 pub mod redirect;
+pub mod upload;
 
 pub use auth::{
     Admin, CurrentUser, EditionAccess, InEdition, MaybeUser, Organiser, Reviewer, Staff, TeamMember,
