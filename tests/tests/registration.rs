@@ -142,6 +142,11 @@ db_test! {
         }
         let res = api.api_post("/api/events/dd-2030/registrations", None, &rusher(4, false)).await?;
         assert_eq!(res.status, 409);
+        assert_eq!(res.json()["detail"], "The conference is full.");
+        // The form says it in the visitor's words, with what to do, and keeps the entries.
+        let res = api.post("/dd-2030/register/", &[("name", "Rusher Five"), ("email", "rusher5@example.org"), ("consent", "true")]).await?;
+        assert_eq!(res.status, 409);
+        assert!(res.body.contains("The conference is full. Tick the waiting-list box") && res.body.contains("Rusher Five"), "{}", res.body);
 
         // The first person cancels: the seat is offered to #2 at once, not #3.
         let mail = app.smtp.wait_for("rusher1@example.org").await?;

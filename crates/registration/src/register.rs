@@ -44,6 +44,22 @@ pub struct RegistrationForm {
     pub website: String,
 }
 
+/// Why a registration was refused (409). The API says it in English; the form page
+/// translates these (`refusal_key`).
+pub const NOT_OPEN: &str = "Registration is not open.";
+pub const CONFERENCE_FULL: &str = "The conference is full.";
+pub const WORKSHOP_FULL: &str = "This workshop is full:";
+
+/// The message key of a refusal, for pages in the visitor's language.
+pub fn refusal_key(message: &str) -> Option<&'static str> {
+    match message {
+        NOT_OPEN => Some("registration-refused-closed"),
+        CONFERENCE_FULL => Some("registration-refused-full"),
+        m if m.starts_with(WORKSHOP_FULL) => Some("registration-refused-workshop"),
+        _ => None,
+    }
+}
+
 pub const TSHIRTS: [&str; 6] = ["XS", "S", "M", "L", "XL", "XXL"];
 
 /// How a registration attempt ended.
@@ -147,7 +163,7 @@ pub fn register(
     locale: Locale,
 ) -> AppResult<Outcome> {
     if edition.registration_state(now()) != WindowState::Open {
-        return Err(AppError::Conflict("Registration is not open.".into()));
+        return Err(AppError::Conflict(NOT_OPEN.into()));
     }
     admit(conn, mailer, edition, form, locale, Admission::Public)
 }
@@ -205,7 +221,7 @@ pub fn admit(
         };
         if !seated {
             if !form.waitlist {
-                return Err(AppError::Conflict("The conference is full.".into()));
+                return Err(AppError::Conflict(CONFERENCE_FULL.into()));
             }
             let position = waitlist::join(
                 conn,
@@ -229,7 +245,7 @@ pub fn admit(
                 waiting_for.push(workshop);
             } else {
                 return Err(AppError::Conflict(format!(
-                    "The workshop \"{}\" is full.",
+                    "{WORKSHOP_FULL} {}",
                     workshop.name
                 )));
             }

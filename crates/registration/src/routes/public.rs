@@ -126,7 +126,8 @@ pub async fn submit(
         }
         Err(AppError::Conflict(message)) => {
             let mut errors = FieldErrors::new();
-            errors.add("form", &message);
+            let text = register::refusal_key(&message).map_or(message, |key| page.tr(key));
+            errors.add("form", text);
             render(&state, &page, edition, &form, &errors, StatusCode::CONFLICT).await
         }
         Err(e) => Err(e),
