@@ -87,23 +87,16 @@ fn validate(form: &RegistrationForm, types: &[TicketType]) -> Result<Valid, Fiel
     let mut errors = FieldErrors::new();
     let email = EmailAddress::parse(&form.email).map_err(|e| errors.add("email", e.message_key()));
     let name = form.name.trim();
-    if name.is_empty() {
-        errors.add("name", "field-required");
-    } else if name.chars().count() > 100 {
-        errors.add("name", "field-too-long");
-    }
-    for (field, value) in [
-        ("company", &form.company),
-        ("dietary", &form.dietary),
-        ("accessibility", &form.accessibility),
-    ] {
-        if value.chars().count() > 300 {
-            errors.add(field, "field-too-long");
-        }
-    }
-    if !form.tshirt.is_empty() && !TSHIRTS.contains(&form.tshirt.as_str()) {
-        errors.add("tshirt", "field-invalid");
-    }
+    check_details(
+        &DetailsForm {
+            name: form.name.clone(),
+            company: form.company.clone(),
+            tshirt: form.tshirt.clone(),
+            dietary: form.dietary.clone(),
+            accessibility: form.accessibility.clone(),
+        },
+        &mut errors,
+    );
     if !form.consent {
         errors.add("consent", "consent-required");
     }
@@ -619,9 +612,9 @@ pub struct DetailsForm {
     pub accessibility: String,
 }
 
-/// Changes name and answers of an active registration (through the manage link).
-pub fn update_details(conn: &mut DbConn, reg: &Registration, form: &DetailsForm) -> AppResult<()> {
-    let mut errors = FieldErrors::new();
+/// Name (required, ≤100), free answers (≤300) and T-shirt size (one of `TSHIRTS` or none):
+/// the same rules on the form, the manage page and the organisers' page.
+fn check_details(form: &DetailsForm, errors: &mut FieldErrors) {
     let name = form.name.trim();
     if name.is_empty() {
         errors.add("name", "field-required");
@@ -640,7 +633,14 @@ pub fn update_details(conn: &mut DbConn, reg: &Registration, form: &DetailsForm)
     if !form.tshirt.is_empty() && !TSHIRTS.contains(&form.tshirt.as_str()) {
         errors.add("tshirt", "field-invalid");
     }
+}
+
+/// Changes name and answers of an active registration (through the manage link).
+pub fn update_details(conn: &mut DbConn, reg: &Registration, form: &DetailsForm) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    check_details(form, &mut errors);
     errors.into_result()?;
+    let name = form.name.trim();
     if !reg.is_active() {
         return Err(AppError::Conflict(
             "This registration is not active.".into(),

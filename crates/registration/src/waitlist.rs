@@ -5,7 +5,8 @@
 
 use chrono::Duration;
 use devday_db::schema::{
-    registration_tickets::dsl as rt, registrations::dsl as r, waitlist_entries::dsl as w,
+    registration_tickets::dsl as rt, registrations::dsl as r, ticket_types::dsl as tt,
+    waitlist_entries::dsl as w,
 };
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::accounts::EmailAddress;
@@ -80,6 +81,15 @@ pub fn join(
         .count()
         .get_result(conn)?;
     Ok(ahead)
+}
+
+/// The edition a waiting-list entry belongs to (through its ticket type).
+pub fn edition_of(conn: &mut DbConn, entry: &WaitlistEntry) -> QueryResult<Edition> {
+    let edition_id: String = tt::ticket_types
+        .find(&entry.ticket_type_id)
+        .select(tt::edition_id)
+        .first(conn)?;
+    devday_shared::editions::queries::by_id(conn, &edition_id)
 }
 
 /// Offers every free seat of the type to the next people waiting, oldest first.
@@ -246,13 +256,10 @@ pub fn decline(
 /// Expires unanswered offers and passes their seats on; returns how many expired.
 pub fn expire_offers(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
     let stale: Vec<(WaitlistEntry, String)> = w::waitlist_entries
-        .inner_join(devday_db::schema::ticket_types::table)
+        .inner_join(tt::ticket_types)
         .filter(w::state.eq("offered"))
         .filter(w::offer_expires_at.le(now()))
-        .select((
-            WaitlistEntry::as_select(),
-            devday_db::schema::ticket_types::edition_id,
-        ))
+        .select((WaitlistEntry::as_select(), tt::edition_id))
         .load(conn)?;
     let mut n = 0;
     for (entry, edition_id) in stale {

@@ -170,6 +170,22 @@ pub async fn show(
     render(&state, &page, &access, Failed::default(), StatusCode::OK).await
 }
 
+/// Deletes one item (`/{edition}/…/{id}/delete`), then back to its section of the page.
+async fn remove(
+    state: &AppState,
+    access: &Organiser,
+    path: web::Path<(String, String)>,
+    section: &str,
+    delete: fn(&mut devday_db::DbConn, &str, &str) -> AppResult<()>,
+) -> AppResult<HttpResponse> {
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    state.db(move |c| delete(c, &eid, &id)).await?;
+    Ok(see_other(&format!(
+        "/{}/manage/cfp#{section}",
+        access.edition.slug
+    )))
+}
+
 /// Runs a change; on invalid input shows the page again with the errors at `section`.
 async fn apply<F, T>(
     state: &AppState,
@@ -253,14 +269,14 @@ pub async fn delete_type(
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
-    state
-        .db(move |c| settings::delete_session_type(c, &eid, &id))
-        .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/cfp#types",
-        access.edition.slug
-    )))
+    remove(
+        &state,
+        &access,
+        path,
+        "types",
+        settings::delete_session_type,
+    )
+    .await
 }
 
 pub async fn add_track(
@@ -296,14 +312,7 @@ pub async fn delete_track(
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
-    state
-        .db(move |c| settings::delete_track(c, &eid, &id))
-        .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/cfp#tracks",
-        access.edition.slug
-    )))
+    remove(&state, &access, path, "tracks", settings::delete_track).await
 }
 
 pub async fn add_question(
@@ -325,14 +334,14 @@ pub async fn delete_question(
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
-    state
-        .db(move |c| settings::delete_question(c, &eid, &id))
-        .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/cfp#questions",
-        access.edition.slug
-    )))
+    remove(
+        &state,
+        &access,
+        path,
+        "questions",
+        settings::delete_question,
+    )
+    .await
 }
 
 pub async fn add_code(
@@ -354,12 +363,5 @@ pub async fn delete_code(
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
-    state
-        .db(move |c| settings::delete_access_code(c, &eid, &id))
-        .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/cfp#codes",
-        access.edition.slug
-    )))
+    remove(&state, &access, path, "codes", settings::delete_access_code).await
 }

@@ -159,15 +159,7 @@ pub async fn answer_offer(
     let done = state
         .db(move |c| {
             let entry = waitlist::open_offer(c, &token)?.ok_or(AppError::NotFound)?;
-            let edition_id: String = {
-                use devday_db::schema::ticket_types::dsl as tt;
-                use diesel::prelude::*;
-                tt::ticket_types
-                    .find(&entry.ticket_type_id)
-                    .select(tt::edition_id)
-                    .first(c)?
-            };
-            let edition = queries::by_id(c, &edition_id)?;
+            let edition = waitlist::edition_of(c, &entry)?;
             if accept {
                 waitlist::accept(c, &mailer, &edition, &token).map(drop)
             } else {
@@ -314,15 +306,7 @@ pub async fn leave_waitlist(
     state
         .db(move |c| {
             let entry = waitlist::by_leave_token(c, &token)?.ok_or(AppError::NotFound)?;
-            let edition_id: String = {
-                use devday_db::schema::ticket_types::dsl as tt;
-                use diesel::prelude::*;
-                tt::ticket_types
-                    .find(&entry.ticket_type_id)
-                    .select(tt::edition_id)
-                    .first(c)?
-            };
-            let edition = queries::by_id(c, &edition_id)?;
+            let edition = waitlist::edition_of(c, &entry)?;
             waitlist::leave(c, &mailer, &edition, &entry)
         })
         .await?;
