@@ -132,6 +132,20 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/dd-a/manage/registrations/mail", TEAM),
     ("POST", "/dd-a/manage/registrations/mail", TEAM),
     ("POST", "/dd-a/manage/registrations/import", TEAM),
+    // Timetable
+    ("GET", "/dd-a/manage/schedule", TEAM),
+    ("GET", "/dd-a/manage/schedule/setup", TEAM),
+    ("POST", "/dd-a/manage/schedule/rooms", TEAM),
+    ("POST", "/dd-a/manage/schedule/rooms/none", TEAM),
+    ("POST", "/dd-a/manage/schedule/rooms/none/delete", TEAM),
+    ("POST", "/dd-a/manage/schedule/grid", TEAM),
+    ("POST", "/dd-a/manage/schedule/breaks", TEAM),
+    ("POST", "/dd-a/manage/schedule/breaks/none/delete", TEAM),
+    ("POST", "/dd-a/manage/schedule/sessions/{p}", TEAM),
+    ("POST", "/dd-a/manage/schedule/sessions/{p}/unplace", TEAM),
+    ("POST", "/dd-a/manage/schedule/release", TEAM),
+    ("GET", "/dd-a/schedule/", EVERYONE),
+    ("GET", "/dd-a/schedule.xml", EVERYONE),
 ];
 
 /// Someone else's proposal is not there at all for a speaker (404), so ids reveal nothing.

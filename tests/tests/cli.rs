@@ -154,6 +154,7 @@ db_test! {
         let app = TestApp::spawn(backend).await?;
         let (code, out, err) = run(&app, &["demo"], "")?;
         assert_eq!(code, 0, "{err}");
+        let out_first = out.clone();
         assert!(out.contains("devday-demo"));
         assert!(out.contains("70 proposals by 55 speakers"), "{out}");
         assert!(out.contains("40 confirmed sessions"), "{out}");
@@ -190,6 +191,17 @@ db_test! {
         let attendees = orga.get("/devday-demo/manage/registrations").await?;
         assert!(attendees.body.contains("412 active registrations"), "{}", attendees.body);
         assert!(attendees.body.contains("20 / 20") && attendees.body.contains("(waiting)"));
+        // Six rooms and a released timetable of all 40 sessions; version 2 moved two.
+        assert!(out_first.contains("40 sessions in a released timetable"), "{out_first}");
+        let json = app.client().get("/devday-demo/schedule.json").await?.json();
+        let conference = &json["schedule"]["conference"];
+        assert_eq!(conference["rooms"].as_array().map(Vec::len), Some(6));
+        let events: usize = conference["days"].as_array().into_iter().flatten()
+            .flat_map(|d| d["rooms"].as_object().into_iter().flat_map(|r| r.values()))
+            .map(|events| events.as_array().map_or(0, Vec::len)).sum();
+        assert_eq!(events, 40);
+        let changes = app.client().get("/devday-demo/schedule/changes").await?.body;
+        assert_eq!(changes.matches("class=\"change-moved\"").count(), 2, "{changes}");
         Ok(())
     }
 }

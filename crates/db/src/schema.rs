@@ -424,6 +424,62 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    rooms (id) {
+        id -> Text,
+        edition_id -> Text,
+        name -> Text,
+        capacity -> Integer,
+        position -> Integer,
+        stream_url -> Text,
+    }
+}
+
+diesel::table! {
+    schedule_settings (edition_id) {
+        edition_id -> Text,
+        day_starts -> Text,
+        day_ends -> Text,
+        granularity_minutes -> Integer,
+        change_minutes -> Integer,
+    }
+}
+
+diesel::table! {
+    schedule_breaks (id) {
+        id -> Text,
+        edition_id -> Text,
+        title -> Text,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    placements (proposal_id) {
+        proposal_id -> Text,
+        edition_id -> Text,
+        room_id -> Nullable<Text>,
+        starts_at -> Timestamp,
+        duration_minutes -> Integer,
+        version -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    schedule_releases (id) {
+        id -> Text,
+        edition_id -> Text,
+        number -> Integer,
+        name -> Text,
+        comment -> Text,
+        snapshot -> Text,
+        released_by -> Nullable<Text>,
+        released_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -448,6 +504,8 @@ diesel::joinable!(review_scores -> reviews (review_id));
 diesel::joinable!(review_scores -> score_categories (category_id));
 diesel::joinable!(review_assignments -> proposals (proposal_id));
 diesel::joinable!(review_assignments -> users (reviewer_id));
+diesel::joinable!(placements -> proposals (proposal_id));
+diesel::joinable!(placements -> rooms (room_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
@@ -485,4 +543,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     registrations,
     registration_tickets,
     waitlist_entries,
+    rooms,
+    schedule_settings,
+    schedule_breaks,
+    placements,
+    schedule_releases,
 );

@@ -1,11 +1,40 @@
-//! The timetable: rooms, the slot grid, the draft and its released versions, the public
-//! schedule and its exports. The routes arrive with the timetable issue.
+//! The timetable: rooms, the slot grid and breaks (`setup`, `grid`), the draft and its
+//! conflicts (`draft`, `conflicts`), released versions (`release`, `snapshot`), the public
+//! schedule (`published`, `view`) and its exports (`export`).
+//!
+//! Domain modules hold the rules and queries; `routes` is the web layer on top of them.
 
-use actix_web::web;
+pub mod conflicts;
+pub mod draft;
+pub mod export;
+pub mod grid;
+pub mod model;
+pub mod published;
+pub mod release;
+mod routes;
+pub mod setup;
+pub mod snapshot;
+pub mod view;
 
-pub fn configure(_cfg: &mut web::ServiceConfig) {}
+pub use routes::configure;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(
+        routes::api::rooms,
+        routes::api::add_room,
+        routes::api::draft,
+        routes::api::place,
+        routes::api::unplace,
+        routes::api::releases,
+        routes::api::release,
+    ),
+    tags((name = "schedule", description = "Rooms, the draft timetable and its releases"))
+)]
+struct ApiDoc;
 
 /// This crate's part of the OpenAPI document.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    utoipa::openapi::OpenApiBuilder::new().build()
+    ApiDoc::openapi()
 }

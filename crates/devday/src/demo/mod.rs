@@ -16,6 +16,7 @@ use crate::commands;
 mod cfp;
 mod registration;
 mod review;
+mod schedule;
 
 pub const SLUG: &str = "devday-demo";
 pub const PASSWORD: &str = "devday-demo-password";
@@ -71,7 +72,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let hash = passwords.hash(PASSWORD)?;
     let mailer = demo_mailer()?;
     // All or nothing: a failed demo leaves no half-filled edition behind.
-    let (proposals, speakers, reviews, confirmed, registrations) =
+    let (proposals, speakers, reviews, confirmed, registrations, scheduled) =
         devday_db::write_transaction(&mut conn, |conn| {
             let mut team = Vec::new();
             for (email, name, role) in TEAM {
@@ -100,7 +101,15 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
                 .collect();
             let (reviews, confirmed) = review::fill(conn, &demo, &organiser, &reviewers)?;
             let registrations = registration::fill(conn, &mailer, &demo)?;
-            Ok::<_, anyhow::Error>((proposals, speakers, reviews, confirmed, registrations))
+            let scheduled = schedule::fill(conn, &mailer, &demo, &organiser)?;
+            Ok::<_, anyhow::Error>((
+                proposals,
+                speakers,
+                reviews,
+                confirmed,
+                registrations,
+                scheduled,
+            ))
         })?;
 
     println!(
@@ -109,7 +118,11 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     );
     println!("  with {proposals} proposals by {speakers} speakers (firstname.lastname@devday-demo.example),");
     println!(
-        "  {reviews} reviews and {confirmed} confirmed sessions, {registrations} registrations"
+        "  {reviews} reviews and {confirmed} confirmed sessions, {registrations} registrations,"
+    );
+    println!(
+        "  {scheduled} sessions in a released timetable: http://{}/{SLUG}/schedule/",
+        settings.server.listen
     );
     println!("Demo accounts (password {PASSWORD}):");
     for (email, name, role) in TEAM {

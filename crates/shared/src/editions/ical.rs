@@ -32,7 +32,7 @@ pub fn conference(edition: &Edition, url: &str) -> String {
 }
 
 /// TEXT values escape backslash, semicolon, comma and line breaks.
-fn escape(text: &str) -> String {
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -49,7 +49,7 @@ fn escape(text: &str) -> String {
 
 /// Lines longer than 75 octets continue on the next line after a space (never inside a
 /// UTF-8 character); every line ends with CRLF.
-fn fold(line: &str) -> String {
+pub fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + 8);
     let mut width = 0;
     for c in line.chars() {

@@ -1,0 +1,118 @@
+//! The public side's source: the newest release of an edition, parsed once and kept in
+//! memory. Releases never change, so a cached copy is only checked for a newer release
+//! about once a second; with several server instances a new release shows within that.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use actix_web::web::Bytes;
+use devday_db::DbConn;
+use devday_shared::editions::{queries, Edition};
+use devday_shared::AppResult;
+
+use crate::release::{self, Release};
+use crate::snapshot::Snapshot;
+
+/// How long a lookup of "the newest release" is trusted.
+const FRESH_FOR: Duration = Duration::from_secs(1);
+/// Rendered pages and exports kept per process (pages × languages × filters).
+const MAX_RENDERED: usize = 4096;
+
+pub struct Published {
+    pub edition: Edition,
+    pub release: Release,
+    pub snapshot: Snapshot,
+}
+
+struct Entry {
+    checked: Instant,
+    published: Option<Arc<Published>>,
+}
+
+#[derive(Default)]
+struct Cache {
+    by_slug: HashMap<String, Entry>,
+    /// (release id, what) → rendered body.
+    rendered: HashMap<(String, String), Bytes>,
+}
+
+static CACHE: Mutex<Option<Cache>> = Mutex::new(None);
+
+fn with_cache<T>(f: impl FnOnce(&mut Cache) -> T) -> T {
+    let mut guard = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+    f(guard.get_or_insert_with(Cache::default))
+}
+
+/// The cached newest release of `slug`, if looked up less than a second ago.
+pub fn cached(slug: &str) -> Option<Option<Arc<Published>>> {
+    with_cache(|c| {
+        c.by_slug
+            .get(slug)
+            .filter(|e| e.checked.elapsed() < FRESH_FOR)
+            .map(|e| e.published.clone())
+    })
+}
+
+/// Drops what this process knows of `slug`'s releases (after a new release here; other
+/// instances notice within [`FRESH_FOR`]).
+pub fn forget(slug: &str) {
+    with_cache(|c| c.by_slug.remove(slug));
+}
+
+/// The newest release of `slug` from the database (reusing the parsed copy if unchanged).
+pub fn load(conn: &mut DbConn, slug: &str) -> AppResult<Option<Arc<Published>>> {
+    let Some(edition) = queries::by_slug(conn, slug)? else {
+        return Ok(None);
+    };
+    let newest = release::latest(conn, &edition.id)?;
+    let known = with_cache(|c| c.by_slug.get(slug).and_then(|e| e.published.clone()));
+    let published = match newest {
+        None => None,
+        Some(r)
+            if known
+                .as_ref()
+                .is_some_and(|k| k.release.id == r.id && k.edition.name == edition.name) =>
+        {
+            known
+        }
+        Some(r) => Some(Arc::new(Published {
+            snapshot: r.snapshot()?,
+            release: Release {
+                snapshot: String::new(),
+                ..r
+            },
+            edition,
+        })),
+    };
+    with_cache(|c| {
+        c.by_slug.insert(
+            slug.to_owned(),
+            Entry {
+                checked: Instant::now(),
+                published: published.clone(),
+            },
+        )
+    });
+    Ok(published)
+}
+
+/// A rendered page or export of a release, rendered once by `render`.
+pub fn rendered(
+    release_id: &str,
+    what: &str,
+    render: impl FnOnce() -> AppResult<String>,
+) -> AppResult<Bytes> {
+    let key = (release_id.to_owned(), what.to_owned());
+    if let Some(hit) = with_cache(|c| c.rendered.get(&key).cloned()) {
+        return Ok(hit);
+    }
+    let body = Bytes::from(render()?);
+    with_cache(|c| {
+        if c.rendered.len() >= MAX_RENDERED {
+            c.rendered.clear();
+        }
+        c.rendered.insert(key, body.clone());
+    });
+    Ok(body)
+}

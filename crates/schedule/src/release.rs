@@ -1,0 +1,377 @@
+//! Releasing the draft: a numbered, named version frozen as a snapshot, with the changes
+//! against the version before; speakers whose session moved or was cancelled get a mail.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+use devday_cfp::{profiles, proposals::service::speaker_locale, settings as cfp_settings};
+use devday_db::schema::{
+    proposal_speakers::dsl as ps, proposals::dsl as p, schedule_releases::dsl as sr,
+    speaker_availability::dsl as av, users::dsl as u,
+};
+use devday_db::{now, write_transaction, DbConn};
+use devday_shared::editions::Edition;
+use devday_shared::mail::{outbox, Mailer};
+use devday_shared::{AppError, AppResult, FieldErrors};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::conflicts::{self, Conflict, Severity};
+use crate::draft::{self, Session};
+use crate::setup;
+use crate::snapshot::{
+    diff, ChangeKind, SnapBreak, SnapRoom, SnapSession, SnapSpeaker, SnapTrack, Snapshot,
+};
+
+/// A released version as stored.
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
+#[diesel(table_name = devday_db::schema::schedule_releases)]
+pub struct Release {
+    pub id: String,
+    pub edition_id: String,
+    pub number: i32,
+    pub name: String,
+    pub comment: String,
+    #[serde(skip)]
+    pub snapshot: String,
+    #[serde(skip)]
+    pub released_by: Option<String>,
+    pub released_at: NaiveDateTime,
+}
+
+impl Release {
+    pub fn snapshot(&self) -> AppResult<Snapshot> {
+        serde_json::from_str(&self.snapshot).map_err(AppError::internal)
+    }
+}
+
+/// The draft and what is wrong with it.
+pub struct Draft {
+    pub sessions: Vec<Session>,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl Draft {
+    pub fn hard_conflicts(&self) -> usize {
+        self.conflicts
+            .iter()
+            .filter(|c| c.severity == Severity::Hard)
+            .count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.conflicts.len() - self.hard_conflicts()
+    }
+}
+
+type Windows = HashMap<String, Vec<(NaiveDateTime, NaiveDateTime)>>;
+
+fn availability(conn: &mut DbConn, edition_id: &str) -> QueryResult<Windows> {
+    let mut windows = Windows::new();
+    for (user, from, to) in av::speaker_availability
+        .filter(av::edition_id.eq(edition_id))
+        .select((av::user_id, av::starts_at, av::ends_at))
+        .load::<(String, NaiveDateTime, NaiveDateTime)>(conn)?
+    {
+        windows.entry(user).or_default().push((from, to));
+    }
+    Ok(windows)
+}
+
+/// The draft's sessions with its conflicts.
+pub fn draft(conn: &mut DbConn, edition_id: &str) -> AppResult<Draft> {
+    let sessions = draft::sessions(conn, edition_id)?;
+    let rooms = setup::rooms(conn, edition_id)?;
+    let breaks = setup::breaks(conn, edition_id)?;
+    let grid = setup::grid_settings(conn, edition_id)?;
+    let availability = availability(conn, edition_id)?;
+    let conflicts = conflicts::find(
+        &sessions,
+        &conflicts::Context {
+            rooms: &rooms,
+            breaks: &breaks,
+            availability: &availability,
+            change_minutes: grid.change_minutes,
+        },
+    );
+    Ok(Draft {
+        sessions,
+        conflicts,
+    })
+}
+
+pub fn releases(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Release>> {
+    sr::schedule_releases
+        .filter(sr::edition_id.eq(edition_id))
+        .order(sr::number.desc())
+        .select(Release::as_select())
+        .load(conn)
+}
+
+pub fn latest(conn: &mut DbConn, edition_id: &str) -> QueryResult<Option<Release>> {
+    sr::schedule_releases
+        .filter(sr::edition_id.eq(edition_id))
+        .order(sr::number.desc())
+        .select(Release::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The draft as the public would see it.
+fn freeze(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Snapshot> {
+    let rooms = setup::rooms(conn, edition_id)?;
+    let order: HashMap<&str, usize> = rooms
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.as_str(), i))
+        .collect();
+    let placed: Vec<(&Session, &crate::model::Placement)> = sessions
+        .iter()
+        .filter_map(|s| s.placement.as_ref().map(|p| (s, p)))
+        .collect();
+    let ids: Vec<&str> = placed.iter().map(|(s, _)| s.proposal_id.as_str()).collect();
+    let texts: HashMap<String, (String, String)> = p::proposals
+        .filter(p::id.eq_any(&ids))
+        .select((p::id, p::abstract_text, p::description))
+        .load::<(String, String, String)>(conn)?
+        .into_iter()
+        .map(|(id, a, d)| (id, (a, d)))
+        .collect();
+    let mut people: HashMap<String, SnapSpeaker> = HashMap::new();
+    for (user_id, name) in ps::proposal_speakers
+        .inner_join(u::users)
+        .filter(ps::proposal_id.eq_any(&ids))
+        .select((u::id, u::display_name))
+        .distinct()
+        .load::<(String, String)>(conn)?
+    {
+        let profile = profiles::get(conn, &user_id)?;
+        people.insert(
+            user_id.clone(),
+            SnapSpeaker {
+                id: user_id,
+                name,
+                company: profile.company,
+                biography_md: profile.biography_md,
+                has_photo: profile.has_photo,
+            },
+        );
+    }
+    let mut out: Vec<SnapSession> = placed
+        .into_iter()
+        .map(|(s, at)| {
+            let (abstract_md, description_md) =
+                texts.get(&s.proposal_id).cloned().unwrap_or_default();
+            SnapSession {
+                guid: s.proposal_id.clone(),
+                title: s.title.clone(),
+                abstract_md,
+                description_md,
+                track_id: s.track_id.clone(),
+                session_type: s.session_type.clone(),
+                language: s.language.clone(),
+                level: s.level.clone(),
+                room_id: at.room_id.clone(),
+                starts_at: at.starts_at,
+                duration_minutes: at.duration_minutes,
+                speakers: s
+                    .speakers
+                    .iter()
+                    .filter_map(|sp| people.get(&sp.user_id).cloned())
+                    .collect(),
+                sequence: 0,
+            }
+        })
+        .collect();
+    out.sort_by_key(|s| {
+        (
+            s.starts_at,
+            s.room_id
+                .as_deref()
+                .and_then(|r| order.get(r).copied())
+                .unwrap_or(0),
+        )
+    });
+    Ok(Snapshot {
+        rooms: rooms
+            .into_iter()
+            .map(|r| SnapRoom {
+                id: r.id,
+                name: r.name,
+                capacity: r.capacity,
+                stream_url: r.stream_url,
+            })
+            .collect(),
+        tracks: cfp_settings::tracks(conn, edition_id)?
+            .into_iter()
+            .map(|t| SnapTrack {
+                id: t.id,
+                name: t.name,
+                colour: t.colour,
+            })
+            .collect(),
+        breaks: setup::breaks(conn, edition_id)?
+            .into_iter()
+            .map(|b| SnapBreak {
+                title: b.title,
+                starts_at: b.starts_at,
+                ends_at: b.ends_at,
+            })
+            .collect(),
+        sessions: out,
+        changes: Vec::new(),
+    })
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct ReleaseForm {
+    /// "v1", "Final programme".
+    pub name: String,
+    pub comment: String,
+    /// Required when the draft has warnings: the organiser has seen them.
+    pub acknowledge_warnings: bool,
+}
+
+/// Who hears of moved and cancelled sessions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tell {
+    Speakers,
+    /// The demo: no mail.
+    Nobody,
+}
+
+/// Releases the draft and tells speakers of moved or cancelled sessions.
+pub fn release(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    form: &ReleaseForm,
+    by: &str,
+) -> AppResult<Release> {
+    release_as(conn, mailer, edition, form, by, Tell::Speakers)
+}
+
+/// Releases the draft; refused while it has hard conflicts or unacknowledged warnings.
+pub fn release_as(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    form: &ReleaseForm,
+    by: &str,
+    tell: Tell,
+) -> AppResult<Release> {
+    let mut errors = FieldErrors::new();
+    let name = form.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        errors.add("name", "field-required");
+    }
+    if form.comment.chars().count() > 2000 {
+        errors.add("comment", "field-too-long");
+    }
+    errors.into_result()?;
+    let released = write_transaction(conn, |conn| -> AppResult<Release> {
+        let draft = draft(conn, &edition.id)?;
+        let mut errors = FieldErrors::new();
+        if draft.hard_conflicts() > 0 {
+            errors.add("name", "schedule-release-blocked");
+        } else if draft.warnings() > 0 && !form.acknowledge_warnings {
+            errors.add("acknowledge_warnings", "schedule-acknowledge-required");
+        }
+        if !draft.sessions.iter().any(|s| s.placement.is_some()) {
+            errors.add("name", "schedule-release-empty");
+        }
+        errors.into_result()?;
+        let previous = latest(conn, &edition.id)?;
+        let before = previous.as_ref().map(Release::snapshot).transpose()?;
+        let mut snapshot = freeze(conn, &edition.id, &draft.sessions)?;
+        snapshot.changes = diff(before.as_ref(), &mut snapshot);
+        let id = uuid::Uuid::new_v4().to_string();
+        diesel::insert_into(sr::schedule_releases)
+            .values((
+                sr::id.eq(&id),
+                sr::edition_id.eq(&edition.id),
+                sr::number.eq(previous.map_or(1, |r| r.number + 1)),
+                sr::name.eq(name),
+                sr::comment.eq(form.comment.trim()),
+                sr::snapshot.eq(serde_json::to_string(&snapshot).map_err(AppError::internal)?),
+                sr::released_by.eq(by),
+                sr::released_at.eq(now()),
+            ))
+            .execute(conn)?;
+        if tell == Tell::Speakers {
+            tell_speakers(conn, mailer, edition, &snapshot, before.as_ref())?;
+        }
+        Ok(sr::schedule_releases
+            .find(&id)
+            .select(Release::as_select())
+            .first(conn)?)
+    })?;
+    crate::published::forget(&edition.slug);
+    mailer.notify();
+    Ok(released)
+}
+
+/// A mail to each speaker of a moved or cancelled session, in their language.
+fn tell_speakers(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    after: &Snapshot,
+    before: Option<&Snapshot>,
+) -> AppResult<()> {
+    let Some(before) = before else {
+        return Ok(());
+    };
+    let room_name = |snap: &Snapshot, id: &Option<String>| match id {
+        Some(id) => snap
+            .rooms
+            .iter()
+            .find(|r| &r.id == id)
+            .map(|r| r.name.clone())
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    for change in after.changes.iter().filter(|c| c.kind != ChangeKind::Added) {
+        let speaker_ids: Vec<String> = ps::proposal_speakers
+            .filter(ps::proposal_id.eq(&change.guid))
+            .select(ps::user_id)
+            .load(conn)?;
+        for user_id in speaker_ids {
+            let (name, email): (String, String) = u::users
+                .find(&user_id)
+                .select((u::display_name, u::email))
+                .first(conn)?;
+            let locale = speaker_locale(conn, &user_id)?;
+            let mut ctx = tera::Context::new();
+            ctx.insert("name", &name);
+            ctx.insert("title", &change.title);
+            ctx.insert("edition", &edition.name);
+            let when = |slot: &Option<crate::snapshot::Slot>, snap: &Snapshot| {
+                slot.as_ref().map(|s| {
+                    format!(
+                        "{} {}",
+                        edition.local(s.starts_at).format("%Y-%m-%d %H:%M"),
+                        room_name(snap, &s.room_id)
+                    )
+                })
+            };
+            ctx.insert("was", &when(&change.from, before));
+            ctx.insert("now", &when(&change.to, after));
+            ctx.insert(
+                "link",
+                &mailer.link(&format!(
+                    "/{}/schedule/sessions/{}",
+                    edition.slug, change.guid
+                )),
+            );
+            let template = match change.kind {
+                ChangeKind::Cancelled => "schedule_cancelled",
+                _ => "schedule_moved",
+            };
+            outbox::enqueue(conn, &mailer.compose(template, locale, &email, ctx)?)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,18 @@
+//! Timetable pages: the organisers' setup and editor, the public schedule with its
+//! exports, and the JSON API.
+
+pub mod api;
+mod editor;
+mod exports;
+mod public;
+mod setup;
+
+use actix_web::web;
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    setup::configure(cfg);
+    editor::configure(cfg);
+    exports::configure(cfg);
+    public::configure(cfg);
+    api::configure(cfg);
+}

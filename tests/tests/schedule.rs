@@ -1,0 +1,258 @@
+//! The timetable end to end: rooms and breaks, placing sessions (conflicts, the grid,
+//! concurrent edits), releases with their changelog and speaker mails, the public pages
+//! and the exports, validated with the formats' own schemas and parsed back.
+
+use std::process::Command;
+
+use devday_tests::flows::{confirm_proposal, submit_proposal};
+use devday_tests::{db_test, Client, TestApp};
+
+/// The edition's first day as `create_open_edition` sets it.
+fn first_day() -> String {
+    (chrono::Utc::now().naive_utc() + chrono::Duration::days(120))
+        .format("%Y-%m-%d")
+        .to_string()
+}
+
+fn capture(pattern: &str, text: &str) -> String {
+    regex::Regex::new(pattern)
+        .ok()
+        .and_then(|re| re.captures(text))
+        .map(|c| c[1].to_owned())
+        .unwrap_or_else(|| panic!("{pattern} not in {text}"))
+}
+
+async fn place(
+    organiser: &Client,
+    proposal: &str,
+    room: &str,
+    start: &str,
+    version: &str,
+) -> anyhow::Result<devday_tests::web::Resp> {
+    organiser
+        .post(
+            &format!("/dd-2030/manage/schedule/sessions/{proposal}"),
+            &[
+                ("day", &first_day()),
+                ("room", room),
+                ("start", start),
+                ("duration", ""),
+                ("version", version),
+            ],
+        )
+        .await
+}
+
+/// The schema checks need xmllint and check-jsonschema; CI installs them and sets
+/// DEVDAY_TEST_SCHEMAS=1, which makes a missing tool a failure rather than a skip.
+fn validator(tool: &str) -> Option<String> {
+    let path = std::env::var("DEVDAY_TEST_VALIDATORS")
+        .map(|dir| format!("{dir}/{tool}"))
+        .unwrap_or_else(|_| tool.to_owned());
+    let found = Command::new(&path).arg("--version").output().is_ok();
+    if !found {
+        assert!(
+            std::env::var("DEVDAY_TEST_SCHEMAS").is_err(),
+            "{tool} is missing but DEVDAY_TEST_SCHEMAS is set"
+        );
+        eprintln!("{tool} not installed: schema validation skipped");
+        return None;
+    }
+    Some(path)
+}
+
+fn schemas() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schemas")
+}
+
+fn validate(body: &str, name: &str) -> anyhow::Result<()> {
+    static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let file = std::env::temp_dir().join(format!("devday-{}-{n}-{name}", std::process::id()));
+    std::fs::write(&file, body)?;
+    let out = if name.ends_with(".xml") {
+        let Some(xmllint) = validator("xmllint") else {
+            return Ok(());
+        };
+        Command::new(xmllint)
+            .arg("--noout")
+            .arg("--schema")
+            .arg(schemas().join("schedule.xml.xsd"))
+            .arg(&file)
+            .output()?
+    } else {
+        let Some(check) = validator("check-jsonschema") else {
+            return Ok(());
+        };
+        Command::new(check)
+            .arg("--schemafile")
+            .arg(schemas().join("schema.json"))
+            .arg(&file)
+            .output()?
+    };
+    std::fs::remove_file(&file)?;
+    anyhow::ensure!(
+        out.status.success(),
+        "{name} does not validate:\n{}{}\n{body}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Ok(())
+}
+
+db_test! {
+    async fn a_timetable_is_built_released_published_and_exported(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let sarah = app.user("sarah@example.org", "Sarah Speaker").await?;
+        let first = submit_proposal(&sarah, "dd-2030", "Fearless & <Rust>", "Ownership *explained*.").await?;
+        let second = submit_proposal(&sarah, "dd-2030", "Async in practice", "Tokio in production.").await?;
+        let tom = app.user("tom@example.org", "Tom Talker").await?;
+        let third = submit_proposal(&tom, "dd-2030", "Zeitzonen für Alle", "Sommerzeit und UTC.").await?;
+        confirm_proposal(&app, &admin, "dd-2030", &third, "tom@example.org").await?;
+        // Sarah's two: accepted together, each confirmed through its own mailed link.
+        let res = admin.post("/dd-2030/manage/review/decide", &[("ids", first.as_str()), ("ids", second.as_str()), ("decision", "accept")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        admin.post("/dd-2030/manage/review/notify", &[]).await?;
+        let accepted = || app.smtp.mails_to("sarah@example.org").into_iter().filter(|m| m.subject.starts_with("Accepted")).collect::<Vec<_>>();
+        for _ in 0..100 {
+            if accepted().len() == 2 { break; }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(accepted().len(), 2);
+        for mail in accepted() {
+            let link = mail.link("/cfp/respond/").expect("a confirm link");
+            assert_eq!(app.client().post(&link, &[("answer", "confirm")]).await?.status, 200);
+        }
+        // Nothing is public before a release.
+        let public = app.client();
+        assert_eq!(public.get("/dd-2030/schedule/").await?.status, 404);
+        assert_eq!(public.get("/dd-2030/schedule.xml").await?.status, 404);
+
+        // Setup: rooms (a bad one is refused beside its field), a lunch break.
+        let bad = admin.post("/dd-2030/manage/schedule/rooms", &[("name", ""), ("capacity", "-3")]).await?;
+        assert_eq!(bad.status, 422);
+        assert!(bad.body.contains("This number is outside the allowed range."), "{}", bad.body);
+        for (name, seats) in [("Saal 1", "300"), ("Room B", "80")] {
+            let res = admin.post("/dd-2030/manage/schedule/rooms", &[("name", name), ("capacity", seats)]).await?;
+            assert_eq!(res.status, 303, "{}", res.body);
+        }
+        let setup = admin.get("/dd-2030/manage/schedule/setup").await?.body;
+        assert!(setup.contains("Saal 1") && setup.contains("Room B"));
+        let res = admin.post("/dd-2030/manage/schedule/breaks", &[("title", "Lunch"), ("day", &first_day()), ("starts", "12:00"), ("ends", "13:00")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let editor = admin.get("/dd-2030/manage/schedule").await?.body;
+        let room = |name: &str| capture(&format!(r#"<option value="([0-9a-f-]{{36}})">{name}</option>"#), &editor);
+        let (saal, room_b) = (room("Saal 1"), room("Room B"));
+        assert!(editor.contains("not scheduled"), "sessions wait in the unscheduled list");
+
+        // Placing: off the grid and outside the day are refused beside the field.
+        let res = place(&admin, &first, &saal, "10:03", "0").await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("Start and length must fit the grid."), "{}", res.body);
+        let res = place(&admin, &first, &saal, "07:00", "0").await?;
+        assert!(res.status == 422 && res.body.contains("within the day"));
+        assert_eq!(place(&admin, &first, &saal, "10:00", "0").await?.status, 303);
+        // Sarah in two rooms at once: a hard conflict, shown and blocking the release.
+        assert_eq!(place(&admin, &second, &room_b, "10:15", "0").await?.status, 303);
+        let editor = admin.get("/dd-2030/manage/schedule").await?.body;
+        assert!(editor.contains("Sarah Speaker is in two sessions at once"), "{editor}");
+        assert!(editor.contains("class=\"session") && editor.contains(" conflict\""), "the grid marks it");
+        let res = admin.post("/dd-2030/manage/schedule/release", &[("name", "v1")]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("Solve the conflicts first"));
+        assert_eq!(public.get("/dd-2030/schedule/").await?.status, 404);
+        // A second organiser working from a stale page does not overwrite the change.
+        let res = place(&admin, &second, &saal, "14:00", "0").await?;
+        assert_eq!(res.status, 409);
+        assert!(res.body.contains("Someone else changed this session"));
+        // Across the lunch break: a conflict too. Then fixed.
+        assert_eq!(place(&admin, &second, &room_b, "11:30", "1").await?.status, 303);
+        assert!(admin.get("/dd-2030/manage/schedule").await?.body.contains("overlaps the break"));
+        assert_eq!(place(&admin, &second, &room_b, "13:00", "2").await?.status, 303);
+        // Tom's keynote spans all rooms after lunch; its start collides with nothing.
+        assert_eq!(place(&admin, &third, "all", "14:00", "0").await?.status, 303);
+        let editor = admin.get("/dd-2030/manage/schedule").await?.body;
+        assert!(editor.contains("No conflicts."), "{editor}");
+
+        // Release 1: public pages and exports show it.
+        let res = admin.post("/dd-2030/manage/schedule/release", &[("name", "First programme"), ("comment", "Hello")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let grid = public.get("/dd-2030/schedule/").await?;
+        assert_eq!(grid.status, 200);
+        assert!(grid.body.contains("Fearless &amp; &lt;Rust&gt;"), "escaped title: {}", grid.body);
+        assert!(grid.body.contains("Version 1: First programme"));
+        assert!(grid.body.contains("Lunch") && grid.body.contains("Saal 1") && grid.body.contains("Room B"));
+        // Filters work without JavaScript.
+        let filtered = public.get(&format!("/dd-2030/schedule/?room={room_b}")).await?.body;
+        assert!(filtered.contains("Async in practice") && !filtered.contains("Fearless &amp;"));
+        let de = public.http().get(format!("{}/dd-2030/schedule/", app.base)).header("Accept-Language", "de").send().await?.text().await?;
+        assert!(de.contains("Zeiten in Europe"), "German page");
+        let page = public.get(&format!("/dd-2030/schedule/sessions/{first}")).await?.body;
+        assert!(page.contains("<em>explained</em>") && page.contains("Sarah Speaker") && page.contains("10:00–10:45"), "{page}");
+        let sarah_id = capture(r#"/schedule/speakers/([0-9a-f-]{36})""#, &page);
+        let speaker_page = public.get(&format!("/dd-2030/schedule/speakers/{sarah_id}")).await?.body;
+        assert!(speaker_page.contains("Async in practice") && speaker_page.contains("Fearless"));
+        assert_eq!(public.get("/dd-2030/schedule/sessions/00000000-0000-0000-0000-000000000000").await?.status, 404);
+
+        let xml = public.get("/dd-2030/schedule.xml").await?;
+        assert_eq!(xml.status, 200);
+        validate(&xml.body, "schedule.xml")?;
+        assert!(xml.body.contains(&format!(r#"<event guid="{first}""#)));
+        assert!(xml.body.contains(&format!("<date>{}T10:00:00+02:00</date>", first_day())) || xml.body.contains(&format!("<date>{}T10:00:00+01:00</date>", first_day())));
+        let json = public.get("/dd-2030/schedule.json").await?;
+        validate(&json.body, "schedule.json")?;
+        let doc: serde_json::Value = serde_json::from_str(&json.body)?;
+        let day = &doc["schedule"]["conference"]["days"][0];
+        let in_b = day["rooms"]["Room B"].as_array().cloned().unwrap_or_default();
+        assert_eq!(in_b.len(), 1);
+        assert_eq!(in_b[0]["guid"], serde_json::json!(second));
+        assert_eq!(in_b[0]["start"], "13:00");
+        assert_eq!(in_b[0]["duration"], "00:45");
+        assert_eq!(in_b[0]["persons"][0]["name"], "Sarah Speaker");
+        let ics = public.get("/dd-2030/schedule.ics").await?.body;
+        assert!(ics.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Berlin"), "{ics}");
+        assert!(ics.contains(&format!("UID:{first}@devday")) && ics.contains("SEQUENCE:0"));
+        assert!(ics.contains(&format!("DTSTART;TZID=Europe/Berlin:{}T100000", first_day().replace('-', ""))));
+        let one = public.get(&format!("/dd-2030/schedule/sessions/{third}/calendar.ics")).await?.body;
+        assert_eq!(one.matches("BEGIN:VEVENT").count(), 1);
+        let favourites = public.get(&format!("/dd-2030/schedule.ics?sessions={first},{third}")).await?.body;
+        assert_eq!(favourites.matches("BEGIN:VEVENT").count(), 2);
+
+        // The draft moves on privately; release 2 moves a session and tells its speaker.
+        let before = app.smtp.mails_to("sarah@example.org").len();
+        assert_eq!(place(&admin, &first, &room_b, "15:00", "1").await?.status, 303);
+        assert!(public.get("/dd-2030/schedule/").await?.body.contains("10:00–10:45"), "the public still sees release 1");
+        let res = admin.post("/dd-2030/manage/schedule/release", &[("name", "Second")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let mail = app.smtp.wait_for_nth("sarah@example.org", before + 1).await?;
+        assert!(mail.subject.contains("has moved"), "{}", mail.subject);
+        assert!(mail.text.contains("15:00 Room B"), "{}", mail.text);
+        assert!(app.smtp.mails_to("tom@example.org").iter().all(|m| !m.subject.contains("moved")), "Tom's session did not move");
+        tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+        let changes = public.get("/dd-2030/schedule/changes").await?.body;
+        assert!(changes.contains("Moved") && changes.contains("Version 2: Second"), "{changes}");
+        let ics = public.get("/dd-2030/schedule.ics").await?.body;
+        assert!(ics.contains("SEQUENCE:1"), "a moved session counts its sequence up");
+        let xml = public.get("/dd-2030/schedule.xml").await?.body;
+        validate(&xml, "schedule.xml")?;
+        assert!(xml.contains(&format!(r#"<event guid="{first}""#)), "the GUID follows the session");
+        assert!(xml.contains("<version>2 (Second)</version>"));
+
+        // The JSON API (organiser token): the draft with its conflicts, releases.
+        let token = capture(r#"id="new-token">([^<]+)<"#, &admin.post("/account/tokens", &[("name", "api")]).await?.body);
+        let draft = public.api_get("/api/editions/dd-2030/schedule/draft", Some(&token)).await?;
+        assert_eq!(draft.status, 200);
+        assert_eq!(draft.json()["sessions"].as_array().map(Vec::len), Some(3));
+        let stale = public.send(public.http().put(format!("{}/api/editions/dd-2030/schedule/draft/{first}", app.base)).bearer_auth(&token)
+            .json(&serde_json::json!({"day": first_day(), "room": saal, "start": "16:00", "version": "1"}))).await?;
+        assert_eq!(stale.status, 409);
+        assert!(stale.body.contains("Someone else changed"), "{}", stale.body);
+        let releases = public.api_get("/api/editions/dd-2030/schedule/releases", Some(&token)).await?;
+        assert_eq!(releases.json().as_array().map(Vec::len), Some(2));
+        let sarah_token = capture(r#"id="new-token">([^<]+)<"#, &sarah.post("/account/tokens", &[("name", "api")]).await?.body);
+        assert_eq!(public.api_get("/api/editions/dd-2030/schedule/draft", Some(&sarah_token)).await?.status, 403);
+        Ok(())
+    }
+}
