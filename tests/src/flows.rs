@@ -45,21 +45,49 @@ pub async fn confirm_proposal(
     proposal: &str,
     speaker_email: &str,
 ) -> anyhow::Result<()> {
+    confirm_proposals(app, organiser, slug, &[proposal], speaker_email).await
+}
+
+/// Accepts several proposals of one speaker together; the speaker confirms each through
+/// its own mailed link.
+pub async fn confirm_proposals(
+    app: &TestApp,
+    organiser: &Client,
+    slug: &str,
+    proposals: &[&str],
+    speaker_email: &str,
+) -> anyhow::Result<()> {
+    let accepted = || {
+        app.smtp
+            .mails_to(speaker_email)
+            .into_iter()
+            .filter(|m| m.subject.starts_with("Accepted"))
+            .collect::<Vec<_>>()
+    };
+    let before = accepted().len();
+    let mut fields: Vec<(&str, &str)> = proposals.iter().map(|p| ("ids", *p)).collect();
+    fields.push(("decision", "accept"));
     let res = organiser
-        .post(
-            &format!("/{slug}/manage/review/decide"),
-            &[("ids", proposal), ("decision", "accept")],
-        )
+        .post(&format!("/{slug}/manage/review/decide"), &fields)
         .await?;
     anyhow::ensure!(res.status == 303, "decide: {} {}", res.status, res.body);
     organiser
         .post(&format!("/{slug}/manage/review/notify"), &[])
         .await?;
-    let mail = app.smtp.wait_for_subject(speaker_email, "Accepted").await?;
-    let link = mail
-        .link("/cfp/respond/")
-        .ok_or_else(|| anyhow::anyhow!("no confirm link in {}", mail.text))?;
-    let res = app.client().post(&link, &[("answer", "confirm")]).await?;
-    anyhow::ensure!(res.status == 200, "confirm: {} {}", res.status, res.body);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while accepted().len() < before + proposals.len() {
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "acceptance mails missing"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    for mail in accepted().iter().skip(before) {
+        let link = mail
+            .link("/cfp/respond/")
+            .ok_or_else(|| anyhow::anyhow!("no confirm link in {}", mail.text))?;
+        let res = app.client().post(&link, &[("answer", "confirm")]).await?;
+        anyhow::ensure!(res.status == 200, "confirm: {} {}", res.status, res.body);
+    }
     Ok(())
 }

@@ -10,7 +10,7 @@ pub mod flows;
 mod smtp;
 pub mod web;
 
-pub use app::Process;
+pub use app::{Process, PASSWORD};
 pub use app::{TestApp, TestAppBuilder};
 pub use browser::WebDriver;
 pub use db::Backend;

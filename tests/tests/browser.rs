@@ -460,3 +460,148 @@ async fn an_attendee_cancels_and_the_waiting_list_takes_the_place() -> anyhow::R
     driver.quit().await?;
     Ok(())
 }
+
+/// Drags with the events a mouse drag fires (ChromeDriver cannot drive HTML5 drag and
+/// drop itself): the page's own handlers do the rest.
+async fn drag(driver: &WebDriver, from: &str, to: &str) -> anyhow::Result<()> {
+    driver
+        .client
+        .execute(
+            "const [from, to] = [document.querySelector(arguments[0]), document.querySelector(arguments[1])];
+             const data = new DataTransfer();
+             const fire = (el, type) => el.dispatchEvent(new DragEvent(type, {dataTransfer: data, bubbles: true, cancelable: true}));
+             fire(from, 'dragstart'); fire(to, 'dragover'); fire(to, 'drop');",
+            vec![from.into(), to.into()],
+        )
+        .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn an_organiser_drags_sessions_resolves_a_conflict_and_releases() -> anyhow::Result<()> {
+    use devday_tests::flows::{confirm_proposals, submit_proposal};
+    devday_tests::binary!();
+    let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-2030").await?;
+    let sarah = app.user("sarah@example.org", "Sarah Speaker").await?;
+    let first = submit_proposal(
+        &sarah,
+        "dd-2030",
+        "Ownership for everyone",
+        "Borrowing explained.",
+    )
+    .await?;
+    let second =
+        submit_proposal(&sarah, "dd-2030", "Async all the way", "Tokio in practice.").await?;
+    confirm_proposals(
+        &app,
+        &admin,
+        "dd-2030",
+        &[&first, &second],
+        "sarah@example.org",
+    )
+    .await?;
+    for (name, seats) in [("Saal 1", "300"), ("Room B", "80")] {
+        admin
+            .post(
+                "/dd-2030/manage/schedule/rooms",
+                &[("name", name), ("capacity", seats)],
+            )
+            .await?;
+    }
+    let driver = WebDriver::start().await?;
+    let c = &driver.client;
+    log_in(
+        &driver,
+        &app.base,
+        "admin@example.org",
+        devday_tests::PASSWORD,
+    )
+    .await?;
+    c.goto(&format!("{}/dd-2030/manage/schedule", app.base))
+        .await?;
+    expect_text(&driver, "not scheduled").await?;
+    let editor = c.source().await?;
+    let room = |name: &str| {
+        regex::Regex::new(&format!(
+            r#"<option value="([0-9a-f-]{{36}})">{name}</option>"#
+        ))
+        .ok()
+        .and_then(|re| re.captures(&editor).map(|m| m[1].to_owned()))
+        .unwrap_or_default()
+    };
+    let (saal, room_b) = (room("Saal 1"), room("Room B"));
+    // Both of Sarah's sessions dragged to the same time in two rooms: a conflict.
+    drag(
+        &driver,
+        &format!("li[data-session='{first}']"),
+        &format!("td.empty[data-room='{saal}'][data-start='10:00']"),
+    )
+    .await?;
+    expect_text(&driver, "Take off the grid").await?;
+    drag(
+        &driver,
+        &format!("li[data-session='{second}']"),
+        &format!("td.empty[data-room='{room_b}'][data-start='10:15']"),
+    )
+    .await?;
+    expect_text(&driver, "Sarah Speaker is in two sessions at once").await?;
+    let release = c
+        .find(Locator::Css(
+            "form[action$='/release'] button[type='submit']",
+        ))
+        .await?;
+    assert!(
+        release.attr("disabled").await?.is_some(),
+        "a release with a conflict is blocked"
+    );
+    // Resolved with the keyboard: the session's own form, a later start.
+    // (A time field's typing depends on the browser's locale; set its value directly.)
+    c.execute(
+        "document.querySelector(arguments[0]).value = '11:00';",
+        vec![format!("#f-{second}-start").into()],
+    )
+    .await?;
+    c.find(Locator::Css(&format!(
+        "#place-{second} button[type='submit']"
+    )))
+    .await?
+    .click()
+    .await?;
+    expect_text(&driver, "No conflicts.").await?;
+    fill(&driver, "name", "Programme").await?;
+    c.find(Locator::Css(
+        "form[action$='/release'] button[type='submit']",
+    ))
+    .await?
+    .click()
+    .await?;
+    expect_text(&driver, "Released versions").await?;
+    // The public grid shows both; a favourite makes a personal calendar.
+    c.goto(&format!("{}/dd-2030/schedule/", app.base)).await?;
+    expect_text(&driver, "Async all the way").await?;
+    let text = expect_text(&driver, "Ownership for everyone").await?;
+    assert!(text.contains("11:00"), "{text}");
+    c.find(Locator::Css(&format!(
+        "td[data-guid='{second}'] button.fav"
+    )))
+    .await?
+    .click()
+    .await?;
+    let calendar = c
+        .wait()
+        .for_element(Locator::Css("#my-calendar:not([hidden])"))
+        .await?;
+    let href = calendar.attr("href").await?.unwrap_or_default();
+    assert!(
+        href.ends_with(&format!("/dd-2030/schedule.ics?sessions={second}")),
+        "{href}"
+    );
+    driver.quit().await?;
+    Ok(())
+}

@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use devday_tests::flows::{confirm_proposal, submit_proposal};
+use devday_tests::flows::{confirm_proposal, confirm_proposals, submit_proposal};
 use devday_tests::{db_test, Client, TestApp};
 
 /// The edition's first day as `create_open_edition` sets it.
@@ -112,19 +112,7 @@ db_test! {
         let third = submit_proposal(&tom, "dd-2030", "Zeitzonen für Alle", "Sommerzeit und UTC.").await?;
         confirm_proposal(&app, &admin, "dd-2030", &third, "tom@example.org").await?;
         // Sarah's two: accepted together, each confirmed through its own mailed link.
-        let res = admin.post("/dd-2030/manage/review/decide", &[("ids", first.as_str()), ("ids", second.as_str()), ("decision", "accept")]).await?;
-        assert_eq!(res.status, 303, "{}", res.body);
-        admin.post("/dd-2030/manage/review/notify", &[]).await?;
-        let accepted = || app.smtp.mails_to("sarah@example.org").into_iter().filter(|m| m.subject.starts_with("Accepted")).collect::<Vec<_>>();
-        for _ in 0..100 {
-            if accepted().len() == 2 { break; }
-            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-        }
-        assert_eq!(accepted().len(), 2);
-        for mail in accepted() {
-            let link = mail.link("/cfp/respond/").expect("a confirm link");
-            assert_eq!(app.client().post(&link, &[("answer", "confirm")]).await?.status, 200);
-        }
+        confirm_proposals(&app, &admin, "dd-2030", &[&first, &second], "sarah@example.org").await?;
         // Nothing is public before a release.
         let public = app.client();
         assert_eq!(public.get("/dd-2030/schedule/").await?.status, 404);
