@@ -32,16 +32,17 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 }
 
 /// Every route. Fixed prefixes first; the public edition page, which matches any first
-/// segment, last.
+/// segment, last. Routes are tried in this order, each dynamic one a regex match, so the
+/// paths hit hardest (the registration rush, the public schedule) come early.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.configure(assets::configure)
         .configure(ops::configure)
         .configure(api::configure)
+        .configure(devday_registration::configure)
+        .configure(devday_schedule::configure)
         .configure(accounts::configure)
         .configure(editions::configure)
         .configure(devday_cfp::configure)
-        .configure(devday_schedule::configure)
-        .configure(devday_registration::configure)
         .configure(devday_badges::configure)
         .configure(editions::configure_public);
 }

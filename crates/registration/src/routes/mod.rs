@@ -10,6 +10,8 @@ mod public;
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
+    // First: the rush comes through the API.
+    api::configure(cfg);
     cfg.service(
         web::resource("/register/confirm/{token}")
             .route(web::get().to(links::confirm_form))
@@ -54,5 +56,4 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     // Before manage's `/{edition}/manage/registrations/{id}`, which would match `…/mail`.
     mail::configure(cfg);
     manage::configure(cfg);
-    api::configure(cfg);
 }

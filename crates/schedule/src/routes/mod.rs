@@ -10,9 +10,10 @@ mod setup;
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    setup::configure(cfg);
-    editor::configure(cfg);
+    // The public side first: it takes the load when the timetable goes out.
     exports::configure(cfg);
     public::configure(cfg);
+    setup::configure(cfg);
+    editor::configure(cfg);
     api::configure(cfg);
 }
