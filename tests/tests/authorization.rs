@@ -146,6 +146,9 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/dd-a/manage/schedule/release", TEAM),
     ("GET", "/dd-a/schedule/", EVERYONE),
     ("GET", "/dd-a/schedule.xml", EVERYONE),
+    ("GET", "/dd-a/manage/schedule/feedback", TEAM),
+    ("POST", "/dd-a/manage/schedule/recordings/{p}", TEAM),
+    ("GET", "/dd-a/speaker/feedback", SIGNED_IN),
 ];
 
 /// Someone else's proposal is not there at all for a speaker (404), so ids reveal nothing.

@@ -244,3 +244,63 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn attendees_give_feedback_after_a_session_and_organisers_add_the_recording(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        // An edition that started yesterday, so its first day's sessions have run.
+        let now = chrono::Utc::now().naive_utc();
+        let day = |d: i64| (now + chrono::Duration::days(d)).format("%Y-%m-%d").to_string();
+        let at = |d: i64| (now + chrono::Duration::days(d)).format("%Y-%m-%dT%H:%M").to_string();
+        let res = admin.post("/editions/new", &[
+            ("name", "Now"), ("slug", "dd-now"), ("starts_on", &day(-1)), ("ends_on", &day(1)),
+            ("timezone", "Europe/Berlin"), ("venue", "Dresden"), ("cfp_opens_at", &at(-3)), ("cfp_closes_at", &at(3)),
+        ]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let sarah = app.user("sarah@example.org", "Sarah Speaker").await?;
+        let talk = submit_proposal(&sarah, "dd-now", "Yesterday's talk", "It happened.").await?;
+        confirm_proposal(&app, &admin, "dd-now", &talk, "sarah@example.org").await?;
+        admin.post("/dd-now/manage/schedule/rooms", &[("name", "Saal 1"), ("capacity", "100")]).await?;
+        let editor = admin.get("/dd-now/manage/schedule").await?.body;
+        let saal = capture(r#"<option value="([0-9a-f-]{36})">Saal 1</option>"#, &editor);
+        let res = admin.post(&format!("/dd-now/manage/schedule/sessions/{talk}"), &[("day", &day(-1)), ("room", &saal), ("start", "10:00"), ("version", "0")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        assert_eq!(admin.post("/dd-now/manage/schedule/release", &[("name", "v1")]).await?.status, 303);
+
+        let visitor = app.client();
+        let page = visitor.get(&format!("/dd-now/schedule/sessions/{talk}/feedback")).await?;
+        assert!(page.body.contains("name=\"rating\""), "{}", page.body);
+        let path = format!("/dd-now/schedule/sessions/{talk}/feedback");
+        let res = visitor.post(&path, &[("rating", "9"), ("comment", "")]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("Choose a rating from 1 to 5."));
+        let res = visitor.post(&path, &[("rating", "4"), ("comment", "Great <b>talk</b>")]).await?;
+        assert_eq!(res.status, 200);
+        assert!(res.body.contains("Thank you for your feedback!"));
+        let res = visitor.post(&path, &[("rating", "1"), ("comment", "again")]).await?;
+        assert_eq!(res.status, 409, "one feedback per browser and session");
+        let other = app.client();
+        other.get(&path).await?;
+        assert_eq!(other.post(&path, &[("rating", "2")]).await?.status, 200);
+
+        let seen = admin.get("/dd-now/manage/schedule/feedback").await?.body;
+        assert!(seen.contains("2 ratings, average 3.0"), "{seen}");
+        assert!(seen.contains("Great &lt;b&gt;talk&lt;&#x2F;b&gt;") && !seen.contains("again"), "{seen}");
+        assert!(sarah.get("/dd-now/speaker/feedback").await?.body.contains("2 ratings, average 3.0"));
+        let tom = app.user("tom@example.org", "Tom").await?;
+        let theirs = tom.get("/dd-now/speaker/feedback").await?.body;
+        assert!(theirs.contains("No feedback yet.") && !theirs.contains("Great"));
+
+        // The recording link shows on the public page at once, without a new release.
+        let session_page = format!("/dd-now/schedule/sessions/{talk}");
+        assert!(!visitor.get(&session_page).await?.body.contains("Recording"));
+        let res = admin.post(&format!("/dd-now/manage/schedule/recordings/{talk}"), &[("url", "javascript:alert(1)")]).await?;
+        assert_eq!(res.status, 422);
+        let res = admin.post(&format!("/dd-now/manage/schedule/recordings/{talk}"), &[("url", "https://media.example.org/v/1")]).await?;
+        assert_eq!(res.status, 303);
+        let shown = visitor.get(&session_page).await?.body;
+        assert!(shown.contains("media.example.org") && shown.contains(">Recording</a>"), "{shown}");
+        Ok(())
+    }
+}

@@ -480,6 +480,27 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    session_feedback (id) {
+        id -> Text,
+        edition_id -> Text,
+        proposal_id -> Text,
+        rating -> Integer,
+        comment -> Text,
+        client_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    recordings (proposal_id) {
+        proposal_id -> Text,
+        edition_id -> Text,
+        url -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -506,6 +527,7 @@ diesel::joinable!(review_assignments -> proposals (proposal_id));
 diesel::joinable!(review_assignments -> users (reviewer_id));
 diesel::joinable!(placements -> proposals (proposal_id));
 diesel::joinable!(placements -> rooms (room_id));
+diesel::joinable!(session_feedback -> proposals (proposal_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
@@ -548,4 +570,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     schedule_breaks,
     placements,
     schedule_releases,
+    session_feedback,
+    recordings,
 );

@@ -7,9 +7,11 @@
 pub mod conflicts;
 pub mod draft;
 pub mod export;
+pub mod feedback;
 pub mod grid;
 pub mod model;
 pub mod published;
+pub mod recordings;
 pub mod release;
 mod routes;
 pub mod setup;

@@ -11,6 +11,7 @@ use devday_db::DbConn;
 use devday_shared::editions::{queries, Edition};
 use devday_shared::AppResult;
 
+use crate::recordings;
 use crate::release::{self, Release};
 use crate::snapshot::Snapshot;
 
@@ -23,6 +24,8 @@ pub struct Published {
     pub edition: Edition,
     pub release: Release,
     pub snapshot: Snapshot,
+    /// Recording links by session; they come after the release, so pages read them here.
+    pub recordings: HashMap<String, String>,
 }
 
 struct Entry {
@@ -66,24 +69,30 @@ pub fn load(conn: &mut DbConn, slug: &str) -> AppResult<Option<Arc<Published>>> 
         return Ok(None);
     };
     let newest = release::latest(conn, &edition.id)?;
+    let recordings = recordings::of_edition(conn, &edition.id)?;
     let known = with_cache(|c| c.by_slug.get(slug).and_then(|e| e.published.clone()));
     let published = match newest {
         None => None,
         Some(r)
-            if known
-                .as_ref()
-                .is_some_and(|k| k.release.id == r.id && k.edition.name == edition.name) =>
+            if known.as_ref().is_some_and(|k| {
+                k.release.id == r.id && k.edition.name == edition.name && k.recordings == recordings
+            }) =>
         {
             known
         }
-        Some(r) => Some(Arc::new(Published {
-            snapshot: r.snapshot()?,
-            release: Release {
-                snapshot: String::new(),
-                ..r
-            },
-            edition,
-        })),
+        Some(r) => {
+            // Pages rendered from an older copy (say, without a new recording) are stale.
+            with_cache(|c| c.rendered.retain(|(release, _), _| *release != r.id));
+            Some(Arc::new(Published {
+                snapshot: r.snapshot()?,
+                release: Release {
+                    snapshot: String::new(),
+                    ..r
+                },
+                edition,
+                recordings,
+            }))
+        }
     };
     with_cache(|c| {
         c.by_slug.insert(

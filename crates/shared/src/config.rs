@@ -79,6 +79,7 @@ pub struct SecuritySettings {
     pub login_per_minute: u32,
     pub signup_per_minute: u32,
     pub registration_per_minute: u32,
+    pub feedback_per_minute: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -163,6 +164,7 @@ impl Settings {
         if self.security.login_per_minute == 0
             || self.security.signup_per_minute == 0
             || self.security.registration_per_minute == 0
+            || self.security.feedback_per_minute == 0
         {
             return bad("security.login_per_minute", "must be at least 1");
         }

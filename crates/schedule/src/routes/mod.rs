@@ -4,6 +4,7 @@
 pub mod api;
 mod editor;
 mod exports;
+mod feedback;
 mod public;
 mod setup;
 
@@ -13,6 +14,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     // The public side first: it takes the load when the timetable goes out.
     exports::configure(cfg);
     public::configure(cfg);
+    feedback::configure(cfg);
     setup::configure(cfg);
     editor::configure(cfg);
     api::configure(cfg);

@@ -214,6 +214,7 @@ pub async fn session(
                 .map(|r| r.stream_url.as_str())
                 .filter(|u| !u.is_empty());
             ctx.insert("stream_url", &stream);
+            ctx.insert("recording_url", &p.recordings.get(&s.guid));
             Ok(())
         },
     )

@@ -14,6 +14,7 @@ pub struct RateLimits {
     login: DefaultKeyedRateLimiter<String>,
     signup: DefaultKeyedRateLimiter<String>,
     registration: DefaultKeyedRateLimiter<String>,
+    feedback: DefaultKeyedRateLimiter<String>,
     checks: AtomicU64,
 }
 
@@ -31,6 +32,7 @@ impl RateLimits {
             login: RateLimiter::keyed(per_minute(settings.login_per_minute)),
             signup: RateLimiter::keyed(per_minute(settings.signup_per_minute)),
             registration: RateLimiter::keyed(per_minute(settings.registration_per_minute)),
+            feedback: RateLimiter::keyed(per_minute(settings.feedback_per_minute)),
             checks: AtomicU64::new(0),
         }
     }
@@ -53,11 +55,18 @@ impl RateLimits {
         check(&self.registration, key)
     }
 
+    /// Feedback on sessions, per client address.
+    pub fn feedback(&self, key: &str) -> AppResult<()> {
+        self.sweep();
+        check(&self.feedback, key)
+    }
+
     fn sweep(&self) {
         if self.checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1 {
             self.login.retain_recent();
             self.signup.retain_recent();
             self.registration.retain_recent();
+            self.feedback.retain_recent();
         }
     }
 }
