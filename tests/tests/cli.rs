@@ -205,3 +205,99 @@ db_test! {
         Ok(())
     }
 }
+
+#[test]
+fn schedule_solve_reads_an_instance_and_writes_a_valid_solution() -> anyhow::Result<()> {
+    let bin = devday_tests::binary!();
+    let dir = std::env::temp_dir().join(format!("devday-solve-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir)?;
+    // Two rooms, two times; Ada speaks twice and is away at ten; everyone wants K1 and K2.
+    let instance = serde_json::json!({
+        "format": "confsched-instance/1", "name": "tiny",
+        "rooms": [{"id": "R1", "capacity": 100}, {"id": "R2", "capacity": 20}],
+        "slots": [
+            {"id": "R1-09", "room": "R1", "start": "2030-05-20T09:00", "duration": 45},
+            {"id": "R1-10", "room": "R1", "start": "2030-05-20T10:00", "duration": 45},
+            {"id": "R2-09", "room": "R2", "start": "2030-05-20T09:00", "duration": 45},
+            {"id": "R2-10", "room": "R2", "start": "2030-05-20T10:00", "duration": 45}
+        ],
+        "speakers": [
+            {"id": "ada", "unavailable": [{"start": "2030-05-20T10:00", "end": "2030-05-20T11:00"}]},
+            {"id": "bob"}, {"id": "cem"}
+        ],
+        "talks": [
+            {"id": "K1", "duration": 45, "speakers": ["ada"], "demand": 90},
+            {"id": "K2", "duration": 30, "speakers": ["bob"], "demand": 80},
+            {"id": "K3", "duration": 45, "speakers": ["cem"], "demand": 10}
+        ],
+        "attendees": [{"favourites": ["K1", "K2"]}, {"favourites": ["K1", "K2"]}]
+    });
+    let file = dir.join("tiny.json");
+    std::fs::write(&file, instance.to_string())?;
+    let out_file = dir.join("solution.json");
+    let out = std::process::Command::new(bin)
+        .args([
+            "schedule-solve",
+            file.to_str().unwrap_or_default(),
+            "--out",
+            out_file.to_str().unwrap_or_default(),
+            "--seed",
+            "7",
+        ])
+        .env(
+            "DEVDAY_DATABASE_URL",
+            format!("sqlite://{}/unused.sqlite3", dir.display()),
+        )
+        .output()?;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("tiny: 3 talks"));
+    let solution: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out_file)?)?;
+    assert_eq!(solution["format"], "confsched-solution/1");
+    let at = |talk: &str| {
+        (
+            solution["assignments"][talk]["room"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+            solution["assignments"][talk]["start"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        )
+    };
+    // Ada only at nine; the big room for her 90 listeners; K2 (80) needs the big room too,
+    // so at ten, away from K1: no clash, nobody over capacity.
+    assert_eq!(at("K1"), ("R1".to_owned(), "2030-05-20T09:00".to_owned()));
+    assert_eq!(at("K2"), ("R1".to_owned(), "2030-05-20T10:00".to_owned()));
+    assert_eq!(at("K3").0, "R2");
+    // A broken instance is refused with a reason and no file.
+    std::fs::write(
+        &file,
+        r#"{"name": "x", "rooms": [], "slots": [], "speakers": [], "talks": [{"id": "K1", "duration": 30, "speakers": ["nobody"]}]}"#,
+    )?;
+    let out = std::process::Command::new(bin)
+        .args([
+            "schedule-solve",
+            file.to_str().unwrap_or_default(),
+            "--out",
+            dir.join("none.json").to_str().unwrap_or_default(),
+        ])
+        .env(
+            "DEVDAY_DATABASE_URL",
+            format!("sqlite://{}/unused.sqlite3", dir.display()),
+        )
+        .output()?;
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("speaker \"nobody\" is not defined"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!dir.join("none.json").exists());
+    std::fs::remove_dir_all(&dir)?;
+    Ok(())
+}

@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand};
 use devday_shared::config::{LogFormat, Settings};
 use tracing_subscriber::EnvFilter;
 
-use crate::{commands, demo, server};
+use crate::{commands, demo, server, solve};
 
 #[derive(Parser)]
 #[command(
@@ -45,6 +45,22 @@ enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Propose a timetable for a scheduling instance (confsched-instance/1 JSON) and write
+    /// the solution (confsched-solution/1). Needs no database.
+    ScheduleSolve {
+        instance: PathBuf,
+        #[arg(long)]
+        out: PathBuf,
+        /// The same seed and steps give the same timetable.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Seconds; the search stops early with the best timetable so far.
+        #[arg(long, default_value_t = 30.0)]
+        time_limit: f64,
+        /// Steps of the search; 0 picks a number from the problem's size.
+        #[arg(long, default_value_t = 0)]
+        iterations: u64,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -65,6 +81,13 @@ pub fn main() -> ExitCode {
             commands::create_admin(&settings, &email, name.as_deref())
         }
         Command::CreateToken { email, name } => commands::create_token(&settings, &email, &name),
+        Command::ScheduleSolve {
+            instance,
+            out,
+            seed,
+            time_limit,
+            iterations,
+        } => solve::run(&instance, &out, seed, time_limit, iterations),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

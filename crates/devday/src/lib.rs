@@ -5,3 +5,4 @@ pub mod cli;
 mod commands;
 mod demo;
 pub mod server;
+mod solve;

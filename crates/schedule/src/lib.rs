@@ -16,6 +16,7 @@ pub mod release;
 mod routes;
 pub mod setup;
 pub mod snapshot;
+pub mod solver;
 pub mod view;
 
 pub use routes::configure;
