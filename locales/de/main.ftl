@@ -688,3 +688,6 @@ schedule-feedback-count = { $count } Bewertungen, Durchschnitt { $average }
 schedule-recording = Aufzeichnung
 schedule-recordings = Aufzeichnungen
 schedule-recordings-after-release = Links zu Aufzeichnungen lassen sich eintragen, sobald das Programm veröffentlicht ist.
+registration-interests = Welche Beiträge interessieren Sie?
+registration-interests-hint = Freiwillig. So bekommen beliebte Beiträge große Räume und laufen nicht gleichzeitig.
+registration-interest-counts = Interesse je Beitrag

@@ -688,3 +688,6 @@ schedule-feedback-count = { $count } ratings, average { $average }
 schedule-recording = Recording
 schedule-recordings = Recordings
 schedule-recordings-after-release = Recording links can be added once the timetable is released.
+registration-interests = Which sessions interest you?
+registration-interests-hint = Optional. It helps us give popular sessions big rooms and keep them apart in time.
+registration-interest-counts = Interest per session

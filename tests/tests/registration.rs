@@ -477,3 +477,40 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn attendees_say_which_sessions_interest_them(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let sarah = app.user("sarah@example.org", "Sarah Speaker").await?;
+        let talk = submit_proposal(&sarah, "dd-2030", "Rust for the web", "Axum and friends.").await?;
+        let draft_only = submit_proposal(&sarah, "dd-2030", "Not accepted", "Still submitted.").await?;
+        confirm_proposal(&app, &admin, "dd-2030", &talk, "sarah@example.org").await?;
+        let visitor = app.client();
+        let form = visitor.get("/dd-2030/register/").await?.body;
+        assert!(form.contains("Which sessions interest you?") && form.contains("Rust for the web"));
+        assert!(!form.contains("Not accepted"), "only confirmed sessions are offered");
+        // The form: ticked sessions are kept; ids of other proposals are ignored.
+        let res = visitor.post("/dd-2030/register/", &[
+            ("name", "Ina Interested"), ("email", "ina@example.org"), ("consent", "true"),
+            ("interests", talk.as_str()), ("interests", draft_only.as_str()),
+        ]).await?;
+        assert!(res.status == 200 && res.body.contains("Check your mail"), "{}", res.body);
+        let api = app.client();
+        let res = api.api_post("/api/events/dd-2030/registrations", None, &serde_json::json!({
+            "name": "Api Person", "email": "api@example.org", "consent": true, "interests": [talk],
+        })).await?;
+        assert_eq!(res.status, 201, "{}", res.body);
+        let list = admin.get("/dd-2030/manage/registrations").await?.body;
+        assert!(list.contains("Interest per session"), "{list}");
+        assert!(list.contains("<td>Rust for the web</td><td>2</td>"), "{list}");
+        assert!(!list.contains("<td>Not accepted</td>"));
+        // The person's own data includes it.
+        let mail = app.smtp.wait_for("ina@example.org").await?;
+        let manage = mail.link("/register/manage/").expect("manage link");
+        let data = visitor.get(&format!("{manage}/data.json")).await?;
+        assert_eq!(data.json()["interests"], serde_json::json!(["Rust for the web"]));
+        Ok(())
+    }
+}

@@ -501,6 +501,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    registration_interests (registration_id, proposal_id) {
+        registration_id -> Text,
+        proposal_id -> Text,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -528,6 +535,8 @@ diesel::joinable!(review_assignments -> users (reviewer_id));
 diesel::joinable!(placements -> proposals (proposal_id));
 diesel::joinable!(placements -> rooms (room_id));
 diesel::joinable!(session_feedback -> proposals (proposal_id));
+diesel::joinable!(registration_interests -> proposals (proposal_id));
+diesel::joinable!(registration_interests -> registrations (registration_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
@@ -572,4 +581,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     schedule_releases,
     session_feedback,
     recordings,
+    registration_interests,
 );

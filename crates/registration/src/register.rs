@@ -20,7 +20,7 @@ use utoipa::ToSchema;
 use crate::model::{Registration, TicketType};
 
 diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
-use crate::{seats, settings, waitlist};
+use crate::{interests, seats, settings, waitlist};
 
 /// What a person enters (the page form and the JSON API alike).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
@@ -39,6 +39,9 @@ pub struct RegistrationForm {
     pub workshops: Vec<String>,
     /// Join the waiting list if the conference is full.
     pub waitlist: bool,
+    /// Ids of confirmed sessions the person is interested in (optional; helps plan rooms
+    /// and times).
+    pub interests: Vec<String>,
     /// The honeypot; people leave it empty.
     #[schema(ignore)]
     pub website: String,
@@ -288,6 +291,9 @@ pub fn admit(
                 &valid.name,
                 locale,
             )?;
+        }
+        if !form.interests.is_empty() {
+            interests::record(conn, &id, &edition.id, &form.interests)?;
         }
         for ticket in std::iter::once(&valid.conference).chain(seated) {
             diesel::insert_into(rt::registration_tickets)
@@ -733,7 +739,8 @@ pub fn export(conn: &mut DbConn, reg: &Registration) -> QueryResult<serde_json::
         .into_iter()
         .map(|t| t.name)
         .collect();
-    Ok(serde_json::json!({ "registration": reg, "tickets": tickets }))
+    let interests = interests::of_registration(conn, &reg.id)?;
+    Ok(serde_json::json!({ "registration": reg, "tickets": tickets, "interests": interests }))
 }
 
 /// Deletes a registration for good (GDPR): active seats go back first.

@@ -49,8 +49,24 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
         .find(|t| t.name.starts_with("Rust"))
         .map(|t| t.id.clone())
         .unwrap_or_default();
+    // Interests: three to six sessions each, from a popular head and a long tail, so the
+    // timetable optimiser has favourites to work with.
+    let sessions: Vec<String> = devday_registration::interests::offered(conn, &edition.id)?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
     let mut made = 0;
     for n in 0..412 {
+        let interests: Vec<String> = if sessions.is_empty() {
+            Vec::new()
+        } else {
+            (0..3 + n % 4)
+                .map(|k| {
+                    sessions[(n * 7 + k * k * 13 + k * (n % 5)) % sessions.len().min(12 + 7 * k)]
+                        .clone()
+                })
+                .collect()
+        };
         let (first, last) = (FIRST[n % 20], LAST[(n / 20) % 20]);
         let workshops = if n % 15 == 0 {
             vec![rust.clone()]
@@ -83,6 +99,7 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
             workshops,
             // The Rust workshop fills up: later people join its waiting list instead.
             waitlist: true,
+            interests,
             website: String::new(),
         };
         // With `waitlist`, people wanting the full workshop register without it and wait.

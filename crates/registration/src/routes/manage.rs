@@ -8,9 +8,9 @@ use devday_shared::web::{see_other, CsrfForm, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
-use crate::register;
 use crate::settings::{self, SettingsForm, TicketTypeForm};
 use crate::waitlist;
+use crate::{interests, register};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -207,7 +207,7 @@ pub async fn list(
     search: web::Query<Search>,
 ) -> AppResult<HttpResponse> {
     let (eid, q) = (access.edition.id.clone(), search.q.clone());
-    let (registrations, everyone, counts) = state
+    let (registrations, everyone, (counts, interest)) = state
         .db(move |c| {
             let mut counts = Vec::new();
             for (t, confirmed, held) in register::counts(c, &eid)? {
@@ -227,7 +227,7 @@ pub async fn list(
             Ok((
                 register::list(c, &eid, &q)?,
                 register::list(c, &eid, "")?,
-                counts,
+                (counts, interests::counts(c, &eid)?),
             ))
         })
         .await?;
@@ -256,6 +256,7 @@ pub async fn list(
     ctx.insert("edition", &access.edition);
     ctx.insert("registrations", &registrations);
     ctx.insert("counts", &counts);
+    ctx.insert("interest", &interest);
     ctx.insert("q", &search.q);
     ctx.insert("issued", &search.issued);
     ctx.insert("had_one", &search.had_one.unwrap_or(0));

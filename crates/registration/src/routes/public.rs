@@ -5,7 +5,7 @@ use devday_shared::web::{see_other, ClientIp, CsrfForm, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 
 use crate::register::{self, Outcome, RegistrationForm, TSHIRTS};
-use crate::settings;
+use crate::{interests, settings};
 
 async fn render(
     state: &AppState,
@@ -16,8 +16,14 @@ async fn render(
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let eid = edition.id.clone();
-    let (types, config) = state
-        .db(move |c| Ok((settings::ticket_types(c, &eid)?, settings::get(c, &eid)?)))
+    let (types, config, sessions) = state
+        .db(move |c| {
+            Ok((
+                settings::ticket_types(c, &eid)?,
+                settings::get(c, &eid)?,
+                interests::offered(c, &eid)?,
+            ))
+        })
         .await?;
     let local = |t: Option<chrono::NaiveDateTime>| {
         t.map(|t| edition.local(t).format("%Y-%m-%d %H:%M").to_string())
@@ -47,6 +53,7 @@ async fn render(
     ctx.insert("conference_free", &conference_free);
     ctx.insert("tshirts", &TSHIRTS);
     ctx.insert("settings", &config);
+    ctx.insert("sessions", &sessions);
     page.render_status(status, "registration/form.html", &ctx)
 }
 

@@ -1,0 +1,83 @@
+//! "Which sessions interest you?": attendees tick confirmed sessions when they register.
+//! The counts tell organisers which rooms sessions need; the timetable optimiser reads the
+//! pairs ticked together as favourites.
+
+use devday_cfp::model::ProposalState;
+use devday_db::schema::{
+    proposals::dsl as p, registration_interests::dsl as ri, registrations::dsl as r,
+};
+use devday_db::DbConn;
+use diesel::prelude::*;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Offered {
+    pub id: String,
+    pub title: String,
+}
+
+/// The sessions one may tick: the edition's confirmed proposals, by title.
+pub fn offered(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Offered>> {
+    Ok(p::proposals
+        .filter(p::edition_id.eq(edition_id))
+        .filter(p::state.eq(ProposalState::Confirmed.as_str()))
+        .order(p::title.asc())
+        .select((p::id, p::title))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .map(|(id, title)| Offered { id, title })
+        .collect())
+}
+
+/// Records what a registration ticked; ids that are not offered sessions are left out.
+pub fn record(
+    conn: &mut DbConn,
+    registration_id: &str,
+    edition_id: &str,
+    wanted: &[String],
+) -> QueryResult<usize> {
+    diesel::delete(ri::registration_interests.filter(ri::registration_id.eq(registration_id)))
+        .execute(conn)?;
+    if wanted.is_empty() {
+        return Ok(0);
+    }
+    let valid: Vec<String> = p::proposals
+        .filter(p::edition_id.eq(edition_id))
+        .filter(p::state.eq(ProposalState::Confirmed.as_str()))
+        .filter(p::id.eq_any(wanted))
+        .select(p::id)
+        .load(conn)?;
+    for id in &valid {
+        diesel::insert_into(ri::registration_interests)
+            .values((
+                ri::registration_id.eq(registration_id),
+                ri::proposal_id.eq(id),
+            ))
+            .execute(conn)?;
+    }
+    Ok(valid.len())
+}
+
+/// Titles a registration ticked (for the person's own data).
+pub fn of_registration(conn: &mut DbConn, registration_id: &str) -> QueryResult<Vec<String>> {
+    ri::registration_interests
+        .inner_join(p::proposals)
+        .filter(ri::registration_id.eq(registration_id))
+        .order(p::title.asc())
+        .select(p::title)
+        .load(conn)
+}
+
+/// How many active registrations ticked each session, most wanted first.
+pub fn counts(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<(String, i64)>> {
+    let mut rows: Vec<(String, i64)> = ri::registration_interests
+        .inner_join(p::proposals)
+        .inner_join(r::registrations)
+        .filter(p::edition_id.eq(edition_id))
+        .filter(r::state.eq_any(["held", "confirmed"]))
+        .group_by(p::title)
+        .select((p::title, diesel::dsl::count_star()))
+        .load(conn)?;
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(rows)
+}
