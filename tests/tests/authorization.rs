@@ -149,6 +149,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/dd-a/manage/schedule/feedback", TEAM),
     ("POST", "/dd-a/manage/schedule/recordings/{p}", TEAM),
     ("GET", "/dd-a/speaker/feedback", SIGNED_IN),
+    ("POST", "/dd-a/manage/schedule/suggest", TEAM),
+    ("POST", "/dd-a/manage/schedule/suggest/discard", TEAM),
 ];
 
 /// Someone else's proposal is not there at all for a speaker (404), so ids reveal nothing.

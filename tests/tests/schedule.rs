@@ -304,3 +304,70 @@ db_test! {
         Ok(())
     }
 }
+
+/// Polls the editor until the optimiser has finished (up to 60 s).
+async fn optimiser_result(organiser: &Client) -> anyhow::Result<String> {
+    for _ in 0..600 {
+        let page = organiser.get("/dd-2030/manage/schedule").await?.body;
+        if !page.contains("Working …") {
+            return Ok(page);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    anyhow::bail!("the optimiser did not finish")
+}
+
+db_test! {
+    async fn the_optimiser_proposes_a_timetable_the_organiser_accepts(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let sarah = app.user("sarah@example.org", "Sarah Speaker").await?;
+        let first = submit_proposal(&sarah, "dd-2030", "Ownership", "Borrowing.").await?;
+        let second = submit_proposal(&sarah, "dd-2030", "Lifetimes", "Annotations.").await?;
+        let tom = app.user("tom@example.org", "Tom Talker").await?;
+        let third = submit_proposal(&tom, "dd-2030", "Macros", "Declarative and procedural.").await?;
+        confirm_proposals(&app, &admin, "dd-2030", &[&first, &second], "sarah@example.org").await?;
+        confirm_proposal(&app, &admin, "dd-2030", &third, "tom@example.org").await?;
+        for (name, seats) in [("Saal 1", "300"), ("Room B", "80")] {
+            admin.post("/dd-2030/manage/schedule/rooms", &[("name", name), ("capacity", seats)]).await?;
+        }
+        // Everyone who registered wants all three: they should not run at once.
+        for n in 0..3 {
+            let res = app.client().api_post("/api/events/dd-2030/registrations", None, &serde_json::json!({
+                "name": format!("Fan {n}"), "email": format!("fan{n}@example.org"), "consent": true,
+                "interests": [first, second, third],
+            })).await?;
+            assert_eq!(res.status, 201, "{}", res.body);
+        }
+        // Improving needs a complete draft.
+        let res = admin.post("/dd-2030/manage/schedule/suggest", &[("mode", "improve")]).await?;
+        assert_eq!(res.status, 409);
+        assert!(res.body.contains("every session must be on the grid"));
+        let res = admin.post("/dd-2030/manage/schedule/suggest", &[("mode", "scratch")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let page = optimiser_result(&admin).await?;
+        assert!(page.contains("Based on what registered attendees said interests them."), "{page}");
+        assert!(page.contains("3 sessions move."), "{page}");
+        assert!(page.contains("not scheduled"), "nothing is written before accepting");
+        let res = admin.post("/dd-2030/manage/schedule/suggest/accept", &[]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let editor = admin.get("/dd-2030/manage/schedule").await?.body;
+        assert!(editor.contains("No conflicts.") && !editor.contains("not scheduled"), "{editor}");
+        let token = capture(r#"id="new-token">([^<]+)<"#, &admin.post("/account/tokens", &[("name", "api")]).await?.body);
+        let draft = app.client().api_get("/api/editions/dd-2030/schedule/draft", Some(&token)).await?.json();
+        let starts: Vec<String> = draft["sessions"].as_array().into_iter().flatten()
+            .map(|s| s["placement"]["starts_at"].as_str().unwrap_or_default().to_owned()).collect();
+        assert_eq!(starts.len(), 3);
+        assert!(starts[0] != starts[1] && starts[1] != starts[2] && starts[0] != starts[2], "the fans' three sessions at three times: {starts:?}");
+        // Improving the (already good) draft proposes nothing worse; discarding keeps it.
+        assert_eq!(admin.post("/dd-2030/manage/schedule/suggest", &[("mode", "improve")]).await?.status, 303);
+        let page = optimiser_result(&admin).await?;
+        assert!(page.contains("Current draft") && page.contains("0 sessions move."), "{page}");
+        assert_eq!(admin.post("/dd-2030/manage/schedule/suggest/discard", &[]).await?.status, 303);
+        assert!(admin.get("/dd-2030/manage/schedule").await?.body.contains("Suggest a timetable"));
+        // Organisers only.
+        assert_eq!(sarah.post("/dd-2030/manage/schedule/suggest", &[("mode", "scratch")]).await?.status, 403);
+        Ok(())
+    }
+}

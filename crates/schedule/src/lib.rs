@@ -17,6 +17,7 @@ mod routes;
 pub mod setup;
 pub mod snapshot;
 pub mod solver;
+pub mod suggest;
 pub mod view;
 
 pub use routes::configure;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::draft::{self, PlaceForm, CHANGED_MEANWHILE};
 use crate::release::{self, ReleaseForm};
 use crate::snapshot::{SnapSession, Snapshot};
+use crate::suggest::{self, Mode};
 use crate::view::{self, Filter};
 use crate::{grid, setup};
 
@@ -30,6 +31,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/{edition}/manage/schedule/release",
             web::post().to(release),
+        )
+        .route(
+            "/{edition}/manage/schedule/suggest",
+            web::post().to(suggest),
+        )
+        .route(
+            "/{edition}/manage/schedule/suggest/{action}",
+            web::post().to(suggest_action),
         );
 }
 
@@ -246,6 +255,33 @@ async fn render(
     ctx.insert("release_errors", &problem.release_errors);
     ctx.insert("notice", &problem.notice);
     ctx.insert("granularity", &grid_settings.granularity_minutes);
+    let job = suggest::job(&edition.id);
+    let room_name = |id: &Option<String>| {
+        id.as_ref()
+            .and_then(|id| rooms.iter().find(|r| &r.id == id))
+            .map(|r| r.name.clone())
+            .unwrap_or_default()
+    };
+    let place = |p: &(Option<String>, chrono::NaiveDateTime)| {
+        format!(
+            "{} {}",
+            edition.local(p.1).format("%Y-%m-%d %H:%M"),
+            room_name(&p.0)
+        )
+    };
+    let proposal: Vec<(String, String, String)> = job
+        .iter()
+        .flat_map(|j| j.changes.iter())
+        .map(|c| {
+            (
+                c.title.clone(),
+                c.from.as_ref().map(place).unwrap_or_default(),
+                place(&c.to),
+            )
+        })
+        .collect();
+    ctx.insert("job", &job);
+    ctx.insert("proposal", &proposal);
     page.render_status(status, "schedule/editor.html", &ctx)
 }
 
@@ -382,4 +418,89 @@ pub async fn release(
         .db(move |c| release::release(c, &mailer, &edition, &form, &by).map(|_| ()))
         .await;
     answer(&state, &page, &access, "", None, None, result).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SuggestForm {
+    /// `scratch` or `improve`.
+    mode: String,
+}
+
+/// Starts the optimiser in the background; the editor shows its progress.
+pub async fn suggest(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<SuggestForm>,
+) -> AppResult<HttpResponse> {
+    let mode = if form.mode == "improve" {
+        Mode::Improve
+    } else {
+        Mode::Scratch
+    };
+    let edition = access.edition.clone();
+    let result = state
+        .db(move |c| {
+            let prepared = suggest::prepare(c, &edition)?;
+            suggest::start(&edition.id, prepared, mode)
+        })
+        .await;
+    suggest_answer(&state, &page, &access, result).await
+}
+
+/// `stop`, `accept` or `discard` the optimiser's run.
+pub async fn suggest_action(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    CsrfForm(_): CsrfForm<devday_shared::web::NoFields>,
+) -> AppResult<HttpResponse> {
+    let edition = access.edition.clone();
+    let result = match path.into_inner().1.as_str() {
+        "stop" => {
+            suggest::stop(&edition.id);
+            Ok(())
+        }
+        "discard" => {
+            suggest::discard(&edition.id);
+            Ok(())
+        }
+        "accept" => {
+            state
+                .db(move |c| suggest::accept(c, &edition).map(|_| ()))
+                .await
+        }
+        _ => Err(AppError::NotFound),
+    };
+    suggest_answer(&state, &page, &access, result).await
+}
+
+async fn suggest_answer(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    result: AppResult<()>,
+) -> AppResult<HttpResponse> {
+    match result {
+        Ok(()) => Ok(see_other(&format!(
+            "/{}/manage/schedule#optimiser",
+            access.edition.slug
+        ))),
+        Err(AppError::Conflict(id)) if id.starts_with("schedule-") => {
+            let notice: &'static str = match id.as_str() {
+                "schedule-suggest-running" => "schedule-suggest-running",
+                "schedule-suggest-place-all" => "schedule-suggest-place-all",
+                "schedule-no-rooms" => "schedule-no-rooms",
+                _ => CHANGED_MEANWHILE,
+            };
+            let problem = Problem {
+                notice: Some(notice),
+                ..Problem::default()
+            };
+            render(state, page, access, "", problem, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e),
+    }
 }

@@ -15,6 +15,11 @@ mod state;
 #[cfg(test)]
 mod tests;
 
-pub use anneal::{solve, Options, Outcome, Progress};
+pub use anneal::{default_iterations, solve, Options, Outcome, Progress};
 pub use problem::{Problem, ProblemError, Slot, Talk};
 pub use state::Score;
+
+/// The score of a timetable (a slot per talk).
+pub fn score(problem: &Problem, slot_of: &[usize]) -> Score {
+    state::State::new(problem, slot_of.to_vec(), None, 0).score()
+}
