@@ -709,3 +709,5 @@ schedule-suggest-accept = Vorschlag übernehmen
 schedule-suggest-discard = Verwerfen
 schedule-suggest-running = Der Optimierer arbeitet schon an dieser Ausgabe.
 schedule-suggest-place-all = Zum Verbessern muss jeder Beitrag im Raster stehen; oder lassen Sie den Optimierer ein Programm von Grund auf vorschlagen.
+schedule-conflict-capacity = mehr Angemeldete wollen es sehen, als { $subject } fasst
+schedule-pinned = Fixiert

@@ -709,3 +709,5 @@ schedule-suggest-accept = Accept the proposal
 schedule-suggest-discard = Discard
 schedule-suggest-running = The optimiser is already working on this edition.
 schedule-suggest-place-all = To improve the draft, every session must be on the grid; or let the optimiser suggest a timetable from scratch.
+schedule-conflict-capacity = more registered attendees want it than { $subject } holds
+schedule-pinned = Pinned

@@ -464,6 +464,7 @@ diesel::table! {
         duration_minutes -> Integer,
         version -> Integer,
         updated_at -> Timestamp,
+        pinned -> Bool,
     }
 }
 

@@ -31,12 +31,14 @@ pub enum Kind {
     SpeakerUnavailable,
     /// A session overlapping a break.
     CrossesBreak,
+    /// More registered attendees want the session than its room holds.
+    RoomTooSmall,
 }
 
 impl Kind {
     pub fn severity(self) -> Severity {
         match self {
-            Kind::SpeakerNoTimeToChange => Severity::Warning,
+            Kind::SpeakerNoTimeToChange | Kind::RoomTooSmall => Severity::Warning,
             _ => Severity::Hard,
         }
     }
@@ -49,6 +51,7 @@ impl Kind {
             Kind::SpeakerNoTimeToChange => "schedule-conflict-change",
             Kind::SpeakerUnavailable => "schedule-conflict-availability",
             Kind::CrossesBreak => "schedule-conflict-break",
+            Kind::RoomTooSmall => "schedule-conflict-capacity",
         }
     }
 }
@@ -70,6 +73,8 @@ pub struct Context<'a> {
     /// Speakers' availability windows (UTC) by user id; absent means always available.
     pub availability: &'a HashMap<String, Vec<(NaiveDateTime, NaiveDateTime)>>,
     pub change_minutes: i32,
+    /// Expected audience by session (registrations that want it); absent means unknown.
+    pub audience: &'a HashMap<String, i64>,
 }
 
 fn overlaps(a: &Placement, b: &Placement) -> bool {
@@ -153,6 +158,16 @@ pub fn find(sessions: &[Session], ctx: &Context) -> Vec<Conflict> {
                 }
             }
         }
+        if let (Some(want), Some(room)) = (
+            ctx.audience.get(&a.proposal_id),
+            pa.room_id
+                .as_ref()
+                .and_then(|id| ctx.rooms.iter().find(|r| &r.id == id)),
+        ) {
+            if *want > i64::from(room.capacity) {
+                add(Kind::RoomTooSmall, vec![&a.proposal_id], &room.name);
+            }
+        }
         for pause in ctx.breaks {
             if pa.starts_at < pause.ends_at && pause.starts_at < pa.ends_at() {
                 add(Kind::CrossesBreak, vec![&a.proposal_id], &pause.title);
@@ -204,6 +219,7 @@ mod tests {
                 duration_minutes: minutes,
                 version: 1,
                 updated_at: start,
+                pinned: false,
             }),
         }
     }
@@ -219,11 +235,13 @@ mod tests {
             starts_at: t(12, 0),
             ends_at: t(13, 0),
         }];
+        let audience = HashMap::new();
         let ctx = Context {
             rooms: &[],
             breaks: &breaks,
             availability,
             change_minutes: 10,
+            audience: &audience,
         };
         find(sessions, &ctx)
             .into_iter()
@@ -291,5 +309,66 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0, Kind::SpeakerNoTimeToChange);
         assert_eq!(found[0].0.severity(), Severity::Warning);
+    }
+}
+
+#[cfg(test)]
+mod capacity_tests {
+    use super::*;
+
+    #[test]
+    fn a_room_too_small_for_its_audience_is_a_warning() {
+        let start = chrono::NaiveDate::from_ymd_opt(2027, 5, 12)
+            .and_then(|d| d.and_hms_opt(10, 0, 0))
+            .unwrap_or_default();
+        let sessions = [Session {
+            proposal_id: "a".into(),
+            title: "A".into(),
+            track_id: None,
+            language: "en".into(),
+            level: "beginner".into(),
+            session_type: "Talk".into(),
+            default_minutes: 45,
+            speakers: Vec::new(),
+            placement: Some(Placement {
+                proposal_id: "a".into(),
+                edition_id: "e".into(),
+                room_id: Some("r1".into()),
+                starts_at: start,
+                duration_minutes: 45,
+                version: 1,
+                updated_at: start,
+                pinned: false,
+            }),
+        }];
+        let rooms = [Room {
+            id: "r1".into(),
+            edition_id: "e".into(),
+            name: "Small".into(),
+            capacity: 50,
+            position: 0,
+            stream_url: String::new(),
+        }];
+        let nobody_away = HashMap::new();
+        let check = |audience: &HashMap<String, i64>| {
+            let ctx = Context {
+                rooms: &rooms,
+                breaks: &[],
+                availability: &nobody_away,
+                change_minutes: 5,
+                audience,
+            };
+            find(&sessions, &ctx)
+        };
+        let mut audience = HashMap::new();
+        audience.insert("a".to_owned(), 50);
+        assert!(check(&audience).is_empty(), "exactly full is fine");
+        audience.insert("a".to_owned(), 51);
+        let found = check(&audience);
+        assert_eq!(found.len(), 1);
+        assert_eq!(
+            (found[0].kind, found[0].severity, found[0].subject.as_str()),
+            (Kind::RoomTooSmall, Severity::Warning, "Small")
+        );
     }
 }

@@ -121,6 +121,8 @@ pub struct PlaceForm {
     pub duration: String,
     /// The version the change starts from: 0 for a session not yet placed.
     pub version: String,
+    /// Keep it here when the optimiser proposes a timetable.
+    pub pinned: bool,
 }
 
 /// Puts a session on the grid or moves it; answers the placement as saved.
@@ -197,6 +199,7 @@ pub fn place(
                 pl::duration_minutes.eq(minutes),
                 pl::version.eq(current + 1),
                 pl::updated_at.eq(now()),
+                pl::pinned.eq(form.pinned),
             ))
             .execute(conn)?;
         Ok(pl::placements

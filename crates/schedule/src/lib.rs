@@ -4,6 +4,7 @@
 //!
 //! Domain modules hold the rules and queries; `routes` is the web layer on top of them.
 
+pub mod audience;
 pub mod conflicts;
 pub mod draft;
 pub mod export;
@@ -28,6 +29,7 @@ use utoipa::OpenApi;
     paths(
         routes::api::rooms,
         routes::api::add_room,
+        routes::api::grid,
         routes::api::draft,
         routes::api::place,
         routes::api::unplace,

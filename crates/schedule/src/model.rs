@@ -38,6 +38,8 @@ pub struct Placement {
     /// Counts changes; an edit names the version it started from.
     pub version: i32,
     pub updated_at: NaiveDateTime,
+    /// The optimiser leaves it where it is.
+    pub pinned: bool,
 }
 
 impl Placement {

@@ -86,6 +86,7 @@ pub fn draft(conn: &mut DbConn, edition_id: &str) -> AppResult<Draft> {
     let breaks = setup::breaks(conn, edition_id)?;
     let grid = setup::grid_settings(conn, edition_id)?;
     let availability = availability(conn, edition_id)?;
+    let audience = crate::audience::counts(conn, edition_id)?;
     let conflicts = conflicts::find(
         &sessions,
         &conflicts::Context {
@@ -93,6 +94,7 @@ pub fn draft(conn: &mut DbConn, edition_id: &str) -> AppResult<Draft> {
             breaks: &breaks,
             availability: &availability,
             change_minutes: grid.change_minutes,
+            audience: &audience,
         },
     );
     Ok(Draft {

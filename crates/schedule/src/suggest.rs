@@ -10,8 +10,7 @@ use std::time::Duration;
 
 use chrono::{NaiveDateTime, TimeZone};
 use devday_db::schema::{
-    registration_interests::dsl as ri, review_scores::dsl as rs, reviews::dsl as rv,
-    speaker_availability::dsl as av,
+    review_scores::dsl as rs, reviews::dsl as rv, speaker_availability::dsl as av,
 };
 use devday_db::{write_transaction, DbConn};
 use devday_shared::editions::Edition;
@@ -120,6 +119,23 @@ pub fn prepare(conn: &mut DbConn, edition: &Edition) -> AppResult<Prepared> {
             start += chrono::Duration::minutes(step(&grid_settings));
         }
     }
+    // Pinned sessions get a slot of their own, exactly where they are.
+    let pinned_slot: Vec<Option<usize>> = sessions
+        .iter()
+        .map(|s| {
+            let p = s.placement.as_ref().filter(|p| p.pinned)?;
+            let room = rooms
+                .iter()
+                .position(|r| Some(&r.id) == p.room_id.as_ref())?;
+            slots.push((p.room_id.clone(), p.starts_at));
+            problem_slots.push(Slot {
+                room,
+                start: minute(p.starts_at),
+                minutes: i64::from(p.duration_minutes),
+            });
+            Some(problem_slots.len() - 1)
+        })
+        .collect();
     // Speakers and when they are away: outside their windows, if they gave any.
     let mut speaker_index: HashMap<String, usize> = HashMap::new();
     for s in &sessions {
@@ -168,13 +184,13 @@ pub fn prepare(conn: &mut DbConn, edition: &Edition) -> AppResult<Prepared> {
     let ids: Vec<&str> = sessions.iter().map(|s| s.proposal_id.as_str()).collect();
     let index: HashMap<&str, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let mut by_person: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (reg, proposal) in ri::registration_interests
-        .filter(ri::proposal_id.eq_any(&ids))
-        .select((ri::registration_id, ri::proposal_id))
-        .load::<(String, String)>(conn)?
-    {
-        if let Some(&i) = index.get(proposal.as_str()) {
-            by_person.entry(reg).or_default().push(i);
+    for (reg, proposals) in crate::audience::interests(conn, &edition.id)? {
+        let list: Vec<usize> = proposals
+            .iter()
+            .filter_map(|p| index.get(p.as_str()).copied())
+            .collect();
+        if !list.is_empty() {
+            by_person.insert(reg, list);
         }
     }
     let capacity = rooms
@@ -250,16 +266,19 @@ pub fn prepare(conn: &mut DbConn, edition: &Edition) -> AppResult<Prepared> {
                 .filter_map(|sp| speaker_index.get(&sp.user_id).copied())
                 .collect(),
             demand: demand[i],
-            pinned: None,
+            pinned: pinned_slot[i],
         })
         .collect();
     let draft: Option<Vec<usize>> = sessions
         .iter()
-        .map(|s| {
+        .zip(&pinned_slot)
+        .map(|(s, pinned)| {
             let p = s.placement.as_ref()?;
-            slots
-                .iter()
-                .position(|(room, start)| *room == p.room_id && *start == p.starts_at)
+            pinned.or_else(|| {
+                slots
+                    .iter()
+                    .position(|(room, start)| *room == p.room_id && *start == p.starts_at)
+            })
         })
         .collect();
     Ok(Prepared {
@@ -441,6 +460,7 @@ pub fn accept(conn: &mut DbConn, edition: &Edition) -> AppResult<usize> {
                 start: local.time().format("%H:%M").to_string(),
                 duration: c.minutes.to_string(),
                 version: "0".into(),
+                pinned: false,
             };
             draft::place(conn, edition, &grid_settings, &rooms, &c.proposal_id, &form).map_err(
                 |e| match e {

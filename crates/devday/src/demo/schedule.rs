@@ -64,11 +64,13 @@ pub fn fill(
     let mut sessions = draft::sessions(conn, &edition.id)?;
     sessions.sort_by_key(|s| std::cmp::Reverse(s.default_minutes));
     let availability = Default::default();
+    let audience = devday_schedule::audience::counts(conn, &edition.id)?;
     let ctx = Context {
         rooms: &rooms,
         breaks: &breaks,
         availability: &availability,
         change_minutes: grid_settings.change_minutes,
+        audience: &audience,
     };
     // The first talk opens the day in every room; then the longest first, as workshops
     // need the long morning stretch.
@@ -95,6 +97,7 @@ pub fn fill(
             start: time.format("%H:%M").to_string(),
             duration: String::new(),
             version: "0".into(),
+            pinned: false,
         };
         let saved = draft::place(
             conn,
@@ -212,6 +215,7 @@ fn move_to(
         start: at.unwrap_or(time).format("%H:%M").to_string(),
         duration: String::new(),
         version: version.to_string(),
+        pinned: false,
     };
     draft::place(conn, edition, grid_settings, rooms, proposal, &form)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -247,6 +251,7 @@ fn first_fit(
                         duration_minutes: minutes,
                         version: 0,
                         updated_at: start,
+                        pinned: false,
                     });
                     let mut all: Vec<Session> = placed.to_vec();
                     all.push(session.clone());

@@ -11,7 +11,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::conflicts::Conflict;
 use crate::draft::{PlaceForm, Session};
-use crate::model::{Placement, Room};
+use crate::model::{Break, GridSettings, Placement, Room};
 use crate::release::{Release, ReleaseForm};
 use crate::setup::RoomForm;
 use crate::{draft as drafts, release as releasing, setup};
@@ -22,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(rooms))
             .route(web::post().to(add_room)),
     )
+    .route("/api/editions/{edition}/schedule/grid", web::get().to(grid))
     .route(
         "/api/editions/{edition}/schedule/draft",
         web::get().to(draft),
@@ -85,6 +86,35 @@ pub async fn add_room(
 pub struct DraftJson {
     pub sessions: Vec<Session>,
     pub conflicts: Vec<Conflict>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct GridJson {
+    /// The edition's days, `YYYY-MM-DD`.
+    pub days: Vec<String>,
+    /// Day hours (local time), grid and change time.
+    pub settings: GridSettings,
+    pub breaks: Vec<Break>,
+}
+
+/// The slot grid: days, the day's hours and step, and the breaks.
+#[utoipa::path(get, path = "/api/editions/{edition}/schedule/grid", tag = "schedule",
+    params(("edition" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = GridJson),
+        (status = 403, body = ProblemDocument, content_type = "application/problem+json")))]
+pub async fn grid(state: web::Data<AppState>, access: Organiser) -> AppResult<web::Json<GridJson>> {
+    let eid = access.edition.id.clone();
+    let (settings, breaks) = state
+        .db(move |c| Ok((setup::grid_settings(c, &eid)?, setup::breaks(c, &eid)?)))
+        .await?;
+    Ok(web::Json(GridJson {
+        days: crate::grid::days(&access.edition)
+            .iter()
+            .map(ToString::to_string)
+            .collect(),
+        settings,
+        breaks,
+    }))
 }
 
 /// The draft: every confirmed session (placed or not) and the conflicts among them.

@@ -74,6 +74,7 @@ struct SessionForm {
     duration: String,
     version: i32,
     conflicted: bool,
+    pinned: bool,
 }
 
 async fn render(
@@ -222,6 +223,7 @@ async fn render(
                 duration: String::new(),
                 version: s.placement.as_ref().map_or(0, |p| p.version),
                 conflicted: conflicted.contains(&s.proposal_id.as_str()),
+                pinned: s.placement.as_ref().is_some_and(|p| p.pinned),
             };
             form.duration = form.minutes.to_string();
             if problem.session.as_deref() == Some(&s.proposal_id) {
