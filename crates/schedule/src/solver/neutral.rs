@@ -53,6 +53,8 @@ pub struct InTalk {
     pub speakers: Vec<String>,
     #[serde(default)]
     pub demand: i64,
+    #[serde(default)]
+    pub track: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -101,6 +103,7 @@ pub fn read(json: &str) -> Result<(Instance, Problem), FormatError> {
         });
     }
     let mut problem_talks = Vec::with_capacity(inst.talks.len());
+    let mut tracks: HashMap<String, usize> = HashMap::new();
     for t in &inst.talks {
         let mut who = Vec::new();
         for s in &t.speakers {
@@ -115,6 +118,10 @@ pub fn read(json: &str) -> Result<(Instance, Problem), FormatError> {
             speakers: who,
             demand: t.demand,
             pinned: None,
+            track: t.track.as_ref().map(|name| {
+                let next = tracks.len();
+                *tracks.entry(name.clone()).or_insert(next)
+            }),
         });
     }
     let mut unavailable = Vec::with_capacity(inst.speakers.len());

@@ -19,6 +19,8 @@ pub struct Talk {
     pub demand: i64,
     /// The slot it must keep, if organisers pinned it.
     pub pinned: Option<usize>,
+    /// Its track; a track's talks are kept in few rooms.
+    pub track: Option<usize>,
 }
 
 #[derive(Debug, Clone)]

@@ -17,6 +17,8 @@ pub struct Score {
     pub over_capacity: u64,
     /// Talks not in the slot they started from (improving a draft).
     pub moved: u64,
+    /// Over tracks, the rooms a track uses beyond its first.
+    pub track_rooms: u64,
 }
 
 /// Weights of the cost terms: overflow seats count like this many clashes.
@@ -33,6 +35,10 @@ pub struct State<'p> {
     /// Where each talk started (for "few moves"); `None` when building from scratch.
     pub origin: Option<Vec<usize>>,
     pub move_weight: i64,
+    /// What one more room for a track costs, in clashes.
+    pub track_weight: i64,
+    /// Talks per track and room.
+    track_count: Vec<Vec<u32>>,
     times: Times,
     /// `near[t * classes + c]`: the favourite weight between `t` and the talks whose
     /// interval is class `c`. A clash check then looks at the few classes overlapping an
@@ -118,6 +124,18 @@ impl<'p> State<'p> {
                 }
             }
         }
+        let tracks = problem
+            .talks
+            .iter()
+            .filter_map(|t| t.track)
+            .max()
+            .map_or(0, |m| m + 1);
+        let mut track_count = vec![vec![0u32; problem.capacities.len()]; tracks];
+        for (t, &s) in slot_of.iter().enumerate() {
+            if let Some(k) = problem.talks[t].track {
+                track_count[k][problem.slots[s].room] += 1;
+            }
+        }
         let mut occupant = vec![None; problem.slots.len()];
         let mut in_room = vec![Vec::new(); problem.capacities.len()];
         let mut of_speaker = vec![Vec::new(); problem.unavailable.len()];
@@ -136,6 +154,8 @@ impl<'p> State<'p> {
             of_speaker,
             origin,
             move_weight,
+            track_weight: 0,
+            track_count,
             times,
             near,
         }
@@ -188,6 +208,21 @@ impl<'p> State<'p> {
         }
     }
 
+    /// Change in the rooms used by `t`'s track if `t` moves from room `from` to room `to`
+    /// while, in a swap, `partner` moves the other way.
+    pub fn track_delta(&self, t: usize, from: usize, to: usize, partner: Option<usize>) -> i64 {
+        let Some(k) = self.problem.talks[t].track else {
+            return 0;
+        };
+        if from == to || partner.is_some_and(|u| self.problem.talks[u].track == Some(k)) {
+            return 0;
+        }
+        let count = &self.track_count[k];
+        let leaves_empty = i64::from(count[from] == 1);
+        let opens = i64::from(count[to] == 0);
+        opens - leaves_empty
+    }
+
     /// Puts `t` in `slot` (the caller checked it fits).
     pub fn assign(&mut self, t: usize, slot: usize) {
         let old = self.slot_of[t];
@@ -203,6 +238,10 @@ impl<'p> State<'p> {
             self.occupant[old] = None;
         }
         let (old_room, new_room) = (self.problem.slots[old].room, self.problem.slots[slot].room);
+        if let Some(k) = self.problem.talks[t].track {
+            self.track_count[k][old_room] -= 1;
+            self.track_count[k][new_room] += 1;
+        }
         if old_room != new_room {
             self.in_room[old_room].retain(|u| *u != t);
             self.in_room[new_room].push(t);
@@ -230,13 +269,19 @@ impl<'p> State<'p> {
                 score.moved += 1;
             }
         }
+        score.track_rooms = self
+            .track_count
+            .iter()
+            .map(|rooms| rooms.iter().filter(|n| **n > 0).count().saturating_sub(1) as u64)
+            .sum();
         score
     }
 
-    pub fn cost(score: &Score, move_weight: i64) -> i64 {
+    pub fn cost(score: &Score, move_weight: i64, track_weight: i64) -> i64 {
         score.clashes as i64
             + OVERFLOW_WEIGHT * score.overflow_seats as i64
             + move_weight * score.moved as i64
+            + track_weight * score.track_rooms as i64
     }
 
     /// Every hard rule holds (for tests and as a last check).
