@@ -28,7 +28,7 @@ fn base_url(state: &AppState) -> String {
 fn answer(content_type: &str, body: web::Bytes) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, content_type))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=30"))
+        .insert_header((header::CACHE_CONTROL, "private, max-age=30"))
         .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
         .body(body)
 }

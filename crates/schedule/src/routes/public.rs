@@ -76,7 +76,8 @@ async fn respond(
     })?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=30"))
+        // Private: a first visit also gets its CSRF cookie, which no shared cache may keep.
+        .insert_header((header::CACHE_CONTROL, "private, max-age=30"))
         .insert_header((header::VARY, "Cookie, Accept-Language"))
         .body(body))
 }
@@ -294,7 +295,7 @@ pub async fn photo(
         .ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, kind))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=300"))
+        .insert_header((header::CACHE_CONTROL, "private, max-age=300"))
         .body(bytes))
 }
 
@@ -379,6 +380,6 @@ pub async fn tracks_css(
     })?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/css; charset=utf-8"))
-        .insert_header((header::CACHE_CONTROL, "public, max-age=60"))
+        .insert_header((header::CACHE_CONTROL, "private, max-age=60"))
         .body(css))
 }
