@@ -511,6 +511,14 @@ db_test! {
         let manage = mail.link("/register/manage/").expect("manage link");
         let data = visitor.get(&format!("{manage}/data.json")).await?;
         assert_eq!(data.json()["interests"], serde_json::json!(["Rust for the web"]));
+        // The manage page shows the choice and changes it with the other answers.
+        let page = visitor.get(&manage).await?.body;
+        assert!(page.contains(&format!(r#"value="{talk}" checked"#)), "{page}");
+        let res = visitor.post(&format!("{manage}/details"), &[("name", "Ina Interested"), ("tshirt", "M")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let data = visitor.get(&format!("{manage}/data.json")).await?;
+        assert_eq!(data.json()["interests"], serde_json::json!([]), "unticked is gone");
+        assert!(!admin.get("/dd-2030/manage/registrations").await?.body.contains("<td>Rust for the web</td><td>2</td>"));
         Ok(())
     }
 }

@@ -58,6 +58,14 @@ pub fn record(
     Ok(valid.len())
 }
 
+/// The session ids a registration ticked.
+pub fn ids_of_registration(conn: &mut DbConn, registration_id: &str) -> QueryResult<Vec<String>> {
+    ri::registration_interests
+        .filter(ri::registration_id.eq(registration_id))
+        .select(ri::proposal_id)
+        .load(conn)
+}
+
 /// Titles a registration ticked (for the person's own data).
 pub fn of_registration(conn: &mut DbConn, registration_id: &str) -> QueryResult<Vec<String>> {
     ri::registration_interests

@@ -97,6 +97,7 @@ fn validate(form: &RegistrationForm, types: &[TicketType]) -> Result<Valid, Fiel
             tshirt: form.tshirt.clone(),
             dietary: form.dietary.clone(),
             accessibility: form.accessibility.clone(),
+            interests: Vec::new(),
         },
         &mut errors,
     );
@@ -616,6 +617,8 @@ pub struct DetailsForm {
     pub tshirt: String,
     pub dietary: String,
     pub accessibility: String,
+    /// The sessions of interest, as ticked now (the form always sends the whole set).
+    pub interests: Vec<String>,
 }
 
 /// Name (required, ≤100), free answers (≤300) and T-shirt size (one of `TSHIRTS` or none):
@@ -652,16 +655,19 @@ pub fn update_details(conn: &mut DbConn, reg: &Registration, form: &DetailsForm)
             "This registration is not active.".into(),
         ));
     }
-    diesel::update(r::registrations.find(&reg.id))
-        .set((
-            r::name.eq(name),
-            r::company.eq(form.company.trim()),
-            r::tshirt.eq(&form.tshirt),
-            r::dietary.eq(form.dietary.trim()),
-            r::accessibility.eq(form.accessibility.trim()),
-        ))
-        .execute(conn)?;
-    Ok(())
+    write_transaction(conn, |conn| {
+        diesel::update(r::registrations.find(&reg.id))
+            .set((
+                r::name.eq(name),
+                r::company.eq(form.company.trim()),
+                r::tshirt.eq(&form.tshirt),
+                r::dietary.eq(form.dietary.trim()),
+                r::accessibility.eq(form.accessibility.trim()),
+            ))
+            .execute(conn)?;
+        interests::record(conn, &reg.id, &reg.edition_id, &form.interests)?;
+        Ok(())
+    })
 }
 
 /// Adds a workshop to an active registration (a seat, and no overlap with the others).

@@ -8,7 +8,7 @@ use devday_shared::{AppError, AppResult, AppState};
 use serde::Deserialize;
 
 use crate::register::DetailsForm;
-use crate::{register, settings, waitlist};
+use crate::{interests, register, settings, waitlist};
 
 fn message(page: &Page, title: &str, text: &str) -> AppResult<HttpResponse> {
     let mut ctx = page.context();
@@ -80,13 +80,19 @@ pub async fn manage(
                 .into_iter()
                 .filter(|t| t.is_workshop() && !tickets.iter().any(|h| h.id == t.id))
                 .collect();
-            Ok(Some((reg, edition, tickets, workshops)))
+            let interest = (
+                interests::offered(c, &reg.edition_id)?,
+                interests::ids_of_registration(c, &reg.id)?,
+            );
+            Ok(Some((reg, edition, tickets, workshops, interest)))
         })
         .await?;
-    let Some((reg, edition, tickets, workshops)) = found else {
+    let Some((reg, edition, tickets, workshops, (sessions, chosen))) = found else {
         return page.invalid_link();
     };
     let mut ctx = page.context();
+    ctx.insert("sessions", &sessions);
+    ctx.insert("chosen", &chosen);
     ctx.insert("workshops", &workshops);
     ctx.insert("tshirts", &register::TSHIRTS);
     ctx.insert("errors", &devday_shared::FieldErrors::new());

@@ -437,11 +437,13 @@ async fn render_edit(
     errors: FieldErrors,
 ) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
-    let (mut reg, tickets) = state
+    let (mut reg, tickets, sessions, mut chosen) = state
         .db(move |c| {
             let reg = register::in_edition(c, &eid, &id)?.ok_or(AppError::NotFound)?;
             let tickets = register::tickets_of(c, &reg.id)?;
-            Ok((reg, tickets))
+            let sessions = interests::offered(c, &eid)?;
+            let chosen = interests::ids_of_registration(c, &reg.id)?;
+            Ok((reg, tickets, sessions, chosen))
         })
         .await?;
     if let Some(form) = form {
@@ -451,6 +453,7 @@ async fn render_edit(
         reg.tshirt = form.tshirt.clone();
         reg.dietary = form.dietary.clone();
         reg.accessibility = form.accessibility.clone();
+        chosen.clone_from(&form.interests);
     }
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -462,6 +465,8 @@ async fn render_edit(
     ctx.insert("registration", &reg);
     ctx.insert("tickets", &tickets);
     ctx.insert("tshirts", &register::TSHIRTS);
+    ctx.insert("sessions", &sessions);
+    ctx.insert("chosen", &chosen);
     ctx.insert("errors", &errors);
     ctx.insert(
         "details_action",
