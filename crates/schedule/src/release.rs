@@ -19,10 +19,12 @@ use utoipa::ToSchema;
 
 use crate::conflicts::{self, Conflict, Severity};
 use crate::draft::{self, Session};
+use crate::model::{Break, Room};
 use crate::setup;
 use crate::snapshot::{
     diff, ChangeKind, SnapBreak, SnapRoom, SnapSession, SnapSpeaker, SnapTrack, Snapshot,
 };
+use devday_cfp::model::Track;
 
 /// A released version as stored.
 #[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
@@ -120,19 +122,86 @@ pub fn latest(conn: &mut DbConn, edition_id: &str) -> QueryResult<Option<Release
         .optional()
 }
 
-/// The draft as the public would see it.
-fn freeze(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Snapshot> {
-    let rooms = setup::rooms(conn, edition_id)?;
+/// The draft's placed sessions in the public shape, without texts and speakers: what the
+/// editor draws, and what a release fills in (`freeze`). Sessions by start, then room order.
+pub fn outline(
+    rooms: &[Room],
+    tracks: Vec<Track>,
+    breaks: &[Break],
+    sessions: &[Session],
+) -> Snapshot {
     let order: HashMap<&str, usize> = rooms
         .iter()
         .enumerate()
         .map(|(i, r)| (r.id.as_str(), i))
         .collect();
-    let placed: Vec<(&Session, &crate::model::Placement)> = sessions
+    let mut placed: Vec<SnapSession> = sessions
         .iter()
-        .filter_map(|s| s.placement.as_ref().map(|p| (s, p)))
+        .filter_map(|s| {
+            s.placement.as_ref().map(|at| SnapSession {
+                guid: s.proposal_id.clone(),
+                title: s.title.clone(),
+                abstract_md: String::new(),
+                description_md: String::new(),
+                track_id: s.track_id.clone(),
+                session_type: s.session_type.clone(),
+                language: s.language.clone(),
+                level: s.level.clone(),
+                room_id: at.room_id.clone(),
+                starts_at: at.starts_at,
+                duration_minutes: at.duration_minutes,
+                speakers: Vec::new(),
+                sequence: 0,
+            })
+        })
         .collect();
-    let ids: Vec<&str> = placed.iter().map(|(s, _)| s.proposal_id.as_str()).collect();
+    placed.sort_by_key(|s| {
+        (
+            s.starts_at,
+            s.room_id
+                .as_deref()
+                .and_then(|r| order.get(r).copied())
+                .unwrap_or(0),
+        )
+    });
+    Snapshot {
+        rooms: rooms
+            .iter()
+            .map(|r| SnapRoom {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                capacity: r.capacity,
+                stream_url: r.stream_url.clone(),
+            })
+            .collect(),
+        tracks: tracks
+            .into_iter()
+            .map(|t| SnapTrack {
+                id: t.id,
+                name: t.name,
+                colour: t.colour,
+            })
+            .collect(),
+        breaks: breaks
+            .iter()
+            .map(|b| SnapBreak {
+                title: b.title.clone(),
+                starts_at: b.starts_at,
+                ends_at: b.ends_at,
+            })
+            .collect(),
+        sessions: placed,
+        changes: Vec::new(),
+    }
+}
+
+/// The draft as the public will see it: the outline with abstracts and speakers' profiles.
+fn freeze(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Snapshot> {
+    let rooms = setup::rooms(conn, edition_id)?;
+    let tracks = cfp_settings::tracks(conn, edition_id)?;
+    let breaks = setup::breaks(conn, edition_id)?;
+    let mut snapshot = outline(&rooms, tracks, &breaks, sessions);
+    let ids: Vec<&str> = snapshot.sessions.iter().map(|s| s.guid.as_str()).collect();
     let texts: HashMap<String, (String, String)> = p::proposals
         .filter(p::id.eq_any(&ids))
         .select((p::id, p::abstract_text, p::description))
@@ -160,70 +229,19 @@ fn freeze(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResul
             },
         );
     }
-    let mut out: Vec<SnapSession> = placed
-        .into_iter()
-        .map(|(s, at)| {
-            let (abstract_md, description_md) =
-                texts.get(&s.proposal_id).cloned().unwrap_or_default();
-            SnapSession {
-                guid: s.proposal_id.clone(),
-                title: s.title.clone(),
-                abstract_md,
-                description_md,
-                track_id: s.track_id.clone(),
-                session_type: s.session_type.clone(),
-                language: s.language.clone(),
-                level: s.level.clone(),
-                room_id: at.room_id.clone(),
-                starts_at: at.starts_at,
-                duration_minutes: at.duration_minutes,
-                speakers: s
-                    .speakers
-                    .iter()
-                    .filter_map(|sp| people.get(&sp.user_id).cloned())
-                    .collect(),
-                sequence: 0,
-            }
-        })
-        .collect();
-    out.sort_by_key(|s| {
-        (
-            s.starts_at,
-            s.room_id
-                .as_deref()
-                .and_then(|r| order.get(r).copied())
-                .unwrap_or(0),
-        )
-    });
-    Ok(Snapshot {
-        rooms: rooms
-            .into_iter()
-            .map(|r| SnapRoom {
-                id: r.id,
-                name: r.name,
-                capacity: r.capacity,
-                stream_url: r.stream_url,
-            })
-            .collect(),
-        tracks: cfp_settings::tracks(conn, edition_id)?
-            .into_iter()
-            .map(|t| SnapTrack {
-                id: t.id,
-                name: t.name,
-                colour: t.colour,
-            })
-            .collect(),
-        breaks: setup::breaks(conn, edition_id)?
-            .into_iter()
-            .map(|b| SnapBreak {
-                title: b.title,
-                starts_at: b.starts_at,
-                ends_at: b.ends_at,
-            })
-            .collect(),
-        sessions: out,
-        changes: Vec::new(),
-    })
+    for out in &mut snapshot.sessions {
+        let (abstract_md, description_md) = texts.get(&out.guid).cloned().unwrap_or_default();
+        out.abstract_md = abstract_md;
+        out.description_md = description_md;
+        if let Some(s) = sessions.iter().find(|s| s.proposal_id == out.guid) {
+            out.speakers = s
+                .speakers
+                .iter()
+                .filter_map(|sp| people.get(&sp.user_id).cloned())
+                .collect();
+        }
+    }
+    Ok(snapshot)
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
@@ -326,15 +344,6 @@ fn tell_speakers(
     let Some(before) = before else {
         return Ok(());
     };
-    let room_name = |snap: &Snapshot, id: &Option<String>| match id {
-        Some(id) => snap
-            .rooms
-            .iter()
-            .find(|r| &r.id == id)
-            .map(|r| r.name.clone())
-            .unwrap_or_default(),
-        None => String::new(),
-    };
     for change in after.changes.iter().filter(|c| c.kind != ChangeKind::Added) {
         let speaker_ids: Vec<String> = ps::proposal_speakers
             .filter(ps::proposal_id.eq(&change.guid))
@@ -355,7 +364,7 @@ fn tell_speakers(
                     format!(
                         "{} {}",
                         edition.local(s.starts_at).format("%Y-%m-%d %H:%M"),
-                        room_name(snap, &s.room_id)
+                        crate::view::room_name(snap, s.room_id.as_deref())
                     )
                 })
             };

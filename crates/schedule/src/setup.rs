@@ -1,6 +1,6 @@
 //! What organisers set up before building the timetable: rooms, the day grid and breaks.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use devday_db::schema::{
     rooms::dsl as rm, schedule_breaks::dsl as sb, schedule_settings::dsl as ss,
 };
@@ -209,18 +209,31 @@ impl From<&GridSettings> for GridForm {
     }
 }
 
-pub fn save_grid(conn: &mut DbConn, edition_id: &str, form: &GridForm) -> AppResult<()> {
-    let mut errors = FieldErrors::new();
-    let starts = grid::parse_time(&form.day_starts);
-    let ends = grid::parse_time(&form.day_ends);
+/// Two `HH:MM` fields, the second after the first; errors go beside the field named.
+fn time_span(
+    (start, start_field): (&str, &str),
+    (end, end_field): (&str, &str),
+    errors: &mut FieldErrors,
+) -> (Option<NaiveTime>, Option<NaiveTime>) {
+    let (starts, ends) = (grid::parse_time(start), grid::parse_time(end));
     if starts.is_none() {
-        errors.add("day_starts", "time-invalid");
+        errors.add(start_field, "time-invalid");
     }
     match (starts, ends) {
-        (_, None) => errors.add("day_ends", "time-invalid"),
-        (Some(s), Some(e)) if e <= s => errors.add("day_ends", "schedule-end-before-start"),
+        (_, None) => errors.add(end_field, "time-invalid"),
+        (Some(s), Some(e)) if e <= s => errors.add(end_field, "schedule-end-before-start"),
         _ => {}
     }
+    (starts, ends)
+}
+
+pub fn save_grid(conn: &mut DbConn, edition_id: &str, form: &GridForm) -> AppResult<()> {
+    let mut errors = FieldErrors::new();
+    let (starts, ends) = time_span(
+        (&form.day_starts, "day_starts"),
+        (&form.day_ends, "day_ends"),
+        &mut errors,
+    );
     let granularity = form.granularity_minutes.trim().parse::<i32>().ok();
     if !granularity.is_some_and(|g| [5, 10, 15, 30, 60].contains(&g)) {
         errors.add("granularity_minutes", "schedule-granularity-choice");
@@ -282,16 +295,7 @@ pub fn add_break(conn: &mut DbConn, edition: &Edition, form: &BreakForm) -> AppR
     if day.is_none() {
         errors.add("day", "schedule-not-a-day");
     }
-    let starts = grid::parse_time(&form.starts);
-    let ends = grid::parse_time(&form.ends);
-    if starts.is_none() {
-        errors.add("starts", "time-invalid");
-    }
-    match (starts, ends) {
-        (_, None) => errors.add("ends", "time-invalid"),
-        (Some(s), Some(e)) if e <= s => errors.add("ends", "schedule-end-before-start"),
-        _ => {}
-    }
+    let (starts, ends) = time_span((&form.starts, "starts"), (&form.ends, "ends"), &mut errors);
     let utc = |t| day.zip(t).and_then(|(d, t)| grid::to_utc(edition, d, t));
     let (from, to) = (utc(starts), utc(ends));
     if errors.is_empty() && (from.is_none() || to.is_none()) {

@@ -33,6 +33,15 @@ pub struct SnapTrack {
     pub colour: String,
 }
 
+impl SnapTrack {
+    /// The colour if it is `#rrggbb`, the only form the exports and the CSS take.
+    pub fn hex_colour(&self) -> Option<&str> {
+        let c = self.colour.as_str();
+        (c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|x| x.is_ascii_hexdigit()))
+            .then_some(c)
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct SnapBreak {
     pub title: String,

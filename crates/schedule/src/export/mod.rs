@@ -133,9 +133,6 @@ pub fn conference(p: &Published, base_url: &str) -> Conference {
         .enumerate()
         .map(|(i, t)| {
             let slug = slugify(&t.name);
-            let valid = t.colour.len() == 7
-                && t.colour.starts_with('#')
-                && t.colour[1..].chars().all(|c| c.is_ascii_hexdigit());
             Track {
                 name: t.name.clone(),
                 slug: if slug.len() >= 2 && slug.starts_with(|c: char| c.is_ascii_lowercase()) {
@@ -143,7 +140,7 @@ pub fn conference(p: &Published, base_url: &str) -> Conference {
                 } else {
                     format!("track-{}", i + 1)
                 },
-                color: valid.then(|| t.colour.to_lowercase()),
+                color: t.hex_colour().map(str::to_lowercase),
             }
         })
         .collect();

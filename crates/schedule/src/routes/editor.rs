@@ -13,7 +13,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::draft::{self, PlaceForm, CHANGED_MEANWHILE};
 use crate::release::{self, ReleaseForm};
-use crate::snapshot::{SnapSession, Snapshot};
 use crate::suggest::{self, Mode};
 use crate::view::{self, Filter};
 use crate::{grid, setup};
@@ -111,55 +110,7 @@ async fn render(
         .flat_map(|c| c.sessions.iter().map(String::as_str))
         .collect();
     // The draft in the public shape, so the grid is drawn the way the public will see it.
-    let snapshot = Snapshot {
-        rooms: rooms
-            .iter()
-            .map(|r| crate::snapshot::SnapRoom {
-                id: r.id.clone(),
-                name: r.name.clone(),
-                capacity: r.capacity,
-                stream_url: r.stream_url.clone(),
-            })
-            .collect(),
-        tracks: tracks
-            .into_iter()
-            .map(|t| crate::snapshot::SnapTrack {
-                id: t.id,
-                name: t.name,
-                colour: t.colour,
-            })
-            .collect(),
-        breaks: breaks
-            .iter()
-            .map(|b| crate::snapshot::SnapBreak {
-                title: b.title.clone(),
-                starts_at: b.starts_at,
-                ends_at: b.ends_at,
-            })
-            .collect(),
-        sessions: draft
-            .sessions
-            .iter()
-            .filter_map(|s| {
-                s.placement.as_ref().map(|p| SnapSession {
-                    guid: s.proposal_id.clone(),
-                    title: s.title.clone(),
-                    abstract_md: String::new(),
-                    description_md: String::new(),
-                    track_id: s.track_id.clone(),
-                    session_type: s.session_type.clone(),
-                    language: s.language.clone(),
-                    level: s.level.clone(),
-                    room_id: p.room_id.clone(),
-                    starts_at: p.starts_at,
-                    duration_minutes: p.duration_minutes,
-                    speakers: Vec::new(),
-                    sequence: 0,
-                })
-            })
-            .collect(),
-        changes: Vec::new(),
-    };
+    let snapshot = release::outline(&rooms, tracks, &breaks, &draft.sessions);
     let steps = grid::to_utc(&edition, day, grid_settings.day_starts)
         .zip(grid::to_utc(&edition, day, grid_settings.day_ends))
         .map(|(from, to)| {

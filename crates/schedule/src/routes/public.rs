@@ -365,16 +365,9 @@ pub async fn tracks_css(
             .tracks
             .iter()
             .enumerate()
-            .filter(|(_, t)| {
-                t.colour.len() == 7
-                    && t.colour.starts_with('#')
-                    && t.colour[1..].chars().all(|c| c.is_ascii_hexdigit())
-            })
-            .map(|(i, t)| {
-                format!(
-                    ".track-{i}{{border-left-color:{0}}}.track-{i} .dot{{background:{0}}}\n",
-                    t.colour
-                )
+            .filter_map(|(i, t)| t.hex_colour().map(|c| (i, c)))
+            .map(|(i, c)| {
+                format!(".track-{i}{{border-left-color:{c}}}.track-{i} .dot{{background:{c}}}\n")
             })
             .collect())
     })?;
