@@ -71,3 +71,34 @@ pub(crate) fn binary_path() -> &'static str {
         .copied()
         .expect("call devday_tests::binary!() before starting an app")
 }
+
+/// The first group of `pattern` in `text`; panics with both when it is not there.
+pub fn capture(pattern: &str, text: &str) -> String {
+    regex::Regex::new(pattern)
+        .ok()
+        .and_then(|re| re.captures(text))
+        .map(|c| c[1].to_owned())
+        .unwrap_or_else(|| panic!("{pattern} not in {text}"))
+}
+
+/// An outside tool a test checks its output with (xmllint, check-jsonschema, zbarimg,
+/// pdftoppm), from DEVDAY_TEST_VALIDATORS or the PATH. CI installs them and sets
+/// DEVDAY_TEST_SCHEMAS=1, which makes a missing tool a failure rather than a skip.
+pub fn validator(tool: &str) -> Option<String> {
+    let path = std::env::var("DEVDAY_TEST_VALIDATORS")
+        .map(|dir| format!("{dir}/{tool}"))
+        .unwrap_or_else(|_| tool.to_owned());
+    let found = std::process::Command::new(&path)
+        .arg("--version")
+        .output()
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var("DEVDAY_TEST_SCHEMAS").is_err(),
+            "{tool} is missing but DEVDAY_TEST_SCHEMAS is set"
+        );
+        eprintln!("{tool} not installed: the check that needs it is skipped");
+        return None;
+    }
+    Some(path)
+}

@@ -5,21 +5,13 @@
 use std::process::Command;
 
 use devday_tests::flows::{confirm_proposal, confirm_proposals, submit_proposal};
-use devday_tests::{db_test, Client, TestApp};
+use devday_tests::{capture, db_test, validator, Client, TestApp};
 
 /// The edition's first day as `create_open_edition` sets it.
 fn first_day() -> String {
     (chrono::Utc::now().naive_utc() + chrono::Duration::days(120))
         .format("%Y-%m-%d")
         .to_string()
-}
-
-fn capture(pattern: &str, text: &str) -> String {
-    regex::Regex::new(pattern)
-        .ok()
-        .and_then(|re| re.captures(text))
-        .map(|c| c[1].to_owned())
-        .unwrap_or_else(|| panic!("{pattern} not in {text}"))
 }
 
 async fn place(
@@ -41,24 +33,6 @@ async fn place(
             ],
         )
         .await
-}
-
-/// The schema checks need xmllint and check-jsonschema; CI installs them and sets
-/// DEVDAY_TEST_SCHEMAS=1, which makes a missing tool a failure rather than a skip.
-fn validator(tool: &str) -> Option<String> {
-    let path = std::env::var("DEVDAY_TEST_VALIDATORS")
-        .map(|dir| format!("{dir}/{tool}"))
-        .unwrap_or_else(|_| tool.to_owned());
-    let found = Command::new(&path).arg("--version").output().is_ok();
-    if !found {
-        assert!(
-            std::env::var("DEVDAY_TEST_SCHEMAS").is_err(),
-            "{tool} is missing but DEVDAY_TEST_SCHEMAS is set"
-        );
-        eprintln!("{tool} not installed: schema validation skipped");
-        return None;
-    }
-    Some(path)
 }
 
 fn schemas() -> std::path::PathBuf {

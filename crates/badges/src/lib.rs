@@ -1,15 +1,34 @@
-//! Tickets, badges and check-in. So far: the door staff's start page, where the scanner will
-//! live (badges issue).
+//! Tickets, badges and check-in. Tickets are signed codes of confirmed registrations
+//! (`code`, `keys`, `tickets`); the door's rules (`checkin`) record every scan in lists
+//! (`lists`); scanners keep a copy for offline use (`sync`); organisers watch the door
+//! (`dashboard`).
+//!
+//! This crate reads the registration tables (a ticket is a confirmed registration) and
+//! writes only its own; `registration` shows tickets by calling it.
 
-mod staff;
+pub mod checkin;
+pub mod code;
+pub mod dashboard;
+pub mod keys;
+pub mod lists;
+pub mod qr;
+mod routes;
+pub mod sync;
+pub mod tickets;
 
-use actix_web::web;
-
-pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route("/{edition}/staff/", web::get().to(staff::home));
-}
+pub use routes::configure;
 
 /// This crate's part of the OpenAPI document.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    utoipa::openapi::OpenApiBuilder::new().build()
+    use utoipa::OpenApi;
+    #[derive(OpenApi)]
+    #[openapi(paths(
+        routes::api::scan,
+        routes::api::sync,
+        routes::api::upload,
+        routes::api::search,
+        routes::api::undo
+    ))]
+    struct Doc;
+    Doc::openapi()
 }

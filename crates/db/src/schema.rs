@@ -509,6 +509,56 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    edition_keys (edition_id) {
+        edition_id -> Text,
+        public_key -> Text,
+        secret_key -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    ticket_serials (registration_id) {
+        registration_id -> Text,
+        serial -> Integer,
+        reissued_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    checkin_lists (id) {
+        id -> Text,
+        edition_id -> Text,
+        slug -> Text,
+        name -> Text,
+        all_tickets -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    checkin_list_ticket_types (list_id, ticket_type_id) {
+        list_id -> Text,
+        ticket_type_id -> Text,
+    }
+}
+
+diesel::table! {
+    scans (id) {
+        id -> Text,
+        list_id -> Text,
+        registration_id -> Nullable<Text>,
+        result -> Text,
+        device -> Text,
+        nonce -> Text,
+        offline -> Bool,
+        scanned_at -> Timestamp,
+        recorded_at -> Timestamp,
+        undone_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -538,6 +588,13 @@ diesel::joinable!(placements -> rooms (room_id));
 diesel::joinable!(session_feedback -> proposals (proposal_id));
 diesel::joinable!(registration_interests -> proposals (proposal_id));
 diesel::joinable!(registration_interests -> registrations (registration_id));
+
+diesel::joinable!(ticket_serials -> registrations (registration_id));
+diesel::joinable!(checkin_lists -> editions (edition_id));
+diesel::joinable!(checkin_list_ticket_types -> checkin_lists (list_id));
+diesel::joinable!(checkin_list_ticket_types -> ticket_types (ticket_type_id));
+diesel::joinable!(scans -> checkin_lists (list_id));
+diesel::joinable!(scans -> registrations (registration_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
@@ -583,4 +640,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_feedback,
     recordings,
     registration_interests,
+    edition_keys,
+    ticket_serials,
+    checkin_lists,
+    checkin_list_ticket_types,
+    scans,
 );

@@ -39,11 +39,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(ops::configure)
         .configure(api::configure)
         .configure(devday_registration::configure)
+        .configure(devday_badges::configure)
         .configure(devday_schedule::configure)
         .configure(accounts::configure)
         .configure(editions::configure)
         .configure(devday_cfp::configure)
-        .configure(devday_badges::configure)
         .configure(editions::configure_public);
 }
 

@@ -15,6 +15,31 @@ pub fn cell(value: &str) -> Cow<'_, str> {
 /// The byte-order mark that makes Excel read a CSV file as UTF-8.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// A CSV file to download: UTF-8 with its byte-order mark, every cell quoted and
+/// neutralised.
+pub fn csv_download(
+    filename: &str,
+    header: &[&str],
+    rows: impl Iterator<Item = Vec<String>>,
+) -> actix_web::HttpResponse {
+    let quoted = |v: &str| format!("\"{}\"", cell(v).replace('"', "\"\""));
+    let mut out = header.join(",");
+    out.push('\n');
+    for row in rows {
+        out.push_str(&row.iter().map(|v| quoted(v)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    let mut bytes = UTF8_BOM.to_vec();
+    bytes.extend_from_slice(out.as_bytes());
+    actix_web::HttpResponse::Ok()
+        .insert_header(("Content-Type", "text/csv; charset=utf-8"))
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"{filename}\""),
+        ))
+        .body(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::cell;

@@ -265,41 +265,34 @@ pub async fn list(
 
 /// The attendee list as CSV (UTF-8 with BOM for Excel; formula cells neutralised).
 pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<HttpResponse> {
-    use devday_shared::spreadsheet::{cell, UTF8_BOM};
     let eid = access.edition.id.clone();
     let registrations = state.db(move |c| Ok(register::list(c, &eid, "")?)).await?;
-    let mut out =
-        String::from("name,email,company,state,tshirt,dietary,accessibility,registered_at\n");
-    for r in &registrations {
-        let row = [
-            r.name.as_str(),
-            r.email.as_str(),
-            r.company.as_str(),
-            r.state.as_str(),
-            r.tshirt.as_str(),
-            r.dietary.as_str(),
-            r.accessibility.as_str(),
-            &r.created_at.format("%Y-%m-%d %H:%M").to_string(),
+    let rows = registrations.iter().map(|r| {
+        vec![
+            r.name.clone(),
+            r.email.clone(),
+            r.company.clone(),
+            r.state.clone(),
+            r.tshirt.clone(),
+            r.dietary.clone(),
+            r.accessibility.clone(),
+            r.created_at.format("%Y-%m-%d %H:%M").to_string(),
         ]
-        .iter()
-        .map(|v| format!("\"{}\"", cell(v).replace('"', "\"\"")))
-        .collect::<Vec<_>>()
-        .join(",");
-        out.push_str(&row);
-        out.push('\n');
-    }
-    let mut bytes = UTF8_BOM.to_vec();
-    bytes.extend_from_slice(out.as_bytes());
-    Ok(HttpResponse::Ok()
-        .insert_header(("Content-Type", "text/csv; charset=utf-8"))
-        .insert_header((
-            "Content-Disposition",
-            format!(
-                "attachment; filename=\"{}-attendees.csv\"",
-                access.edition.slug
-            ),
-        ))
-        .body(bytes))
+    });
+    Ok(devday_shared::spreadsheet::csv_download(
+        &format!("{}-attendees.csv", access.edition.slug),
+        &[
+            "name",
+            "email",
+            "company",
+            "state",
+            "tshirt",
+            "dietary",
+            "accessibility",
+            "registered_at",
+        ],
+        rows,
+    ))
 }
 
 /// Cancels someone's registration (organisers); the seats go to the waiting list.

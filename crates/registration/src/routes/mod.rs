@@ -6,6 +6,7 @@ mod links;
 mod mail;
 mod manage;
 mod public;
+mod ticket;
 
 use actix_web::web;
 
@@ -18,6 +19,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::post().to(links::confirm)),
     )
     .route("/register/manage/{token}", web::get().to(links::manage))
+    .route(
+        "/register/manage/{token}/ticket",
+        web::get().to(ticket::page),
+    )
+    .route(
+        "/register/manage/{token}/ticket.png",
+        web::get().to(ticket::png),
+    )
+    .route(
+        "/register/manage/{token}/ticket.svg",
+        web::get().to(ticket::svg),
+    )
     .route(
         "/register/manage/{token}/cancel",
         web::post().to(links::cancel),

@@ -1,0 +1,356 @@
+//! The door's rules: the first scan of a valid ticket on a list admits; every later one is
+//! rejected with when and where it was admitted; revoked, forged and other editions'
+//! tickets are rejected with the reason. Every scan is logged, admitted or not.
+//!
+//! A scan carries a nonce: sending it again (a retried upload, a timeout) returns the
+//! first answer and never makes a second check-in. One admission per ticket and list is
+//! also guarded by a unique index, so two doors scanning at the same instant admit once.
+
+use chrono::NaiveDateTime;
+use devday_db::schema::{editions::dsl as e, scans::dsl as s};
+use devday_db::{now, write_transaction, DbConn};
+use devday_shared::editions::Edition;
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::code;
+use crate::keys;
+use crate::lists::ListWithTypes;
+use crate::tickets::{self, Holder};
+
+/// What the door is told.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Admitted,
+    AlreadyCheckedIn,
+    Revoked,
+    Invalid,
+    WrongEdition,
+    NotOnList,
+}
+
+impl Outcome {
+    fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Admitted => "admitted",
+            Outcome::AlreadyCheckedIn => "already_checked_in",
+            Outcome::Revoked => "revoked",
+            Outcome::Invalid => "invalid",
+            Outcome::WrongEdition => "wrong_edition",
+            Outcome::NotOnList => "not_on_list",
+        }
+    }
+}
+
+/// How a scan is stored: the outcome, except that a second admission made offline (two
+/// scanners without network) is kept as a duplicate for organisers to see.
+const DUPLICATE: &str = "duplicate";
+
+fn outcome_of(stored: &str) -> Outcome {
+    match stored {
+        "admitted" => Outcome::Admitted,
+        "already_checked_in" | DUPLICATE => Outcome::AlreadyCheckedIn,
+        "revoked" => Outcome::Revoked,
+        "wrong_edition" => Outcome::WrongEdition,
+        "not_on_list" => Outcome::NotOnList,
+        _ => Outcome::Invalid,
+    }
+}
+
+/// The answer to one scan.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Answer {
+    pub result: Outcome,
+    /// The holder's name, when the ticket is genuine.
+    pub name: Option<String>,
+    pub ticket_type: Option<String>,
+    pub registration_id: Option<String>,
+    /// When the ticket was admitted on this list (now, or the earlier admission).
+    pub checked_in_at: Option<NaiveDateTime>,
+    /// Which scanner admitted it.
+    pub checked_in_by: Option<String>,
+    /// The scan's nonce: send it again and get this answer again.
+    pub nonce: String,
+    /// True when this scan was an offline admission of a ticket that another scanner had
+    /// admitted already: one check-in stands, this one is flagged.
+    pub duplicate: bool,
+}
+
+/// What was presented at the door: a scanned code, or a person found by name at the desk.
+#[derive(Debug, Clone)]
+pub enum Presented {
+    Code(String),
+    Registration(String),
+}
+
+/// One scan as a scanner reports it.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    pub presented: Presented,
+    pub device: String,
+    /// Chosen by the scanner; made here when it sends none.
+    pub nonce: Option<String>,
+    /// When it was scanned, for offline scans uploaded later.
+    pub scanned_at: Option<NaiveDateTime>,
+    pub offline: bool,
+}
+
+/// Why a ticket is rejected, and whose it is when that is known.
+type Rejected = (Outcome, Option<String>);
+
+/// Who a code belongs to, or why it is rejected before looking at the list.
+fn identify(
+    conn: &mut DbConn,
+    edition: &Edition,
+    presented: &Presented,
+) -> QueryResult<Result<Holder, Rejected>> {
+    let registration_id = match presented {
+        Presented::Registration(id) => id.clone(),
+        Presented::Code(text) => {
+            let Ok(parsed) = code::parse(text) else {
+                return Ok(Err((Outcome::Invalid, None)));
+            };
+            if parsed.ticket.edition != edition.slug {
+                // Genuine only if the other edition's key signed it.
+                let other: Option<String> = e::editions
+                    .filter(e::slug.eq(&parsed.ticket.edition))
+                    .select(e::id)
+                    .first(conn)
+                    .optional()?;
+                let genuine = match other {
+                    Some(id) => parsed.is_signed_by(&keys::verifying_key(conn, &id)?),
+                    None => false,
+                };
+                let outcome = if genuine {
+                    Outcome::WrongEdition
+                } else {
+                    Outcome::Invalid
+                };
+                return Ok(Err((outcome, None)));
+            }
+            if !parsed.is_signed_by(&keys::verifying_key(conn, &edition.id)?) {
+                return Ok(Err((Outcome::Invalid, None)));
+            }
+            match tickets::holder(conn, &parsed.ticket.registration_id)? {
+                // Signed by us but no longer there: deleted at the holder's request.
+                None => return Ok(Err((Outcome::Revoked, None))),
+                // Re-issued: this is the old code.
+                Some(h) if h.serial != parsed.ticket.serial => {
+                    return Ok(Err((Outcome::Revoked, Some(h.registration_id))))
+                }
+                Some(h) => return Ok(check_holder(edition, h)),
+            }
+        }
+    };
+    Ok(match tickets::holder(conn, &registration_id)? {
+        Some(h) => check_holder(edition, h),
+        None => Err((Outcome::Invalid, None)),
+    })
+}
+
+fn check_holder(edition: &Edition, holder: Holder) -> Result<Holder, Rejected> {
+    if holder.edition_id != edition.id {
+        Err((Outcome::Invalid, None))
+    } else if !holder.is_valid() {
+        Err((Outcome::Revoked, Some(holder.registration_id)))
+    } else {
+        Ok(holder)
+    }
+}
+
+/// The standing admission of a registration on a list: (id, when, by which device).
+fn admission(
+    conn: &mut DbConn,
+    list_id: &str,
+    registration_id: &str,
+) -> QueryResult<Option<(String, NaiveDateTime, String)>> {
+    s::scans
+        .filter(s::list_id.eq(list_id))
+        .filter(s::registration_id.eq(registration_id))
+        .filter(s::result.eq(Outcome::Admitted.as_str()))
+        .filter(s::undone_at.is_null())
+        .select((s::id, s::scanned_at, s::device))
+        .first(conn)
+        .optional()
+}
+
+struct Row<'a> {
+    list_id: &'a str,
+    registration_id: Option<&'a str>,
+    result: &'a str,
+    scan: &'a Scan,
+    nonce: &'a str,
+}
+
+fn log(conn: &mut DbConn, row: &Row) -> QueryResult<()> {
+    let at = now();
+    diesel::insert_into(s::scans)
+        .values((
+            s::id.eq(uuid::Uuid::new_v4().to_string()),
+            s::list_id.eq(row.list_id),
+            s::registration_id.eq(row.registration_id),
+            s::result.eq(row.result),
+            s::device.eq(&row.scan.device),
+            s::nonce.eq(row.nonce),
+            s::offline.eq(row.scan.offline),
+            s::scanned_at.eq(row.scan.scanned_at.unwrap_or(at)),
+            s::recorded_at.eq(at),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+fn answer(holder: Option<&Holder>, result: Outcome, nonce: &str) -> Answer {
+    Answer {
+        result,
+        name: holder.map(|h| h.name.clone()),
+        ticket_type: holder.map(Holder::ticket_type_line),
+        registration_id: holder.map(|h| h.registration_id.clone()),
+        checked_in_at: None,
+        checked_in_by: None,
+        nonce: nonce.to_owned(),
+        duplicate: false,
+    }
+}
+
+/// The answer given to a scan that was recorded before (same nonce).
+fn replay(conn: &mut DbConn, list: &ListWithTypes, nonce: &str) -> QueryResult<Option<Answer>> {
+    let stored: Option<(Option<String>, String)> = s::scans
+        .filter(s::nonce.eq(nonce))
+        .filter(s::list_id.eq(&list.list.id))
+        .select((s::registration_id, s::result))
+        .first(conn)
+        .optional()?;
+    let Some((registration_id, result)) = stored else {
+        return Ok(None);
+    };
+    let holder = match &registration_id {
+        Some(id) => tickets::holder(conn, id)?,
+        None => None,
+    };
+    let mut out = answer(holder.as_ref(), outcome_of(&result), nonce);
+    out.duplicate = result == DUPLICATE;
+    if let Some(id) = registration_id {
+        if let Some((_, at, by)) = admission(conn, &list.list.id, &id)? {
+            out.checked_in_at = Some(at);
+            out.checked_in_by = Some(by);
+        }
+    }
+    Ok(Some(out))
+}
+
+/// Applies the door's rules to one scan and records it.
+pub fn scan(
+    conn: &mut DbConn,
+    edition: &Edition,
+    list: &ListWithTypes,
+    scan: &Scan,
+) -> QueryResult<Answer> {
+    let nonce = scan
+        .nonce
+        .clone()
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    write_transaction(conn, |c| {
+        if let Some(earlier) = replay(c, list, &nonce)? {
+            return Ok(earlier);
+        }
+        let holder = match identify(c, edition, &scan.presented)? {
+            Ok(holder) => holder,
+            Err((rejected, known)) => {
+                log(
+                    c,
+                    &Row {
+                        list_id: &list.list.id,
+                        registration_id: known.as_deref(),
+                        result: rejected.as_str(),
+                        scan,
+                        nonce: &nonce,
+                    },
+                )?;
+                return Ok(answer(None, rejected, &nonce));
+            }
+        };
+        let rid = holder.registration_id.as_str();
+        if !list.admits(&holder.ticket_type_ids) {
+            log(
+                c,
+                &Row {
+                    list_id: &list.list.id,
+                    registration_id: Some(rid),
+                    result: Outcome::NotOnList.as_str(),
+                    scan,
+                    nonce: &nonce,
+                },
+            )?;
+            return Ok(answer(Some(&holder), Outcome::NotOnList, &nonce));
+        }
+        // The unique index settles a race the read cannot see (PostgreSQL's read
+        // committed); the savepoint keeps the transaction usable when it does.
+        let admitted = c.transaction(|sp| {
+            if admission(sp, &list.list.id, rid)?.is_some() {
+                return Ok(false);
+            }
+            log(
+                sp,
+                &Row {
+                    list_id: &list.list.id,
+                    registration_id: Some(rid),
+                    result: Outcome::Admitted.as_str(),
+                    scan,
+                    nonce: &nonce,
+                },
+            )?;
+            Ok(true)
+        });
+        let admitted = match admitted {
+            Ok(done) => done,
+            Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            )) => false,
+            Err(other) => return Err(other),
+        };
+        let mut out = answer(Some(&holder), Outcome::Admitted, &nonce);
+        if !admitted {
+            out.result = Outcome::AlreadyCheckedIn;
+            out.duplicate = scan.offline;
+            log(
+                c,
+                &Row {
+                    list_id: &list.list.id,
+                    registration_id: Some(rid),
+                    result: if scan.offline {
+                        DUPLICATE
+                    } else {
+                        Outcome::AlreadyCheckedIn.as_str()
+                    },
+                    scan,
+                    nonce: &nonce,
+                },
+            )?;
+        }
+        if let Some((_, at, by)) = admission(c, &list.list.id, rid)? {
+            out.checked_in_at = Some(at);
+            out.checked_in_by = Some(by);
+        }
+        Ok(out)
+    })
+}
+
+/// Takes back an admission made by mistake; the ticket can be admitted again. Returns
+/// whether there was one.
+pub fn undo(conn: &mut DbConn, list: &ListWithTypes, registration_id: &str) -> QueryResult<bool> {
+    let n = diesel::update(
+        s::scans
+            .filter(s::list_id.eq(&list.list.id))
+            .filter(s::registration_id.eq(registration_id))
+            .filter(s::result.eq(Outcome::Admitted.as_str()))
+            .filter(s::undone_at.is_null()),
+    )
+    .set(s::undone_at.eq(Some(now())))
+    .execute(conn)?;
+    Ok(n > 0)
+}

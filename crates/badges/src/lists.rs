@@ -1,0 +1,181 @@
+//! Check-in lists: where tickets are scanned. Every edition has the entrance, which admits
+//! every ticket; organisers add others (a workshop room) that admit only some ticket types.
+
+use devday_db::schema::{
+    checkin_list_ticket_types::dsl as lt, checkin_lists::dsl as l, ticket_types::dsl as tt,
+};
+use devday_db::{now, DbConn};
+use devday_shared::{AppError, AppResult, FieldErrors};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+pub const ENTRANCE: &str = "entrance";
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
+#[diesel(table_name = devday_db::schema::checkin_lists)]
+pub struct CheckinList {
+    #[serde(skip)]
+    pub id: String,
+    #[serde(skip)]
+    pub edition_id: String,
+    pub slug: String,
+    pub name: String,
+    /// The entrance admits every ticket; other lists only their ticket types.
+    pub all_tickets: bool,
+    #[serde(skip)]
+    pub created_at: chrono::NaiveDateTime,
+}
+
+/// A list with the ticket types it admits.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ListWithTypes {
+    #[serde(flatten)]
+    pub list: CheckinList,
+    /// Ids of the admitted ticket types (empty for the entrance: it admits all).
+    pub ticket_types: Vec<String>,
+}
+
+impl ListWithTypes {
+    pub fn admits(&self, held: &[String]) -> bool {
+        self.list.all_tickets || held.iter().any(|t| self.ticket_types.contains(t))
+    }
+}
+
+fn insert(
+    conn: &mut DbConn,
+    edition_id: &str,
+    slug: &str,
+    name: &str,
+    all: bool,
+) -> QueryResult<String> {
+    let id = uuid::Uuid::new_v4().to_string();
+    diesel::insert_into(l::checkin_lists)
+        .values((
+            l::id.eq(&id),
+            l::edition_id.eq(edition_id),
+            l::slug.eq(slug),
+            l::name.eq(name),
+            l::all_tickets.eq(all),
+            l::created_at.eq(now()),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// Makes the entrance list if the edition has none yet. Inside a savepoint, so a second
+/// request making it at the same moment loses quietly without spoiling its transaction.
+fn ensure_entrance(conn: &mut DbConn, edition_id: &str) -> QueryResult<()> {
+    let exists: i64 = l::checkin_lists
+        .filter(l::edition_id.eq(edition_id))
+        .filter(l::slug.eq(ENTRANCE))
+        .count()
+        .get_result(conn)?;
+    if exists == 0 {
+        let made = conn.transaction(|c| insert(c, edition_id, ENTRANCE, "Entrance", true));
+        match made {
+            Ok(_)
+            | Err(diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            )) => {}
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(())
+}
+
+fn with_types(conn: &mut DbConn, list: CheckinList) -> QueryResult<ListWithTypes> {
+    let ticket_types = lt::checkin_list_ticket_types
+        .filter(lt::list_id.eq(&list.id))
+        .select(lt::ticket_type_id)
+        .load(conn)?;
+    Ok(ListWithTypes { list, ticket_types })
+}
+
+/// The list with this slug, or the entrance when `slug` is `None`; `None` if unknown.
+pub fn find(
+    conn: &mut DbConn,
+    edition_id: &str,
+    slug: Option<&str>,
+) -> QueryResult<Option<ListWithTypes>> {
+    let slug = slug.filter(|s| !s.is_empty()).unwrap_or(ENTRANCE);
+    if slug == ENTRANCE {
+        ensure_entrance(conn, edition_id)?;
+    }
+    let list = l::checkin_lists
+        .filter(l::edition_id.eq(edition_id))
+        .filter(l::slug.eq(slug))
+        .select(CheckinList::as_select())
+        .first(conn)
+        .optional()?;
+    list.map(|list| with_types(conn, list)).transpose()
+}
+
+/// Every list of the edition, the entrance first.
+pub fn all(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<ListWithTypes>> {
+    ensure_entrance(conn, edition_id)?;
+    let lists: Vec<CheckinList> = l::checkin_lists
+        .filter(l::edition_id.eq(edition_id))
+        .order((l::all_tickets.desc(), l::name.asc()))
+        .select(CheckinList::as_select())
+        .load(conn)?;
+    lists
+        .into_iter()
+        .map(|list| with_types(conn, list))
+        .collect()
+}
+
+/// A new list that admits the chosen ticket types (a workshop room).
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+pub struct ListForm {
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub ticket_types: Vec<String>,
+}
+
+pub fn create(conn: &mut DbConn, edition_id: &str, form: &ListForm) -> AppResult<String> {
+    let mut errors = FieldErrors::new();
+    let name = form.name.trim();
+    let slug = form.slug.trim();
+    if name.is_empty() || name.chars().count() > 80 {
+        errors.add("name", "checkin-list-name-invalid");
+    }
+    let slug_ok = !slug.is_empty()
+        && slug.len() <= 40
+        && slug
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !slug_ok || slug == ENTRANCE {
+        errors.add("slug", "checkin-list-slug-invalid");
+    }
+    let known: Vec<String> = tt::ticket_types
+        .filter(tt::edition_id.eq(edition_id))
+        .filter(tt::id.eq_any(&form.ticket_types))
+        .select(tt::id)
+        .load(conn)?;
+    if form.ticket_types.is_empty() || known.len() != form.ticket_types.len() {
+        errors.add("ticket_types", "checkin-list-types-invalid");
+    }
+    errors.into_result()?;
+    devday_db::write_transaction(conn, |c| {
+        let id = insert(c, edition_id, slug, name, false).map_err(|e| match e {
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _,
+            ) => {
+                let mut taken = FieldErrors::new();
+                taken.add("slug", "checkin-list-slug-taken");
+                AppError::Invalid(taken)
+            }
+            other => other.into(),
+        })?;
+        for t in &known {
+            diesel::insert_into(lt::checkin_list_ticket_types)
+                .values((lt::list_id.eq(&id), lt::ticket_type_id.eq(t)))
+                .execute(c)?;
+        }
+        Ok(id)
+    })
+}

@@ -1,0 +1,243 @@
+//! The scanners' JSON API (staff token): scan, sync for offline use, upload of offline
+//! scans, search and manual check-in at the desk, and undo.
+
+use actix_web::{web, HttpResponse};
+use chrono::NaiveDateTime;
+use devday_shared::api::ProblemDocument;
+use devday_shared::web::Staff;
+use devday_shared::{AppError, AppResult, AppState};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::checkin::{self, Answer, Presented, Scan};
+use crate::lists::{self, ListWithTypes};
+use crate::sync::{self, SyncData};
+use crate::tickets::{self, Holder};
+
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route("/api/events/{edition}/checkin", web::post().to(scan))
+        .route("/api/events/{edition}/checkin/sync", web::get().to(sync))
+        .route(
+            "/api/events/{edition}/checkin/upload",
+            web::post().to(upload),
+        )
+        .route(
+            "/api/events/{edition}/checkin/search",
+            web::get().to(search),
+        )
+        .route("/api/events/{edition}/checkin/undo", web::post().to(undo));
+}
+
+/// A scan at the door, or a person picked at the desk (`registration_id` instead of `code`).
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct ScanRequest {
+    /// The scanned text.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// For a manual check-in: the registration found by search.
+    #[serde(default)]
+    pub registration_id: Option<String>,
+    /// The check-in list's slug; the entrance by default.
+    #[serde(default)]
+    pub list: Option<String>,
+    /// The scanner's name, shown on "already checked in"; the account's name by default.
+    #[serde(default)]
+    pub device: Option<String>,
+    /// Chosen by the scanner so that a retried request never checks in twice.
+    #[serde(default)]
+    pub nonce: Option<String>,
+    /// When it was scanned (UTC), for scans made offline.
+    #[serde(default)]
+    pub scanned_at: Option<NaiveDateTime>,
+}
+
+impl ScanRequest {
+    fn into_scan(self, access: &Staff, offline: bool) -> AppResult<(Option<String>, Scan)> {
+        let presented = match (self.code, self.registration_id) {
+            (Some(code), _) if !code.trim().is_empty() => Presented::Code(code),
+            (_, Some(id)) if !id.trim().is_empty() => Presented::Registration(id),
+            _ => {
+                return Err(AppError::bad_request(
+                    "Send the scanned `code` or a `registration_id`.",
+                ))
+            }
+        };
+        let device = self
+            .device
+            .map(|d| d.trim().chars().take(60).collect::<String>())
+            .filter(|d| !d.is_empty())
+            .unwrap_or_else(|| access.user.display_name.clone());
+        Ok((
+            self.list,
+            Scan {
+                presented,
+                device,
+                nonce: self.nonce.map(|n| n.chars().take(100).collect()),
+                scanned_at: self.scanned_at,
+                offline,
+            },
+        ))
+    }
+}
+
+async fn list_of(
+    state: &AppState,
+    access: &Staff,
+    slug: Option<String>,
+) -> AppResult<ListWithTypes> {
+    let eid = access.edition.id.clone();
+    state
+        .db(move |c| lists::find(c, &eid, slug.as_deref())?.ok_or(AppError::NotFound))
+        .await
+}
+
+/// Checks a ticket in: 200 with the door's answer (admitted, already_checked_in, revoked,
+/// invalid, wrong_edition or not_on_list); 404 for an unknown list.
+#[utoipa::path(post, path = "/api/events/{edition}/checkin", tag = "check-in",
+    params(("edition" = String, Path)), request_body = ScanRequest,
+    responses((status = 200, body = Answer),
+        (status = 400, body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 404, body = ProblemDocument, content_type = "application/problem+json")),
+    security(("bearer" = [])))]
+pub async fn scan(
+    state: web::Data<AppState>,
+    access: Staff,
+    body: web::Json<ScanRequest>,
+) -> AppResult<HttpResponse> {
+    let (slug, scan) = body.into_inner().into_scan(&access, false)?;
+    let list = list_of(&state, &access, slug).await?;
+    let edition = access.edition.clone();
+    let answer = state
+        .db(move |c| Ok(checkin::scan(c, &edition, &list, &scan)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(answer))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct SyncQuery {
+    /// The check-in list's slug; the entrance by default.
+    pub list: Option<String>,
+    /// The `cursor` of the previous sync: only changes since then.
+    pub since: Option<NaiveDateTime>,
+}
+
+/// Everything a scanner needs offline: the public key and the list's tickets, or only
+/// what changed since `since`.
+#[utoipa::path(get, path = "/api/events/{edition}/checkin/sync", tag = "check-in",
+    params(("edition" = String, Path), SyncQuery),
+    responses((status = 200, body = SyncData)), security(("bearer" = [])))]
+pub async fn sync(
+    state: web::Data<AppState>,
+    access: Staff,
+    query: web::Query<SyncQuery>,
+) -> AppResult<HttpResponse> {
+    let SyncQuery { list, since } = query.into_inner();
+    let list = list_of(&state, &access, list).await?;
+    let edition = access.edition.clone();
+    let data = state
+        .db(move |c| Ok(sync::data(c, &edition, list, since)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(data))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct Upload {
+    pub scans: Vec<ScanRequest>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UploadAnswer {
+    /// One answer per scan, in order; a scan sent before answers as it did then.
+    pub results: Vec<Answer>,
+}
+
+/// Scans queued while offline, each with its nonce and scan time. Sending the same batch
+/// again changes nothing. A ticket two scanners admitted offline stays checked in once;
+/// the later upload is flagged as a duplicate.
+#[utoipa::path(post, path = "/api/events/{edition}/checkin/upload", tag = "check-in",
+    params(("edition" = String, Path)), request_body = Upload,
+    responses((status = 200, body = UploadAnswer),
+        (status = 400, body = ProblemDocument, content_type = "application/problem+json")),
+    security(("bearer" = [])))]
+pub async fn upload(
+    state: web::Data<AppState>,
+    access: Staff,
+    body: web::Json<Upload>,
+) -> AppResult<HttpResponse> {
+    let scans = body.into_inner().scans;
+    if scans.len() > 5000 {
+        return Err(AppError::bad_request("Upload at most 5000 scans at once."));
+    }
+    let mut results = Vec::with_capacity(scans.len());
+    for request in scans {
+        if request.nonce.as_deref().is_none_or(str::is_empty) {
+            return Err(AppError::bad_request("Every offline scan needs its nonce."));
+        }
+        let (slug, scan) = request.into_scan(&access, true)?;
+        let list = list_of(&state, &access, slug).await?;
+        let edition = access.edition.clone();
+        results.push(
+            state
+                .db(move |c| Ok(checkin::scan(c, &edition, &list, &scan)?))
+                .await?,
+        );
+    }
+    Ok(HttpResponse::Ok().json(UploadAnswer { results }))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct SearchQuery {
+    /// Part of a name or an address.
+    pub q: String,
+}
+
+/// Finds people by name or address at the desk.
+#[utoipa::path(get, path = "/api/events/{edition}/checkin/search", tag = "check-in",
+    params(("edition" = String, Path), SearchQuery),
+    responses((status = 200, body = [Holder])), security(("bearer" = [])))]
+pub async fn search(
+    state: web::Data<AppState>,
+    access: Staff,
+    query: web::Query<SearchQuery>,
+) -> AppResult<HttpResponse> {
+    let q = query.into_inner().q;
+    if q.trim().chars().count() < 2 {
+        return Err(AppError::bad_request("Search for at least two characters."));
+    }
+    let eid = access.edition.id.clone();
+    let found = state.db(move |c| Ok(tickets::search(c, &eid, &q)?)).await?;
+    Ok(HttpResponse::Ok().json(found))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct UndoRequest {
+    pub registration_id: String,
+    #[serde(default)]
+    pub list: Option<String>,
+}
+
+/// Takes back a check-in made by mistake: 204, or 404 when there was none.
+#[utoipa::path(post, path = "/api/events/{edition}/checkin/undo", tag = "check-in",
+    params(("edition" = String, Path)), request_body = UndoRequest,
+    responses((status = 204),
+        (status = 404, body = ProblemDocument, content_type = "application/problem+json")),
+    security(("bearer" = [])))]
+pub async fn undo(
+    state: web::Data<AppState>,
+    access: Staff,
+    body: web::Json<UndoRequest>,
+) -> AppResult<HttpResponse> {
+    let UndoRequest {
+        registration_id,
+        list,
+    } = body.into_inner();
+    let list = list_of(&state, &access, list).await?;
+    let undone = state
+        .db(move |c| Ok(checkin::undo(c, &list, &registration_id)?))
+        .await?;
+    if undone {
+        Ok(HttpResponse::NoContent().finish())
+    } else {
+        Err(AppError::NotFound)
+    }
+}

@@ -1,0 +1,152 @@
+//! Organisers: the check-in dashboard, extra check-in lists, the scan log as CSV, and
+//! re-issuing a ticket.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use devday_shared::spreadsheet;
+use devday_shared::web::{see_other, CsrfForm, NoFields, Organiser, Page};
+use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+
+use crate::dashboard;
+use crate::lists::{self, ListForm};
+use crate::tickets;
+
+async fn render(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    form: ListForm,
+    errors: FieldErrors,
+    status: StatusCode,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let (stats, log, types) = state
+        .db(move |c| {
+            let types: Vec<(String, String)> = {
+                use devday_db::schema::ticket_types::dsl as tt;
+                use diesel::prelude::*;
+                tt::ticket_types
+                    .filter(tt::edition_id.eq(&eid))
+                    .order(tt::position.asc())
+                    .select((tt::id, tt::name))
+                    .load(c)?
+            };
+            Ok((
+                dashboard::stats(c, &eid)?,
+                dashboard::log(c, &eid, Some(50))?,
+                types,
+            ))
+        })
+        .await?;
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert("stats", &stats);
+    ctx.insert("log", &log);
+    ctx.insert("types", &types);
+    ctx.insert("form_name", &form.name);
+    ctx.insert("form_slug", &form.slug);
+    ctx.insert("errors", &errors);
+    page.render_status(status, "badges/dashboard.html", &ctx)
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+) -> AppResult<HttpResponse> {
+    render(
+        &state,
+        &page,
+        &access,
+        ListForm::default(),
+        FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn add_list(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    form: CsrfForm<ListForm>,
+) -> AppResult<HttpResponse> {
+    let form = form.0;
+    let (eid, f) = (access.edition.id.clone(), form.clone());
+    match state.db(move |c| lists::create(c, &eid, &f)).await {
+        Ok(_) => Ok(see_other(&format!(
+            "/{}/manage/checkin",
+            access.edition.slug
+        ))),
+        Err(AppError::Invalid(errors)) => {
+            render(
+                &state,
+                &page,
+                &access,
+                form,
+                errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(other) => Err(other),
+    }
+}
+
+/// Every scan as CSV (UTF-8 with BOM, formulas neutralised).
+pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let log = state
+        .db(move |c| Ok(dashboard::log(c, &eid, None)?))
+        .await?;
+    let rows = log.iter().map(|s| {
+        vec![
+            s.scanned_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+            s.list.clone(),
+            s.name.clone().unwrap_or_default(),
+            s.email.clone().unwrap_or_default(),
+            s.result.clone(),
+            s.device.clone(),
+            if s.offline { "offline" } else { "online" }.to_owned(),
+            if s.undone { "undone" } else { "" }.to_owned(),
+        ]
+    });
+    Ok(spreadsheet::csv_download(
+        &format!("{}-checkins.csv", access.edition.slug),
+        &[
+            "scanned_at_utc",
+            "list",
+            "name",
+            "email",
+            "result",
+            "device",
+            "mode",
+            "undone",
+        ],
+        rows,
+    ))
+}
+
+/// Re-issues someone's ticket (a lost badge): the old code is revoked at once.
+pub async fn reissue(
+    state: web::Data<AppState>,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let (_, id) = path.into_inner();
+    let eid = access.edition.id.clone();
+    let rid = id.clone();
+    state
+        .db(move |c| {
+            let holder = tickets::holder(c, &rid)?
+                .filter(|h| h.edition_id == eid)
+                .ok_or(AppError::NotFound)?;
+            Ok(tickets::reissue(c, &holder.registration_id)?)
+        })
+        .await?;
+    Ok(see_other(&format!(
+        "/{}/manage/registrations/{id}",
+        access.edition.slug
+    )))
+}

@@ -1,0 +1,184 @@
+//! A confirmed registration's ticket: its signed code, its holder, re-issue and revocation.
+//!
+//! There is no ticket row to keep in step with registrations: a ticket is valid while its
+//! registration is confirmed and the code carries the current serial. Cancelling revokes
+//! it; re-issuing raises the serial, so the old code stops working.
+
+use devday_db::schema::{
+    editions::dsl as e, registration_tickets::dsl as rt, registrations::dsl as r,
+    ticket_serials::dsl as ts, ticket_types::dsl as tt,
+};
+use devday_db::{now, write_transaction, DbConn};
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::code::Ticket;
+use crate::keys;
+
+/// Who holds a ticket, as the door and the badge need it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Holder {
+    pub registration_id: String,
+    #[serde(skip)]
+    pub edition_id: String,
+    pub name: String,
+    pub email: String,
+    pub company: String,
+    /// held, confirmed, cancelled or expired: only confirmed registrations get in.
+    pub state: String,
+    pub serial: i32,
+    /// Names of the ticket types, conference first.
+    pub ticket_types: Vec<String>,
+    #[serde(skip)]
+    pub ticket_type_ids: Vec<String>,
+}
+
+impl Holder {
+    pub fn is_valid(&self) -> bool {
+        self.state == "confirmed"
+    }
+
+    /// The ticket types as one line ("Conference, Rust workshop").
+    pub fn ticket_type_line(&self) -> String {
+        self.ticket_types.join(", ")
+    }
+}
+
+type Row = (String, String, String, String, String, String, Option<i32>);
+
+/// Registrations with their serial, as `Row`s; each caller adds its filter.
+macro_rules! rows {
+    () => {
+        r::registrations.left_join(ts::ticket_serials).select((
+            r::id,
+            r::edition_id,
+            r::name,
+            r::email,
+            r::company,
+            r::state,
+            ts::serial.nullable(),
+        ))
+    };
+}
+
+fn with_types(conn: &mut DbConn, found: Vec<Row>) -> QueryResult<Vec<Holder>> {
+    let ids: Vec<&String> = found.iter().map(|row| &row.0).collect();
+    let mut types: Vec<(String, String, String)> = Vec::new();
+    // SQLite caps the number of bound parameters; a whole edition is read in slices.
+    for slice in ids.chunks(500) {
+        types.extend(
+            rt::registration_tickets
+                .inner_join(tt::ticket_types)
+                .filter(rt::registration_id.eq_any(slice))
+                .order((tt::position.asc(), tt::name.asc()))
+                .select((rt::registration_id, tt::id, tt::name))
+                .load::<(String, String, String)>(conn)?,
+        );
+    }
+    let mut by_registration: std::collections::HashMap<&str, Vec<(String, String)>> =
+        std::collections::HashMap::new();
+    for (rid, tid, name) in &types {
+        by_registration
+            .entry(rid.as_str())
+            .or_default()
+            .push((tid.clone(), name.clone()));
+    }
+    Ok(found
+        .iter()
+        .map(|(id, edition_id, name, email, company, state, serial)| {
+            let held = by_registration
+                .get(id.as_str())
+                .cloned()
+                .unwrap_or_default();
+            Holder {
+                registration_id: id.clone(),
+                edition_id: edition_id.clone(),
+                name: name.clone(),
+                email: email.clone(),
+                company: company.clone(),
+                state: state.clone(),
+                serial: serial.unwrap_or(0),
+                ticket_types: held.iter().map(|(_, n)| n.clone()).collect(),
+                ticket_type_ids: held.into_iter().map(|(t, _)| t).collect(),
+            }
+        })
+        .collect())
+}
+
+/// One registration's holder, if it exists.
+pub fn holder(conn: &mut DbConn, registration_id: &str) -> QueryResult<Option<Holder>> {
+    let found: Vec<Row> = rows!().filter(r::id.eq(registration_id)).load(conn)?;
+    Ok(with_types(conn, found)?.pop())
+}
+
+/// Every confirmed registration of an edition, by name.
+pub fn confirmed(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Holder>> {
+    let found: Vec<Row> = rows!()
+        .filter(r::edition_id.eq(edition_id))
+        .filter(r::state.eq("confirmed"))
+        .order((r::name.asc(), r::id.asc()))
+        .load(conn)?;
+    with_types(conn, found)
+}
+
+/// Registrations of an edition whose name or address contains `query` (the desk's search).
+pub fn search(conn: &mut DbConn, edition_id: &str, query: &str) -> QueryResult<Vec<Holder>> {
+    let pattern = format!("%{}%", query.trim().replace(['%', '_'], ""));
+    let found: Vec<Row> = rows!()
+        .filter(r::edition_id.eq(edition_id))
+        .filter(r::state.eq_any(["confirmed", "cancelled"]))
+        .filter(r::name.like(&pattern).or(r::email.like(&pattern)))
+        .order((r::name.asc(), r::id.asc()))
+        .limit(20)
+        .load(conn)?;
+    with_types(conn, found)
+}
+
+/// The code to print for a confirmed registration; `None` for any other state (there is
+/// no valid ticket to show).
+pub fn code(conn: &mut DbConn, holder: &Holder) -> QueryResult<Option<String>> {
+    if !holder.is_valid() {
+        return Ok(None);
+    }
+    let slug: String = e::editions
+        .find(&holder.edition_id)
+        .select(e::slug)
+        .first(conn)?;
+    let key = keys::signing_key(conn, &holder.edition_id)?;
+    Ok(Some(
+        Ticket {
+            edition: slug,
+            registration_id: holder.registration_id.clone(),
+            serial: holder.serial,
+        }
+        .sign(&key),
+    ))
+}
+
+/// Re-issues a ticket (a lost badge): the old code is revoked from now on. Returns the new
+/// serial.
+pub fn reissue(conn: &mut DbConn, registration_id: &str) -> QueryResult<i32> {
+    write_transaction(conn, |c| {
+        let current: Option<i32> = ts::ticket_serials
+            .find(registration_id)
+            .select(ts::serial)
+            .first(c)
+            .optional()?;
+        let next = current.unwrap_or(0) + 1;
+        if current.is_some() {
+            diesel::update(ts::ticket_serials.find(registration_id))
+                .set((ts::serial.eq(next), ts::reissued_at.eq(now())))
+                .execute(c)?;
+        } else {
+            diesel::insert_into(ts::ticket_serials)
+                .values((
+                    ts::registration_id.eq(registration_id),
+                    ts::serial.eq(next),
+                    ts::reissued_at.eq(now()),
+                ))
+                .execute(c)?;
+        }
+        Ok(next)
+    })
+}

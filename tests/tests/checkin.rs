@@ -1,0 +1,227 @@
+//! Tickets and check-in end to end: signed codes behind the manage link, the door's rules
+//! (first scan admits, then "already checked in"; forged, revoked, re-issued and other
+//! editions' tickets rejected), nonces that make retries harmless, the offline merge of two
+//! scanners, a race of many doors, check-in lists, sync, and who may do what.
+
+use devday_tests::{capture, db_test, Client, TestApp};
+use serde_json::json;
+
+/// Issues guest tickets (confirmed at once) and returns each guest's ticket code, read
+/// from the ticket page behind the mailed manage link.
+async fn guests(
+    app: &TestApp,
+    admin: &Client,
+    slug: &str,
+    people: &[(&str, &str)],
+) -> anyhow::Result<Vec<String>> {
+    let rows: String = people
+        .iter()
+        .map(|(name, email)| format!("{name},{email}\n"))
+        .collect();
+    let res = admin
+        .post(
+            &format!("/{slug}/manage/registrations/import"),
+            &[("rows", rows.as_str()), ("action", "import")],
+        )
+        .await?;
+    anyhow::ensure!(res.status == 303, "import: {} {}", res.status, res.body);
+    let mut codes = Vec::new();
+    for (_, email) in people {
+        codes.push(code_of(app, email).await?);
+    }
+    Ok(codes)
+}
+
+async fn ticket_page(app: &TestApp, email: &str) -> anyhow::Result<String> {
+    let mail = app.smtp.wait_for_subject(email, "Your ticket").await?;
+    let link = mail
+        .link("/ticket")
+        .ok_or_else(|| anyhow::anyhow!("no ticket link in {mail:?}"))?;
+    Ok(link)
+}
+
+async fn code_of(app: &TestApp, email: &str) -> anyhow::Result<String> {
+    let page = app.client().get(&ticket_page(app, email).await?).await?;
+    anyhow::ensure!(page.status == 200, "{}", page.body);
+    Ok(capture(r#"id="ticket-code">([^<]+)<"#, &page.body))
+}
+
+async fn scan(
+    api: &Client,
+    token: &str,
+    body: serde_json::Value,
+) -> anyhow::Result<serde_json::Value> {
+    let res = api
+        .api_post("/api/events/dd-2030/checkin", Some(token), &body)
+        .await?;
+    anyhow::ensure!(res.status == 200, "scan: {} {}", res.status, res.body);
+    Ok(res.json())
+}
+
+fn result(answer: &serde_json::Value) -> &str {
+    answer["result"].as_str().unwrap_or_default()
+}
+
+db_test! {
+    async fn the_door_admits_each_valid_ticket_once_and_says_why_it_refuses_others(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        app.create_open_edition(&admin, "dd-2031").await?;
+        let codes = guests(&app, &admin, "dd-2030", &[("Ann Abel", "ann@example.org"), ("Ben Bauer", "ben@example.org"), ("Cem Çelik", "cem@example.org"), ("Dan Dorn", "dan@example.org")]).await?;
+        let other = guests(&app, &admin, "dd-2031", &[("Eve Early", "eve@example.org")]).await?;
+        let token = capture(r#"id="new-token">([^<]+)<"#, &admin.post("/account/tokens", &[("name", "door")]).await?.body);
+        let api = app.client();
+
+        // The ticket: a QR code as PNG and SVG behind the manage link, never cached.
+        let link = ticket_page(&app, "ann@example.org").await?;
+        let png = api.send(api.http().get(format!("{link}.png"))).await?;
+        assert_eq!((png.status, png.header("content-type")), (200, Some("image/png")));
+        assert_eq!(png.header("cache-control"), Some("private, no-store"));
+        let svg = api.get(&format!("{link}.svg")).await?;
+        assert!(svg.body.contains("<svg"), "{}", svg.body);
+
+        // First scan admits, the second is told when and where.
+        let first = scan(&api, &token, json!({"code": codes[0], "device": "Door 1"})).await?;
+        assert_eq!((result(&first), first["name"].as_str()), ("admitted", Some("Ann Abel")));
+        assert_eq!(first["ticket_type"], "Conference");
+        let again = scan(&api, &token, json!({"code": codes[0], "device": "Door 2"})).await?;
+        assert_eq!(result(&again), "already_checked_in");
+        assert_eq!(again["checked_in_by"], "Door 1");
+        assert_eq!(again["checked_in_at"], first["checked_in_at"]);
+
+        // Forged, garbage, another edition's.
+        let forged = codes[1].replacen(&capture(r"devday:1:dd-2030:([0-9a-f-]{36})", &codes[1]), &capture(r"devday:1:dd-2030:([0-9a-f-]{36})", &codes[2]), 1);
+        assert_eq!(result(&scan(&api, &token, json!({"code": forged})).await?), "invalid");
+        assert_eq!(result(&scan(&api, &token, json!({"code": "https://example.org/"})).await?), "invalid");
+        assert_eq!(result(&scan(&api, &token, json!({"code": other[0]})).await?), "wrong_edition");
+        let fake_edition = other[0].replacen("dd-2031", "dd-2030", 1);
+        assert_eq!(result(&scan(&api, &token, json!({"code": fake_edition})).await?), "invalid");
+
+        // Cancelled: revoked. Re-issued: the old code revoked, the new one admitted.
+        let list = admin.get("/dd-2030/manage/registrations").await?;
+        let id_of = |email: &str| capture(&format!(r#"href="/dd-2030/manage/registrations/([0-9a-f-]{{36}})"[^>]*>[^<]*</a>[^@]*{email}"#), &list.body);
+        let (ben, cem) = (id_of("ben@example.org"), id_of("cem@example.org"));
+        assert_eq!(admin.post(&format!("/dd-2030/manage/registrations/{ben}/cancel"), &[]).await?.status, 303);
+        assert_eq!(result(&scan(&api, &token, json!({"code": codes[1]})).await?), "revoked");
+        assert_eq!(admin.post(&format!("/dd-2030/manage/tickets/{cem}/reissue"), &[]).await?.status, 303);
+        assert_eq!(result(&scan(&api, &token, json!({"code": codes[2]})).await?), "revoked");
+        let page = api.get(&ticket_page(&app, "cem@example.org").await?).await?;
+        let new_code = capture(r#"id="ticket-code">([^<]+)<"#, &page.body);
+        assert_ne!(new_code, codes[2]);
+        assert_eq!(result(&scan(&api, &token, json!({"code": new_code})).await?), "admitted");
+
+        // Undo a mistaken check-in; the ticket can be admitted again.
+        assert_eq!(api.api_post("/api/events/dd-2030/checkin/undo", Some(&token), &json!({"registration_id": cem})).await?.status, 204);
+        assert_eq!(api.api_post("/api/events/dd-2030/checkin/undo", Some(&token), &json!({"registration_id": cem})).await?.status, 404);
+        assert_eq!(result(&scan(&api, &token, json!({"registration_id": cem})).await?), "admitted");
+
+        // A retried request (same nonce) gets the same answer and makes no second scan.
+        let retry = json!({"code": codes[3], "nonce": "n-dan-1"});
+        assert_eq!(result(&scan(&api, &token, retry.clone()).await?), "admitted");
+        assert_eq!(result(&scan(&api, &token, retry).await?), "admitted");
+
+        // Bad requests change nothing.
+        let res = api.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"list": "entrance"})).await?;
+        assert_eq!(res.status, 400);
+        assert_eq!(res.header("content-type"), Some("application/problem+json"));
+        assert_eq!(api.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": codes[3], "list": "nope"})).await?.status, 404);
+        assert_eq!(api.api_post("/api/events/dd-2030/checkin", None, &json!({"code": codes[3]})).await?.status, 401);
+
+        // The dashboard counts each admission once and logs the refusals.
+        let board = admin.get("/dd-2030/manage/checkin").await?;
+        assert_eq!(board.status, 200);
+        assert!(board.body.contains(r#"<td>3</td><td class="checked-in">3</td><td>0</td>"#), "{}", board.body);
+        let csv = admin.get("/dd-2030/manage/checkin.csv").await?;
+        assert!(csv.body.starts_with('\u{feff}') && csv.body.contains("\"Ann Abel\",\"ann@example.org\",\"admitted\",\"Door 1\""), "{}", csv.body);
+        assert_eq!(csv.body.matches("\"revoked\"").count(), 2, "{}", csv.body);
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn offline_scanners_merge_into_one_check_in_and_races_admit_once(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let codes = guests(&app, &admin, "dd-2030", &[("Ann Abel", "ann@example.org"), ("Ben Bauer", "ben@example.org")]).await?;
+        let staff = app.user("sam@example.org", "Sam Staff").await?;
+        app.invite(&admin, "dd-2030", &staff, "sam@example.org", "staff").await?;
+        let token = capture(r#"id="new-token">([^<]+)<"#, &staff.post("/account/tokens", &[("name", "door")]).await?.body);
+        let api = app.client();
+
+        // A scanner's first sync: the key and every ticket.
+        let sync = api.api_get("/api/events/dd-2030/checkin/sync", Some(&token)).await?;
+        assert_eq!(sync.status, 200, "{}", sync.body);
+        let data = sync.json();
+        assert_eq!(data["public_key"].as_str().map(str::len), Some(43));
+        assert_eq!(data["tickets"].as_array().map(Vec::len), Some(2));
+        assert_eq!(data["list"]["slug"], "entrance");
+        let cursor = data["cursor"].as_str().unwrap_or_default().to_owned();
+
+        // Two scanners admit Ann while both offline; each uploads, one twice after a timeout.
+        let upload = |device: &str, nonce: &str, minute: u32| json!({"scans": [{"code": codes[0], "device": device, "nonce": nonce, "scanned_at": format!("2030-05-01T09:{minute:02}:00")}]});
+        let a = api.api_post("/api/events/dd-2030/checkin/upload", Some(&token), &upload("Door A", "a-1", 1)).await?;
+        assert_eq!(a.status, 200, "{}", a.body);
+        assert_eq!(a.json()["results"][0]["result"], "admitted");
+        let b = api.api_post("/api/events/dd-2030/checkin/upload", Some(&token), &upload("Door B", "b-1", 2)).await?.json();
+        assert_eq!(b["results"][0]["result"], "already_checked_in");
+        assert_eq!(b["results"][0]["duplicate"], true);
+        assert_eq!(b["results"][0]["checked_in_by"], "Door A");
+        let b_again = api.api_post("/api/events/dd-2030/checkin/upload", Some(&token), &upload("Door B", "b-1", 2)).await?.json();
+        assert_eq!(b_again["results"][0], b["results"][0], "a retried upload answered differently");
+        let res = api.api_post("/api/events/dd-2030/checkin/upload", Some(&token), &json!({"scans": [{"code": codes[1]}]})).await?;
+        assert_eq!(res.status, 400, "an offline scan without nonce was taken");
+
+        // The next sync brings only what changed: Ann, admitted at the original scan time.
+        let delta = api.api_get(&format!("/api/events/dd-2030/checkin/sync?since={cursor}"), Some(&token)).await?.json();
+        assert_eq!(delta["full"], false);
+        assert_eq!(delta["tickets"].as_array().map(Vec::len), Some(1), "{delta}");
+        assert_eq!(delta["tickets"][0]["checked_in_at"], "2030-05-01T09:01:00");
+
+        // Twenty doors scan Ben at the same instant: one admission.
+        let mut tasks = Vec::new();
+        for n in 0..20 {
+            let (http, url, token, code) = (api.http().clone(), format!("{}/api/events/dd-2030/checkin", app.base), token.clone(), codes[1].clone());
+            tasks.push(tokio::spawn(async move {
+                let res = http.post(&url).bearer_auth(&token).json(&json!({"code": code, "device": format!("Door {n}")})).send().await?;
+                anyhow::ensure!(res.status() == 200, "status {}", res.status());
+                Ok::<_, anyhow::Error>(res.json::<serde_json::Value>().await?)
+            }));
+        }
+        let mut admitted = 0;
+        for task in tasks {
+            let answer = task.await??;
+            match result(&answer) {
+                "admitted" => admitted += 1,
+                "already_checked_in" => {}
+                other => panic!("unexpected {other}"),
+            }
+        }
+        assert_eq!(admitted, 1, "a ticket was admitted {admitted} times");
+        let board = admin.get("/dd-2030/manage/checkin").await?;
+        assert!(board.body.contains(r#"<td>2</td><td class="checked-in">2</td><td>0</td><td>1</td>"#), "{}", board.body);
+
+        // A workshop room admits only its ticket type.
+        let res = admin.post("/dd-2030/manage/checkin", &[("name", "Rust room"), ("slug", "rust-room")]).await?;
+        assert_eq!(res.status, 422, "a list without ticket types was made");
+        let now = chrono::Utc::now().naive_utc() + chrono::Duration::days(120);
+        let res = admin.post("/dd-2030/manage/registration/tickets", &[("name", "Rust workshop"), ("kind", "workshop"), ("capacity", "5"), ("starts_at", &now.format("%Y-%m-%dT09:00").to_string()), ("ends_at", &now.format("%Y-%m-%dT12:00").to_string())]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let board = admin.get("/dd-2030/manage/checkin").await?;
+        let workshop = capture(r#"value="([0-9a-f-]{36})"> Rust workshop"#, &board.body);
+        let res = admin.post("/dd-2030/manage/checkin", &[("name", "Rust room"), ("slug", "rust-room"), ("ticket_types", &workshop)]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let answer = api.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": codes[0], "list": "rust-room"})).await?.json();
+        assert_eq!(result(&answer), "not_on_list");
+
+        // Staff scan but do not see the organisers' dashboard; others do not scan.
+        assert_eq!(staff.get("/dd-2030/manage/checkin").await?.status, 403);
+        assert_eq!(staff.get("/dd-2030/staff/scanner").await?.status, 200);
+        let outsider = app.user("oli@example.org", "Oli").await?;
+        let outsider_token = capture(r#"id="new-token">([^<]+)<"#, &outsider.post("/account/tokens", &[("name", "x")]).await?.body);
+        assert_eq!(api.api_post("/api/events/dd-2030/checkin", Some(&outsider_token), &json!({"code": codes[0]})).await?.status, 403);
+        assert_eq!(api.api_get("/api/events/dd-2030/checkin/sync", Some(&outsider_token)).await?.status, 403);
+        Ok(())
+    }
+}
