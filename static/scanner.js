@@ -37,7 +37,7 @@
     const mode = $("scanner-mode");
     mode.textContent = online ? t("online") : t("offline");
     mode.className = "badge " + (online ? "ok" : "warn");
-    $("scanner-queue").textContent = queue.length ? t("queued").replace("{n}", queue.length) : "";
+    $("scanner-queue").textContent = queue.length ? t("queued") + " " + queue.length : "";
     $("scanner-count").textContent = data ? Object.values(data.tickets).filter((x) => x.valid).length : "?";
   }
 
@@ -126,7 +126,8 @@
     $("scanner-who").textContent = [answer.name, answer.ticket_type].filter(Boolean).join(" · ");
     let detail = "";
     if (answer.result === "already_checked_in" && answer.checked_in_at) {
-      detail = t("at").replace("{time}", new Date(answer.checked_in_at + "Z").toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })).replace("{device}", answer.checked_in_by || "");
+      const time = new Date(answer.checked_in_at + "Z").toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      detail = t("at") + " " + time + (answer.checked_in_by ? " · " + answer.checked_in_by : "");
     }
     $("scanner-detail").textContent = detail;
     box.dataset.result = answer.result;
@@ -140,14 +141,17 @@
     }
     if (!answer) {
       answer = await decideOffline(scan);
-      if (answer.result === "admitted" || answer.result === "already_checked_in") queue.push(scan);
+      // Every scan goes up, refused ones too: the server logs them and decides again.
+      queue.push(scan);
       save();
     }
     show(answer); showMode();
   }
 
   // The camera: BarcodeDetector where the browser has one, else jsQR on a canvas.
-  let last = { code: "", at: 0 };
+  // A code held in view is read many times a second: it counts again only after it has
+  // been out of view for a moment.
+  let last = { code: "", seen: 0 };
   async function camera() {
     const video = $("scanner-video");
     try {
@@ -170,10 +174,10 @@
           if (found) text = found.data;
         }
       }
-      // A code stays in view for a while: one scan per code every few seconds.
-      if (text && (text !== last.code || Date.now() - last.at > 4000)) {
-        last = { code: text, at: Date.now() };
-        await handle({ code: text });
+      if (text) {
+        const fresh = text !== last.code || Date.now() - last.seen > 2500;
+        last = { code: text, seen: Date.now() };
+        if (fresh) await handle({ code: text });
       }
       setTimeout(tick, 120);
     };
@@ -211,6 +215,6 @@
   window.addEventListener("offline", () => { online = false; showMode(); });
   showMode();
   importKey().then(sync);
-  setInterval(sync, 10000);
+  setInterval(sync, 5000);
   camera();
 })();

@@ -180,6 +180,22 @@ impl TestApp {
         self.start().await
     }
 
+    /// Starts the server again on the same address, as when a venue's network comes back:
+    /// pages already open in a browser reach it again.
+    pub async fn restart_on_same_port(&mut self) -> anyhow::Result<()> {
+        self.stop(true)?;
+        let listen = self
+            .base
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_owned();
+        let mut command = self.command();
+        command.env("DEVDAY_LISTEN", listen);
+        self.process = Process::start(command).await?;
+        self.base = self.process.base.clone();
+        Ok(())
+    }
+
     /// Sets the conference ticket's capacity through the organisers' page.
     pub async fn set_conference_capacity(
         &self,

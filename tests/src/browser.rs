@@ -22,6 +22,11 @@ fn find(candidates: &[&str]) -> Option<String> {
 
 impl WebDriver {
     pub async fn start() -> anyhow::Result<Self> {
+        Self::start_with(&[]).await
+    }
+
+    /// With extra Chromium flags (a fake camera, say).
+    pub async fn start_with(extra: &[String]) -> anyhow::Result<Self> {
         let chromedriver = find(&["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"])
             .ok_or_else(|| {
                 anyhow::anyhow!("chromedriver not found: apt-get install chromium-driver")
@@ -36,18 +41,27 @@ impl WebDriver {
             .spawn()?;
         let profile =
             std::env::temp_dir().join(format!("devday-chromium-{}", uuid::Uuid::new_v4()));
+        let mut args: Vec<String> = [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1200,900",
+            "--lang=en-US",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        args.push(format!("--user-data-dir={}", profile.display()));
+        args.extend(extra.iter().cloned());
         let mut caps = serde_json::Map::new();
         caps.insert(
             "goog:chromeOptions".into(),
-            serde_json::json!({
-                "binary": chromium,
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1200,900",
-                    "--lang=en-US", format!("--user-data-dir={}", profile.display()),
-                ]
-            }),
+            serde_json::json!({ "binary": chromium, "args": args }),
         );
         let deadline = Instant::now() + Duration::from_secs(20);
         let client = loop {

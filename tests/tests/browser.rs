@@ -2,6 +2,7 @@
 //! ignored unless DEVDAY_TEST_BROWSER=1 was set at build time.
 
 use devday_tests::{TestApp, WebDriver};
+
 use fantoccini::Locator;
 
 const PW: &str = "a long browser password";
@@ -603,5 +604,192 @@ async fn an_organiser_drags_sessions_resolves_a_conflict_and_releases() -> anyho
         "{href}"
     );
     driver.quit().await?;
+    Ok(())
+}
+
+/// A Y4M video (what Chromium's fake camera plays) of a QR code on white: grey levels only.
+fn qr_video(code: &str, path: &std::path::Path) -> anyhow::Result<()> {
+    let qr = qrcode::QrCode::with_error_correction_level(code.as_bytes(), qrcode::EcLevel::M)?;
+    let (modules, colours) = (qr.width(), qr.to_colors());
+    let (side, scale) = (480usize, 480 / (qr.width() + 8));
+    let offset = (side - modules * scale) / 2;
+    let mut luma = vec![235u8; side * side];
+    for (i, colour) in colours.iter().enumerate() {
+        if *colour == qrcode::Color::Dark {
+            let (mx, my) = (i % modules, i / modules);
+            for y in 0..scale {
+                let row = (offset + my * scale + y) * side + offset + mx * scale;
+                luma[row..row + scale].fill(16);
+            }
+        }
+    }
+    let mut video = format!("YUV4MPEG2 W{side} H{side} F10:1 Ip A1:1 C420jpeg\n").into_bytes();
+    for _ in 0..10 {
+        video.extend_from_slice(b"FRAME\n");
+        video.extend_from_slice(&luma);
+        video.extend(std::iter::repeat_n(128u8, side * side / 2));
+    }
+    std::fs::write(path, video)?;
+    Ok(())
+}
+
+/// Polls the check-in API until the person is admitted (up to 20 s).
+async fn wait_until_admitted(
+    app: &TestApp,
+    token: &str,
+    registration: &str,
+) -> anyhow::Result<serde_json::Value> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let sync = app
+            .client()
+            .api_get("/api/events/dd-2030/checkin/sync", Some(token))
+            .await?
+            .json();
+        let ticket = sync["tickets"].as_array().and_then(|all| {
+            all.iter()
+                .find(|t| t["registration_id"] == registration)
+                .cloned()
+        });
+        if let Some(ticket) = ticket.filter(|t| !t["checked_in_at"].is_null()) {
+            return Ok(ticket);
+        }
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "{registration} was never checked in"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn door_staff_scan_a_badge_with_the_camera_and_keep_going_offline() -> anyhow::Result<()> {
+    devday_tests::binary!();
+    let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-2030").await?;
+    let res = admin
+        .post(
+            "/dd-2030/manage/registrations/import",
+            &[
+                (
+                    "rows",
+                    "Ann Abel,ann@example.org\nBen Bauer,ben@example.org\n",
+                ),
+                ("action", "import"),
+            ],
+        )
+        .await?;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let mut codes = Vec::new();
+    for email in ["ann@example.org", "ben@example.org"] {
+        let mail = app.smtp.wait_for_subject(email, "Your ticket").await?;
+        let page = app
+            .client()
+            .get(&mail.link("/ticket").expect("ticket link"))
+            .await?;
+        let code = regex::Regex::new(r#"id="ticket-code">([^<]+)<"#)?
+            .captures(&page.body)
+            .map(|c| c[1].to_owned())
+            .expect("code on the ticket page");
+        codes.push(code);
+    }
+    let registration = |code: &str| code.split(':').nth(3).unwrap_or_default().to_owned();
+    let staff = app.user("sam@example.org", "Sam Staff").await?;
+    app.invite(&admin, "dd-2030", &staff, "sam@example.org", "staff")
+        .await?;
+    let token = regex::Regex::new(r#"id="new-token">([^<]+)<"#)?
+        .captures(
+            &admin
+                .post("/account/tokens", &[("name", "check")])
+                .await?
+                .body,
+        )
+        .map(|c| c[1].to_owned())
+        .expect("token");
+
+    // The phone's camera sees Ann's badge.
+    let video = std::env::temp_dir().join(format!("devday-qr-{}.y4m", uuid::Uuid::new_v4()));
+    qr_video(&codes[0], &video)?;
+    let driver = WebDriver::start_with(&[
+        "--use-fake-device-for-media-stream".into(),
+        "--use-fake-ui-for-media-stream".into(),
+        format!("--use-file-for-fake-video-capture={}", video.display()),
+    ])
+    .await?;
+    log_in(
+        &driver,
+        &app.base,
+        "sam@example.org",
+        devday_tests::PASSWORD,
+    )
+    .await?;
+    let c = &driver.client;
+    c.goto(&format!("{}/dd-2030/staff/", app.base)).await?;
+    c.find(Locator::Css("a[href$='/staff/scanner?list=entrance']"))
+        .await?
+        .click()
+        .await?;
+    fill(&driver, "device", "Door 1").await?;
+    submit(&driver).await?;
+    let ann = wait_until_admitted(&app, &token, &registration(&codes[0])).await?;
+    assert_eq!(ann["checked_in_by"], "Door 1");
+    expect_text(&driver, "Ann Abel").await?;
+    expect_text(&driver, "online").await?;
+    driver.screenshot("scanner-online").await?;
+
+    // The network goes: the scanner notices, still knows Ann is in, and admits Ben by his
+    // code (typed at the desk), checking the signature itself.
+    app.stop(true)?;
+    expect_text(&driver, "offline").await?;
+    fill(&driver, "scanner-code", &codes[0]).await?;
+    c.find(Locator::Css("#scanner-manual button"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Already checked in").await?;
+    fill(&driver, "scanner-code", &codes[1]).await?;
+    c.find(Locator::Css("#scanner-manual button"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Welcome!").await?;
+    expect_text(&driver, "Ben Bauer").await?;
+    expect_text(&driver, "Waiting for upload: 2").await?;
+    let forged = codes[1].replacen(&registration(&codes[1]), &registration(&codes[0]), 1);
+    fill(&driver, "scanner-code", &forged).await?;
+    c.find(Locator::Css("#scanner-manual button"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Not a valid ticket").await?;
+    expect_text(&driver, "Waiting for upload: 3").await?;
+    driver.screenshot("scanner-offline").await?;
+
+    // The network returns: the queued check-in is uploaded, with its original time.
+    app.restart_on_same_port().await?;
+    let ben = wait_until_admitted(&app, &token, &registration(&codes[1])).await?;
+    assert_eq!(ben["checked_in_by"], "Door 1");
+    expect_text(&driver, "online").await?;
+    let board = admin.get("/dd-2030/manage/checkin.csv").await?;
+    assert!(
+        board
+            .body
+            .contains("\"Ben Bauer\",\"ben@example.org\",\"admitted\",\"Door 1\",\"offline\""),
+        "{}",
+        board.body
+    );
+    for logged in [
+        "\"Ann Abel\",\"ann@example.org\",\"duplicate\",\"Door 1\",\"offline\"",
+        "\"invalid\",\"Door 1\",\"offline\"",
+    ] {
+        assert!(board.body.contains(logged), "{logged} not in {}", board.body);
+    }
+    driver.quit().await?;
+    let _ = std::fs::remove_file(video);
     Ok(())
 }

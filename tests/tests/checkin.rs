@@ -225,3 +225,90 @@ db_test! {
         Ok(())
     }
 }
+
+/// Renders a PDF's pages and reads every QR code on them (poppler-utils, zbar-tools).
+fn codes_in_pdf(pdf: &[u8]) -> anyhow::Result<Option<(Vec<String>, String)>> {
+    let (Some(pdftoppm), Some(zbarimg), Some(pdftotext)) = (
+        devday_tests::validator("pdftoppm"),
+        devday_tests::validator("zbarimg"),
+        devday_tests::validator("pdftotext"),
+    ) else {
+        return Ok(None);
+    };
+    let dir = std::env::temp_dir().join(format!(
+        "devday-badges-{}-{}",
+        std::process::id(),
+        uuid::Uuid::new_v4()
+    ));
+    std::fs::create_dir_all(&dir)?;
+    let file = dir.join("badges.pdf");
+    std::fs::write(&file, pdf)?;
+    let status = std::process::Command::new(pdftoppm)
+        .args(["-r", "150", "-png"])
+        .arg(&file)
+        .arg(dir.join("page"))
+        .status()?;
+    anyhow::ensure!(status.success(), "pdftoppm failed");
+    let mut codes = Vec::new();
+    for entry in std::fs::read_dir(&dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "png") {
+            let out = std::process::Command::new(&zbarimg)
+                .args(["-q", "--raw"])
+                .arg(&path)
+                .output()?;
+            codes.extend(String::from_utf8(out.stdout)?.lines().map(str::to_owned));
+        }
+    }
+    let text = std::process::Command::new(pdftotext)
+        .arg(&file)
+        .arg("-")
+        .output()?;
+    std::fs::remove_dir_all(&dir)?;
+    Ok(Some((codes, String::from_utf8(text.stdout)?)))
+}
+
+db_test! {
+    async fn badge_pdfs_print_whole_names_and_codes_the_door_accepts(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let people = [
+            ("Maximiliane Theodora von Hohenzollern-Sigmaringen", "max@example.org"),
+            ("Łukasz Żółć", "lukasz@example.org"),
+            ("Δήμητρα Αλεξίου", "dimitra@example.org"),
+            ("Ann", "ann@example.org"),
+            ("Дмитрий Иванов", "dmitri@example.org"),
+        ];
+        guests(&app, &admin, "dd-2030", &people).await?;
+        let token = capture(r#"id="new-token">([^<]+)<"#, &admin.post("/account/tokens", &[("name", "door")]).await?.body);
+        let api = app.client();
+
+        let sheet = admin.send(admin.http().get(format!("{}/dd-2030/manage/badges.pdf?layout=sheet", app.base))).await?;
+        assert_eq!((sheet.status, sheet.header("content-type")), (200, Some("application/pdf")));
+        let bytes = admin.http().get(format!("{}/dd-2030/manage/badges.pdf?layout=sheet", app.base)).send().await?.bytes().await?;
+        assert!(bytes.starts_with(b"%PDF-"));
+        let Some((codes, text)) = codes_in_pdf(&bytes)? else { return Ok(()) };
+        assert_eq!(codes.len(), people.len(), "codes read: {codes:?}");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        for (name, _) in &people {
+            assert!(flat.contains(name), "{name} is not whole on the badges: {flat}");
+        }
+        for code in &codes {
+            let answer = api.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": code})).await?.json();
+            assert_eq!(result(&answer), "admitted", "{code}: {answer}");
+        }
+
+        // One badge at the desk, and nothing for an unknown person or a cancelled one.
+        let board = admin.get("/dd-2030/staff/badges?q=Ann").await?;
+        let link = capture(r#"href="(/dd-2030/staff/badges/[0-9a-f-]{36}\.pdf)""#, &board.body);
+        let one = admin.http().get(format!("{}{link}", app.base)).send().await?.bytes().await?;
+        let Some((codes, _)) = codes_in_pdf(&one)? else { return Ok(()) };
+        assert_eq!(codes.len(), 1);
+        let answer = api.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": codes[0]})).await?.json();
+        assert_eq!(result(&answer), "already_checked_in");
+        assert_eq!(admin.get("/dd-2030/staff/badges/00000000-0000-0000-0000-000000000000.pdf").await?.status, 404);
+        assert_eq!(app.client().get(&link).await?.status, 303, "an anonymous visitor got a badge");
+        Ok(())
+    }
+}

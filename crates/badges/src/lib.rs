@@ -11,6 +11,8 @@ pub mod code;
 pub mod dashboard;
 pub mod keys;
 pub mod lists;
+pub mod pdf;
+pub mod printing;
 pub mod qr;
 mod routes;
 pub mod sync;

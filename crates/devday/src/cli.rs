@@ -45,6 +45,25 @@ enum Command {
         #[arg(long)]
         name: String,
     },
+    /// Write print-ready badges of an edition's confirmed registrations to a PDF.
+    Badges {
+        #[arg(long)]
+        edition: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// "sheet" (A4, four badges with crop marks) or "single" (A6 per page).
+        #[arg(long, default_value = "sheet")]
+        layout: String,
+        /// Only holders of this ticket type (its id).
+        #[arg(long)]
+        ticket_type: Option<String>,
+        /// Only "speaker", "team" or "attendee".
+        #[arg(long)]
+        role: Option<String>,
+        /// Language of the role bands: en or de.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
     /// Propose a timetable for a scheduling instance (confsched-instance/1 JSON) and write
     /// the solution (confsched-solution/1). Needs no database.
     ScheduleSolve {
@@ -82,6 +101,24 @@ pub fn main() -> ExitCode {
             commands::create_admin(&settings, &email, name.as_deref())
         }
         Command::CreateToken { email, name } => commands::create_token(&settings, &email, &name),
+        Command::Badges {
+            edition,
+            out,
+            layout,
+            ticket_type,
+            role,
+            lang,
+        } => commands::badges(
+            &settings,
+            &edition,
+            &out,
+            &lang,
+            devday_badges::printing::Selection {
+                ticket_type,
+                role,
+                layout: Some(layout),
+            },
+        ),
         Command::ScheduleSolve {
             instance,
             out,

@@ -92,3 +92,30 @@ pub fn create_token(settings: &Settings, email: &str, name: &str) -> anyhow::Res
     println!("{secret}");
     Ok(())
 }
+
+/// `devday badges`: the same PDF as the organisers' page, written to a file.
+pub fn badges(
+    settings: &Settings,
+    slug: &str,
+    out: &std::path::Path,
+    lang: &str,
+    selection: devday_badges::printing::Selection,
+) -> anyhow::Result<()> {
+    if !matches!(selection.layout.as_deref(), Some("sheet" | "single")) {
+        anyhow::bail!("--layout: use sheet or single");
+    }
+    let locale = devday_shared::i18n::Locale::parse(lang)
+        .with_context(|| format!("--lang: use en or de, not {lang}"))?;
+    let mut conn = connect(settings)?;
+    let edition = devday_shared::editions::queries::by_slug(&mut conn, slug)?
+        .with_context(|| format!("no edition {slug}"))?;
+    let i18n = devday_shared::i18n::I18n::load()?;
+    let pdf = devday_badges::printing::badges_pdf(&mut conn, &i18n, locale, &edition, &selection)
+        .map_err(|e| match e {
+        devday_shared::AppError::NotFound => anyhow::anyhow!("no confirmed registrations match"),
+        other => anyhow::anyhow!("{other}"),
+    })?;
+    std::fs::write(out, &pdf).with_context(|| format!("writing {}", out.display()))?;
+    println!("{} bytes written to {}", pdf.len(), out.display());
+    Ok(())
+}

@@ -14,6 +14,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(staff::scanner))
                 .route(web::post().to(staff::start)),
         )
+        .route("/{edition}/staff/badges", web::get().to(staff::desk))
+        .route(
+            "/{edition}/staff/badges/{id}.pdf",
+            web::get().to(staff::badge),
+        )
+        .route(
+            "/{edition}/manage/badges.pdf",
+            web::get().to(organiser::badges),
+        )
         .service(
             web::resource("/{edition}/manage/checkin")
                 .route(web::get().to(organiser::show))

@@ -150,3 +150,21 @@ pub async fn reissue(
         access.edition.slug
     )))
 }
+
+/// Badges for everyone or a chosen set (a ticket type, a role), as A4 sheets or A6.
+pub async fn badges(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    query: web::Query<crate::printing::Selection>,
+) -> AppResult<HttpResponse> {
+    let selection = query.into_inner();
+    let (edition, st, locale) = (access.edition.clone(), state.clone(), page.locale);
+    let bytes = state
+        .db(move |c| crate::printing::badges_pdf(c, &st.i18n, locale, &edition, &selection))
+        .await?;
+    Ok(super::staff::pdf_response(
+        bytes,
+        &format!("{}-badges.pdf", access.edition.slug),
+    ))
+}

@@ -66,3 +66,59 @@ pub async fn start(
     ctx.insert("device", &device);
     page.render("badges/scanner.html", &ctx)
 }
+
+#[derive(Deserialize)]
+pub struct DeskQuery {
+    #[serde(default)]
+    pub q: String,
+}
+
+/// The badge desk: find a person (a lost badge, a walk-in just registered) and print
+/// their badge on the spot.
+pub async fn desk(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Staff,
+    query: web::Query<DeskQuery>,
+) -> AppResult<HttpResponse> {
+    let q = query.into_inner().q;
+    let (eid, needle) = (access.edition.id.clone(), q.clone());
+    let found = if q.trim().chars().count() >= 2 {
+        state
+            .db(move |c| Ok(crate::tickets::search(c, &eid, &needle)?))
+            .await?
+    } else {
+        Vec::new()
+    };
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert("q", &q);
+    ctx.insert("found", &found);
+    page.render("badges/desk.html", &ctx)
+}
+
+pub fn pdf_response(bytes: Vec<u8>, filename: &str) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("inline; filename=\"{filename}\""),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "private, no-store"))
+        .body(bytes)
+}
+
+/// One person's badge, A6.
+pub async fn badge(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Staff,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (_, id) = path.into_inner();
+    let (edition, st, locale) = (access.edition.clone(), state.clone(), page.locale);
+    let bytes = state
+        .db(move |c| crate::printing::one_pdf(c, &st.i18n, locale, &edition, &id))
+        .await?;
+    Ok(pdf_response(bytes, "badge.pdf"))
+}

@@ -14,6 +14,7 @@ use devday_shared::templates::Templates;
 use crate::commands;
 
 mod cfp;
+mod checkin;
 mod registration;
 mod review;
 mod schedule;
@@ -72,7 +73,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     let hash = passwords.hash(PASSWORD)?;
     let mailer = demo_mailer()?;
     // All or nothing: a failed demo leaves no half-filled edition behind.
-    let (proposals, speakers, reviews, confirmed, registrations, scheduled) =
+    let (proposals, speakers, reviews, confirmed, registrations, scheduled, checked_in) =
         devday_db::write_transaction(&mut conn, |conn| {
             let mut team = Vec::new();
             for (email, name, role) in TEAM {
@@ -102,6 +103,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
             let (reviews, confirmed) = review::fill(conn, &demo, &organiser, &reviewers)?;
             let registrations = registration::fill(conn, &mailer, &demo)?;
             let scheduled = schedule::fill(conn, &mailer, &demo, &organiser)?;
+            let checked_in = checkin::fill(conn, &demo)?;
             Ok::<_, anyhow::Error>((
                 proposals,
                 speakers,
@@ -109,6 +111,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
                 confirmed,
                 registrations,
                 scheduled,
+                checked_in,
             ))
         })?;
 
@@ -122,6 +125,10 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
     );
     println!(
         "  {scheduled} sessions in a released timetable: http://{}/{SLUG}/schedule/",
+        settings.server.listen
+    );
+    println!(
+        "  and {checked_in} check-ins at the entrance: http://{}/{SLUG}/manage/checkin",
         settings.server.listen
     );
     println!("Demo accounts (password {PASSWORD}):");
