@@ -103,6 +103,12 @@ impl WebDriver {
 impl Drop for WebDriver {
     fn drop(&mut self) {
         let _ = self.driver.kill();
+        // A test that failed never closed its session: Chromium would outlive chromedriver
+        // and keep a core busy. Its processes are the ones with this profile.
+        let _ = Command::new("pkill")
+            .arg("-f")
+            .arg(format!("--user-data-dir={}", self.profile.display()))
+            .status();
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }

@@ -13,6 +13,8 @@ pub struct Mail {
     pub text: String,
     pub html: Option<String>,
     pub message_id: Option<String>,
+    /// PNG parts (inline or attached), decoded.
+    pub images: Vec<Vec<u8>>,
 }
 
 impl Mail {
@@ -196,6 +198,14 @@ fn parse(raw: &str, to: Vec<String>) -> Mail {
             text: m.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
             html: m.body_html(0).map(|t| t.into_owned()),
             message_id: m.message_id().map(str::to_owned),
+            images: m
+                .attachments()
+                .filter(|part| {
+                    mail_parser::MimeHeaders::content_type(*part)
+                        .is_some_and(|t| t.ctype() == "image" && t.subtype() == Some("png"))
+                })
+                .map(|part| part.contents().to_vec())
+                .collect(),
         },
         None => Mail {
             to,
@@ -203,6 +213,7 @@ fn parse(raw: &str, to: Vec<String>) -> Mail {
             text: raw.to_owned(),
             html: None,
             message_id: None,
+            images: Vec::new(),
         },
     }
 }

@@ -73,6 +73,14 @@ db_test! {
         let token = capture(r#"id="new-token">([^<]+)<"#, &admin.post("/account/tokens", &[("name", "door")]).await?.body);
         let api = app.client();
 
+        // The ticket mail shows the QR code inline: the same code as the ticket page.
+        let mail = app.smtp.wait_for_subject("ann@example.org", "Your ticket").await?;
+        assert!(mail.html.as_deref().is_some_and(|h| h.contains("cid:inline")), "{mail:?}");
+        assert_eq!(mail.images.len(), 1, "no inline QR code in the ticket mail");
+        if let Some(read) = codes_in_png(&mail.images[0])? {
+            assert_eq!(read, vec![codes[0].clone()]);
+        }
+
         // The ticket: a QR code as PNG and SVG behind the manage link, never cached.
         let link = ticket_page(&app, "ann@example.org").await?;
         let png = api.send(api.http().get(format!("{link}.png"))).await?;
@@ -224,6 +232,30 @@ db_test! {
         assert_eq!(api.api_get("/api/events/dd-2030/checkin/sync", Some(&outsider_token)).await?.status, 403);
         Ok(())
     }
+}
+
+/// The QR codes zbarimg reads in an image file.
+fn codes_in_image(zbarimg: &str, path: &std::path::Path) -> anyhow::Result<Vec<String>> {
+    let out = std::process::Command::new(zbarimg)
+        .args(["-q", "--raw"])
+        .arg(path)
+        .output()?;
+    Ok(String::from_utf8(out.stdout)?
+        .lines()
+        .map(str::to_owned)
+        .collect())
+}
+
+/// The QR codes in a PNG (a mail's inline image).
+fn codes_in_png(png: &[u8]) -> anyhow::Result<Option<Vec<String>>> {
+    let Some(zbarimg) = devday_tests::validator("zbarimg") else {
+        return Ok(None);
+    };
+    let file = std::env::temp_dir().join(format!("devday-qr-{}.png", uuid::Uuid::new_v4()));
+    std::fs::write(&file, png)?;
+    let codes = codes_in_image(&zbarimg, &file)?;
+    std::fs::remove_file(&file)?;
+    Ok(Some(codes))
 }
 
 /// Renders a PDF's pages and reads every QR code on them (poppler-utils, zbar-tools).

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::Stdio;
 
-use devday_tests::{db_test, TestApp};
+use devday_tests::{capture, db_test, TestApp};
 
 fn run(app: &TestApp, args: &[&str], stdin: &str) -> anyhow::Result<(i32, String, String)> {
     let mut child = app
@@ -187,9 +187,17 @@ db_test! {
         app.login(&reviewer, "paula.graf@devday-demo.example", "devday-demo-password").await?;
         let queue = reviewer.get("/devday-demo/review/").await?;
         assert!(queue.body.contains("You have reviewed"), "{}", queue.body);
-        // 412 registrations, the Rust workshop full with a waiting list.
+        // 412 registrations plus the speakers' and team's tickets, the Rust workshop full
+        // with a waiting list.
+        let guests: usize = capture(r"(\d+) tickets for speakers and team", &out_first).parse()?;
+        assert!(guests > 10, "{out_first}");
         let attendees = orga.get("/devday-demo/manage/registrations").await?;
-        assert!(attendees.body.contains("412 active registrations"), "{}", attendees.body);
+        assert!(attendees.body.contains(&format!("{} active registrations", 412 + guests)), "{}", attendees.body);
+        // Two thirds of the confirmed ones checked in at the entrance.
+        let checked_in: usize = capture(r"(\d+) check-ins at the entrance", &out_first).parse()?;
+        assert!(checked_in > 200, "{out_first}");
+        let board = orga.get("/devday-demo/manage/checkin").await?;
+        assert!(board.body.contains(&format!(r#"<td class="checked-in">{checked_in}</td>"#)), "{}", board.body);
         assert!(attendees.body.contains("20 / 20") && attendees.body.contains("(waiting)"));
         // Six rooms and a released timetable of all 40 sessions; version 2 moved two.
         assert!(out_first.contains("40 sessions in a released timetable"), "{out_first}");

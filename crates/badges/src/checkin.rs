@@ -178,6 +178,8 @@ fn admission(
 
 struct Row<'a> {
     list_id: &'a str,
+    /// When it was scanned: the scanner's time for offline scans, else now.
+    scanned_at: NaiveDateTime,
     registration_id: Option<&'a str>,
     result: &'a str,
     scan: &'a Scan,
@@ -195,7 +197,7 @@ fn log(conn: &mut DbConn, row: &Row) -> QueryResult<()> {
             s::device.eq(&row.scan.device),
             s::nonce.eq(row.nonce),
             s::offline.eq(row.scan.offline),
-            s::scanned_at.eq(row.scan.scanned_at.unwrap_or(at)),
+            s::scanned_at.eq(row.scanned_at),
             s::recorded_at.eq(at),
         ))
         .execute(conn)
@@ -248,14 +250,21 @@ pub fn scan(
     list: &ListWithTypes,
     scan: &Scan,
 ) -> QueryResult<Answer> {
-    let nonce = scan
-        .nonce
+    let sent = scan.nonce.clone().filter(|n| !n.is_empty());
+    let nonce = sent
         .clone()
-        .filter(|n| !n.is_empty())
         .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+    // Stored to the microsecond on both databases; the answer must say what was stored.
+    let scanned_at = scan
+        .scanned_at
+        .map(|t| chrono::SubsecRound::trunc_subsecs(t, 6))
+        .unwrap_or_else(now);
     write_transaction(conn, |c| {
-        if let Some(earlier) = replay(c, list, &nonce)? {
-            return Ok(earlier);
+        // Only a nonce the scanner chose can have been seen before.
+        if sent.is_some() {
+            if let Some(earlier) = replay(c, list, &nonce)? {
+                return Ok(earlier);
+            }
         }
         let holder = match identify(c, edition, &scan.presented)? {
             Ok(holder) => holder,
@@ -264,6 +273,7 @@ pub fn scan(
                     c,
                     &Row {
                         list_id: &list.list.id,
+                        scanned_at,
                         registration_id: known.as_deref(),
                         result: rejected.as_str(),
                         scan,
@@ -279,6 +289,7 @@ pub fn scan(
                 c,
                 &Row {
                     list_id: &list.list.id,
+                    scanned_at,
                     registration_id: Some(rid),
                     result: Outcome::NotOnList.as_str(),
                     scan,
@@ -287,52 +298,47 @@ pub fn scan(
             )?;
             return Ok(answer(Some(&holder), Outcome::NotOnList, &nonce));
         }
-        // The unique index settles a race the read cannot see (PostgreSQL's read
-        // committed); the savepoint keeps the transaction usable when it does.
-        let admitted = c.transaction(|sp| {
-            if admission(sp, &list.list.id, rid)?.is_some() {
-                return Ok(false);
-            }
-            log(
-                sp,
-                &Row {
-                    list_id: &list.list.id,
-                    registration_id: Some(rid),
-                    result: Outcome::Admitted.as_str(),
-                    scan,
-                    nonce: &nonce,
-                },
-            )?;
-            Ok(true)
-        });
-        let admitted = match admitted {
-            Ok(done) => done,
-            Err(diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            )) => false,
-            Err(other) => return Err(other),
+        let row = |result| Row {
+            list_id: &list.list.id,
+            scanned_at,
+            registration_id: Some(rid),
+            result,
+            scan,
+            nonce: &nonce,
         };
         let mut out = answer(Some(&holder), Outcome::Admitted, &nonce);
-        if !admitted {
-            out.result = Outcome::AlreadyCheckedIn;
-            out.duplicate = scan.offline;
-            log(
-                c,
-                &Row {
-                    list_id: &list.list.id,
-                    registration_id: Some(rid),
-                    result: if scan.offline {
-                        DUPLICATE
-                    } else {
-                        Outcome::AlreadyCheckedIn.as_str()
-                    },
-                    scan,
-                    nonce: &nonce,
-                },
-            )?;
+        let earlier = admission(c, &list.list.id, rid)?;
+        if earlier.is_none() {
+            // The unique index settles a race the read cannot see (PostgreSQL's read
+            // committed); the savepoint keeps the transaction usable when it does.
+            match c.transaction(|sp| log(sp, &row(Outcome::Admitted.as_str()))) {
+                Ok(()) => {
+                    out.checked_in_at = Some(scanned_at);
+                    out.checked_in_by = Some(scan.device.clone());
+                    return Ok(out);
+                }
+                Err(diesel::result::Error::DatabaseError(
+                    diesel::result::DatabaseErrorKind::UniqueViolation,
+                    _,
+                )) => {}
+                Err(other) => return Err(other),
+            }
         }
-        if let Some((_, at, by)) = admission(c, &list.list.id, rid)? {
+        out.result = Outcome::AlreadyCheckedIn;
+        out.duplicate = scan.offline;
+        log(
+            c,
+            &row(if scan.offline {
+                DUPLICATE
+            } else {
+                Outcome::AlreadyCheckedIn.as_str()
+            }),
+        )?;
+        let standing = match earlier {
+            Some(found) => Some(found),
+            None => admission(c, &list.list.id, rid)?,
+        };
+        if let Some((_, at, by)) = standing {
             out.checked_in_at = Some(at);
             out.checked_in_by = Some(by);
         }

@@ -100,16 +100,28 @@ pub fn find(
     slug: Option<&str>,
 ) -> QueryResult<Option<ListWithTypes>> {
     let slug = slug.filter(|s| !s.is_empty()).unwrap_or(ENTRANCE);
-    if slug == ENTRANCE {
+    let by_slug = |conn: &mut DbConn| {
+        l::checkin_lists
+            .filter(l::edition_id.eq(edition_id))
+            .filter(l::slug.eq(slug))
+            .select(CheckinList::as_select())
+            .first(conn)
+            .optional()
+    };
+    let mut list = by_slug(conn)?;
+    if list.is_none() && slug == ENTRANCE {
         ensure_entrance(conn, edition_id)?;
+        list = by_slug(conn)?;
     }
-    let list = l::checkin_lists
-        .filter(l::edition_id.eq(edition_id))
-        .filter(l::slug.eq(slug))
-        .select(CheckinList::as_select())
-        .first(conn)
-        .optional()?;
-    list.map(|list| with_types(conn, list)).transpose()
+    match list {
+        // The entrance admits every ticket: no types to read.
+        Some(list) if list.all_tickets => Ok(Some(ListWithTypes {
+            list,
+            ticket_types: Vec::new(),
+        })),
+        Some(list) => with_types(conn, list).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// Every list of the edition, the entrance first.
@@ -127,11 +139,13 @@ pub fn all(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<ListWithTypes
 }
 
 /// A new list that admits the chosen ticket types (a workshop room).
+/// Every field defaults, so a bad post reaches the role check and then validation with
+/// its messages, never a bare 400.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(default)]
 pub struct ListForm {
     pub name: String,
     pub slug: String,
-    #[serde(default)]
     pub ticket_types: Vec<String>,
 }
 

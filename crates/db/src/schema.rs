@@ -109,6 +109,7 @@ diesel::table! {
         sent_at -> Nullable<Timestamp>,
         failed_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
+        inline_png -> Nullable<Binary>,
     }
 }
 

@@ -1,7 +1,15 @@
+use std::sync::Mutex;
+
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::Connection;
 
 use crate::connection::DbConn;
+
+/// One SQLite writer at a time in this process. A writer waiting here is woken the moment
+/// the previous one commits, where SQLite's busy handler would sleep in growing steps (up to
+/// 100 ms): under a burst of check-ins that sleeping was the whole latency tail. Other
+/// processes on the same file still meet the busy handler, which keeps them correct.
+static SQLITE_WRITER: Mutex<()> = Mutex::new(());
 
 /// Runs `f` in a transaction that is going to write.
 ///
@@ -21,10 +29,18 @@ where
     if depth.is_some() {
         return conn.transaction(f);
     }
-    match conn {
-        DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
-        DbConn::Postgres(_) => <DbConn as Connection>::TransactionManager::begin_transaction(conn)?,
-    }
+    // A panic while holding it poisons the mutex; the lock itself is still good.
+    let _writer = match conn {
+        DbConn::Sqlite(c) => {
+            let guard = SQLITE_WRITER.lock().unwrap_or_else(|e| e.into_inner());
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?;
+            Some(guard)
+        }
+        DbConn::Postgres(_) => {
+            <DbConn as Connection>::TransactionManager::begin_transaction(conn)?;
+            None
+        }
+    };
     match f(conn) {
         Ok(value) => {
             <DbConn as Connection>::TransactionManager::commit_transaction(conn)?;

@@ -64,6 +64,12 @@ enum Command {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// Print the ticket codes of an edition's confirmed registrations as CSV (name, email,
+    /// code), for badges made elsewhere or a mail merge.
+    TicketCodes {
+        #[arg(long)]
+        edition: String,
+    },
     /// Propose a timetable for a scheduling instance (confsched-instance/1 JSON) and write
     /// the solution (confsched-solution/1). Needs no database.
     ScheduleSolve {
@@ -119,6 +125,7 @@ pub fn main() -> ExitCode {
                 layout: Some(layout),
             },
         ),
+        Command::TicketCodes { edition } => commands::ticket_codes(&settings, &edition),
         Command::ScheduleSolve {
             instance,
             out,

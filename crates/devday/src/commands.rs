@@ -119,3 +119,24 @@ pub fn badges(
     println!("{} bytes written to {}", pdf.len(), out.display());
     Ok(())
 }
+
+/// `devday ticket-codes`: name, email and code of every valid ticket, as CSV on stdout.
+pub fn ticket_codes(settings: &Settings, slug: &str) -> anyhow::Result<()> {
+    let mut conn = connect(settings)?;
+    let edition = devday_shared::editions::queries::by_slug(&mut conn, slug)?
+        .with_context(|| format!("no edition {slug}"))?;
+    let mut out = csv::Writer::from_writer(std::io::stdout().lock());
+    out.write_record(["name", "email", "code"])?;
+    for holder in devday_badges::tickets::confirmed(&mut conn, &edition.id)? {
+        if let Some(code) = devday_badges::tickets::code(&mut conn, &holder)? {
+            use devday_shared::spreadsheet::cell;
+            out.write_record([
+                cell(&holder.name).as_ref(),
+                cell(&holder.email).as_ref(),
+                &code,
+            ])?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

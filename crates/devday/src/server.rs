@@ -9,6 +9,7 @@ use anyhow::Context;
 use devday_shared::accounts::password::Passwords;
 use devday_shared::accounts::users;
 use devday_shared::config::Settings;
+use devday_shared::group_commit::GroupCommit;
 use devday_shared::i18n::I18n;
 use devday_shared::mail::{Mailer, OutboxWorker, Wakeup};
 use devday_shared::metrics::Metrics;
@@ -65,6 +66,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         .url
         .pool(settings.database.pool_size)
         .context("database.url: cannot open a connection pool")?;
+    devday_db::spawn_checkpointer(&settings.database.url)?;
 
     let listener = TcpListener::bind(settings.server.listen)
         .with_context(|| format!("server.listen: cannot listen on {}", settings.server.listen))?;
@@ -81,6 +83,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
             .map_err(|e| anyhow::anyhow!("security.argon2_memory_kib: {e}"))?,
         limits: Arc::new(RateLimits::new(&settings.security)),
         metrics: Arc::new(Metrics::new()),
+        writes: GroupCommit::spawn(pool.clone(), settings.database.url.backend())?,
         settings: Arc::new(settings.clone()),
         public_url: public_url.clone(),
         templates,

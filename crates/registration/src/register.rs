@@ -457,10 +457,14 @@ pub(crate) fn send_ticket(
             .map(|t| t.name.clone())
             .collect::<Vec<_>>(),
     );
-    outbox::enqueue(
-        conn,
-        &mailer.compose("registration_confirmed", locale, &reg.email, ctx)?,
-    )?;
+    // The ticket's QR code, shown inside the mail.
+    let mut mail = mailer.compose("registration_confirmed", locale, &reg.email, ctx)?;
+    if let Some(holder) = devday_badges::tickets::holder(conn, &reg.id)? {
+        if let Some(code) = devday_badges::tickets::code(conn, &holder)? {
+            mail.inline_png = Some(devday_badges::qr::png(&code).map_err(AppError::internal)?);
+        }
+    }
+    outbox::enqueue(conn, &mail)?;
     Ok(())
 }
 

@@ -7,6 +7,7 @@ pub mod config;
 pub mod crypto;
 pub mod editions;
 pub mod error;
+pub mod group_commit;
 pub mod i18n;
 pub mod mail;
 pub mod maintenance;

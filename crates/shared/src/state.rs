@@ -6,6 +6,7 @@ use devday_db::{DbConn, Pool};
 use crate::accounts::password::Passwords;
 use crate::config::Settings;
 use crate::error::{AppError, AppResult};
+use crate::group_commit::GroupCommit;
 use crate::i18n::I18n;
 use crate::mail::Mailer;
 use crate::metrics::Metrics;
@@ -26,6 +27,8 @@ pub struct AppState {
     pub passwords: Passwords,
     pub limits: Arc<RateLimits>,
     pub metrics: Arc<Metrics>,
+    /// Small hot writes (door scans), committed in groups by one writer thread.
+    pub writes: GroupCommit,
 }
 
 impl AppState {

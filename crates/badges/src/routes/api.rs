@@ -1,9 +1,10 @@
 //! The scanners' JSON API (staff token): scan, sync for offline use, upload of offline
 //! scans, search and manual check-in at the desk, and undo.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDateTime;
 use devday_shared::api::ProblemDocument;
+use devday_shared::web::auth::bearer;
 use devday_shared::web::Staff;
 use devday_shared::{AppError, AppResult, AppState};
 use serde::{Deserialize, Serialize};
@@ -101,14 +102,22 @@ async fn list_of(
     security(("bearer" = [])))]
 pub async fn scan(
     state: web::Data<AppState>,
-    access: Staff,
+    req: HttpRequest,
+    slug: web::Path<String>,
     body: web::Json<ScanRequest>,
 ) -> AppResult<HttpResponse> {
-    let (slug, scan) = body.into_inner().into_scan(&access, false)?;
-    let list = list_of(&state, &access, slug).await?;
-    let edition = access.edition.clone();
+    let (token, slug, request) = (bearer(&req), slug.into_inner(), body.into_inner());
+    // The door's hot path: who is asking, the list and the scan in one job of the group
+    // commit, answered once it is committed.
     let answer = state
-        .db(move |c| Ok(checkin::scan(c, &edition, &list, &scan)?))
+        .writes
+        .run(move |c| {
+            let access = Staff::by_token(c, token.as_deref(), &slug)?;
+            let (list, scan) = request.into_scan(&access, false)?;
+            let list =
+                lists::find(c, &access.edition.id, list.as_deref())?.ok_or(AppError::NotFound)?;
+            Ok(checkin::scan(c, &access.edition, &list, &scan)?)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(answer))
 }
@@ -168,20 +177,24 @@ pub async fn upload(
     if scans.len() > 5000 {
         return Err(AppError::bad_request("Upload at most 5000 scans at once."));
     }
-    let mut results = Vec::with_capacity(scans.len());
-    for request in scans {
-        if request.nonce.as_deref().is_none_or(str::is_empty) {
-            return Err(AppError::bad_request("Every offline scan needs its nonce."));
-        }
-        let (slug, scan) = request.into_scan(&access, true)?;
-        let list = list_of(&state, &access, slug).await?;
-        let edition = access.edition.clone();
-        results.push(
-            state
-                .db(move |c| Ok(checkin::scan(c, &edition, &list, &scan)?))
-                .await?,
-        );
+    if scans
+        .iter()
+        .any(|s| s.nonce.as_deref().is_none_or(str::is_empty))
+    {
+        return Err(AppError::bad_request("Every offline scan needs its nonce."));
     }
+    let results = state
+        .db(move |c| {
+            let mut results = Vec::with_capacity(scans.len());
+            for request in scans {
+                let (list, scan) = request.into_scan(&access, true)?;
+                let list = lists::find(c, &access.edition.id, list.as_deref())?
+                    .ok_or(AppError::NotFound)?;
+                results.push(checkin::scan(c, &access.edition, &list, &scan)?);
+            }
+            Ok(results)
+        })
+        .await?;
     Ok(HttpResponse::Ok().json(UploadAnswer { results }))
 }
 

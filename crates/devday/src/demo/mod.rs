@@ -103,7 +103,11 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
             let (reviews, confirmed) = review::fill(conn, &demo, &organiser, &reviewers)?;
             let registrations = registration::fill(conn, &mailer, &demo)?;
             let scheduled = schedule::fill(conn, &mailer, &demo, &organiser)?;
-            let checked_in = checkin::fill(conn, &demo)?;
+            // Speakers and team get their tickets, so the badges show every role.
+            let guests =
+                devday_registration::guests::issue_to_speakers_and_team(conn, &mailer, &demo)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let checked_in = (guests.issued, checkin::fill(conn, &demo)?);
             Ok::<_, anyhow::Error>((
                 proposals,
                 speakers,
@@ -128,8 +132,8 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
         settings.server.listen
     );
     println!(
-        "  and {checked_in} check-ins at the entrance: http://{}/{SLUG}/manage/checkin",
-        settings.server.listen
+        "  {} tickets for speakers and team, and {} check-ins at the entrance: http://{}/{SLUG}/manage/checkin",
+        checked_in.0, checked_in.1, settings.server.listen
     );
     println!("Demo accounts (password {PASSWORD}):");
     for (email, name, role) in TEAM {

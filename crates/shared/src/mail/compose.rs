@@ -9,6 +9,9 @@ pub struct Mail {
     pub subject: String,
     pub text: String,
     pub html: Option<String>,
+    /// A PNG shown in the HTML body as `cid:inline` (a ticket's QR code); attached to the
+    /// plain-text body too.
+    pub inline_png: Option<Vec<u8>>,
 }
 
 /// Renders `email/{name}.txt` (first line: the subject, then a blank line, then the body) and,
@@ -38,5 +41,6 @@ pub fn compose(
         subject: subject.trim().to_owned(),
         text: body.trim_start_matches('\n').to_owned(),
         html,
+        inline_png: None,
     })
 }

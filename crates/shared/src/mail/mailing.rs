@@ -62,6 +62,7 @@ pub fn send(conn: &mut DbConn, mailer: &Mailer, letters: &[Letter]) -> AppResult
                     subject: letter.subject.clone(),
                     text: letter.body.clone(),
                     html: None,
+                    inline_png: None,
                 },
             )?;
         }

@@ -24,6 +24,7 @@ pub struct QueuedMail {
     pub body_text: String,
     pub body_html: Option<String>,
     pub attempts: i32,
+    pub inline_png: Option<Vec<u8>>,
 }
 
 /// Puts a mail into the outbox. Call it inside the transaction of the change that causes it.
@@ -37,6 +38,7 @@ pub fn enqueue(conn: &mut DbConn, mail: &Mail) -> QueryResult<String> {
             o::subject.eq(&mail.subject),
             o::body_text.eq(&mail.text),
             o::body_html.eq(&mail.html),
+            o::inline_png.eq(&mail.inline_png),
             o::created_at.eq(at),
             o::attempts.eq(0),
             o::next_attempt_at.eq(at),

@@ -1,7 +1,7 @@
 use std::time::Duration;
 
 use lettre::message::header::ContentType;
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{FileTransport, Message, SmtpTransport, Transport};
@@ -89,15 +89,31 @@ impl Sender {
         let text = SinglePart::builder()
             .header(ContentType::TEXT_PLAIN)
             .body(mail.body_text.clone());
-        let message = match &mail.body_html {
-            Some(html) => builder.multipart(
-                MultiPart::alternative().singlepart(text).singlepart(
+        let png =
+            || ContentType::parse("image/png").map_err(|e| TransportError::Message(e.to_string()));
+        let message = match (&mail.body_html, &mail.inline_png) {
+            (Some(html), image) => {
+                let alternative = MultiPart::alternative().singlepart(text).singlepart(
                     SinglePart::builder()
                         .header(ContentType::TEXT_HTML)
                         .body(html.clone()),
-                ),
+                );
+                match image {
+                    // The HTML shows it as `cid:inline`.
+                    Some(bytes) => {
+                        builder.multipart(MultiPart::related().multipart(alternative).singlepart(
+                            Attachment::new_inline("inline".into()).body(bytes.clone(), png()?),
+                        ))
+                    }
+                    None => builder.multipart(alternative),
+                }
+            }
+            (None, Some(bytes)) => builder.multipart(
+                MultiPart::mixed()
+                    .singlepart(text)
+                    .singlepart(Attachment::new("image.png".into()).body(bytes.clone(), png()?)),
             ),
-            None => builder.singlepart(text),
+            (None, None) => builder.singlepart(text),
         }
         .map_err(|e| TransportError::Message(e.to_string()))?;
         match &self.transport {

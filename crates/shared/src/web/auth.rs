@@ -17,6 +17,7 @@ use crate::accounts::{api_tokens, sessions, AuthUser};
 use crate::editions::{self, Edition, Role};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+use devday_db::DbConn;
 
 #[derive(Clone)]
 struct Resolved(Option<AuthUser>);
@@ -27,7 +28,8 @@ fn state(req: &HttpRequest) -> AppResult<web::Data<AppState>> {
         .ok_or_else(|| AppError::internal(anyhow::anyhow!("no app state")))
 }
 
-fn bearer(req: &HttpRequest) -> Option<String> {
+/// The bearer token an API request carries.
+pub fn bearer(req: &HttpRequest) -> Option<String> {
     req.headers()
         .get(header::AUTHORIZATION)?
         .to_str()
@@ -174,7 +176,7 @@ pub struct EditionAccess<R> {
     pub user: AuthUser,
     pub edition: Edition,
     pub roles: Vec<Role>,
-    _requirement: PhantomData<R>,
+    _requirement: PhantomData<fn() -> R>,
 }
 
 pub type Organiser = EditionAccess<OrganiserRole>;
@@ -182,6 +184,32 @@ pub type Staff = EditionAccess<StaffRole>;
 pub type TeamMember = EditionAccess<AnyRole>;
 pub type InEdition = EditionAccess<SignedIn>;
 pub type Reviewer = EditionAccess<ReviewerRole>;
+
+impl<R: RoleRequirement> EditionAccess<R> {
+    /// Whether `user` has the roles `R` in the edition `slug` (404 if there is none).
+    fn check(conn: &mut DbConn, user: AuthUser, slug: &str) -> AppResult<Self> {
+        let edition = editions::queries::by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
+        let roles = editions::roles::of_user(conn, &edition.id, &user.id)?;
+        if !(user.is_admin || R::allows(&roles)) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(EditionAccess {
+            user,
+            edition,
+            roles,
+            _requirement: PhantomData,
+        })
+    }
+
+    /// The same check as the extractor, for an API request, on a connection the caller
+    /// holds already: a hot route (a door scan) then does all its work in one blocking
+    /// call instead of one per step.
+    pub fn by_token(conn: &mut DbConn, token: Option<&str>, slug: &str) -> AppResult<Self> {
+        let token = token.ok_or(AppError::Unauthenticated)?;
+        let user = api_tokens::authenticate(conn, token)?.ok_or(AppError::Unauthenticated)?;
+        Self::check(conn, user, slug)
+    }
+}
 
 impl<R> EditionAccess<R> {
     pub fn is_organiser(&self) -> bool {
@@ -202,25 +230,9 @@ impl<R: RoleRequirement + 'static> FromRequest for EditionAccess<R> {
                 .ok_or(AppError::NotFound)?
                 .to_owned();
             let user = resolve(&req).await?.ok_or(AppError::Unauthenticated)?;
-            let state = state(&req)?;
-            let user_id = user.id.clone();
-            let (edition, roles) = state
-                .db(move |c| {
-                    let edition =
-                        editions::queries::by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
-                    let roles = editions::roles::of_user(c, &edition.id, &user_id)?;
-                    Ok((edition, roles))
-                })
-                .await?;
-            if !(user.is_admin || R::allows(&roles)) {
-                return Err(AppError::Forbidden);
-            }
-            Ok(EditionAccess {
-                user,
-                edition,
-                roles,
-                _requirement: PhantomData,
-            })
+            state(&req)?
+                .db(move |c| EditionAccess::check(c, user, &slug))
+                .await
         })
     }
 }

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Load run: door scanners against the check-in endpoint of the release binary on loopback,
+# at a steady rate from a second process (tests/bench/checkin.js, Node.js). Usage: tests/bench/checkin.sh [sqlite|postgres] [seconds] [rate] [people]
+# Prints scans/s, latency percentiles, answers by status, the server's CPU and peak RSS, and
+# checks that no ticket was admitted twice. Not a test: numbers go to docs/benchmarks.md.
+set -euo pipefail
+backend=${1:-sqlite}
+seconds=${2:-20}
+rate=${3:-1000}
+people=${4:-1000}
+source "$(dirname "$0")/lib.sh"
+sql "UPDATE ticket_types SET capacity = 1000000"
+seq 1 "$people" | xargs -P 4 -I{} curl -sf -o /dev/null -H 'Content-Type: application/json' \
+    -d '{"name":"Guest {}","email":"guest{}@example.org","consent":true}' "$base/api/events/bench/registrations"
+sql "UPDATE registrations SET state = 'confirmed', confirmed_at = created_at, held_until = NULL"
+"$bin" ticket-codes --edition bench > codes.csv
+echo "tickets: $(($(wc -l < codes.csv) - 1))"
+node "$root/tests/bench/checkin.js" "$base" "$token" codes.csv "$seconds" "$rate"
+server_usage
+kill "$server"; wait "$server" 2>/dev/null || true
+scans=$(sql "SELECT count(*) FROM scans")
+admitted=$(sql "SELECT count(*) FROM scans WHERE result = 'admitted'")
+distinct=$(sql "SELECT count(DISTINCT registration_id) FROM scans WHERE result = 'admitted'")
+echo "scans logged: $scans, admitted: $admitted (distinct tickets: $distinct)"
+[ "$admitted" -eq "$distinct" ] || { echo "A TICKET WAS ADMITTED TWICE" >&2; exit 1; }
