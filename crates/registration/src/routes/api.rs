@@ -37,12 +37,16 @@ pub async fn create(
     let slug = slug.into_inner();
     let form = body.into_inner();
     let (mailer, st) = (state.mailer.clone(), state.clone());
+    // The rush: registrations are committed in groups (see shared::group_commit).
     let outcome: Outcome = state
-        .db(move |c| {
+        .writes
+        .run(move |c| {
             let edition = queries::by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
             register::register(c, &mailer, &edition, &form, Locale::En)
         })
         .await
         .map_err(|e| invalid_in_english(&st, e))?;
+    // Committed now: the outbox worker may send the mail.
+    state.mailer.notify();
     Ok(HttpResponse::Created().json(outcome))
 }
