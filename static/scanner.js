@@ -121,7 +121,7 @@
   function show(answer) {
     const box = $("scanner-result");
     const ok = answer.result === "admitted";
-    box.className = "scan-result " + (ok ? "scan-ok" : "scan-no");
+    box.className = "scan-result " + (ok ? "scan-ok" : answer.result === "undone" ? "" : "scan-no");
     $("scanner-verdict").textContent = t(answer.result);
     $("scanner-who").textContent = [answer.name, answer.ticket_type].filter(Boolean).join(" · ");
     let detail = "";
@@ -131,6 +131,17 @@
     }
     $("scanner-detail").textContent = detail;
     box.dataset.result = answer.result;
+    // A wrong person let in by mistake: take it back (online; the server keeps the log).
+    const undo = $("scanner-undo");
+    undo.hidden = !(ok && online && answer.registration_id);
+    undo.onclick = async () => {
+      try {
+        await call("POST", api + "/undo", { registration_id: answer.registration_id, list });
+        const ticket = data && data.tickets[answer.registration_id];
+        if (ticket) { ticket.checked_in_at = null; ticket.checked_in_by = null; save(); }
+        show({ result: "undone", name: answer.name, ticket_type: answer.ticket_type });
+      } catch (e) { online = false; showMode(); }
+    };
   }
 
   async function handle(scan) {

@@ -769,3 +769,5 @@ ticket-code-text = Der Code als Text (für den Tresen, falls eine Kamera versagt
 badge-role-attendee = Teilnehmer*in
 badge-role-speaker = Speaker
 badge-role-team = Team
+scanner-undo = Check-in zurücknehmen
+scanner-undone = Check-in zurückgenommen

@@ -769,3 +769,5 @@ ticket-code-text = The code as text (for the desk, if a camera fails)
 badge-role-attendee = Attendee
 badge-role-speaker = Speaker
 badge-role-team = Team
+scanner-undo = Undo this check-in
+scanner-undone = Check-in taken back

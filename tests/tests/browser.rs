@@ -741,6 +741,28 @@ async fn door_staff_scan_a_badge_with_the_camera_and_keep_going_offline() -> any
     expect_text(&driver, "online").await?;
     driver.screenshot("scanner-online").await?;
 
+    // Let in by mistake: taken back, then admitted again by the code typed at the desk.
+    c.find(Locator::Css("#scanner-undo")).await?.click().await?;
+    expect_text(&driver, "Check-in taken back").await?;
+    let sync = app
+        .client()
+        .api_get("/api/events/dd-2030/checkin/sync", Some(&token))
+        .await?
+        .json();
+    let still_in = sync["tickets"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|t| !t["checked_in_at"].is_null());
+    assert!(!still_in, "the undone check-in is still there: {sync}");
+    fill(&driver, "scanner-code", &codes[0]).await?;
+    c.find(Locator::Css("#scanner-manual button"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Welcome!").await?;
+    wait_until_admitted(&app, &token, &registration(&codes[0])).await?;
+
     // The network goes: the scanner notices, still knows Ann is in, and admits Ben by his
     // code (typed at the desk), checking the signature itself.
     app.stop(true)?;
