@@ -309,3 +309,43 @@ fn schedule_solve_reads_an_instance_and_writes_a_valid_solution() -> anyhow::Res
     std::fs::remove_dir_all(&dir)?;
     Ok(())
 }
+
+db_test! {
+    async fn a_backup_of_the_live_database_restores_what_was_there(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let file = std::env::temp_dir().join(format!("devday-backup-{}.sqlite3", uuid::Uuid::new_v4()));
+        let path = file.to_string_lossy().into_owned();
+
+        // Taken while the server runs and writes.
+        let (code, out, err) = run(&app, &["backup", "--out", &path], "")?;
+        if backend == devday_tests::Backend::Postgres {
+            assert_eq!(code, 1);
+            assert!(err.contains("pg_dump"), "{err}");
+            return Ok(());
+        }
+        assert_eq!(code, 0, "{out}{err}");
+        let (code, _, err) = run(&app, &["backup", "--out", &path], "")?;
+        assert!(code != 0 && err.contains("exists already"), "{err}");
+
+        // Later changes, then the restore (with the server stopped) takes them back.
+        app.create_open_edition(&admin, "dd-2031").await?;
+        app.stop(true)?;
+        let garbage = std::env::temp_dir().join(format!("devday-not-a-db-{}", uuid::Uuid::new_v4()));
+        std::fs::write(&garbage, b"not a database")?;
+        let (code, _, err) = run(&app, &["restore", "--from", &garbage.to_string_lossy()], "")?;
+        assert!(code != 0 && err.contains("not an SQLite database"), "{err}");
+        let (code, out, err) = run(&app, &["restore", "--from", &path], "")?;
+        assert_eq!(code, 0, "{out}{err}");
+        app.restart().await?;
+        let visitor = app.client();
+        assert_eq!(visitor.get("/dd-2030/").await?.status, 200, "the backup lost an edition");
+        assert_eq!(visitor.get("/dd-2031/").await?.status, 404, "the restore kept a later edition");
+        let login = app.client();
+        app.login(&login, "admin@example.org", devday_tests::PASSWORD).await?;
+        let _ = std::fs::remove_file(&file);
+        let _ = std::fs::remove_file(&garbage);
+        Ok(())
+    }
+}

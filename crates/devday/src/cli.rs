@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand};
 use devday_shared::config::{LogFormat, Settings};
 use tracing_subscriber::EnvFilter;
 
-use crate::{commands, demo, server, solve};
+use crate::{backup, commands, demo, server, solve};
 
 #[derive(Parser)]
 #[command(
@@ -44,6 +44,16 @@ enum Command {
         /// What the token is for, e.g. "door scanner 1".
         #[arg(long)]
         name: String,
+    },
+    /// Write a consistent copy of the live SQLite database to a new file.
+    Backup {
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Put an SQLite backup in place of the database (stop the server first).
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
     },
     /// Write print-ready badges of an edition's confirmed registrations to a PDF.
     Badges {
@@ -125,6 +135,8 @@ pub fn main() -> ExitCode {
                 layout: Some(layout),
             },
         ),
+        Command::Backup { out } => backup::backup(&settings, &out),
+        Command::Restore { from } => backup::restore(&settings, &from),
         Command::TicketCodes { edition } => commands::ticket_codes(&settings, &edition),
         Command::ScheduleSolve {
             instance,
