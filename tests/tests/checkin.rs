@@ -210,6 +210,19 @@ db_test! {
         let board = admin.get("/dd-2030/manage/checkin").await?;
         assert!(board.body.contains(r#"<td>2</td><td class="checked-in">2</td><td>0</td><td>1</td>"#), "{}", board.body);
 
+        // A second instance on the same database: Ben is in there too; a sync and a scan
+        // made there count here.
+        let second = app.second_instance().await?;
+        let there = second.client();
+        let answer = there.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": codes[1], "device": "Door B2"})).await?.json();
+        assert_eq!(result(&answer), "already_checked_in", "{answer}");
+        assert_eq!(there.api_post("/api/events/dd-2030/checkin/undo", Some(&token), &json!({"registration_id": answer["registration_id"]})).await?.status, 204);
+        let answer = there.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": codes[1], "device": "Door B2"})).await?.json();
+        assert_eq!(result(&answer), "admitted", "{answer}");
+        let here = api.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": codes[1]})).await?.json();
+        assert_eq!((result(&here), here["checked_in_by"].as_str()), ("already_checked_in", Some("Door B2")));
+        drop(second);
+
         // A workshop room admits only its ticket type.
         let res = admin.post("/dd-2030/manage/checkin", &[("name", "Rust room"), ("slug", "rust-room")]).await?;
         assert_eq!(res.status, 422, "a list without ticket types was made");
