@@ -176,32 +176,37 @@ fn admission(
         .optional()
 }
 
-struct Row<'a> {
+/// One scan being recorded: whatever the outcome, it goes into the log with these.
+struct Record<'a> {
     list_id: &'a str,
     /// When it was scanned: the scanner's time for offline scans, else now.
     scanned_at: NaiveDateTime,
-    registration_id: Option<&'a str>,
-    result: &'a str,
     scan: &'a Scan,
     nonce: &'a str,
 }
 
-fn log(conn: &mut DbConn, row: &Row) -> QueryResult<()> {
-    let at = now();
-    diesel::insert_into(s::scans)
-        .values((
-            s::id.eq(uuid::Uuid::new_v4().to_string()),
-            s::list_id.eq(row.list_id),
-            s::registration_id.eq(row.registration_id),
-            s::result.eq(row.result),
-            s::device.eq(&row.scan.device),
-            s::nonce.eq(row.nonce),
-            s::offline.eq(row.scan.offline),
-            s::scanned_at.eq(row.scanned_at),
-            s::recorded_at.eq(at),
-        ))
-        .execute(conn)
-        .map(|_| ())
+impl Record<'_> {
+    fn log(
+        &self,
+        conn: &mut DbConn,
+        registration_id: Option<&str>,
+        result: &str,
+    ) -> QueryResult<()> {
+        diesel::insert_into(s::scans)
+            .values((
+                s::id.eq(uuid::Uuid::new_v4().to_string()),
+                s::list_id.eq(self.list_id),
+                s::registration_id.eq(registration_id),
+                s::result.eq(result),
+                s::device.eq(&self.scan.device),
+                s::nonce.eq(self.nonce),
+                s::offline.eq(self.scan.offline),
+                s::scanned_at.eq(self.scanned_at),
+                s::recorded_at.eq(now()),
+            ))
+            .execute(conn)
+            .map(|_| ())
+    }
 }
 
 fn answer(holder: Option<&Holder>, result: Outcome, nonce: &str) -> Answer {
@@ -266,52 +271,30 @@ pub fn scan(
                 return Ok(earlier);
             }
         }
-        let holder = match identify(c, edition, &scan.presented)? {
-            Ok(holder) => holder,
-            Err((rejected, known)) => {
-                log(
-                    c,
-                    &Row {
-                        list_id: &list.list.id,
-                        scanned_at,
-                        registration_id: known.as_deref(),
-                        result: rejected.as_str(),
-                        scan,
-                        nonce: &nonce,
-                    },
-                )?;
-                return Ok(answer(None, rejected, &nonce));
-            }
-        };
-        let rid = holder.registration_id.as_str();
-        if !list.admits(&holder.ticket_type_ids) {
-            log(
-                c,
-                &Row {
-                    list_id: &list.list.id,
-                    scanned_at,
-                    registration_id: Some(rid),
-                    result: Outcome::NotOnList.as_str(),
-                    scan,
-                    nonce: &nonce,
-                },
-            )?;
-            return Ok(answer(Some(&holder), Outcome::NotOnList, &nonce));
-        }
-        let row = |result| Row {
+        let record = Record {
             list_id: &list.list.id,
             scanned_at,
-            registration_id: Some(rid),
-            result,
             scan,
             nonce: &nonce,
         };
+        let holder = match identify(c, edition, &scan.presented)? {
+            Ok(holder) => holder,
+            Err((rejected, known)) => {
+                record.log(c, known.as_deref(), rejected.as_str())?;
+                return Ok(answer(None, rejected, &nonce));
+            }
+        };
+        let rid = Some(holder.registration_id.as_str());
+        if !list.admits(&holder.ticket_type_ids) {
+            record.log(c, rid, Outcome::NotOnList.as_str())?;
+            return Ok(answer(Some(&holder), Outcome::NotOnList, &nonce));
+        }
         let mut out = answer(Some(&holder), Outcome::Admitted, &nonce);
-        let earlier = admission(c, &list.list.id, rid)?;
+        let earlier = admission(c, &list.list.id, &holder.registration_id)?;
         if earlier.is_none() {
             // The unique index settles a race the read cannot see (PostgreSQL's read
             // committed); the savepoint keeps the transaction usable when it does.
-            match c.transaction(|sp| log(sp, &row(Outcome::Admitted.as_str()))) {
+            match c.transaction(|sp| record.log(sp, rid, Outcome::Admitted.as_str())) {
                 Ok(()) => {
                     out.checked_in_at = Some(scanned_at);
                     out.checked_in_by = Some(scan.device.clone());
@@ -326,17 +309,15 @@ pub fn scan(
         }
         out.result = Outcome::AlreadyCheckedIn;
         out.duplicate = scan.offline;
-        log(
-            c,
-            &row(if scan.offline {
-                DUPLICATE
-            } else {
-                Outcome::AlreadyCheckedIn.as_str()
-            }),
-        )?;
+        let again = if scan.offline {
+            DUPLICATE
+        } else {
+            Outcome::AlreadyCheckedIn.as_str()
+        };
+        record.log(c, rid, again)?;
         let standing = match earlier {
             Some(found) => Some(found),
-            None => admission(c, &list.list.id, rid)?,
+            None => admission(c, &list.list.id, &holder.registration_id)?,
         };
         if let Some((_, at, by)) = standing {
             out.checked_in_at = Some(at);
