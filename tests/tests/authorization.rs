@@ -163,6 +163,75 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/dd-a/speaker/feedback", SIGNED_IN),
     ("POST", "/dd-a/manage/schedule/suggest", TEAM),
     ("POST", "/dd-a/manage/schedule/suggest/discard", TEAM),
+    ("POST", "/account/delete", SIGNED_IN),
+    ("POST", "/account/password", SIGNED_IN),
+    ("POST", "/account/tokens", SIGNED_IN),
+    ("POST", "/speaker/profile/photo/delete", SIGNED_IN),
+    ("POST", "/dd-a/cfp/availability/none/delete", SIGNED_IN),
+    ("POST", "/dd-a/cfp/proposals/{p}/withdraw", &[Speaker]),
+    ("POST", "/dd-a/manage/cfp/codes/none/delete", TEAM),
+    ("POST", "/dd-a/manage/cfp/questions/none/delete", TEAM),
+    ("POST", "/dd-a/manage/cfp/tracks/none", TEAM),
+    ("POST", "/dd-a/manage/cfp/tracks/none/delete", TEAM),
+    ("POST", "/dd-a/manage/cfp/types/none", TEAM),
+    ("POST", "/dd-a/manage/cfp/types/none/delete", TEAM),
+    (
+        "POST",
+        "/dd-a/manage/registration/tickets/none/capacity",
+        TEAM,
+    ),
+    ("POST", "/dd-a/manage/registrations/import/file", TEAM),
+    ("POST", "/dd-a/manage/registrations/none/cancel", TEAM),
+    ("POST", "/dd-a/manage/review/categories/none/delete", TEAM),
+    ("POST", "/dd-a/review/{p}/conflict", &[Reviewer, Admin]),
+    (
+        "GET",
+        "/dd-a/staff/badges/none.pdf",
+        &[Staff, Organiser, Admin],
+    ),
+];
+
+/// Routes outside the matrix, each with why. Everything else that the crates register
+/// must have a row above: `every_route_is_in_the_matrix` fails for a new route without one.
+const OUTSIDE: &[(&str, &str)] = &[
+    (
+        "/api/",
+        "bearer tokens only, never the session: the API tests check them",
+    ),
+    ("{token}", "a mailed, unguessable link is the authorisation"),
+    ("/static/", "public assets"),
+    ("/healthz", "public health check"),
+    (
+        "/metrics",
+        "for Prometheus on the operator's network; tested in operations.rs",
+    ),
+    ("/lang/", "switches the language of anyone, no data"),
+    (
+        "/account/logout",
+        "ends the session (the account tests check it)",
+    ),
+    ("/account/password/forgot", "public form, rate-limited"),
+    (
+        "/speaker/photos/",
+        "public speaker photos (published with the timetable)",
+    ),
+    (
+        "/speaker/profile/photo",
+        "upload (multipart): covered by the CfP tests",
+    ),
+    (
+        "/{edition}/schedule",
+        "the public timetable and its exports",
+    ),
+    (
+        "/{edition}/conference.ics",
+        "the public conference calendar",
+    ),
+    (
+        "/invitations/{invitation}/",
+        "a proposal's co-speaker invitations: found through the speaker's own proposal (as \
+         withdraw above), and an unknown one is 404 for everyone, so the matrix cannot tell",
+    ),
 ];
 
 /// Someone else's proposal is not there at all for a speaker (404), so ids reveal nothing.
@@ -237,4 +306,53 @@ db_test! {
         assert!(wrong.is_empty(), "authorisation is off:\n{}", wrong.join("\n"));
         Ok(())
     }
+}
+
+/// Whether a matrix path (concrete) is an instance of a registered route pattern.
+fn instance_of(pattern: &str, path: &str) -> bool {
+    let path = path.split('?').next().unwrap_or_default();
+    if pattern.ends_with('/') != path.ends_with('/') {
+        return false;
+    }
+    let (ps, qs): (Vec<&str>, Vec<&str>) = (
+        pattern.trim_matches('/').split('/').collect(),
+        path.trim_matches('/').split('/').collect(),
+    );
+    ps.len() == qs.len()
+        && ps.iter().zip(&qs).all(|(p, q)| match p.find('{') {
+            None => p == q,
+            // `{id}` or `{id}.pdf`: any segment with the same literal ending.
+            Some(0) => q.ends_with(&p[p.find('}').map_or(p.len(), |i| i + 1)..]),
+            Some(_) => false,
+        })
+}
+
+#[test]
+fn every_route_is_in_the_matrix() -> anyhow::Result<()> {
+    let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates");
+    let route = regex::Regex::new(r#"(?:route|resource)\(\s*"([^"]+)""#)?;
+    let mut patterns = std::collections::BTreeSet::new();
+    let mut dirs = vec![crates];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path)?;
+                patterns.extend(route.captures_iter(&text).map(|c| c[1].to_owned()));
+            }
+        }
+    }
+    assert!(patterns.len() > 50, "found only {} routes", patterns.len());
+    let missing: Vec<&String> = patterns
+        .iter()
+        .filter(|p| !OUTSIDE.iter().any(|(part, _)| p.contains(part)))
+        .filter(|p| !MATRIX.iter().any(|(_, path, _)| instance_of(p, path)))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "routes without a row in the authorisation matrix: {missing:#?}"
+    );
+    Ok(())
 }
