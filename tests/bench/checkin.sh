@@ -15,8 +15,9 @@ seq 1 "$people" | xargs -P 4 -I{} curl -sf -o /dev/null -H 'Content-Type: applic
 sql "UPDATE registrations SET state = 'confirmed', confirmed_at = created_at, held_until = NULL"
 "$bin" ticket-codes --edition bench > codes.csv
 echo "tickets: $(($(wc -l < codes.csv) - 1))"
-node "$root/tests/bench/checkin.js" "$base" "$token" codes.csv "$seconds" "$rate"
+node "$root/tests/bench/checkin.js" "$base" "$token" codes.csv "$seconds" "$rate" | tee load.out
 server_usage
+grep -q "non-2xx 0, errors 0" load.out || { echo "ERRORS UNDER LOAD" >&2; exit 1; }
 kill "$server"; wait "$server" 2>/dev/null || true
 scans=$(sql "SELECT count(*) FROM scans")
 admitted=$(sql "SELECT count(*) FROM scans WHERE result = 'admitted'")

@@ -2,11 +2,13 @@
 # release binary serving it on loopback, an admin token, and an open edition "bench".
 # Source it after setting `backend`; it defines `sql`, `base`, `token`, `server`, `work`.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-bin="$root/target/release/devday"
+# BENCH_BIN picks another build (the smoke run uses the test build).
+bin="${BENCH_BIN:-$root/target/release/devday}"
 [ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 1; }
 work=$(mktemp -d)
+server=""
 cleanup() {
-    kill "$server" 2>/dev/null || true
+    [ -n "$server" ] && kill "$server" 2>/dev/null || true
     if [ "$backend" = postgres ]; then
         psql postgres://postgres@127.0.0.1:5432/postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" || true
     fi

@@ -10,8 +10,9 @@ capacity=${3:-1000000}
 source "$(dirname "$0")/lib.sh"
 sql "UPDATE ticket_types SET capacity = $capacity"
 wrk -t2 -c32 -d"${seconds}s" --latency -s "$root/tests/bench/register.lua" "$base" > wrk.out
-grep -E "Requests/sec|Latency |50%|99%|Non-2xx|requests in" wrk.out
+grep -E "Requests/sec|Latency |50%|99%|Non-2xx|Socket errors|requests in" wrk.out
 server_usage
+if grep -qE "Non-2xx|Socket errors" wrk.out; then echo "ERRORS UNDER LOAD" >&2; exit 1; fi
 # Let requests still in flight finish before counting.
 kill "$server"; wait "$server" 2>/dev/null || true
 held=$(sql "SELECT count(*) FROM registrations WHERE state = 'held'")
