@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Fuzzes every JSON endpoint of the OpenAPI document with schemathesis (PyPI): generated and
+# mutated requests, valid and not, with an organiser's token, against the demo edition.
+# Fails on any 5xx answer and on any answer whose content type is not the documented one
+# (errors are application/problem+json). Usage: tests/fuzz/api.sh [max-examples]
+# BENCH_BIN picks the build (default: the release build); ST the schemathesis command.
+set -euo pipefail
+examples=${1:-25}
+st=${ST:-st}
+backend=sqlite
+source "$(dirname "$0")/../bench/lib.sh"
+"$bin" demo >/dev/null
+organiser=$("$bin" create-token --email anna.schmidt@devday-demo.example --name fuzz)
+"$st" run "$base/api/openapi.json" -H "Authorization: Bearer $organiser" \
+    --checks not_a_server_error,content_type_conformance \
+    --max-examples "$examples" --workers 2 --no-color 2>&1 | tail -n 25
