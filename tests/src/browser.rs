@@ -106,8 +106,9 @@ impl Drop for WebDriver {
         // A test that failed never closed its session: Chromium would outlive chromedriver
         // and keep a core busy. Its processes are the ones with this profile.
         let _ = Command::new("pkill")
-            .arg("-f")
+            .args(["-f", "--"])
             .arg(format!("--user-data-dir={}", self.profile.display()))
+            .stderr(Stdio::null())
             .status();
         let _ = std::fs::remove_dir_all(&self.profile);
     }

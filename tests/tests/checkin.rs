@@ -288,23 +288,24 @@ fn codes_in_pdf(pdf: &[u8]) -> anyhow::Result<Option<(Vec<String>, String)>> {
     std::fs::create_dir_all(&dir)?;
     let file = dir.join("badges.pdf");
     std::fs::write(&file, pdf)?;
-    let status = std::process::Command::new(pdftoppm)
-        .args(["-r", "150", "-png"])
-        .arg(&file)
-        .arg(dir.join("page"))
-        .status()?;
-    anyhow::ensure!(status.success(), "pdftoppm failed");
-    let mut codes = Vec::new();
+    // Two resolutions, as two cameras would see it: one in a few hundred renderings at a
+    // single resolution loses a code to aliasing, which says nothing about the badge.
+    for dpi in ["150", "200"] {
+        let status = std::process::Command::new(&pdftoppm)
+            .args(["-r", dpi, "-png"])
+            .arg(&file)
+            .arg(dir.join(format!("page-{dpi}")))
+            .status()?;
+        anyhow::ensure!(status.success(), "pdftoppm failed");
+    }
+    let mut codes = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(&dir)? {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "png") {
-            let out = std::process::Command::new(&zbarimg)
-                .args(["-q", "--raw"])
-                .arg(&path)
-                .output()?;
-            codes.extend(String::from_utf8(out.stdout)?.lines().map(str::to_owned));
+            codes.extend(codes_in_image(&zbarimg, &path)?);
         }
     }
+    let codes: Vec<String> = codes.into_iter().collect();
     let text = std::process::Command::new(pdftotext)
         .arg(&file)
         .arg("-")
