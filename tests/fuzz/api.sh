@@ -13,4 +13,4 @@ source "$(dirname "$0")/../bench/lib.sh"
 organiser=$("$bin" create-token --email anna.schmidt@devday-demo.example --name fuzz)
 "$st" run "$base/api/openapi.json" -H "Authorization: Bearer $organiser" \
     --checks not_a_server_error,content_type_conformance \
-    --max-examples "$examples" --workers 2 --no-color 2>&1 | tail -n 25
+    --max-examples "$examples" --workers 2 --no-color ${ST_SEED:+--seed "$ST_SEED"} 2>&1 | tail -n 200

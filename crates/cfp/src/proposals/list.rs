@@ -129,7 +129,9 @@ pub fn list(conn: &mut DbConn, edition_id: &str, filter: &Filter) -> QueryResult
     } else {
         filter.per_page.min(500)
     };
-    let page = filter.page.max(1);
+    // Any page number a client sends is answered, beyond the last with an empty page; the
+    // clamp keeps the offset's multiplication from overflowing (found by the API fuzzer).
+    let page = filter.page.clamp(1, 1_000_000);
     let mut query = build().select(Proposal::as_select());
     query = match filter.sort.as_str() {
         "title" => query.order(p::title.asc()),
