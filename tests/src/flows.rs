@@ -91,3 +91,49 @@ pub async fn confirm_proposals(
     }
     Ok(())
 }
+
+/// Issues guest tickets (confirmed at once) and returns each guest's ticket code, read
+/// from the ticket page behind the mailed manage link.
+pub async fn guest_tickets(
+    app: &TestApp,
+    admin: &Client,
+    slug: &str,
+    people: &[(&str, &str)],
+) -> anyhow::Result<Vec<String>> {
+    let rows: String = people
+        .iter()
+        .map(|(name, email)| format!("{name},{email}\n"))
+        .collect();
+    let res = admin
+        .post(
+            &format!("/{slug}/manage/registrations/import"),
+            &[("rows", rows.as_str()), ("action", "import")],
+        )
+        .await?;
+    anyhow::ensure!(res.status == 303, "import: {} {}", res.status, res.body);
+    let mut codes = Vec::new();
+    for (_, email) in people {
+        codes.push(ticket_code(app, email).await?);
+    }
+    Ok(codes)
+}
+
+pub async fn ticket_page(app: &TestApp, email: &str) -> anyhow::Result<String> {
+    let mail = app.smtp.wait_for_subject(email, "Your ticket").await?;
+    let link = mail
+        .link("/ticket")
+        .ok_or_else(|| anyhow::anyhow!("no ticket link in {mail:?}"))?;
+    Ok(link)
+}
+
+pub async fn ticket_code(app: &TestApp, email: &str) -> anyhow::Result<String> {
+    let page = app.client().get(&ticket_page(app, email).await?).await?;
+    anyhow::ensure!(page.status == 200, "{}", page.body);
+    Ok(crate::capture(r#"id="ticket-code">([^<]+)<"#, &page.body))
+}
+
+/// A new API token of the signed-in client, made on the account page.
+pub async fn api_token(client: &Client, name: &str) -> anyhow::Result<String> {
+    let page = client.post("/account/tokens", &[("name", name)]).await?;
+    Ok(crate::capture(r#"id="new-token">([^<]+)<"#, &page.body))
+}

@@ -672,44 +672,21 @@ async fn door_staff_scan_a_badge_with_the_camera_and_keep_going_offline() -> any
     let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
     let admin = app.admin().await?;
     app.create_open_edition(&admin, "dd-2030").await?;
-    let res = admin
-        .post(
-            "/dd-2030/manage/registrations/import",
-            &[
-                (
-                    "rows",
-                    "Ann Abel,ann@example.org\nBen Bauer,ben@example.org\n",
-                ),
-                ("action", "import"),
-            ],
-        )
-        .await?;
-    assert_eq!(res.status, 303, "{}", res.body);
-    let mut codes = Vec::new();
-    for email in ["ann@example.org", "ben@example.org"] {
-        let mail = app.smtp.wait_for_subject(email, "Your ticket").await?;
-        let page = app
-            .client()
-            .get(&mail.link("/ticket").expect("ticket link"))
-            .await?;
-        codes.push(devday_tests::capture(
-            r#"id="ticket-code">([^<]+)<"#,
-            &page.body,
-        ));
-    }
+    let codes = devday_tests::flows::guest_tickets(
+        &app,
+        &admin,
+        "dd-2030",
+        &[
+            ("Ann Abel", "ann@example.org"),
+            ("Ben Bauer", "ben@example.org"),
+        ],
+    )
+    .await?;
     let registration = |code: &str| code.split(':').nth(3).unwrap_or_default().to_owned();
     let staff = app.user("sam@example.org", "Sam Staff").await?;
     app.invite(&admin, "dd-2030", &staff, "sam@example.org", "staff")
         .await?;
-    let token = regex::Regex::new(r#"id="new-token">([^<]+)<"#)?
-        .captures(
-            &admin
-                .post("/account/tokens", &[("name", "check")])
-                .await?
-                .body,
-        )
-        .map(|c| c[1].to_owned())
-        .expect("token");
+    let token = devday_tests::flows::api_token(&admin, "check").await?;
 
     // The phone's camera sees Ann's badge.
     let video = std::env::temp_dir().join(format!("devday-qr-{}.y4m", uuid::Uuid::new_v4()));

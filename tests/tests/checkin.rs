@@ -3,48 +3,9 @@
 //! editions' tickets rejected), nonces that make retries harmless, the offline merge of two
 //! scanners, a race of many doors, check-in lists, sync, and who may do what.
 
+use devday_tests::flows::{guest_tickets as guests, ticket_page};
 use devday_tests::{capture, db_test, Client, TestApp};
 use serde_json::json;
-
-/// Issues guest tickets (confirmed at once) and returns each guest's ticket code, read
-/// from the ticket page behind the mailed manage link.
-async fn guests(
-    app: &TestApp,
-    admin: &Client,
-    slug: &str,
-    people: &[(&str, &str)],
-) -> anyhow::Result<Vec<String>> {
-    let rows: String = people
-        .iter()
-        .map(|(name, email)| format!("{name},{email}\n"))
-        .collect();
-    let res = admin
-        .post(
-            &format!("/{slug}/manage/registrations/import"),
-            &[("rows", rows.as_str()), ("action", "import")],
-        )
-        .await?;
-    anyhow::ensure!(res.status == 303, "import: {} {}", res.status, res.body);
-    let mut codes = Vec::new();
-    for (_, email) in people {
-        codes.push(code_of(app, email).await?);
-    }
-    Ok(codes)
-}
-
-async fn ticket_page(app: &TestApp, email: &str) -> anyhow::Result<String> {
-    let mail = app.smtp.wait_for_subject(email, "Your ticket").await?;
-    let link = mail
-        .link("/ticket")
-        .ok_or_else(|| anyhow::anyhow!("no ticket link in {mail:?}"))?;
-    Ok(link)
-}
-
-async fn code_of(app: &TestApp, email: &str) -> anyhow::Result<String> {
-    let page = app.client().get(&ticket_page(app, email).await?).await?;
-    anyhow::ensure!(page.status == 200, "{}", page.body);
-    Ok(capture(r#"id="ticket-code">([^<]+)<"#, &page.body))
-}
 
 async fn scan(
     api: &Client,
@@ -70,7 +31,7 @@ db_test! {
         app.create_open_edition(&admin, "dd-2031").await?;
         let codes = guests(&app, &admin, "dd-2030", &[("Ann Abel", "ann@example.org"), ("Ben Bauer", "ben@example.org"), ("Cem Çelik", "cem@example.org"), ("Dan Dorn", "dan@example.org")]).await?;
         let other = guests(&app, &admin, "dd-2031", &[("Eve Early", "eve@example.org")]).await?;
-        let token = capture(r#"id="new-token">([^<]+)<"#, &admin.post("/account/tokens", &[("name", "door")]).await?.body);
+        let token = devday_tests::flows::api_token(&admin, "door").await?;
         let api = app.client();
 
         // The ticket mail shows the QR code inline: the same code as the ticket page.
@@ -155,7 +116,7 @@ db_test! {
         let codes = guests(&app, &admin, "dd-2030", &[("Ann Abel", "ann@example.org"), ("Ben Bauer", "ben@example.org")]).await?;
         let staff = app.user("sam@example.org", "Sam Staff").await?;
         app.invite(&admin, "dd-2030", &staff, "sam@example.org", "staff").await?;
-        let token = capture(r#"id="new-token">([^<]+)<"#, &staff.post("/account/tokens", &[("name", "door")]).await?.body);
+        let token = devday_tests::flows::api_token(&staff, "door").await?;
         let api = app.client();
 
         // A scanner's first sync: the key and every ticket.
@@ -240,7 +201,7 @@ db_test! {
         assert_eq!(staff.get("/dd-2030/manage/checkin").await?.status, 403);
         assert_eq!(staff.get("/dd-2030/staff/scanner").await?.status, 200);
         let outsider = app.user("oli@example.org", "Oli").await?;
-        let outsider_token = capture(r#"id="new-token">([^<]+)<"#, &outsider.post("/account/tokens", &[("name", "x")]).await?.body);
+        let outsider_token = devday_tests::flows::api_token(&outsider, "x").await?;
         assert_eq!(api.api_post("/api/events/dd-2030/checkin", Some(&outsider_token), &json!({"code": codes[0]})).await?.status, 403);
         assert_eq!(api.api_get("/api/events/dd-2030/checkin/sync", Some(&outsider_token)).await?.status, 403);
         Ok(())
@@ -327,7 +288,7 @@ db_test! {
             ("Дмитрий Иванов", "dmitri@example.org"),
         ];
         guests(&app, &admin, "dd-2030", &people).await?;
-        let token = capture(r#"id="new-token">([^<]+)<"#, &admin.post("/account/tokens", &[("name", "door")]).await?.body);
+        let token = devday_tests::flows::api_token(&admin, "door").await?;
         let api = app.client();
 
         let sheet = admin.send(admin.http().get(format!("{}/dd-2030/manage/badges.pdf?layout=sheet", app.base))).await?;

@@ -71,7 +71,7 @@ db_test! {
         // A burst of door scans, killed likewise: every "admitted" answer stands, once.
         let rows: String = (0..40).map(|i| format!("Guest {i},guest{i}@example.org\n")).collect();
         assert_eq!(admin.post("/dd-2030/manage/registrations/import", &[("rows", rows.as_str()), ("action", "import")]).await?.status, 303);
-        let token = capture(r#"id="new-token">([^<]+)<"#, &admin.post("/account/tokens", &[("name", "door")]).await?.body);
+        let token = devday_tests::flows::api_token(&admin, "door").await?;
         let sync = app.client().api_get("/api/events/dd-2030/checkin/sync", Some(&token)).await?.json();
         let ids: Vec<String> = sync["tickets"].as_array().into_iter().flatten()
             .filter_map(|t| t["registration_id"].as_str().map(str::to_owned)).collect();

@@ -203,7 +203,7 @@ db_test! {
         assert!(xml.contains("<version>2 (Second)</version>"));
 
         // The JSON API (organiser token): the draft with its conflicts, releases.
-        let token = capture(r#"id="new-token">([^<]+)<"#, &admin.post("/account/tokens", &[("name", "api")]).await?.body);
+        let token = devday_tests::flows::api_token(&admin, "api").await?;
         let draft = public.api_get("/api/editions/dd-2030/schedule/draft", Some(&token)).await?;
         assert_eq!(draft.status, 200);
         assert_eq!(draft.json()["sessions"].as_array().map(Vec::len), Some(3));
@@ -213,7 +213,7 @@ db_test! {
         assert!(stale.body.contains("Someone else changed"), "{}", stale.body);
         let releases = public.api_get("/api/editions/dd-2030/schedule/releases", Some(&token)).await?;
         assert_eq!(releases.json().as_array().map(Vec::len), Some(2));
-        let sarah_token = capture(r#"id="new-token">([^<]+)<"#, &sarah.post("/account/tokens", &[("name", "api")]).await?.body);
+        let sarah_token = devday_tests::flows::api_token(&sarah, "api").await?;
         assert_eq!(public.api_get("/api/editions/dd-2030/schedule/draft", Some(&sarah_token)).await?.status, 403);
         Ok(())
     }
@@ -335,7 +335,7 @@ db_test! {
         assert_eq!(res.status, 303, "{}", res.body);
         let editor = admin.get("/dd-2030/manage/schedule").await?.body;
         assert!(editor.contains("No conflicts.") && !editor.contains("not scheduled"), "{editor}");
-        let token = capture(r#"id="new-token">([^<]+)<"#, &admin.post("/account/tokens", &[("name", "api")]).await?.body);
+        let token = devday_tests::flows::api_token(&admin, "api").await?;
         let draft = app.client().api_get("/api/editions/dd-2030/schedule/draft", Some(&token)).await?.json();
         let starts: Vec<String> = draft["sessions"].as_array().into_iter().flatten()
             .map(|s| s["placement"]["starts_at"].as_str().unwrap_or_default().to_owned()).collect();

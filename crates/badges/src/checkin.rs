@@ -8,7 +8,7 @@
 
 use chrono::NaiveDateTime;
 use devday_db::schema::{editions::dsl as e, scans::dsl as s};
-use devday_db::{now, write_transaction, DbConn};
+use devday_db::{now, unless_taken, write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -294,17 +294,10 @@ pub fn scan(
         if earlier.is_none() {
             // The unique index settles a race the read cannot see (PostgreSQL's read
             // committed); the savepoint keeps the transaction usable when it does.
-            match c.transaction(|sp| record.log(sp, rid, Outcome::Admitted.as_str())) {
-                Ok(()) => {
-                    out.checked_in_at = Some(scanned_at);
-                    out.checked_in_by = Some(scan.device.clone());
-                    return Ok(out);
-                }
-                Err(diesel::result::Error::DatabaseError(
-                    diesel::result::DatabaseErrorKind::UniqueViolation,
-                    _,
-                )) => {}
-                Err(other) => return Err(other),
+            if unless_taken(c, |sp| record.log(sp, rid, Outcome::Admitted.as_str()))?.is_some() {
+                out.checked_in_at = Some(scanned_at);
+                out.checked_in_by = Some(scan.device.clone());
+                return Ok(out);
             }
         }
         out.result = Outcome::AlreadyCheckedIn;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
 use devday_db::schema::edition_keys::dsl as k;
-use devday_db::{now, DbConn};
+use devday_db::{now, unless_taken, DbConn};
 use diesel::prelude::*;
 use ed25519_dalek::{SigningKey, VerifyingKey};
 use rand::RngCore;
@@ -38,22 +38,16 @@ pub fn signing_key(conn: &mut DbConn, edition_id: &str) -> QueryResult<SigningKe
         let mut secret = [0u8; 32];
         rand::rng().fill_bytes(&mut secret);
         let key = SigningKey::from_bytes(&secret);
-        let inserted = diesel::insert_into(k::edition_keys)
-            .values((
-                k::edition_id.eq(edition_id),
-                k::public_key.eq(encode_key(&key.verifying_key().to_bytes())),
-                k::secret_key.eq(encode_key(&secret)),
-                k::created_at.eq(now()),
-            ))
-            .execute(conn);
-        match inserted {
-            Ok(_) => {}
-            Err(diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            )) => {}
-            Err(other) => return Err(other),
-        }
+        unless_taken(conn, |c| {
+            diesel::insert_into(k::edition_keys)
+                .values((
+                    k::edition_id.eq(edition_id),
+                    k::public_key.eq(encode_key(&key.verifying_key().to_bytes())),
+                    k::secret_key.eq(encode_key(&secret)),
+                    k::created_at.eq(now()),
+                ))
+                .execute(c)
+        })?;
     }
     let (_, secret) = stored(conn, edition_id)?.ok_or(diesel::result::Error::NotFound)?;
     Ok(SigningKey::from_bytes(

@@ -4,7 +4,7 @@
 use devday_db::schema::{
     checkin_list_ticket_types::dsl as lt, checkin_lists::dsl as l, ticket_types::dsl as tt,
 };
-use devday_db::{now, DbConn};
+use devday_db::{is_unique_violation, now, unless_taken, DbConn};
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -72,15 +72,7 @@ fn ensure_entrance(conn: &mut DbConn, edition_id: &str) -> QueryResult<()> {
         .count()
         .get_result(conn)?;
     if exists == 0 {
-        let made = conn.transaction(|c| insert(c, edition_id, ENTRANCE, "Entrance", true));
-        match made {
-            Ok(_)
-            | Err(diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            )) => {}
-            Err(other) => return Err(other),
-        }
+        unless_taken(conn, |c| insert(c, edition_id, ENTRANCE, "Entrance", true))?;
     }
     Ok(())
 }
@@ -138,6 +130,15 @@ pub fn all(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<ListWithTypes
         .collect()
 }
 
+/// The edition's ticket types as (id, name), in their order: what a list can admit.
+pub fn ticket_types(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<(String, String)>> {
+    tt::ticket_types
+        .filter(tt::edition_id.eq(edition_id))
+        .order(tt::position.asc())
+        .select((tt::id, tt::name))
+        .load(conn)
+}
+
 /// A new list that admits the chosen ticket types (a workshop room).
 /// Every field defaults, so a bad post reaches the role check and then validation with
 /// its messages, never a bare 400.
@@ -174,16 +175,14 @@ pub fn create(conn: &mut DbConn, edition_id: &str, form: &ListForm) -> AppResult
     }
     errors.into_result()?;
     devday_db::write_transaction(conn, |c| {
-        let id = insert(c, edition_id, slug, name, false).map_err(|e| match e {
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ) => {
+        let id = insert(c, edition_id, slug, name, false).map_err(|e| {
+            if is_unique_violation(&e) {
                 let mut taken = FieldErrors::new();
                 taken.add("slug", "checkin-list-slug-taken");
                 AppError::Invalid(taken)
+            } else {
+                e.into()
             }
-            other => other.into(),
         })?;
         for t in &known {
             diesel::insert_into(lt::checkin_list_ticket_types)

@@ -65,17 +65,8 @@ macro_rules! rows {
 fn with_types(conn: &mut DbConn, found: Vec<Row>) -> QueryResult<Vec<Holder>> {
     let ids: Vec<&String> = found.iter().map(|row| &row.0).collect();
     let mut types: Vec<(String, String, String)> = Vec::new();
-    // One holder (a scan at the door): a query whose prepared statement is reused.
-    if let [id] = ids.as_slice() {
-        types = rt::registration_tickets
-            .inner_join(tt::ticket_types)
-            .filter(rt::registration_id.eq(*id))
-            .order((tt::position.asc(), tt::name.asc()))
-            .select((rt::registration_id, tt::id, tt::name))
-            .load(conn)?;
-    }
     // SQLite caps the number of bound parameters; a whole edition is read in slices.
-    for slice in ids.chunks(500).filter(|_| ids.len() > 1) {
+    for slice in ids.chunks(500) {
         types.extend(
             rt::registration_tickets
                 .inner_join(tt::ticket_types)

@@ -14,7 +14,7 @@ pub use connection::{Backend, DatabaseUrl, DbConn, UrlError};
 pub use migrate::{run_migrations, MigrationError};
 pub use pool::{Pool, PoolError, PooledConn};
 pub use time::now;
-pub use transaction::write_transaction;
+pub use transaction::{is_unique_violation, unless_taken, write_transaction};
 
 /// Re-exported so domain crates use the same diesel the schema was compiled with.
 pub use diesel;

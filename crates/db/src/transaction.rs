@@ -53,3 +53,25 @@ where
         }
     }
 }
+
+/// Whether a write lost to a unique index: another request created the same thing first.
+pub fn is_unique_violation(err: &diesel::result::Error) -> bool {
+    matches!(
+        err,
+        diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _)
+    )
+}
+
+/// Runs `f`, a write that may lose a race to a unique index, in a savepoint: `None` when
+/// another writer was first. Losing leaves a surrounding transaction usable (PostgreSQL
+/// would abort it otherwise).
+pub fn unless_taken<T>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> diesel::QueryResult<T>,
+) -> diesel::QueryResult<Option<T>> {
+    match conn.transaction(f) {
+        Ok(value) => Ok(Some(value)),
+        Err(err) if is_unique_violation(&err) => Ok(None),
+        Err(err) => Err(err),
+    }
+}

@@ -93,6 +93,12 @@ pub fn create_token(settings: &Settings, email: &str, name: &str) -> anyhow::Res
     Ok(())
 }
 
+/// The edition named on the command line.
+fn edition(conn: &mut DbConn, slug: &str) -> anyhow::Result<devday_shared::editions::Edition> {
+    devday_shared::editions::queries::by_slug(conn, slug)?
+        .with_context(|| format!("--edition: no edition {slug}"))
+}
+
 /// `devday badges`: the same PDF as the organisers' page, written to a file.
 pub fn badges(
     settings: &Settings,
@@ -107,8 +113,7 @@ pub fn badges(
     let locale = devday_shared::i18n::Locale::parse(lang)
         .with_context(|| format!("--lang: use en or de, not {lang}"))?;
     let mut conn = connect(settings)?;
-    let edition = devday_shared::editions::queries::by_slug(&mut conn, slug)?
-        .with_context(|| format!("no edition {slug}"))?;
+    let edition = edition(&mut conn, slug)?;
     let i18n = devday_shared::i18n::I18n::load()?;
     let pdf = devday_badges::printing::badges_pdf(&mut conn, &i18n, locale, &edition, &selection)
         .map_err(|e| match e {
@@ -123,8 +128,7 @@ pub fn badges(
 /// `devday ticket-codes`: name, email and code of every valid ticket, as CSV on stdout.
 pub fn ticket_codes(settings: &Settings, slug: &str) -> anyhow::Result<()> {
     let mut conn = connect(settings)?;
-    let edition = devday_shared::editions::queries::by_slug(&mut conn, slug)?
-        .with_context(|| format!("no edition {slug}"))?;
+    let edition = edition(&mut conn, slug)?;
     let mut out = csv::Writer::from_writer(std::io::stdout().lock());
     out.write_record(["name", "email", "code"])?;
     for holder in devday_badges::tickets::confirmed(&mut conn, &edition.id)? {

@@ -74,13 +74,13 @@ pub fn give(
             f::created_at.eq(now()),
         ))
         .execute(conn)
-        .map_err(|e| match e {
+        .map_err(|e| {
             // Two sends of the same form at once: the unique index lets one through.
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ) => AppError::Conflict(ALREADY_GIVEN.into()),
-            other => other.into(),
+            if devday_db::is_unique_violation(&e) {
+                AppError::Conflict(ALREADY_GIVEN.into())
+            } else {
+                e.into()
+            }
         })?;
     Ok(())
 }

@@ -22,19 +22,10 @@ async fn render(
     let eid = access.edition.id.clone();
     let (stats, log, types) = state
         .db(move |c| {
-            let types: Vec<(String, String)> = {
-                use devday_db::schema::ticket_types::dsl as tt;
-                use diesel::prelude::*;
-                tt::ticket_types
-                    .filter(tt::edition_id.eq(&eid))
-                    .order(tt::position.asc())
-                    .select((tt::id, tt::name))
-                    .load(c)?
-            };
             Ok((
                 dashboard::stats(c, &eid)?,
                 dashboard::log(c, &eid, Some(50))?,
-                types,
+                lists::ticket_types(c, &eid)?,
             ))
         })
         .await?;
