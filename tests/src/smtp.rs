@@ -32,6 +32,8 @@ struct State {
     mails: Vec<Mail>,
     failing: bool,
     refused: usize,
+    /// How long the sink takes for each message before taking it (a slow relay).
+    delay: Duration,
 }
 
 #[derive(Clone)]
@@ -64,6 +66,11 @@ impl SmtpSink {
     /// While failing, every mail is refused with a temporary error.
     pub fn set_failing(&self, failing: bool) {
         self.state.lock().unwrap().failing = failing;
+    }
+
+    /// Makes every message take `delay` before the sink takes it, as a slow relay does.
+    pub fn set_delay(&self, delay: Duration) {
+        self.state.lock().unwrap().delay = delay;
     }
 
     pub fn refused(&self) -> usize {
@@ -165,6 +172,8 @@ fn serve(stream: TcpStream, state: &Mutex<State>) -> std::io::Result<()> {
             recipients.push(addr);
             out.write_all(b"250 OK\r\n")?;
         } else if command == "DATA" {
+            let delay = state.lock().unwrap().delay;
+            std::thread::sleep(delay);
             out.write_all(b"354 End data with <CR><LF>.<CR><LF>\r\n")?;
             let mut raw = String::new();
             loop {

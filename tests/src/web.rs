@@ -135,6 +135,20 @@ impl Client {
         Self::read(req.send().await?).await
     }
 
+    /// Posts exactly these bytes with this content type (none if `None`), for bad-input tests.
+    pub async fn post_bytes(
+        &self,
+        path: &str,
+        content_type: Option<&str>,
+        body: Vec<u8>,
+    ) -> anyhow::Result<Resp> {
+        let mut req = self.http.post(self.url(path)).body(body);
+        if let Some(content_type) = content_type {
+            req = req.header(reqwest::header::CONTENT_TYPE, content_type);
+        }
+        Self::read(req.send().await?).await
+    }
+
     /// A raw request, for bad-input tests.
     pub async fn send(&self, req: reqwest::RequestBuilder) -> anyhow::Result<Resp> {
         Self::read(req.send().await?).await

@@ -255,39 +255,68 @@ fn denied(who: Who, method: &str, path: &str, status: u16) -> bool {
     }
 }
 
+/// Everyone in the matrix, signed in with their role, and the Speaker's proposal in dd-a.
+async fn cast(app: &mut TestApp) -> anyhow::Result<(Vec<(Who, Client)>, String)> {
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-a").await?;
+    app.create_edition(&admin, "dd-b").await?;
+    let mut clients: Vec<(Who, Client)> = vec![(Anonymous, app.client()), (Admin, admin)];
+    for (who, email, role, edition) in [
+        (Plain, "plain@example.org", None, "dd-a"),
+        (Speaker, "speaker@example.org", None, "dd-a"),
+        (Staff, "staff@example.org", Some("staff"), "dd-a"),
+        (Reviewer, "reviewer@example.org", Some("reviewer"), "dd-a"),
+        (Organiser, "orga@example.org", Some("organiser"), "dd-a"),
+        (
+            OtherOrganiser,
+            "other@example.org",
+            Some("organiser"),
+            "dd-b",
+        ),
+    ] {
+        let client = app.user(email, &format!("{who:?}")).await?;
+        if let Some(role) = role {
+            let admin = &clients[1].1;
+            app.invite(admin, edition, &client, email, role).await?;
+        }
+        clients.push((who, client));
+    }
+    let speaker = &clients
+        .iter()
+        .find(|(w, _)| *w == Speaker)
+        .expect("speaker")
+        .1;
+    let form = speaker.get("/dd-a/cfp/submit").await?;
+    let talk = regex::Regex::new(r#"<option value="([0-9a-f-]{36})""#)?
+        .captures(&form.body)
+        .map(|c| c[1].to_owned())
+        .expect("a session type");
+    let res = speaker
+        .post(
+            "/dd-a/cfp/submit",
+            &[
+                ("title", "Matrix"),
+                ("abstract", "A proposal to test access."),
+                ("session_type", &talk),
+                ("language", "en"),
+                ("level", "beginner"),
+                ("action", "submit"),
+            ],
+        )
+        .await?;
+    let proposal = res
+        .location()
+        .and_then(|l| l.rsplit('/').next())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(proposal.len(), 36, "submitting failed: {}", res.body);
+    Ok((clients, proposal))
+}
+
 db_test! {
     async fn every_route_allows_exactly_its_roles(backend) {
         let mut app = TestApp::spawn(backend).await?;
-        let admin = app.admin().await?;
-        app.create_open_edition(&admin, "dd-a").await?;
-        app.create_edition(&admin, "dd-b").await?;
-        let mut clients: Vec<(Who, Client)> = vec![(Anonymous, app.client()), (Admin, admin)];
-        for (who, email, role, edition) in [
-            (Plain, "plain@example.org", None, "dd-a"),
-            (Speaker, "speaker@example.org", None, "dd-a"),
-            (Staff, "staff@example.org", Some("staff"), "dd-a"),
-            (Reviewer, "reviewer@example.org", Some("reviewer"), "dd-a"),
-            (Organiser, "orga@example.org", Some("organiser"), "dd-a"),
-            (OtherOrganiser, "other@example.org", Some("organiser"), "dd-b"),
-        ] {
-            let client = app.user(email, &format!("{who:?}")).await?;
-            if let Some(role) = role {
-                let admin = &clients[1].1;
-                app.invite(admin, edition, &client, email, role).await?;
-            }
-            clients.push((who, client));
-        }
-        let speaker = &clients.iter().find(|(w, _)| *w == Speaker).expect("speaker").1;
-        let form = speaker.get("/dd-a/cfp/submit").await?;
-        let talk = regex::Regex::new(r#"<option value="([0-9a-f-]{36})""#)?
-            .captures(&form.body).map(|c| c[1].to_owned()).expect("a session type");
-        let res = speaker.post("/dd-a/cfp/submit", &[
-            ("title", "Matrix"), ("abstract", "A proposal to test access."), ("session_type", &talk),
-            ("language", "en"), ("level", "beginner"), ("action", "submit"),
-        ]).await?;
-        let proposal = res.location().and_then(|l| l.rsplit('/').next()).unwrap_or_default().to_owned();
-        assert_eq!(proposal.len(), 36, "submitting failed: {}", res.body);
-
+        let (clients, proposal) = cast(&mut app).await?;
         let mut wrong = Vec::new();
         for (method, path, allowed) in MATRIX {
             let path = path.replace("{p}", &proposal);
@@ -304,6 +333,56 @@ db_test! {
             }
         }
         assert!(wrong.is_empty(), "authorisation is off:\n{}", wrong.join("\n"));
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn no_form_takes_a_hostile_body(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let (clients, proposal) = cast(&mut app).await?;
+        let admin = &clients[1].1;
+        let exports = ["/dd-a/manage/proposals.csv", "/dd-a/manage/speakers.csv", "/dd-a/manage/registrations.csv", "/dd-a/manage/checkin.csv"];
+        let mut before = Vec::new();
+        for path in exports {
+            before.push(admin.get(path).await?.body);
+        }
+        let form = "application/x-www-form-urlencoded";
+        let mut wrong = Vec::new();
+        for (_, path, allowed) in MATRIX.iter().filter(|(m, _, _)| *m == "POST") {
+            let path = path.replace("{p}", &proposal);
+            // Someone allowed: the admin where possible, else the first of the row.
+            let (_, client) = clients.iter()
+                .find(|(w, _)| *w == Admin && allowed.contains(w))
+                .or_else(|| clients.iter().find(|(w, _)| *w != Anonymous && allowed.contains(w)))
+                .expect("someone may post");
+            let token = client.csrf().await?;
+            let field = |rest: &str| format!("csrf_token={token}&{rest}").into_bytes();
+            let multipart = path.ends_with("/import/file");
+            let cases: Vec<(&str, Option<&str>, Vec<u8>, u16)> = vec![
+                ("300 KiB", Some(form), field(&format!("title={}", "a".repeat(300 * 1024))), 413),
+                ("broken percent-encoded UTF-8", Some(form), field("title=%FF%FEx&name=caf%C3"), 400),
+                ("raw bytes that are not UTF-8", Some(form), [field("title="), vec![0xff, 0xfe, 0xc3]].concat(), 400),
+                ("JSON", Some("application/json"), format!(r#"{{"csrf_token":"{token}"}}"#).into_bytes(), 415),
+                ("no content type", None, field("title=x"), 415),
+            ];
+            for (what, content_type, body, expected) in cases {
+                let res = client.post_bytes(&path, content_type, body).await?;
+                let html = res.header("content-type").is_some_and(|c| c.starts_with("text/html"));
+                // Upload routes read multipart themselves: any 4xx with a page will do.
+                let ok = if multipart { (400..500).contains(&res.status) } else { res.status == expected };
+                if !ok || !html {
+                    wrong.push(format!("POST {path} with {what}: {} {:?}", res.status, res.header("content-type")));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "hostile bodies got the wrong answer:\n{}", wrong.join("\n"));
+        for (path, earlier) in exports.iter().zip(before) {
+            assert_eq!(admin.get(path).await?.body, earlier, "{path} changed");
+        }
+        // The page says what went wrong, in the reader's language.
+        let res = admin.post_bytes("/dd-a/manage/cfp", Some(form), b"title=%FF".to_vec()).await?;
+        assert!(res.body.contains("UTF-8"), "{}", res.body);
         Ok(())
     }
 }

@@ -4,7 +4,7 @@ use std::net::TcpListener;
 use std::sync::Arc;
 
 use actix_web::middleware::from_fn;
-use actix_web::{web, App, HttpResponse, HttpServer};
+use actix_web::{error, web, App, HttpResponse, HttpServer};
 use anyhow::Context;
 use devday_shared::accounts::password::Passwords;
 use devday_shared::accounts::users;
@@ -50,6 +50,27 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
 
 fn bad_request(err: impl std::fmt::Display) -> actix_web::Error {
     AppError::bad_request(err.to_string()).into()
+}
+
+fn json_error(err: error::JsonPayloadError) -> actix_web::Error {
+    use error::JsonPayloadError as E;
+    match err {
+        E::Overflow { .. } | E::OverflowKnownLength { .. } => AppError::TooLarge.into(),
+        E::ContentType => AppError::UnsupportedMediaType("expected application/json".into()).into(),
+        other => bad_request(other),
+    }
+}
+
+fn form_error(err: error::UrlencodedError) -> actix_web::Error {
+    use error::UrlencodedError as E;
+    match err {
+        E::Overflow { .. } => AppError::TooLarge.into(),
+        E::ContentType => {
+            AppError::UnsupportedMediaType("expected application/x-www-form-urlencoded".into())
+                .into()
+        }
+        other => bad_request(other),
+    }
 }
 
 pub fn serve(settings: Settings) -> anyhow::Result<()> {
@@ -102,12 +123,12 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
             .app_data(
                 web::JsonConfig::default()
                     .limit(256 * 1024)
-                    .error_handler(|e, _| bad_request(e)),
+                    .error_handler(|e, _| json_error(e)),
             )
             .app_data(
                 web::FormConfig::default()
                     .limit(64 * 1024)
-                    .error_handler(|e, _| bad_request(e)),
+                    .error_handler(|e, _| form_error(e)),
             )
             .app_data(web::PathConfig::default().error_handler(|e, _| bad_request(e)))
             .app_data(web::QueryConfig::default().error_handler(|e, _| bad_request(e)))

@@ -68,6 +68,8 @@ pub struct MailSettings {
     pub smtp_password: String,
     pub poll_interval_ms: u64,
     pub max_attempts: i32,
+    pub timeout_seconds: u64,
+    pub claim_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -151,6 +153,15 @@ impl Settings {
         }
         if self.mail.max_attempts < 1 {
             return bad("mail.max_attempts", "must be at least 1");
+        }
+        if self.mail.timeout_seconds < 1 {
+            return bad("mail.timeout_seconds", "must be at least 1");
+        }
+        if self.mail.claim_seconds < 3 * self.mail.timeout_seconds {
+            return bad(
+                "mail.claim_seconds",
+                "must be at least three times mail.timeout_seconds",
+            );
         }
         if self.security.session_days < 1 {
             return bad("security.session_days", "must be at least 1");

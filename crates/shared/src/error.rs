@@ -63,6 +63,12 @@ pub enum AppError {
     Forbidden,
     #[error("{0}")]
     BadRequest(String),
+    #[error("The form could not be read: it is not form data in UTF-8.")]
+    Unreadable,
+    #[error("The request is too large.")]
+    TooLarge,
+    #[error("{0}")]
+    UnsupportedMediaType(String),
     #[error("Some fields are invalid.")]
     Invalid(FieldErrors),
     #[error("{0}")]
@@ -104,6 +110,9 @@ impl AppError {
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden => "forbidden",
             AppError::BadRequest(_) => "bad-request",
+            AppError::Unreadable => "unreadable",
+            AppError::TooLarge => "too-large",
+            AppError::UnsupportedMediaType(_) => "unsupported-media-type",
             AppError::Invalid(_) => "invalid",
             AppError::Conflict(_) => "conflict",
             AppError::Csrf => "csrf",
@@ -167,7 +176,9 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::Unreadable => StatusCode::BAD_REQUEST,
+            AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,

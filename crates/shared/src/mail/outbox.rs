@@ -1,7 +1,8 @@
 //! The outbox table: mail waits here until the worker has handed it to the transport.
 //!
 //! Delivery is claimed with a conditional update, so several instances on one database never
-//! send the same mail at the same time; a claim expires, so a crash loses nothing.
+//! send the same mail at the same time; a claim expires (`mail.claim_seconds`), so a crash
+//! delays the mails it had claimed by that long and loses none.
 
 use chrono::{Duration, NaiveDateTime};
 use devday_db::schema::outbox::dsl as o;
@@ -10,8 +11,6 @@ use diesel::prelude::*;
 
 use super::Mail;
 
-/// How long a claimed mail is reserved for the instance that claimed it.
-const CLAIM: Duration = Duration::minutes(5);
 /// Sent mail (personal data) is kept this long for support questions, then deleted.
 pub const KEEP_SENT_DAYS: i64 = 30;
 
@@ -47,10 +46,10 @@ pub fn enqueue(conn: &mut DbConn, mail: &Mail) -> QueryResult<String> {
     Ok(id)
 }
 
-/// Claims up to `max` due mails for this instance, oldest due first. One write transaction
+/// Claims up to `max` due mails for this instance for `claim`, oldest due first. One write transaction
 /// for the whole batch (SQLite has one writer, and registrations compete for it); each row
 /// is still taken with a conditional update, so another instance never gets the same mail.
-pub fn claim_batch(conn: &mut DbConn, max: i64) -> QueryResult<Vec<QueuedMail>> {
+pub fn claim_batch(conn: &mut DbConn, max: i64, claim: Duration) -> QueryResult<Vec<QueuedMail>> {
     let at = now();
     write_transaction(conn, |conn| {
         let candidates: Vec<String> = o::outbox
@@ -71,7 +70,7 @@ pub fn claim_batch(conn: &mut DbConn, max: i64) -> QueryResult<Vec<QueuedMail>> 
                     .filter(o::locked_until.is_null().or(o::locked_until.lt(at))),
             )
             .set((
-                o::locked_until.eq(at + CLAIM),
+                o::locked_until.eq(at + claim),
                 o::attempts.eq(o::attempts + 1),
             ))
             .execute(conn)?;

@@ -56,7 +56,7 @@ impl Sender {
                 };
                 let mut builder = SmtpTransport::builder_dangerous(host)
                     .port(settings.smtp_port)
-                    .timeout(Some(Duration::from_secs(20)));
+                    .timeout(Some(Duration::from_secs(settings.timeout_seconds)));
                 builder = match settings.smtp_tls {
                     SmtpTls::None => builder.tls(Tls::None),
                     SmtpTls::Starttls => builder.tls(Tls::Required(tls(host)?)),

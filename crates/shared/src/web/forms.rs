@@ -1,7 +1,9 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use actix_web::http::{header, StatusCode};
 use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use percent_encoding::percent_decode;
 use serde::de::DeserializeOwned;
 
 use super::csrf;
@@ -22,17 +24,27 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
         let req = req.clone();
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
-            let bytes = body
-                .await
-                .map_err(|e| AppError::bad_request(format!("could not read the form: {e}")))?;
+            check_content_type(&req)?;
+            let bytes = body.await.map_err(|e| {
+                if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
+                    AppError::TooLarge
+                } else {
+                    AppError::bad_request(format!("could not read the form: {e}"))
+                }
+            })?;
             if bytes.len() > LIMIT {
-                return Err(AppError::bad_request("the form is too large"));
+                return Err(AppError::TooLarge);
+            }
+            // Form decoding replaces broken UTF-8 silently; refuse it instead of storing
+            // replacement characters.
+            if percent_decode(&bytes).decode_utf8().is_err() {
+                return Err(AppError::Unreadable);
             }
             let state = req
                 .app_data::<web::Data<AppState>>()
                 .ok_or_else(|| AppError::internal(anyhow::anyhow!("no app state")))?;
-            let fields: Vec<(String, String)> = serde_urlencoded::from_bytes(&bytes)
-                .map_err(|_| AppError::bad_request("the form could not be read"))?;
+            let fields: Vec<(String, String)> =
+                serde_urlencoded::from_bytes(&bytes).map_err(|_| AppError::Unreadable)?;
             let token = fields
                 .iter()
                 .find(|(k, _)| k == "csrf_token")
@@ -46,6 +58,23 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
                 .map(CsrfForm)
                 .map_err(|e| AppError::bad_request(format!("the form could not be read: {e}")))
         })
+    }
+}
+
+/// Forms arrive URL-encoded; anything else (JSON, multipart, none) is refused up front.
+fn check_content_type(req: &HttpRequest) -> Result<(), AppError> {
+    let mime = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase());
+    match mime.as_deref() {
+        Some("application/x-www-form-urlencoded") => Ok(()),
+        other => Err(AppError::UnsupportedMediaType(format!(
+            "expected application/x-www-form-urlencoded, got {}",
+            other.unwrap_or("no content type")
+        ))),
     }
 }
 
