@@ -242,3 +242,43 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn sessions_and_forms_work_on_either_of_two_instances(backend) {
+        // Two processes on one database behind a proxy without sticky sessions: one
+        // browser (one cookie jar, one host) whose requests land on either.
+        let app = TestApp::spawn(backend).await?;
+        let second = app.second_instance().await?;
+        let (one, two) = (app.base.clone(), second.base.clone());
+        let browser = app.user("ada@example.org", "Ada Either").await?;
+        let page = browser.get(&format!("{two}/account")).await?;
+        assert_eq!(page.status, 200, "the session from instance one is unknown to two");
+        assert!(page.body.contains("Ada Either"));
+
+        // A form loaded from one instance is accepted by the other.
+        let form = browser.get(&format!("{one}/account")).await?;
+        let token = devday_tests::web::csrf_in(&form.body).expect("a CSRF token");
+        let res = browser.post_raw(&format!("{two}/account/profile"), &[
+            ("display_name", "Ada Renamed"), ("locale", "en"), ("csrf_token", &token),
+        ]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        assert!(browser.get(&format!("{one}/account")).await?.body.contains("Ada Renamed"));
+
+        // Logging out on one instance ends the session on both.
+        let cookie = browser.cookie("devday_session").expect("a session cookie");
+        let res = browser.post_raw(&format!("{one}/account/logout"), &[("csrf_token", &token)]).await?;
+        assert_eq!(res.status, 303);
+        let stale = browser.http().get(format!("{two}/account"))
+            .header("cookie", format!("devday_session={cookie}")).send().await?;
+        assert_eq!(stale.status().as_u16(), 303, "instance two still honours a logged-out session");
+
+        // Logging in on two gives a new session, which one knows.
+        browser.get(&format!("{two}/account/login")).await?;
+        let res = browser.post(&format!("{two}/account/login"), &[("email", "ada@example.org"), ("password", PW)]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let renewed = browser.cookie("devday_session").expect("a new session cookie");
+        assert_ne!(renewed, cookie, "the session id was not renewed at log-in");
+        assert_eq!(browser.get(&format!("{one}/account")).await?.status, 200);
+        Ok(())
+    }
+}
