@@ -72,6 +72,27 @@ pub(crate) fn binary_path() -> &'static str {
         .expect("call devday_tests::binary!() before starting an app")
 }
 
+/// Every route pattern the crates register (`route("…")` and `resource("…")`), read from
+/// their sources, so tests can check that they cover every route that exists.
+pub fn route_patterns() -> anyhow::Result<std::collections::BTreeSet<String>> {
+    let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates");
+    let route = regex::Regex::new(r#"(?:route|resource)\(\s*"([^"]+)""#)?;
+    let mut patterns = std::collections::BTreeSet::new();
+    let mut dirs = vec![crates];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path)?;
+                patterns.extend(route.captures_iter(&text).map(|c| c[1].to_owned()));
+            }
+        }
+    }
+    Ok(patterns)
+}
+
 /// The first group of `pattern` in `text`; panics with both when it is not there.
 pub fn capture(pattern: &str, text: &str) -> String {
     regex::Regex::new(pattern)

@@ -408,21 +408,7 @@ fn instance_of(pattern: &str, path: &str) -> bool {
 
 #[test]
 fn every_route_is_in_the_matrix() -> anyhow::Result<()> {
-    let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates");
-    let route = regex::Regex::new(r#"(?:route|resource)\(\s*"([^"]+)""#)?;
-    let mut patterns = std::collections::BTreeSet::new();
-    let mut dirs = vec![crates];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(dir)? {
-            let path = entry?.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                let text = std::fs::read_to_string(&path)?;
-                patterns.extend(route.captures_iter(&text).map(|c| c[1].to_owned()));
-            }
-        }
-    }
+    let patterns = devday_tests::route_patterns()?;
     assert!(patterns.len() > 50, "found only {} routes", patterns.len());
     let missing: Vec<&String> = patterns
         .iter()

@@ -74,3 +74,107 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn json_endpoints_refuse_hostile_bodies_with_problems(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-a").await?;
+        let token = devday_tests::flows::api_token(&admin, "hostile").await?;
+        let doc = admin.api_get("/api/openapi.json", None).await?.json();
+        let params = regex::Regex::new(r"\{([a-z_]+)\}")?;
+        let mut checked = 0;
+        let mut wrong = Vec::new();
+        for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+            for (method, op) in item.as_object().into_iter().flatten() {
+                if op["requestBody"]["content"]["application/json"].is_null() {
+                    continue;
+                }
+                let path = params.replace_all(path, |c: &regex::Captures| match &c[1] {
+                    "edition" | "event" | "e" => "dd-a".to_owned(),
+                    _ => "00000000-0000-0000-0000-000000000000".to_owned(),
+                });
+                let url = format!("{}{path}", app.base);
+                let json = Some("application/json");
+                let cases: [(&str, Option<&str>, Vec<u8>, u16); 4] = [
+                    ("300 KiB", json, format!(r#"{{"name":"{}"}}"#, "a".repeat(300 * 1024)).into_bytes(), 413),
+                    // In a key: serde skips unknown values without decoding them.
+                    ("broken UTF-8", json, b"{\"\xff\xfe\":\"x\"}".to_vec(), 400),
+                    ("text/plain", Some("text/plain"), b"{}".to_vec(), 415),
+                    ("no content type", None, b"{}".to_vec(), 415),
+                ];
+                for (what, content_type, body, expected) in cases {
+                    let mut req = admin.http().request(method.to_uppercase().parse()?, &url).bearer_auth(&token).body(body);
+                    if let Some(content_type) = content_type {
+                        req = req.header("content-type", content_type);
+                    }
+                    let res = admin.send(req).await?;
+                    let problem = res.header("content-type") == Some("application/problem+json");
+                    if res.status != expected || !problem {
+                        wrong.push(format!("{method} {path} with {what}: {} {:?} {}", res.status, res.header("content-type"), res.body));
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked >= 5, "only {checked} JSON endpoints in the OpenAPI document");
+        assert!(wrong.is_empty(), "hostile bodies got the wrong answer:\n{}", wrong.join("\n"));
+        Ok(())
+    }
+}
+
+/// The CSV files' cells that a spreadsheet would run as a formula.
+fn formulas(csv: &str) -> Vec<String> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .flatten()
+        .flat_map(|r| r.iter().map(str::to_owned).collect::<Vec<_>>())
+        .filter(|c| c.starts_with(['=', '+', '-', '@', '\t', '\r']))
+        .collect()
+}
+
+db_test! {
+    async fn every_csv_export_neutralises_formulas(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-x").await?;
+        // Hostile text everywhere a person can put some: a name, a title, a company, a
+        // device name.
+        let speaker = app.user("formula@example.org", "=HYPERLINK(\"http://evil\")").await?;
+        devday_tests::flows::submit_proposal(&speaker, "dd-x", "@SUM(A1:A9)", "An abstract.").await?;
+        let rows = "+Guest Plus,plus@example.org,=ACME()\n";
+        let res = admin.post("/dd-x/manage/registrations/import", &[("rows", rows), ("action", "import")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let res = admin.api_post("/api/events/dd-x/registrations", None,
+            &serde_json::json!({"name": "-1+1", "email": "minus@example.org", "consent": true})).await?;
+        assert_eq!(res.status, 201, "{}", res.body);
+        let token = devday_tests::flows::api_token(&admin, "door").await?;
+        let code = devday_tests::flows::ticket_code(&app, "plus@example.org").await?;
+        let res = admin.api_post("/api/events/dd-x/checkin", Some(&token), &serde_json::json!({"code": code, "device": "=Door()"})).await?;
+        assert_eq!(res.json()["result"], "admitted", "{}", res.body);
+
+        let exports: Vec<String> = devday_tests::route_patterns()?.into_iter()
+            .filter(|p| p.ends_with(".csv")).collect();
+        let mut seen = Vec::new();
+        for pattern in &exports {
+            let path = pattern.replace("{edition}", "dd-x");
+            let csv = admin.get(&path).await?;
+            assert_eq!(csv.status, 200, "{path}");
+            assert!(formulas(&csv.body).is_empty(), "{path} has formula cells: {:?}", formulas(&csv.body));
+            seen.push(csv.body);
+        }
+        assert!(exports.len() >= 4, "CSV exports found: {exports:?}");
+        let all = seen.concat();
+        for neutralised in ["'=HYPERLINK", "'@SUM(A1:A9)", "'+Guest Plus", "'=ACME()", "'-1+1", "'=Door()"] {
+            assert!(all.contains(neutralised), "{neutralised} is in no export");
+        }
+        // The command-line export of ticket codes, for badges made elsewhere.
+        let out = app.command().args(["ticket-codes", "--edition", "dd-x"]).output()?;
+        let out = String::from_utf8(out.stdout)?;
+        assert!(out.contains("'+Guest Plus") && formulas(&out).is_empty(), "{out}");
+        Ok(())
+    }
+}

@@ -101,9 +101,24 @@ impl ImportRow {
 /// and forms take 64 KiB.
 pub const IMPORT_MAX_BYTES: usize = 60 * 1024;
 
-/// A file's text: UTF-8 (with or without byte-order mark) or, failing that, Latin-1 as
-/// older spreadsheet programs save "CSV".
+/// A file's text: UTF-16 with its byte-order mark (Excel's "Unicode text"), UTF-8 (with or
+/// without one) or, failing that, Latin-1 as older spreadsheet programs save "CSV".
 pub fn decode(bytes: &[u8]) -> String {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|pair| unit([pair[0], pair[1]]))
+            .collect();
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
+        return utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
+        return utf16(rest, u16::from_be_bytes);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.trim_start_matches('\u{feff}').to_owned(),
         Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
@@ -257,12 +272,26 @@ mod tests {
     }
 
     #[test]
-    fn files_in_utf8_or_latin1_decode() {
+    fn files_in_utf16_utf8_or_latin1_decode() {
         assert_eq!(
             decode("\u{feff}Jörg;j@example.org".as_bytes()),
             "Jörg;j@example.org"
         );
         assert_eq!(decode(b"J\xf6rg;j@example.org"), "Jörg;j@example.org");
+        let text = "Jörg\tj@example.org\r\nŁucja\tl@example.org";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le), text);
+        assert_eq!(decode(&be), text);
+        let rows = parse_rows(&decode(&le));
+        assert_eq!(rows.len(), 2);
+        assert!(rows.iter().all(|r| !r.is_invalid()), "{rows:?}");
     }
 
     #[test]
