@@ -17,6 +17,11 @@ sql "UPDATE registrations SET state = 'confirmed', confirmed_at = created_at, he
 echo "tickets: $(($(wc -l < codes.csv) - 1))"
 node "$root/tests/bench/checkin.js" "$base" "$token" codes.csv "$seconds" "$rate" | tee load.out
 server_usage
+# Requests/s is what the server kept up with: the offered rate, unless it fell behind.
+record "check-in scans offered at a steady $rate/s, $people tickets" \
+    "$(grep -o '= [0-9]*/s' load.out | grep -o '[0-9]*')" \
+    "$(grep -o 'p50 [0-9.]*' load.out | cut -d' ' -f2)" "$(grep -o 'p99 [0-9.]*' load.out | cut -d' ' -f2)" \
+    "$(awk '/non-2xx/ { for (i = 1; i < NF; i++) if ($i == "non-2xx" || $i == "errors") n += $(i + 1) } END { print n + 0 }' load.out)"
 grep -q "non-2xx 0, errors 0" load.out || { echo "ERRORS UNDER LOAD" >&2; exit 1; }
 kill "$server"; wait "$server" 2>/dev/null || true
 scans=$(sql "SELECT count(*) FROM scans")

@@ -28,6 +28,8 @@ fi
 export DEVDAY_LISTEN=127.0.0.1:0 DEVDAY_MAIL_TRANSPORT=log DEVDAY_LOG_FILTER=warn
 export DEVDAY_SECURITY_REGISTRATION_PER_MINUTE=1000000000
 "$bin" migrate >/dev/null
+# BENCH_DEMO=1: the demo edition (timetable, registrations) before the server starts.
+if [ -n "${BENCH_DEMO:-}" ]; then "$bin" demo >/dev/null; fi
 echo "a long bench password" | "$bin" create-admin --email bench@example.org >/dev/null
 token=$("$bin" create-token --email bench@example.org --name bench)
 "$bin" > server.out 2> server.err &
@@ -41,10 +43,36 @@ curl -sf -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: applic
   "$base/api/editions"
 curl -sf -o /dev/null "$base/bench/register/"   # creates the conference ticket type
 
+# The server's peak RSS so far in MiB ("?" once it has exited).
+peak_rss_mib() {
+    awk '/^VmHWM/ { printf "%d", $2 / 1024; found = 1 } END { if (!found) printf "?" }' \
+        "/proc/$server/status" 2>/dev/null || echo "?"
+}
+
 # The server's CPU time (ms) and peak RSS (MiB) so far.
 server_usage() {
-    local ticks hwm
+    local ticks
     ticks=$(awk '{print $14 + $15}' "/proc/$server/stat")
-    hwm=$(grep VmHWM "/proc/$server/status" | awk '{print $2}')
-    echo "server CPU: $((ticks * 10)) ms; peak RSS: $((hwm / 1024)) MiB"
+    echo "server CPU: $((ticks * 10)) ms; peak RSS: $(peak_rss_mib) MiB"
+}
+
+# Records one measured load for tests/bench/run.sh (when it set BENCH_RESULTS): a line of
+# backend, load, requests/s, p50 ms, p99 ms, errors and the server's peak RSS in MiB.
+record() {
+    [ -n "${BENCH_RESULTS:-}" ] || return 0
+    printf '%s|%s|%s|%s|%s|%s|%s\n' "$backend" "$1" "$2" "$3" "$4" "$5" "$(peak_rss_mib)" >> "$BENCH_RESULTS"
+}
+
+# A latency percentile ("50%", "99%") of wrk's --latency output, in milliseconds.
+wrk_ms() {
+    awk -v q="$1" '$1 == q { v = $2; u = v; gsub(/[0-9.]/, "", u); sub(/[a-z]+$/, "", v)
+        f = (u == "us") ? 0.001 : (u == "s") ? 1000 : (u == "m") ? 60000 : 1; printf "%.2f", v * f }' "$2"
+}
+
+# record() from wrk's output: errors are non-2xx answers plus socket errors.
+record_wrk() {
+    local rps errors
+    rps=$(awk '/Requests\/sec/ { printf "%d", $2 }' "$2")
+    errors=$(awk '/Non-2xx/ { n += $NF } /Socket errors/ { for (i = 4; i <= NF; i += 2) n += $i } END { print n + 0 }' "$2")
+    record "$1" "$rps" "$(wrk_ms 50% "$2")" "$(wrk_ms 99% "$2")" "$errors"
 }

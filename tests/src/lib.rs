@@ -13,7 +13,7 @@ pub mod web;
 pub use app::{Process, PASSWORD};
 pub use app::{TestApp, TestAppBuilder};
 pub use browser::WebDriver;
-pub use db::Backend;
+pub use db::{Backend, TestDb};
 pub use smtp::{Mail, SmtpSink};
 pub use web::Client;
 

@@ -360,6 +360,7 @@ db_test! {
             let field = |rest: &str| format!("csrf_token={token}&{rest}").into_bytes();
             let multipart = path.ends_with("/import/file");
             let cases: Vec<(&str, Option<&str>, Vec<u8>, u16)> = vec![
+                ("100 KiB", Some(form), field(&format!("title={}", "a".repeat(100 * 1024))), 413),
                 ("300 KiB", Some(form), field(&format!("title={}", "a".repeat(300 * 1024))), 413),
                 ("broken percent-encoded UTF-8", Some(form), field("title=%FF%FEx&name=caf%C3"), 400),
                 ("raw bytes that are not UTF-8", Some(form), [field("title="), vec![0xff, 0xfe, 0xc3]].concat(), 400),
@@ -382,7 +383,10 @@ db_test! {
         }
         // The page says what went wrong, in the reader's language.
         let res = admin.post_bytes("/dd-a/manage/cfp", Some(form), b"title=%FF".to_vec()).await?;
-        assert!(res.body.contains("UTF-8"), "{}", res.body);
+        assert!(res.body.contains("not sent as form data in UTF-8"), "{}", res.body);
+        admin.get("/lang/de").await?;
+        let res = admin.post_bytes("/dd-a/manage/cfp", Some(form), b"title=%FF".to_vec()).await?;
+        assert!(res.body.contains("nicht als Formulardaten"), "{}", res.body);
         Ok(())
     }
 }

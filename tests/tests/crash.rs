@@ -115,7 +115,7 @@ db_test! {
         let admin = app.admin().await?;
         app.create_open_edition(&admin, "dd-2031").await?;
         // A slow relay, so the worker is in the middle of a claimed batch when it dies.
-        app.smtp.set_delay(Duration::from_millis(25));
+        app.smtp.set_delay(Duration::from_millis(50));
         let people = 120;
         let client = app.client();
         for i in 0..people {
@@ -137,19 +137,18 @@ db_test! {
         // Everyone gets their mail: what the dead server had claimed goes out once the claim
         // has run out.
         let deadline = Instant::now() + Duration::from_secs(30);
-        let received = loop {
+        loop {
             let mails: Vec<_> = app.smtp.mails().into_iter().filter(|m| ours(m)).collect();
             let to: std::collections::BTreeSet<String> = mails.iter().flat_map(|m| m.to.clone()).collect();
             if to.len() == people {
-                break mails;
+                break;
             }
             assert!(Instant::now() < deadline, "{} of {people} people got their mail", to.len());
             tokio::time::sleep(Duration::from_millis(100)).await;
-        };
+        }
         // Give a stray repeat (a second claim running out) time to show up, then count.
         tokio::time::sleep(Duration::from_secs(4)).await;
         let mails: Vec<_> = app.smtp.mails().into_iter().filter(|m| ours(m)).collect();
-        assert!(mails.len() >= received.len());
         let mut per_id = std::collections::BTreeMap::<String, usize>::new();
         for m in &mails {
             let id = m.message_id.clone().expect("every mail has a Message-ID");

@@ -81,3 +81,33 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn a_claim_that_ran_out_belongs_to_whoever_took_the_mail_over(backend) {
+        use chrono::Duration;
+        use devday_shared::mail::{outbox, Mail};
+        let db = devday_tests::TestDb::create(backend)?;
+        let mut conn = devday_db::DatabaseUrl::parse(&db.url())?.connect()?;
+        devday_db::run_migrations(&mut conn)?;
+        let mail = Mail { to: "late@example.org".into(), subject: "Hi".into(), text: "Hello".into(), html: None, inline_png: None };
+        outbox::enqueue(&mut conn, &mail)?;
+        // Instance A's claim runs out at once (a send that took too long); B takes over.
+        let a = outbox::claim_batch(&mut conn, 10, Duration::zero())?;
+        assert_eq!(a.mails.len(), 1);
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        let b = outbox::claim_batch(&mut conn, 10, Duration::minutes(2))?;
+        assert_eq!(b.mails.len(), 1, "a claim that ran out is taken over");
+        let id = b.mails[0].id.clone();
+        // A, late, may neither send it nor undo B's claim.
+        assert!(!outbox::renew(&mut conn, &id, &a.token, Duration::minutes(2))?, "the old holder would send it too");
+        outbox::release(&mut conn, std::slice::from_ref(&id), &a.token)?;
+        outbox::mark_failed(&mut conn, &a.mails[0], &a.token, "too late", 10)?;
+        assert!(outbox::claim_batch(&mut conn, 10, Duration::minutes(2))?.mails.is_empty(), "B's claim was undone");
+        // B sends it, once.
+        assert!(outbox::renew(&mut conn, &id, &b.token, Duration::minutes(2))?);
+        outbox::mark_sent(&mut conn, &id)?;
+        assert_eq!(outbox::pending_count(&mut conn)?, 0);
+        assert!(!outbox::renew(&mut conn, &id, &b.token, Duration::minutes(2))?, "a sent mail was claimed again");
+        Ok(())
+    }
+}

@@ -110,6 +110,7 @@ diesel::table! {
         failed_at -> Nullable<Timestamp>,
         last_error -> Nullable<Text>,
         inline_png -> Nullable<Binary>,
+        claim_token -> Nullable<Text>,
     }
 }
 

@@ -105,13 +105,14 @@ pub const IMPORT_MAX_BYTES: usize = 60 * 1024;
 /// without one) or, failing that, Latin-1 as older spreadsheet programs save "CSV".
 pub fn decode(bytes: &[u8]) -> String {
     let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
-        let units: Vec<u16> = rest
-            .chunks_exact(2)
-            .map(|pair| unit([pair[0], pair[1]]))
-            .collect();
+        let pairs = rest.chunks_exact(2);
+        // A stray last byte is a cut-off file: marked, not silently dropped.
+        let cut = (!pairs.remainder().is_empty()).then_some(char::REPLACEMENT_CHARACTER);
+        let units: Vec<u16> = pairs.map(|pair| unit([pair[0], pair[1]])).collect();
         char::decode_utf16(units)
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect()
+            .chain(cut)
+            .collect::<String>()
     };
     if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
         return utf16(rest, u16::from_le_bytes);
@@ -289,6 +290,9 @@ mod tests {
             .collect();
         assert_eq!(decode(&le), text);
         assert_eq!(decode(&be), text);
+        // A file cut after an odd byte: the last character is marked as broken.
+        let cut = format!("{}\u{fffd}", &text[..text.len() - 1]);
+        assert_eq!(decode(&le[..le.len() - 1]), cut);
         let rows = parse_rows(&decode(&le));
         assert_eq!(rows.len(), 2);
         assert!(rows.iter().all(|r| !r.is_invalid()), "{rows:?}");

@@ -55,6 +55,9 @@ pub enum SmtpTls {
     Tls,
 }
 
+/// The longest mail claim accepted (a day); more would only delay mail after a crash.
+pub const MAX_CLAIM_SECONDS: u64 = 86_400;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MailSettings {
@@ -157,10 +160,12 @@ impl Settings {
         if self.mail.timeout_seconds < 1 {
             return bad("mail.timeout_seconds", "must be at least 1");
         }
-        if self.mail.claim_seconds < 3 * self.mail.timeout_seconds {
+        // A send takes several SMTP steps, each allowed timeout_seconds.
+        let claim_range = self.mail.timeout_seconds.saturating_mul(3)..=MAX_CLAIM_SECONDS;
+        if !claim_range.contains(&self.mail.claim_seconds) {
             return bad(
                 "mail.claim_seconds",
-                "must be at least three times mail.timeout_seconds",
+                "must be at least three times mail.timeout_seconds and at most 86400",
             );
         }
         if self.security.session_days < 1 {

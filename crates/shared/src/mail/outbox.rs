@@ -46,11 +46,19 @@ pub fn enqueue(conn: &mut DbConn, mail: &Mail) -> QueryResult<String> {
     Ok(id)
 }
 
-/// Claims up to `max` due mails for this instance for `claim`, oldest due first. One write transaction
-/// for the whole batch (SQLite has one writer, and registrations compete for it); each row
-/// is still taken with a conditional update, so another instance never gets the same mail.
-pub fn claim_batch(conn: &mut DbConn, max: i64, claim: Duration) -> QueryResult<Vec<QueuedMail>> {
+/// Mails claimed together, and the token that says the claim is still this one's.
+pub struct Claimed {
+    pub token: String,
+    pub mails: Vec<QueuedMail>,
+}
+
+/// Claims up to `max` due mails for this instance for `claim`, oldest due first. One write
+/// transaction for the whole batch (SQLite has one writer, and registrations compete for
+/// it); each row is still taken with a conditional update, so another instance never gets
+/// the same mail.
+pub fn claim_batch(conn: &mut DbConn, max: i64, claim: Duration) -> QueryResult<Claimed> {
     let at = now();
+    let token = uuid::Uuid::new_v4().to_string();
     write_transaction(conn, |conn| {
         let candidates: Vec<String> = o::outbox
             .filter(o::sent_at.is_null())
@@ -71,6 +79,7 @@ pub fn claim_batch(conn: &mut DbConn, max: i64, claim: Duration) -> QueryResult<
             )
             .set((
                 o::locked_until.eq(at + claim),
+                o::claim_token.eq(&token),
                 o::attempts.eq(o::attempts + 1),
             ))
             .execute(conn)?;
@@ -83,62 +92,87 @@ pub fn claim_batch(conn: &mut DbConn, max: i64, claim: Duration) -> QueryResult<
             .select(QueuedMail::as_select())
             .load(conn)?;
         mails.sort_by_key(|m| claimed.iter().position(|id| *id == m.id));
-        Ok(mails)
+        Ok(Claimed {
+            token: token.clone(),
+            mails,
+        })
     })
 }
 
-/// Gives claimed but unsent mails back at once (a stopping worker), as if never tried.
-pub fn release(conn: &mut DbConn, ids: &[String]) -> QueryResult<()> {
+/// Extends the claim on one mail just before it is sent, so a send always has the whole
+/// claim time. False when the claim ran out and another instance has taken the mail over
+/// (or it was sent meanwhile): then this instance must not send it.
+pub fn renew(conn: &mut DbConn, id: &str, token: &str, claim: Duration) -> QueryResult<bool> {
+    diesel::update(
+        o::outbox
+            .filter(o::id.eq(id))
+            .filter(o::claim_token.eq(token))
+            .filter(o::sent_at.is_null()),
+    )
+    .set(o::locked_until.eq(now() + claim))
+    .execute(conn)
+    .map(|n| n == 1)
+}
+
+/// Gives claimed but unsent mails back at once (a stopping worker), as if never tried;
+/// only those this claim still holds.
+pub fn release(conn: &mut DbConn, ids: &[String], token: &str) -> QueryResult<()> {
     diesel::update(
         o::outbox
             .filter(o::id.eq_any(ids))
+            .filter(o::claim_token.eq(token))
+            .filter(o::locked_until.gt(now()))
             .filter(o::sent_at.is_null()),
     )
     .set((
         o::locked_until.eq(None::<NaiveDateTime>),
+        o::claim_token.eq(None::<String>),
         o::attempts.eq(o::attempts - 1),
     ))
     .execute(conn)
     .map(drop)
 }
 
+/// Records a mail as sent, whoever holds its claim now: it has gone out, and saying so
+/// stops anyone from sending it again.
 pub fn mark_sent(conn: &mut DbConn, id: &str) -> QueryResult<()> {
     diesel::update(o::outbox.filter(o::id.eq(id)))
         .set((
             o::sent_at.eq(Some(now())),
             o::locked_until.eq(None::<NaiveDateTime>),
+            o::claim_token.eq(None::<String>),
             o::last_error.eq(None::<String>),
         ))
         .execute(conn)
         .map(drop)
 }
 
-/// Records a failed attempt: retried later with exponential backoff, or given up for good
-/// after `max_attempts`.
+/// Records a failed attempt under this claim: retried later with exponential backoff, or
+/// given up for good after `max_attempts`.
 pub fn mark_failed(
     conn: &mut DbConn,
     mail: &QueuedMail,
+    token: &str,
     error: &str,
     max_attempts: i32,
 ) -> QueryResult<()> {
     let at = now();
-    let target = o::outbox.filter(o::id.eq(&mail.id));
+    let target = o::outbox
+        .filter(o::id.eq(&mail.id))
+        .filter(o::claim_token.eq(token));
+    let unlocked = (
+        o::locked_until.eq(None::<NaiveDateTime>),
+        o::claim_token.eq(None::<String>),
+        o::last_error.eq(Some(error)),
+    );
     if mail.attempts >= max_attempts {
         diesel::update(target)
-            .set((
-                o::failed_at.eq(Some(at)),
-                o::locked_until.eq(None::<NaiveDateTime>),
-                o::last_error.eq(Some(error)),
-            ))
+            .set((o::failed_at.eq(Some(at)), unlocked))
             .execute(conn)
             .map(drop)
     } else {
         diesel::update(target)
-            .set((
-                o::next_attempt_at.eq(at + backoff(mail.attempts)),
-                o::locked_until.eq(None::<NaiveDateTime>),
-                o::last_error.eq(Some(error)),
-            ))
+            .set((o::next_attempt_at.eq(at + backoff(mail.attempts)), unlocked))
             .execute(conn)
             .map(drop)
     }

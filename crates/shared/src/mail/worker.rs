@@ -5,10 +5,10 @@ use std::time::{Duration, Instant};
 
 use devday_db::Pool;
 
-use super::outbox;
+use super::outbox::{self, Claimed, QueuedMail};
 use super::transport::{Sender, TransportError};
 use super::Wakeup;
-use crate::config::MailSettings;
+use crate::config::{MailSettings, MAX_CLAIM_SECONDS};
 use crate::maintenance;
 
 /// The background thread that sends what the outbox holds.
@@ -61,11 +61,8 @@ const BATCH: i64 = 32;
 struct Rules {
     poll: Duration,
     max_attempts: i32,
-    /// How long a claim reserves its mails.
-    claim: Duration,
-    /// The longest one send may take; a mail is only started with this much claim left,
-    /// so it is never still being sent when another instance may take it over.
-    send: Duration,
+    /// How long a claim reserves its mails; renewed for each mail just before its send.
+    claim: chrono::Duration,
 }
 
 impl From<&MailSettings> for Rules {
@@ -73,15 +70,30 @@ impl From<&MailSettings> for Rules {
         Self {
             poll: Duration::from_millis(settings.poll_interval_ms.max(10)),
             max_attempts: settings.max_attempts,
-            claim: Duration::from_secs(settings.claim_seconds),
-            send: Duration::from_secs(2 * settings.timeout_seconds),
+            claim: chrono::Duration::seconds(settings.claim_seconds.min(MAX_CLAIM_SECONDS) as i64),
         }
     }
 }
 
-/// Sends one claimed mail and records the result; false if the result could not be
-/// recorded (the claim then expires and the mail is retried later, never lost).
-fn send_one(pool: &Pool, sender: &Sender, mail: &outbox::QueuedMail, max_attempts: i32) -> bool {
+/// Renews this claim on one mail, sends it and records the result. False if the database
+/// could not be reached (the claim then runs out and the mail is retried later, never lost).
+fn send_one(pool: &Pool, sender: &Sender, mail: &QueuedMail, token: &str, rules: Rules) -> bool {
+    let still_ours = pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
+        outbox::renew(&mut c, &mail.id, token, rules.claim).map_err(|e| e.to_string())
+    });
+    match still_ours {
+        Ok(true) => {}
+        Ok(false) => {
+            // The claim ran out while earlier mails were slow, and another instance took
+            // this one over (or sent it): sending it here too would be a repeat.
+            tracing::info!(id = %mail.id, "outbox: mail taken over by another claim");
+            return true;
+        }
+        Err(e) => {
+            tracing::warn!(id = %mail.id, error = %e, "outbox: could not renew the claim");
+            return false;
+        }
+    }
     let result = sender.send(mail);
     let recorded = pool.get().map_err(|e| e.to_string()).and_then(|mut conn| {
         match &result {
@@ -91,7 +103,7 @@ fn send_one(pool: &Pool, sender: &Sender, mail: &outbox::QueuedMail, max_attempt
             }
             Err(e) => {
                 tracing::warn!(id = %mail.id, attempt = mail.attempts, error = %e, "outbox: sending failed");
-                outbox::mark_failed(&mut conn, mail, &e.to_string(), max_attempts)
+                outbox::mark_failed(&mut conn, mail, token, &e.to_string(), rules.max_attempts)
             }
         }
         .map_err(|e| e.to_string())
@@ -102,13 +114,11 @@ fn send_one(pool: &Pool, sender: &Sender, mail: &outbox::QueuedMail, max_attempt
     recorded.is_ok()
 }
 
-/// Claims a batch of mails, then sends and records them one at a time. A database connection is held only for
-/// the short claim and record steps, never while waiting or talking to the SMTP server.
+/// Claims a batch of mails, then sends and records them one at a time. A database
+/// connection is held only for the short claim and record steps, never while waiting or
+/// talking to the SMTP server.
 fn run(pool: Pool, sender: Sender, stop: Arc<AtomicBool>, wakeup: Wakeup, rules: Rules) {
-    let Rules {
-        poll, max_attempts, ..
-    } = rules;
-    let claim = chrono::Duration::from_std(rules.claim).unwrap_or(chrono::Duration::MAX);
+    let poll = rules.poll;
     let mut last_housekeeping: Option<Instant> = None;
     while !stop.load(Ordering::SeqCst) {
         if last_housekeeping.is_none_or(|t| t.elapsed() > Duration::from_secs(3600)) {
@@ -120,17 +130,16 @@ fn run(pool: Pool, sender: Sender, stop: Arc<AtomicBool>, wakeup: Wakeup, rules:
             }
             last_housekeeping = Some(Instant::now());
         }
-        let claimed_at = Instant::now();
         let claimed = match pool.get() {
-            Ok(mut conn) => outbox::claim_batch(&mut conn, BATCH, claim),
+            Ok(mut conn) => outbox::claim_batch(&mut conn, BATCH, rules.claim),
             Err(e) => {
                 tracing::warn!(error = %e, "outbox: no database connection, retrying");
                 wakeup.wait(poll);
                 continue;
             }
         };
-        let batch = match claimed {
-            Ok(batch) if !batch.is_empty() => batch,
+        let Claimed { token, mails } = match claimed {
+            Ok(batch) if !batch.mails.is_empty() => batch,
             Ok(_) => {
                 wakeup.wait(poll);
                 continue;
@@ -141,26 +150,18 @@ fn run(pool: Pool, sender: Sender, stop: Arc<AtomicBool>, wakeup: Wakeup, rules:
                 continue;
             }
         };
-        for (done, mail) in batch.iter().enumerate() {
-            // The claim was taken after `claimed_at`, so this under-estimates what is left.
-            let left = rules.claim.saturating_sub(claimed_at.elapsed());
-            if stop.load(Ordering::SeqCst) || left < rules.send {
-                // Stopping, or a slow server ate the claim: hand the rest back (claimed
-                // anew next round) rather than risk another instance sending it too. Once
-                // the claim has run out, the rows may be someone else's: leave them alone.
-                if left > Duration::from_secs(1) {
-                    let rest: Vec<String> = batch[done..].iter().map(|m| m.id.clone()).collect();
-                    if let Err(e) = pool
-                        .get()
-                        .map_err(|e| e.to_string())
-                        .and_then(|mut c| outbox::release(&mut c, &rest).map_err(|e| e.to_string()))
-                    {
-                        tracing::warn!(error = %e, "outbox: could not release claims; they expire");
-                    }
+        for (done, mail) in mails.iter().enumerate() {
+            if stop.load(Ordering::SeqCst) {
+                // Stopping: hand the rest back instead of leaving it locked for minutes.
+                let rest: Vec<String> = mails[done..].iter().map(|m| m.id.clone()).collect();
+                if let Err(e) = pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
+                    outbox::release(&mut c, &rest, &token).map_err(|e| e.to_string())
+                }) {
+                    tracing::warn!(error = %e, "outbox: could not release claims; they expire");
                 }
                 break;
             }
-            if !send_one(&pool, &sender, mail, max_attempts) {
+            if !send_one(&pool, &sender, mail, &token, rules) {
                 wakeup.wait(poll);
             }
         }
