@@ -9,6 +9,7 @@ seconds=${2:-20}
 rate=${3:-1000}
 people=${4:-1000}
 source "$(dirname "$0")/lib.sh"
+need node "Node.js (apt-get install nodejs)"
 sql "UPDATE ticket_types SET capacity = 1000000"
 seq 1 "$people" | xargs -P 4 -I{} curl -sf -o /dev/null -H 'Content-Type: application/json' \
     -d '{"name":"Guest {}","email":"guest{}@example.org","consent":true}' "$base/api/events/bench/registrations"

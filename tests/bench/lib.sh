@@ -2,6 +2,11 @@
 # release binary serving it on loopback, an admin token, and an open edition "bench".
 # Source it after setting `backend`; it defines `sql`, `base`, `token`, `server`, `work`.
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# A tool a load needs, or a clear message what to install.
+need() { command -v "$1" >/dev/null || { echo "$1 is missing: $2" >&2; exit 1; }; }
+need curl "apt-get install curl"
+need sqlite3 "apt-get install sqlite3"
+need psql "apt-get install postgresql-client"
 # BENCH_BIN picks another build (the smoke run uses the test build).
 bin="${BENCH_BIN:-$root/target/release/devday}"
 [ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 1; }

@@ -10,6 +10,7 @@ seconds=${2:-10}
 capacity=${3:-1000000}
 prefill=${4:-0}
 source "$(dirname "$0")/lib.sh"
+need wrk "apt-get install wrk"
 sql "UPDATE ticket_types SET capacity = $capacity"
 # Seats already taken before the rush (the rush is for the last capacity - prefill).
 seq 1 "$prefill" | xargs -r -P 4 -I{} curl -sf -o /dev/null -H 'Content-Type: application/json' \

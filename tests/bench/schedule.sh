@@ -8,6 +8,7 @@ set -euo pipefail
 backend=${1:-sqlite}
 seconds=${2:-10}
 BENCH_DEMO=1 source "$(dirname "$0")/lib.sh"
+need wrk "apt-get install wrk"
 sessions=$(curl -sf "$base/devday-demo/schedule.json" | grep -o '"guid"' | wc -l)
 echo "demo schedule: $sessions sessions"
 ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }

@@ -1,0 +1,1 @@
+DROP INDEX waitlist_entries_type_email;
