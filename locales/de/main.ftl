@@ -20,7 +20,7 @@ error-csrf = Das Formular ist abgelaufen. Geh zurück, lade die Seite neu und ve
 error-rate-limited = Zu viele Versuche. Bitte warte eine Minute und versuche es dann noch einmal.
 error-unavailable = Der Dienst ist gerade ausgelastet. Bitte versuche es gleich noch einmal.
 error-internal = Bei uns ist etwas schiefgegangen. Wir haben es protokolliert.
-error-unreadable = Das Formular ließ sich nicht lesen: Es kam nicht als Formulardaten in UTF-8 an. Lade die Seite neu und versuche es noch einmal.
+error-unreadable = Das Formular kam beschädigt an (nicht als URL-kodiertes UTF-8 mit den Feldern der Seite). Lade die Seite neu und versuche es noch einmal.
 error-too-large = Das ist zu viel auf einmal. Bitte kürze deine Eingabe.
 error-unsupported-media-type = Diese Adresse nimmt nur das Formular ihrer Seite an.
 

@@ -20,7 +20,7 @@ error-csrf = The form has expired. Go back, reload the page and try again.
 error-rate-limited = Too many attempts. Please wait a minute and try again.
 error-unavailable = The service is busy. Please try again shortly.
 error-internal = Something went wrong on our side. We have logged it.
-error-unreadable = The form could not be read: it was not sent as form data in UTF-8. Reload the page and try again.
+error-unreadable = The form arrived damaged (not as URL-encoded UTF-8 with the page's fields). Reload the page and try again.
 error-too-large = That is too much at once. Please shorten your input.
 error-unsupported-media-type = This address accepts only the form of its page.
 

@@ -383,10 +383,14 @@ db_test! {
         }
         // The page says what went wrong, in the reader's language.
         let res = admin.post_bytes("/dd-a/manage/cfp", Some(form), b"title=%FF".to_vec()).await?;
-        assert!(res.body.contains("not sent as form data in UTF-8"), "{}", res.body);
+        assert!(res.body.contains("arrived damaged"), "{}", res.body);
         admin.get("/lang/de").await?;
         let res = admin.post_bytes("/dd-a/manage/cfp", Some(form), b"title=%FF".to_vec()).await?;
-        assert!(res.body.contains("nicht als Formulardaten"), "{}", res.body);
+        assert!(res.body.contains("kam beschädigt an"), "{}", res.body);
+        // A tampered field (a checkbox that is not true or false) gets the same page.
+        let res = admin.post("/dd-a/manage/archive", &[("archived", "maybe")]).await?;
+        assert_eq!(res.status, 400);
+        assert!(res.body.contains("kam beschädigt an"), "{}", res.body);
         Ok(())
     }
 }

@@ -63,7 +63,7 @@ pub enum AppError {
     Forbidden,
     #[error("{0}")]
     BadRequest(String),
-    #[error("The form could not be read: it is not form data in UTF-8.")]
+    #[error("The form arrived damaged: it must be URL-encoded UTF-8 with the page's fields.")]
     Unreadable,
     #[error("The request is too large.")]
     TooLarge,

@@ -66,7 +66,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             // serde_html_form also reads repeated keys (checkbox groups) into a Vec.
             serde_html_form::from_bytes(&bytes)
                 .map(CsrfForm)
-                .map_err(|e| AppError::bad_request(format!("the form could not be read: {e}")))
+                .map_err(|e| {
+                    // Only a tampered form fails here: the pages send every field as text.
+                    tracing::info!(error = %e, "a form's fields did not fit");
+                    AppError::Unreadable
+                })
         })
     }
 }
