@@ -11,6 +11,7 @@ back-home = Zur Startseite
 save = Speichern
 search = Suchen
 
+live-refresh = Diese Seite alle { $seconds } Sekunden aktualisieren
 error-title = Fehler { $status }
 error-not-found = Diese Seite gibt es nicht (mehr).
 error-unauthenticated = Bitte melde dich zuerst an.

@@ -11,6 +11,7 @@ back-home = Back to the start page
 save = Save
 search = Search
 
+live-refresh = Update this page every { $seconds } seconds
 error-title = Error { $status }
 error-not-found = This page does not exist (any more).
 error-unauthenticated = Please log in first.

@@ -72,6 +72,23 @@ pub(crate) fn binary_path() -> &'static str {
         .expect("call devday_tests::binary!() before starting an app")
 }
 
+/// A file a check needs from the validators' folder (DEVDAY_TEST_VALIDATORS), such as
+/// axe-core's script; None (the check is skipped) unless DEVDAY_TEST_SCHEMAS demands it.
+pub fn validator_file(name: &str) -> Option<std::path::PathBuf> {
+    let path = std::env::var("DEVDAY_TEST_VALIDATORS")
+        .map(|dir| std::path::Path::new(&dir).join(name))
+        .ok()
+        .filter(|p| p.exists());
+    if path.is_none() {
+        assert!(
+            std::env::var("DEVDAY_TEST_SCHEMAS").is_err(),
+            "{name} is missing but DEVDAY_TEST_SCHEMAS is set"
+        );
+        eprintln!("{name} not installed: the check that needs it is skipped");
+    }
+    path
+}
+
 /// Every route pattern the crates register (`route("…")` and `resource("…")`), read from
 /// their sources, so tests can check that they cover every route that exists.
 pub fn route_patterns() -> anyhow::Result<std::collections::BTreeSet<String>> {

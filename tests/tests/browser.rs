@@ -795,3 +795,123 @@ async fn door_staff_scan_a_badge_with_the_camera_and_keep_going_offline() -> any
     let _ = std::fs::remove_file(video);
     Ok(())
 }
+
+/// The serious and critical WCAG 2.1 A/AA violations axe-core finds on the current page,
+/// one line each: rule, impact, up to three elements.
+async fn accessibility_violations(driver: &WebDriver, axe: &str) -> anyhow::Result<Vec<String>> {
+    driver.client.execute(axe, vec![]).await?;
+    let found = driver
+        .client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] })
+              .then(r => done(r.violations
+                .filter(v => v.impact === "serious" || v.impact === "critical")
+                .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", ")}`)))
+              .catch(e => done([`axe failed: ${e}`]));"#,
+            vec![],
+        )
+        .await?;
+    Ok(serde_json::from_value(found)?)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result<()> {
+    devday_tests::binary!();
+    // axe-core (npm, MPL-2.0) lives with the other validators; CI puts it there.
+    let Some(axe) = devday_tests::validator_file("axe.min.js") else {
+        return Ok(());
+    };
+    let axe = std::fs::read_to_string(axe)?;
+    let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-2030").await?;
+    let speaker = app.user("ada@example.org", "Ada Speaker").await?;
+    let proposal = devday_tests::flows::submit_proposal(
+        &speaker,
+        "dd-2030",
+        "Accessible talks",
+        "An abstract.",
+    )
+    .await?;
+    let res = admin
+        .api_post(
+            "/api/events/dd-2030/registrations",
+            None,
+            &serde_json::json!({"name": "Ben Guest", "email": "ben@example.org", "consent": true}),
+        )
+        .await?;
+    assert_eq!(res.status, 201, "{}", res.body);
+
+    let driver = WebDriver::start().await?;
+    let base = app.base.clone();
+    let mut report = Vec::new();
+    let visitor = [
+        "/",
+        "/dd-2030/",
+        "/dd-2030/cfp/",
+        "/dd-2030/register/",
+        "/dd-2030/schedule/",
+        "/account/login",
+        "/account/signup",
+        "/account/password/forgot",
+    ];
+    let speaker_pages = [
+        "/account",
+        "/dd-2030/cfp/submit",
+        "/speaker/proposals",
+        "/speaker/profile",
+    ];
+    let organiser_pages = [
+        "/dd-2030/manage/",
+        "/dd-2030/manage/cfp",
+        "/dd-2030/manage/proposals",
+        "/dd-2030/manage/review",
+        "/dd-2030/manage/registration",
+        "/dd-2030/manage/registrations",
+        "/dd-2030/manage/schedule",
+        "/dd-2030/manage/schedule/setup",
+        "/dd-2030/manage/checkin",
+        "/dd-2030/staff/",
+        "/dd-2030/staff/scanner",
+        "/dd-2030/staff/badges",
+        "/admin",
+    ];
+    for (who, pages) in [
+        ("visitor", &visitor[..]),
+        ("speaker", &speaker_pages[..]),
+        ("organiser", &organiser_pages[..]),
+    ] {
+        match who {
+            "speaker" => log_in(&driver, &base, "ada@example.org", devday_tests::PASSWORD).await?,
+            "organiser" => {
+                log_out(&driver).await?;
+                log_in(&driver, &base, "admin@example.org", devday_tests::PASSWORD).await?;
+            }
+            _ => {}
+        }
+        let pages: Vec<String> = pages
+            .iter()
+            .map(|p| p.to_string())
+            .chain((who == "speaker").then(|| format!("/dd-2030/cfp/proposals/{proposal}")))
+            .chain((who == "organiser").then(|| format!("/dd-2030/manage/proposals/{proposal}")))
+            .collect();
+        for page in pages {
+            driver.client.goto(&format!("{base}{page}")).await?;
+            for violation in accessibility_violations(&driver, &axe).await? {
+                report.push(format!("{page} as {who}: {violation}"));
+            }
+        }
+    }
+    driver.quit().await?;
+    assert!(
+        report.is_empty(),
+        "accessibility violations:\n{}",
+        report.join("\n")
+    );
+    Ok(())
+}
