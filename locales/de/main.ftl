@@ -102,6 +102,16 @@ admin-people = Personen
 admin-confirmed = Bestätigt
 admin-grant = Zum Admin machen
 admin-revoke = Admin entziehen
+admin-mail = E-Mails
+admin-mail-pending = { $count } E-Mails warten auf den Versand.
+admin-mail-none = Jede bisher versuchte E-Mail ist verschickt.
+admin-mail-to = An
+admin-mail-subject = Betreff
+admin-mail-state = Stand
+admin-mail-error = Letzter Fehler
+admin-mail-given-up = nach { $attempts } Versuchen aufgegeben
+admin-mail-retrying = Versuch { $attempts } fehlgeschlagen; nächster Versuch { $at } (UTC)
+admin-mail-retry = Jetzt erneut senden
 
 role-organiser = Organisation
 role-reviewer = Programmkomitee

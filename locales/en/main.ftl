@@ -102,6 +102,16 @@ admin-people = People
 admin-confirmed = Confirmed
 admin-grant = Make admin
 admin-revoke = Remove admin
+admin-mail = Mail
+admin-mail-pending = { $count } mails waiting to be sent.
+admin-mail-none = Every mail tried so far has gone out.
+admin-mail-to = To
+admin-mail-subject = Subject
+admin-mail-state = State
+admin-mail-error = Last error
+admin-mail-given-up = given up after { $attempts } attempts
+admin-mail-retrying = attempt { $attempts } failed; next try { $at } (UTC)
+admin-mail-retry = Send again now
 
 role-organiser = Organiser
 role-reviewer = Reviewer

@@ -75,6 +75,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/dd-a/manage/invitations/none/revoke", TEAM),
     ("POST", "/editions/new", &[Organiser, OtherOrganiser, Admin]),
     ("POST", "/admin/users/none/admin", &[Admin]),
+    ("POST", "/admin/mail/none/retry", &[Admin]),
     ("POST", "/account/profile", SIGNED_IN),
     ("POST", "/account/tokens/none/revoke", SIGNED_IN),
     // Call for papers: speakers

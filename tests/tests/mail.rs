@@ -111,3 +111,39 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn the_admin_sees_mail_that_did_not_go_out_and_sends_it_again(backend) {
+        let mut app = TestApp::builder(backend).env("DEVDAY_MAIL_MAX_ATTEMPTS", "1").spawn().await?;
+        let admin = app.admin().await?;
+        let plain = app.user("plain@example.org", "Plain").await?;
+        let page = admin.get("/admin").await?;
+        assert!(page.body.contains("Every mail tried so far has gone out"), "{}", page.body);
+        // The relay refuses: with one attempt allowed, the mail is given up at once.
+        app.smtp.set_failing(true);
+        sign_up(&app, "typo@example.org").await?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        let page = loop {
+            let page = admin.get("/admin").await?;
+            if page.body.contains("given up after 1 attempts") {
+                break page;
+            }
+            anyhow::ensure!(std::time::Instant::now() < deadline, "the failure never showed: {}", page.body);
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        assert!(page.body.contains("typo@example.org") && page.body.contains("451"), "{}", page.body);
+        // Nobody else may see or resend it.
+        let id = devday_tests::capture(r#"action="/admin/mail/([0-9a-f-]{36})/retry""#, &page.body);
+        assert_eq!(plain.post(&format!("/admin/mail/{id}/retry"), &[]).await?.status, 403);
+        assert!(app.smtp.mails_to("typo@example.org").is_empty());
+        // The relay is back; the admin sends it again, once.
+        app.smtp.set_failing(false);
+        let res = admin.post(&format!("/admin/mail/{id}/retry"), &[]).await?;
+        assert_eq!(res.status, 303);
+        let mail = app.smtp.wait_for("typo@example.org").await?;
+        assert!(mail.link("/account/confirm/").is_some());
+        assert!(admin.get("/admin").await?.body.contains("Every mail tried so far has gone out"));
+        assert_eq!(admin.post(&format!("/admin/mail/{id}/retry"), &[]).await?.status, 404, "a sent mail was queued again");
+        Ok(())
+    }
+}

@@ -184,6 +184,47 @@ pub fn backoff(attempts: i32) -> Duration {
     Duration::seconds(2_i64.pow(exponent).min(3600))
 }
 
+/// A mail that has not gone out although it was tried: still retrying, or given up.
+#[derive(Debug, Clone, Queryable, Selectable, serde::Serialize)]
+#[diesel(table_name = devday_db::schema::outbox)]
+pub struct Undelivered {
+    pub id: String,
+    pub recipient: String,
+    pub subject: String,
+    pub attempts: i32,
+    pub last_error: Option<String>,
+    pub next_attempt_at: NaiveDateTime,
+    pub failed_at: Option<NaiveDateTime>,
+}
+
+/// Mails that failed at least once and are not sent, given-up ones first, newest first.
+pub fn undelivered(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<Undelivered>> {
+    o::outbox
+        .filter(o::sent_at.is_null())
+        .filter(o::last_error.is_not_null())
+        .order((o::failed_at.is_null().asc(), o::created_at.desc()))
+        .select(Undelivered::as_select())
+        .limit(limit)
+        .load(conn)
+}
+
+/// Puts a given-up or retrying mail back at the front of the queue with fresh attempts.
+/// Zero if it was sent meanwhile (or never existed).
+pub fn retry_now(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
+    diesel::update(
+        o::outbox
+            .filter(o::id.eq(id))
+            .filter(o::sent_at.is_null())
+            .filter(o::locked_until.is_null().or(o::locked_until.lt(now()))),
+    )
+    .set((
+        o::failed_at.eq(None::<NaiveDateTime>),
+        o::attempts.eq(0),
+        o::next_attempt_at.eq(now()),
+    ))
+    .execute(conn)
+}
+
 /// Mails not yet sent and not given up.
 pub fn pending_count(conn: &mut DbConn) -> QueryResult<i64> {
     o::outbox

@@ -4,8 +4,9 @@ use serde::Deserialize;
 use crate::accounts::users;
 use crate::editions::queries;
 use crate::error::{AppError, AppResult};
+use crate::mail::outbox;
 use crate::state::AppState;
-use crate::web::{see_other, Admin, CsrfForm, Page};
+use crate::web::{see_other, Admin, CsrfForm, NoFields, Page};
 
 #[derive(Deserialize)]
 pub struct Search {
@@ -20,10 +21,19 @@ pub async fn index(
     search: web::Query<Search>,
 ) -> AppResult<HttpResponse> {
     let q = search.q.clone();
-    let (people, editions) = state
-        .db(move |c| Ok((users::list(c, &q, 500)?, queries::all(c)?)))
+    let (people, editions, undelivered, pending) = state
+        .db(move |c| {
+            Ok((
+                users::list(c, &q, 500)?,
+                queries::all(c)?,
+                outbox::undelivered(c, 100)?,
+                outbox::pending_count(c)?,
+            ))
+        })
         .await?;
     let mut ctx = page.context();
+    ctx.insert("undelivered", &undelivered);
+    ctx.insert("pending", &pending);
     ctx.insert("people", &people);
     ctx.insert("editions", &editions);
     ctx.insert("q", &search.q);
@@ -55,4 +65,20 @@ pub async fn set_admin(
         return Err(AppError::NotFound);
     }
     Ok(see_other("/admin"))
+}
+
+/// Sends a mail that failed again, now (after the relay or the address was fixed).
+pub async fn retry_mail(
+    state: web::Data<AppState>,
+    _admin: Admin,
+    id: web::Path<String>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let id = id.into_inner();
+    let changed = state.db(move |c| Ok(outbox::retry_now(c, &id)?)).await?;
+    if changed == 0 {
+        return Err(AppError::NotFound);
+    }
+    state.mailer.notify();
+    Ok(see_other("/admin#mail"))
 }

@@ -63,7 +63,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     )
     .route("/lang/{code}", web::get().to(lang::switch))
     .route("/admin", web::get().to(admin::index))
-    .route("/admin/users/{id}/admin", web::post().to(admin::set_admin));
+    .route("/admin/users/{id}/admin", web::post().to(admin::set_admin))
+    .route("/admin/mail/{id}/retry", web::post().to(admin::retry_mail));
 }
 
 /// The session cookie for a new log-in.
