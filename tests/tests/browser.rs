@@ -846,16 +846,51 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         )
         .await?;
     assert_eq!(res.status, 201, "{}", res.body);
+    devday_tests::flows::guest_tickets(
+        &app,
+        &admin,
+        "dd-2030",
+        &[("Cleo Guest", "cleo@example.org")],
+    )
+    .await?;
+    let ticket = devday_tests::flows::ticket_page(&app, "cleo@example.org").await?;
+    // The demo edition brings a released timetable with sessions and speakers.
+    let demo = app.command().arg("demo").output()?;
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    let grid = app.client().get("/devday-demo/schedule/").await?;
+    let session = devday_tests::capture(
+        r#"href="(/devday-demo/schedule/sessions/[^"]+)""#,
+        &grid.body,
+    );
+    let page = app.client().get(&session).await?;
+    let speaker_page = devday_tests::capture(
+        r#"href="(/devday-demo/schedule/speakers/[^"/]+)""#,
+        &page.body,
+    );
+    let manage = ticket.trim_end_matches("/ticket").to_owned();
 
     let driver = WebDriver::start().await?;
     let base = app.base.clone();
     let mut report = Vec::new();
+    // Attendees reach their registration through the mailed link, without an account.
+    let attendee = [
+        manage.trim_start_matches(&base),
+        ticket.trim_start_matches(&base),
+    ];
     let visitor = [
         "/",
         "/dd-2030/",
         "/dd-2030/cfp/",
         "/dd-2030/register/",
-        "/dd-2030/schedule/",
+        "/devday-demo/schedule/",
+        "/devday-demo/schedule/now",
+        "/devday-demo/schedule/changes",
+        session.as_str(),
+        speaker_page.as_str(),
         "/account/login",
         "/account/signup",
         "/account/password/forgot",
@@ -880,8 +915,14 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         "/dd-2030/staff/scanner",
         "/dd-2030/staff/badges",
         "/admin",
+        "/dd-2030/review/",
+        "/dd-2030/review/next",
+        "/dd-2030/manage/review/dashboard",
+        "/devday-demo/manage/schedule",
+        "/devday-demo/manage/review/dashboard",
     ];
     for (who, pages) in [
+        ("attendee", &attendee[..]),
         ("visitor", &visitor[..]),
         ("speaker", &speaker_pages[..]),
         ("organiser", &organiser_pages[..]),
@@ -902,6 +943,11 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
             .collect();
         for page in pages {
             driver.client.goto(&format!("{base}{page}")).await?;
+            let title = driver.client.title().await?;
+            // Error pages are titled with their status alone.
+            if title.starts_with(|c: char| c.is_ascii_digit()) {
+                report.push(format!("{page} as {who}: the page itself failed ({title})"));
+            }
             for violation in accessibility_violations(&driver, &axe).await? {
                 report.push(format!("{page} as {who}: {violation}"));
             }
