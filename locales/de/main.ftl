@@ -430,6 +430,7 @@ review-distribute = Automatisch verteilen
 review-distribute-hint = Gibt jeder Einreichung { $n } Bewertende, gleichmäßig verteilt, mit Rücksicht auf Tracks und Konflikte.
 review-assign = Zuweisen
 review-assign-track = Ganzen Track zuweisen
+review-unassign = Zuweisung entfernen
 review-conflicts = Interessenkonflikte
 review-set-conflict = Konflikt eintragen
 review-no-reviewers = Noch niemand hat die Rolle Programmkomitee. Lade das Komitee auf der Team-Seite ein:

@@ -430,6 +430,7 @@ review-distribute = Distribute automatically
 review-distribute-hint = Gives every proposal { $n } reviewers, keeping loads even, respecting reviewers' tracks and conflicts.
 review-assign = Assign
 review-assign-track = Assign the whole track
+review-unassign = Remove the assignment
 review-conflicts = Conflicts of interest
 review-set-conflict = Set conflict
 review-no-reviewers = No one has the reviewer role yet. Invite the committee on the team page:

@@ -116,6 +116,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/dd-a/manage/review", TEAM),
     ("POST", "/dd-a/manage/review/categories", TEAM),
     ("POST", "/dd-a/manage/review/assign", TEAM),
+    ("POST", "/dd-a/manage/review/unassign", TEAM),
     ("POST", "/dd-a/manage/review/distribute", TEAM),
     ("POST", "/dd-a/manage/review/conflicts", TEAM),
     ("GET", "/dd-a/manage/review/dashboard", TEAM),

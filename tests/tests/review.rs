@@ -220,3 +220,45 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn a_reviewer_who_leaves_is_replaced_and_assignments_can_be_taken_back(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let mut reviewers = Vec::new();
+        for (email, name) in [("r1@example.org", "Rev One"), ("r2@example.org", "Rev Two")] {
+            let client = app.user(email, name).await?;
+            app.invite(&admin, "dd-2030", &client, email, "reviewer").await?;
+            reviewers.push(client);
+        }
+        let speaker = app.user("speaker@example.org", "Speaker").await?;
+        let p1 = submit(&speaker, "dd-2030", "Proposal One", "An abstract.").await?;
+        submit(&speaker, "dd-2030", "Proposal Two", "Another abstract.").await?;
+        admin.post("/dd-2030/manage/review", &[("reviews_per_proposal", "1")]).await?;
+        let res = admin.post("/dd-2030/manage/review/distribute", &[]).await?;
+        assert!(res.body.contains("2 assignments added"), "{}", res.body);
+        let assigned = |body: &str| devday_tests::capture(r"of (\d+) assigned", body);
+        assert_eq!(assigned(&reviewers[0].get("/dd-2030/review/").await?.body), "1");
+
+        // Rev One leaves the committee without reviewing: their proposal is open again, and
+        // the next distribution gives it to someone who is still there.
+        let team = admin.get("/dd-2030/manage/team").await?;
+        let r1 = devday_tests::capture(r#"r1@example.org</td>.*?name="user_id" value="([^"]+)""#, &team.body.replace('\n', " "));
+        let res = admin.post("/dd-2030/manage/team/remove", &[("user_id", &r1), ("role", "reviewer")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let res = admin.post("/dd-2030/manage/review/distribute", &[]).await?;
+        assert!(res.body.contains("1 assignments added"), "{}", res.body);
+        assert_eq!(assigned(&reviewers[1].get("/dd-2030/review/").await?.body), "2");
+
+        // An organiser takes one back by hand; taking it back twice is refused.
+        let page = admin.get("/dd-2030/manage/review").await?;
+        let r2 = devday_tests::capture(r#"<option value="([0-9a-f-]{36})">Rev Two</option>"#, &page.body);
+        let res = admin.post("/dd-2030/manage/review/unassign", &[("reviewer_id", &r2), ("proposal_id", &p1)]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        assert_eq!(assigned(&reviewers[1].get("/dd-2030/review/").await?.body), "1");
+        let res = admin.post("/dd-2030/manage/review/unassign", &[("reviewer_id", &r2), ("proposal_id", &p1)]).await?;
+        assert_eq!(res.status, 409);
+        Ok(())
+    }
+}

@@ -71,14 +71,15 @@ pub fn assign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> AppRes
     Ok(())
 }
 
-pub fn unassign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> QueryResult<()> {
+/// Takes a proposal off a reviewer's list; a review already written stays. Returns how
+/// many assignments were removed (0 or 1).
+pub fn unassign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> QueryResult<usize> {
     diesel::delete(
         ra::review_assignments
             .filter(ra::proposal_id.eq(proposal_id))
             .filter(ra::reviewer_id.eq(reviewer_id)),
     )
     .execute(conn)
-    .map(drop)
 }
 
 /// Proposals of the edition open to review, optionally of one track.
@@ -165,10 +166,21 @@ pub fn distribute(conn: &mut DbConn, edition_id: &str, per_proposal: usize) -> A
         }
         let proposals = reviewable(conn, edition_id)?;
         let ids: Vec<&String> = proposals.iter().map(|(id, _)| id).collect();
+        // An assignment fills a place if its reviewer is still on the committee or has
+        // written the review: someone who left without reviewing leaves the place open.
+        let reviewed: HashSet<(String, String)> = rv::reviews
+            .filter(rv::proposal_id.eq_any(&ids))
+            .select((rv::proposal_id, rv::reviewer_id))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .collect();
         let existing: Vec<(String, String)> = ra::review_assignments
             .filter(ra::proposal_id.eq_any(&ids))
             .select((ra::proposal_id, ra::reviewer_id))
-            .load(conn)?;
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .filter(|pair| reviewers.iter().any(|r| r.id == pair.1) || reviewed.contains(pair))
+            .collect();
         let blocked: HashSet<(String, String)> = rc::review_conflicts
             .filter(rc::proposal_id.eq_any(&ids))
             .select((rc::proposal_id, rc::reviewer_id))

@@ -38,6 +38,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::post().to(assign_reviewer),
     )
     .route(
+        "/{edition}/manage/review/unassign",
+        web::post().to(unassign_reviewer),
+    )
+    .route(
         "/{edition}/manage/review/distribute",
         web::post().to(distribute),
     )
@@ -249,6 +253,28 @@ pub async fn assign_reviewer(
                 check_pair(c, &eid, &form.reviewer_id, None)?;
                 let n = assign::assign_track(c, &eid, &form.track_id, &form.reviewer_id)?;
                 Ok(Some(format!("{n} proposals assigned.")))
+            }
+        })
+        .await;
+    redirect_or_errors(&state, &page, &access, result).await
+}
+
+/// Takes one proposal off a reviewer's list (a review already written stays).
+pub async fn unassign_reviewer(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<AssignForm>,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let result = state
+        .db(move |c| {
+            check_pair(c, &eid, &form.reviewer_id, Some(&form.proposal_id))?;
+            match assign::unassign(c, &form.proposal_id, &form.reviewer_id)? {
+                0 => Err(AppError::Conflict(
+                    "This reviewer was not assigned this proposal.".into(),
+                )),
+                _ => Ok(None),
             }
         })
         .await;
