@@ -187,6 +187,8 @@ cfp-days-left = { $days ->
 }
 cfp-closed = Der Call for Papers ist geschlossen. Danke an alle, die eingereicht haben!
 cfp-submission-soon = Einreichungen in devday öffnen bald; bis dahin wende dich an das Orga-Team.
+registration-confirm-here = Dein Platz ist bis { $until } (UTC) reserviert und wartet auf deine Bestätigung.
+registration-confirm-button = Anmeldung bestätigen
 registration-soon = Das Anmeldeformular erscheint bald hier.
 staff-title = Einlass
 staff-intro = Tickets am Einlass scannen (eine Scanner-Seite pro Check-in-Liste), Personen per Namen einchecken und Badges am Tresen drucken.

@@ -187,6 +187,8 @@ cfp-days-left = { $days ->
 }
 cfp-closed = The call for papers is closed. Thank you to everyone who submitted!
 cfp-submission-soon = Submissions open in devday soon; until then, contact the organisers.
+registration-confirm-here = Your place is held until { $until } (UTC) and waits for your confirmation.
+registration-confirm-button = Confirm my registration
 registration-soon = The registration form opens here soon.
 staff-title = Door
 staff-intro = Scan tickets at the door (one scanner page per check-in list), check people in by name, and print badges at the desk.

@@ -522,3 +522,31 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn a_lost_confirmation_mail_is_no_dead_end(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let visitor = app.client();
+        visitor.get("/dd-2030/register/").await?;
+        let res = visitor.post("/dd-2030/register/", &[("name", "Lou"), ("email", "lou@example.org"), ("consent", "true"), ("tshirt", "M")]).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        app.smtp.wait_for("lou@example.org").await?;
+        // The confirmation mail went to spam; registering again mails the manage link,
+        // which confirms just as well: it proves the address too.
+        visitor.post("/dd-2030/register/", &[("name", "Lou"), ("email", "lou@example.org"), ("consent", "true"), ("tshirt", "M")]).await?;
+        let mail = app.smtp.wait_for_nth("lou@example.org", 2).await?;
+        let manage = mail.link("/register/manage/").expect("a manage link");
+        let page = visitor.get(&manage).await?;
+        assert!(page.body.contains("Confirm my registration"), "{}", page.body);
+        let res = visitor.post(&format!("{manage}/confirm"), &[]).await?;
+        assert!(res.body.contains("You are registered"), "{}", res.body);
+        let ticket = app.smtp.wait_for_subject("lou@example.org", "Your ticket").await?;
+        assert!(!ticket.images.is_empty(), "the ticket mail carries the QR code");
+        let page = visitor.get(&manage).await?;
+        assert!(!page.body.contains("Confirm my registration"));
+        assert_eq!(visitor.post(&format!("{manage}/confirm"), &[]).await?.status, 404, "confirmed twice");
+        Ok(())
+    }
+}

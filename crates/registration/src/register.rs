@@ -412,8 +412,21 @@ pub fn confirm(
     token: &str,
     locale: Locale,
 ) -> AppResult<Registration> {
+    let reg = by_confirm_token(conn, token)?.ok_or(AppError::NotFound)?;
+    confirm_held(conn, mailer, edition, reg, locale)
+}
+
+/// Confirms a registration that is held for its owner (found by the mailed confirmation
+/// link, or by the manage link, which proves the address just as well) and mails the
+/// ticket. NotFound once it is no longer held (confirmed already, or the hold ran out).
+pub fn confirm_held(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    reg: Registration,
+    locale: Locale,
+) -> AppResult<Registration> {
     let done = write_transaction(conn, |conn| -> AppResult<Registration> {
-        let reg = by_confirm_token(conn, token)?.ok_or(AppError::NotFound)?;
         let n = diesel::update(
             r::registrations
                 .filter(r::id.eq(&reg.id))
@@ -430,7 +443,7 @@ pub fn confirm(
             return Err(AppError::NotFound);
         }
         send_ticket(conn, mailer, edition, &reg, locale)?;
-        Ok(reg)
+        Ok(reg.clone())
     })?;
     mailer.notify();
     Ok(done)

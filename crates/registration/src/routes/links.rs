@@ -7,6 +7,7 @@ use devday_shared::web::{CsrfForm, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState};
 use serde::Deserialize;
 
+use crate::model::Registration;
 use crate::register::DetailsForm;
 use crate::{interests, register, settings, waitlist};
 
@@ -15,6 +16,19 @@ fn message(page: &Page, title: &str, text: &str) -> AppResult<HttpResponse> {
     ctx.insert("title_key", title);
     ctx.insert("message_key", text);
     page.render("accounts/message.html", &ctx)
+}
+
+/// What a confirmation shows: done, or the invalid-link page once nothing is held any more.
+fn confirmed_page(page: &Page, done: AppResult<Registration>) -> AppResult<HttpResponse> {
+    match done {
+        Ok(_) => message(
+            page,
+            "registration-confirmed-title",
+            "registration-confirmed-text",
+        ),
+        Err(AppError::NotFound) => page.invalid_link(),
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn confirm_form(
@@ -51,15 +65,7 @@ pub async fn confirm(
             register::confirm(c, &mailer, &edition, &token, locale)
         })
         .await;
-    match done {
-        Ok(_) => message(
-            &page,
-            "registration-confirmed-title",
-            "registration-confirmed-text",
-        ),
-        Err(AppError::NotFound) => page.invalid_link(),
-        Err(e) => Err(e),
-    }
+    confirmed_page(&page, done)
 }
 
 pub async fn manage(
@@ -101,6 +107,26 @@ pub async fn manage(
     ctx.insert("tickets", &tickets);
     ctx.insert("token", &token);
     page.render("registration/manage.html", &ctx)
+}
+
+/// Confirms a held registration from the manage link: for someone whose confirmation mail
+/// went missing and who asked for their link again.
+pub async fn confirm_managed(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+    _form: CsrfForm<NoFields>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let (mailer, locale) = (state.mailer.clone(), page.locale);
+    let done = state
+        .db(move |c| {
+            let reg = register::by_manage_token(c, &token)?.ok_or(AppError::NotFound)?;
+            let edition = queries::by_id(c, &reg.edition_id)?;
+            register::confirm_held(c, &mailer, &edition, reg, locale)
+        })
+        .await;
+    confirmed_page(&page, done)
 }
 
 /// Cancels; the seats go back at once (to the waiting list first).

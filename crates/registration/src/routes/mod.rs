@@ -32,6 +32,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::get().to(ticket::svg),
     )
     .route(
+        "/register/manage/{token}/confirm",
+        web::post().to(links::confirm_managed),
+    )
+    .route(
         "/register/manage/{token}/cancel",
         web::post().to(links::cancel),
     )
