@@ -227,6 +227,9 @@ db_test! {
         assert!(list.body.contains("L 1") && list.body.contains("Dietary needs: 1"), "{}", list.body);
         let csv = admin.get("/dd-2030/manage/registrations.csv").await?;
         assert!(csv.body.contains("wanda@example.org") && csv.body.contains("vegan"));
+        // Her tickets, for the workshop hosts' name lists.
+        let wanda = csv.body.lines().find(|l| l.contains("wanda@example.org")).unwrap_or_default();
+        assert!(wanda.contains("Web workshop") && !wanda.contains("Rust workshop"), "{wanda}");
 
         let data_json = visitor.get(&format!("{manage}/data.json")).await?;
         assert_eq!(data_json.json()["registration"]["email"], "wanda@example.org");

@@ -490,6 +490,25 @@ pub fn tickets_of(conn: &mut DbConn, registration_id: &str) -> QueryResult<Vec<T
         .load(conn)
 }
 
+/// The ticket names of every registration of an edition, in ticket order, for the
+/// attendee list (one query, not one per person).
+pub fn ticket_names(
+    conn: &mut DbConn,
+    edition_id: &str,
+) -> QueryResult<std::collections::HashMap<String, Vec<String>>> {
+    let rows: Vec<(String, String)> = rt::registration_tickets
+        .inner_join(tt::ticket_types)
+        .filter(tt::edition_id.eq(edition_id))
+        .order((rt::registration_id.asc(), tt::position.asc()))
+        .select((rt::registration_id, tt::name))
+        .load(conn)?;
+    let mut names = std::collections::HashMap::<String, Vec<String>>::new();
+    for (registration, ticket) in rows {
+        names.entry(registration).or_default().push(ticket);
+    }
+    Ok(names)
+}
+
 /// Ends an active registration: its seats go back at once, to the waiting list first.
 fn release(
     conn: &mut DbConn,

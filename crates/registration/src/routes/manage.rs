@@ -266,13 +266,21 @@ pub async fn list(
 /// The attendee list as CSV (UTF-8 with BOM for Excel; formula cells neutralised).
 pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
-    let registrations = state.db(move |c| Ok(register::list(c, &eid, "")?)).await?;
+    let (registrations, mut tickets) = state
+        .db(move |c| {
+            Ok((
+                register::list(c, &eid, "")?,
+                register::ticket_names(c, &eid)?,
+            ))
+        })
+        .await?;
     let rows = registrations.iter().map(|r| {
         vec![
             r.name.clone(),
             r.email.clone(),
             r.company.clone(),
             r.state.clone(),
+            tickets.remove(&r.id).unwrap_or_default().join("; "),
             r.tshirt.clone(),
             r.dietary.clone(),
             r.accessibility.clone(),
@@ -286,6 +294,7 @@ pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<Htt
             "email",
             "company",
             "state",
+            "tickets",
             "tshirt",
             "dietary",
             "accessibility",
