@@ -12,6 +12,15 @@ save = Speichern
 search = Suchen
 
 live-refresh = Diese Seite alle { $seconds } Sekunden aktualisieren
+confirm-yes = Ja, ausführen
+confirm-back = Nein, zurück
+confirm-cancel-own = Deine Anmeldung für { $subject } stornieren?
+confirm-cancel-own-text = Dein Platz geht sofort an die nächste Person auf der Warteliste. Das lässt sich nicht rückgängig machen; eine neue Anmeldung beginnt von vorn, wenn noch Platz ist.
+confirm-cancel-other = Die Anmeldung von { $subject } stornieren?
+confirm-cancel-other-text = Der Platz geht sofort an die nächste Person auf der Warteliste, und die Person erfährt es per E-Mail. Das lässt sich nicht rückgängig machen.
+confirm-withdraw = „{ $subject }“ zurückziehen?
+confirm-withdraw-text = Der Vorschlag verlässt den Call for Papers und das Review. Das lässt sich nicht rückgängig machen; solange der Call offen ist, kannst du ihn als neuen Vorschlag wieder einreichen.
+
 error-title = Fehler { $status }
 error-not-found = Diese Seite gibt es nicht (mehr).
 error-unauthenticated = Bitte melde dich zuerst an.

@@ -171,6 +171,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/speaker/profile/photo/delete", SIGNED_IN),
     ("POST", "/dd-a/cfp/availability/none/delete", SIGNED_IN),
     ("POST", "/dd-a/cfp/proposals/{p}/withdraw", &[Speaker]),
+    ("GET", "/dd-a/cfp/proposals/{p}/withdraw", &[Speaker]),
+    ("GET", "/dd-a/manage/registrations/none/cancel", TEAM),
     ("POST", "/dd-a/manage/cfp/codes/none/delete", TEAM),
     ("POST", "/dd-a/manage/cfp/questions/none/delete", TEAM),
     ("POST", "/dd-a/manage/cfp/tracks/none", TEAM),

@@ -440,6 +440,22 @@ async fn an_attendee_cancels_and_the_waiting_list_takes_the_place() -> anyhow::R
     c.goto(&ticket.link("/register/manage/").expect("manage link"))
         .await?;
     expect_text(&driver, "Anna Attendee").await?;
+    // The button asks first; going back keeps the place, confirming gives it up.
+    c.find(Locator::Css("a[href$='/cancel']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Cancel your registration for").await?;
+    c.find(Locator::LinkText("No, go back"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Anna Attendee").await?;
+    c.find(Locator::Css("a[href$='/cancel']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "This cannot be undone").await?;
     press(&driver, "/cancel", "").await?;
     expect_text(&driver, "Registration cancelled").await?;
 
@@ -877,9 +893,11 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
     let base = app.base.clone();
     let mut report = Vec::new();
     // Attendees reach their registration through the mailed link, without an account.
+    let cancel = format!("{manage}/cancel");
     let attendee = [
         manage.trim_start_matches(&base),
         ticket.trim_start_matches(&base),
+        cancel.trim_start_matches(&base),
     ];
     let visitor = [
         "/",

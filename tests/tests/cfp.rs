@@ -438,3 +438,26 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn withdrawing_asks_first(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let speaker = app.user("wd@example.org", "Wendy").await?;
+        let id = devday_tests::flows::submit_proposal(&speaker, "dd-2030", "Second thoughts", "An abstract.").await?;
+        let page = speaker.get(&format!("/dd-2030/cfp/proposals/{id}")).await?;
+        let link = format!("/dd-2030/cfp/proposals/{id}/withdraw");
+        assert!(page.body.contains(&format!(r#"href="{link}""#)), "{}", page.body);
+        let ask = speaker.get(&link).await?;
+        assert!(ask.body.contains("Withdraw “Second thoughts”?") && ask.body.contains("cannot be undone"), "{}", ask.body);
+        assert!(speaker.get("/speaker/proposals").await?.body.contains("Submitted"), "asking withdrew already");
+        // Someone else's proposal is not there for them to be asked about.
+        let other = app.user("other@example.org", "Other").await?;
+        assert_eq!(other.get(&link).await?.status, 404);
+        assert_eq!(speaker.post(&link, &[]).await?.status, 303);
+        // Once withdrawn, the question leads back to the proposal.
+        assert_eq!(speaker.get(&link).await?.status, 303);
+        Ok(())
+    }
+}

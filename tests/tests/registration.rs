@@ -381,10 +381,14 @@ db_test! {
 
         // An organiser cancels Rusher 2: the place goes back and they are told.
         let list = admin.get("/dd-2030/manage/registrations?q=rusher2").await?;
-        let cancel = regex::Regex::new(r#"action="(/dd-2030/manage/registrations/[0-9a-f-]{36}/cancel)""#)?
+        let cancel = regex::Regex::new(r#"href="(/dd-2030/manage/registrations/[0-9a-f-]{36}/cancel)""#)?
             .captures(&list.body)
             .map(|c| c[1].to_owned())
-            .expect("a cancel button");
+            .expect("a cancel link");
+        // The link asks first; only the button on that page cancels.
+        let ask = admin.get(&cancel).await?;
+        assert!(ask.body.contains("Cancel the registration of Rusher 2?") && ask.body.contains("Yes, do it"), "{}", ask.body);
+        assert!(admin.get("/dd-2030/manage/registrations").await?.body.contains("2 / 500"), "asking cancelled already");
         assert_eq!(admin.post(&cancel, &[]).await?.status, 303);
         let told = app.smtp.wait_for_subject("rusher2@example.org", "Your registration for").await?;
         assert!(told.subject.ends_with("was cancelled") && told.link("/dd-2030/register/").is_some(), "{}", told.text);

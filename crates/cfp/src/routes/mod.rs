@@ -64,9 +64,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(submit::edit_form))
             .route(web::post().to(submit::update)),
     )
-    .route(
-        "/{edition}/cfp/proposals/{id}/withdraw",
-        web::post().to(speaker_proposal::withdraw),
+    .service(
+        web::resource("/{edition}/cfp/proposals/{id}/withdraw")
+            .route(web::get().to(speaker_proposal::withdraw_form))
+            .route(web::post().to(speaker_proposal::withdraw)),
     )
     .route(
         "/{edition}/cfp/proposals/{id}/invite",

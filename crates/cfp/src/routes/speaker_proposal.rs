@@ -129,6 +129,28 @@ pub async fn show(
 
 /// Withdraws a draft or submitted proposal (the speakers' own decision; it stays visible
 /// to them, marked withdrawn).
+/// Asks before withdrawing: a withdrawn proposal cannot come back.
+pub async fn withdraw_form(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (slug, id) = path.into_inner();
+    let (edition, proposal) = own_proposal(&state, slug, id, user.0.id).await?;
+    let back = format!("/{}/cfp/proposals/{}", edition.slug, proposal.id);
+    if !proposal.state().editable_by_speaker() {
+        return Ok(see_other(&back));
+    }
+    page.confirm(
+        "confirm-withdraw",
+        &proposal.title,
+        "confirm-withdraw-text",
+        &format!("{back}/withdraw"),
+        &back,
+    )
+}
+
 pub async fn withdraw(
     state: web::Data<AppState>,
     user: CurrentUser,

@@ -129,6 +129,35 @@ pub async fn confirm_managed(
     confirmed_page(&page, done)
 }
 
+/// Asks before cancelling: a slip would give the place away for good.
+pub async fn cancel_form(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let t = token.clone();
+    let found = state
+        .db(move |c| {
+            let Some(reg) = register::by_manage_token(c, &t)?.filter(|r| r.is_active()) else {
+                return Ok(None);
+            };
+            Ok(Some(queries::by_id(c, &reg.edition_id)?))
+        })
+        .await?;
+    let Some(edition) = found else {
+        return page.invalid_link();
+    };
+    let manage = format!("/register/manage/{token}");
+    page.confirm(
+        "confirm-cancel-own",
+        &edition.name,
+        "confirm-cancel-own-text",
+        &format!("{manage}/cancel"),
+        &manage,
+    )
+}
+
 /// Cancels; the seats go back at once (to the waiting list first).
 pub async fn cancel(
     state: web::Data<AppState>,

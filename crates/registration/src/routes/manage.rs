@@ -50,9 +50,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(web::get().to(edit_form))
             .route(web::post().to(edit)),
     )
-    .route(
-        "/{edition}/manage/registrations/{id}/cancel",
-        web::post().to(cancel),
+    .service(
+        web::resource("/{edition}/manage/registrations/{id}/cancel")
+            .route(web::get().to(cancel_form))
+            .route(web::post().to(cancel)),
     );
 }
 
@@ -302,6 +303,30 @@ pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<Htt
         ],
         rows,
     ))
+}
+
+/// Asks before cancelling someone's registration.
+pub async fn cancel_form(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    let i = id.clone();
+    let reg = state
+        .db(move |c| Ok(register::in_edition(c, &eid, &i)?))
+        .await?
+        .filter(|r| r.is_active())
+        .ok_or(AppError::NotFound)?;
+    let list = format!("/{}/manage/registrations", access.edition.slug);
+    page.confirm(
+        "confirm-cancel-other",
+        &reg.name,
+        "confirm-cancel-other-text",
+        &format!("{list}/{id}/cancel"),
+        &list,
+    )
 }
 
 /// Cancels someone's registration (organisers); the seats go to the waiting list.

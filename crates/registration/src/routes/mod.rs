@@ -35,9 +35,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/register/manage/{token}/confirm",
         web::post().to(links::confirm_managed),
     )
-    .route(
-        "/register/manage/{token}/cancel",
-        web::post().to(links::cancel),
+    .service(
+        web::resource("/register/manage/{token}/cancel")
+            .route(web::get().to(links::cancel_form))
+            .route(web::post().to(links::cancel)),
     )
     .route(
         "/register/manage/{token}/details",

@@ -63,6 +63,27 @@ impl Page {
             .body(html))
     }
 
+    /// The second step before something that cannot be undone (cancelling a place,
+    /// withdrawing a proposal): `question` (a message key taking `$subject`) about
+    /// `subject`, what follows (`consequence`), one button that posts to `action`, and the
+    /// way back. The first step is a plain link, so nothing happens on a slip.
+    pub fn confirm(
+        &self,
+        question: &str,
+        subject: &str,
+        consequence: &str,
+        action: &str,
+        back: &str,
+    ) -> AppResult<HttpResponse> {
+        let mut ctx = self.context();
+        ctx.insert("question", question);
+        ctx.insert("subject", subject);
+        ctx.insert("consequence", consequence);
+        ctx.insert("action", action);
+        ctx.insert("back", back);
+        self.render("confirm.html", &ctx)
+    }
+
     /// The 404 page for a mailed link that is unknown, used up or expired.
     pub fn invalid_link(&self) -> AppResult<HttpResponse> {
         let mut ctx = self.context();
