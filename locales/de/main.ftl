@@ -660,6 +660,7 @@ schedule-release-empty = Noch kein Beitrag steht im Raster.
 schedule-acknowledge = Ich habe die { $count } Warnungen gesehen und veröffentliche trotzdem.
 schedule-acknowledge-required = Bestätigen Sie, dass Sie die Warnungen gesehen haben.
 schedule-changes = Änderungen
+schedule-speakers = Sprecher*innen
 schedule-now-next = Jetzt und gleich
 schedule-now = Jetzt
 schedule-next = Als Nächstes

@@ -660,6 +660,7 @@ schedule-release-empty = No session is on the grid yet.
 schedule-acknowledge = I have seen the { $count } warnings and release anyway.
 schedule-acknowledge-required = Confirm that you have seen the warnings.
 schedule-changes = Changes
+schedule-speakers = Speakers
 schedule-now-next = Now and next
 schedule-now = Now
 schedule-next = Next

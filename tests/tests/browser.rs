@@ -907,6 +907,7 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         "/devday-demo/schedule/",
         "/devday-demo/schedule/now",
         "/devday-demo/schedule/changes",
+        "/devday-demo/schedule/speakers/",
         session.as_str(),
         speaker_page.as_str(),
         "/account/login",

@@ -156,6 +156,10 @@ db_test! {
         let sarah_id = capture(r#"/schedule/speakers/([0-9a-f-]{36})""#, &page);
         let speaker_page = public.get(&format!("/dd-2030/schedule/speakers/{sarah_id}")).await?.body;
         assert!(speaker_page.contains("Async in practice") && speaker_page.contains("Fearless"));
+        // The speakers page: each speaker once, linked, with their sessions' titles.
+        let speakers = public.get("/dd-2030/schedule/speakers/").await?.body;
+        assert_eq!(speakers.matches(&format!(r#"href="/dd-2030/schedule/speakers/{sarah_id}""#)).count(), 1, "{speakers}");
+        assert!(speakers.contains("Sarah Speaker") && speakers.contains("Async in practice") && speakers.contains("Fearless &amp; &lt;Rust&gt;"), "{speakers}");
         assert_eq!(public.get("/dd-2030/schedule/sessions/00000000-0000-0000-0000-000000000000").await?.status, 404);
 
         let xml = public.get("/dd-2030/schedule.xml").await?;

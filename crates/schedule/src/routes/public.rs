@@ -30,6 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/{edition}/schedule/sessions/{guid}",
             web::get().to(session),
         )
+        .route("/{edition}/schedule/speakers/", web::get().to(speakers))
         .route("/{edition}/schedule/speakers/{id}", web::get().to(speaker))
         .route(
             "/{edition}/schedule/speakers/{id}/photo",
@@ -228,6 +229,53 @@ fn speaker_sessions<'a>(p: &'a Published, id: &str) -> Vec<&'a SnapSession> {
         .iter()
         .filter(|s| s.speakers.iter().any(|sp| sp.id == id))
         .collect()
+}
+
+/// Everyone who speaks in the published timetable, by name, with their sessions' titles.
+pub async fn speakers(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let p = current(&state, &slug.into_inner()).await?;
+    respond(
+        &req,
+        &state,
+        &p,
+        "speakers",
+        "schedule/public_speakers.html",
+        |p, ctx| {
+            let mut people: Vec<SpeakerListing> = Vec::new();
+            for session in &p.snapshot.sessions {
+                for sp in &session.speakers {
+                    match people.iter_mut().find(|l| l.id == sp.id) {
+                        Some(listing) => listing.sessions.push(&session.title),
+                        None => people.push(SpeakerListing {
+                            id: &sp.id,
+                            name: &sp.name,
+                            company: &sp.company,
+                            has_photo: sp.has_photo,
+                            sessions: vec![&session.title],
+                        }),
+                    }
+                }
+            }
+            people.sort_by_cached_key(|l| l.name.to_lowercase());
+            common(p, ctx);
+            ctx.insert("speakers", &people);
+            Ok(())
+        },
+    )
+    .await
+}
+
+#[derive(Serialize)]
+struct SpeakerListing<'a> {
+    id: &'a str,
+    name: &'a str,
+    company: &'a str,
+    has_photo: bool,
+    sessions: Vec<&'a str>,
 }
 
 pub async fn speaker(
