@@ -262,3 +262,35 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn an_accepted_speaker_can_answer_on_the_proposal_page(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let speaker = app.user("kim@example.org", "Kim").await?;
+        let p = submit(&speaker, "dd-2030", "Lost mail", "An abstract.").await?;
+        let page = format!("/dd-2030/cfp/proposals/{p}");
+        let respond = format!("{page}/respond");
+        // Accepted but not yet told: nothing to answer.
+        admin.post("/dd-2030/manage/review/decide", &[("ids", &p), ("decision", "accept")]).await?;
+        assert!(!speaker.get(&page).await?.body.contains(r#"value="confirm""#));
+        assert_eq!(speaker.post(&respond, &[("answer", "confirm")]).await?.status, 409);
+        // Told: the page offers the same answer as the mailed link.
+        admin.post("/dd-2030/manage/review/notify", &[]).await?;
+        let mail = app.smtp.wait_for_subject("kim@example.org", "Accepted").await?;
+        let link = mail.link("/cfp/respond/").expect("a respond link");
+        let shown = speaker.get(&page).await?.body;
+        assert!(shown.contains(r#"value="confirm""#) && shown.contains("Please confirm that you will give"), "{shown}");
+        let stranger = app.user("stranger@example.org", "Stranger").await?;
+        assert_eq!(stranger.post(&respond, &[("answer", "decline")]).await?.status, 404);
+        assert_eq!(speaker.post(&respond, &[("answer", "maybe")]).await?.status, 400);
+        assert_eq!(speaker.post(&respond, &[("answer", "confirm")]).await?.status, 303);
+        let after = speaker.get(&page).await?.body;
+        assert!(after.contains("Confirmed") && !after.contains(r#"value="confirm""#), "{after}");
+        // Answered once: the mailed link is used up, and a second answer is refused.
+        assert_eq!(app.client().get(&link).await?.status, 404);
+        assert_eq!(speaker.post(&respond, &[("answer", "decline")]).await?.status, 409);
+        Ok(())
+    }
+}

@@ -259,47 +259,84 @@ pub fn open_response(conn: &mut DbConn, token: &str) -> QueryResult<Option<Propo
 }
 
 /// The speaker confirms (the proposal becomes a session for the timetable) or declines
-/// (the waiting list's first proposal is then up for the organisers' attention).
+/// (the waiting list's first proposal is then up for the organisers' attention), through
+/// the link in the acceptance mail.
 pub fn respond(conn: &mut DbConn, token: &str, confirm: bool) -> AppResult<Proposal> {
     write_transaction(conn, |conn| {
         let proposal = open_response(conn, token)?.ok_or(AppError::NotFound)?;
-        let used = diesel::update(
-            pr::proposal_responses
-                .filter(pr::token_hash.eq(crypto::token_hash(token)))
-                .filter(pr::responded_at.is_null()),
-        )
-        .set(pr::responded_at.eq(Some(now())))
-        .execute(conn)?;
-        if used != 1 {
-            return Err(AppError::NotFound);
-        }
-        let to = if confirm {
-            ProposalState::Confirmed
-        } else {
-            ProposalState::Declined
-        };
         let actor = proposals::speakers(conn, &proposal.id)?
             .into_iter()
             .next()
             .map(|s| s.user_id);
-        let changed = diesel::update(
-            p::proposals
-                .filter(p::id.eq(&proposal.id))
-                .filter(p::state.eq("accepted")),
-        )
-        .set((p::state.eq(to.as_str()), p::updated_at.eq(now())))
-        .execute(conn)?;
-        if changed != 1 {
-            return Err(AppError::Conflict("The proposal changed meanwhile.".into()));
-        }
-        service::record(
-            conn,
-            &proposal.id,
-            actor.as_deref(),
-            Some(ProposalState::Accepted),
-            to,
-            "answered by the speaker",
-        )?;
-        proposals::get(conn, &proposal.edition_id, &proposal.id)?.ok_or(AppError::NotFound)
+        answer(conn, &proposal, confirm, actor.as_deref())
     })
+}
+
+/// The same answer from a signed-in speaker of the proposal, on its page: for when the
+/// mail went astray. Only while the mailed acceptance waits for an answer.
+pub fn respond_as_speaker(
+    conn: &mut DbConn,
+    proposal: &Proposal,
+    speaker_id: &str,
+    confirm: bool,
+) -> AppResult<Proposal> {
+    write_transaction(conn, |conn| {
+        answer(conn, proposal, confirm, Some(speaker_id))
+    })
+}
+
+/// Whether the speakers have been told of the acceptance and not answered yet.
+pub fn awaits_answer(conn: &mut DbConn, proposal: &Proposal) -> QueryResult<bool> {
+    if proposal.state() != ProposalState::Accepted {
+        return Ok(false);
+    }
+    let open: i64 = pr::proposal_responses
+        .filter(pr::proposal_id.eq(&proposal.id))
+        .filter(pr::responded_at.is_null())
+        .count()
+        .get_result(conn)?;
+    Ok(open > 0)
+}
+
+/// Uses up every open answer link of the proposal and moves it to confirmed or declined.
+fn answer(
+    conn: &mut DbConn,
+    proposal: &Proposal,
+    confirm: bool,
+    actor: Option<&str>,
+) -> AppResult<Proposal> {
+    let used = diesel::update(
+        pr::proposal_responses
+            .filter(pr::proposal_id.eq(&proposal.id))
+            .filter(pr::responded_at.is_null()),
+    )
+    .set(pr::responded_at.eq(Some(now())))
+    .execute(conn)?;
+    if used == 0 {
+        return Err(AppError::NotFound);
+    }
+    let to = if confirm {
+        ProposalState::Confirmed
+    } else {
+        ProposalState::Declined
+    };
+    let changed = diesel::update(
+        p::proposals
+            .filter(p::id.eq(&proposal.id))
+            .filter(p::state.eq("accepted")),
+    )
+    .set((p::state.eq(to.as_str()), p::updated_at.eq(now())))
+    .execute(conn)?;
+    if changed != 1 {
+        return Err(AppError::Conflict("The proposal changed meanwhile.".into()));
+    }
+    service::record(
+        conn,
+        &proposal.id,
+        actor,
+        Some(ProposalState::Accepted),
+        to,
+        "answered by the speaker",
+    )?;
+    proposals::get(conn, &proposal.edition_id, &proposal.id)?.ok_or(AppError::NotFound)
 }

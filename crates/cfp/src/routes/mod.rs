@@ -11,7 +11,7 @@ mod manage_review;
 mod manage_settings;
 mod profile;
 mod public;
-mod respond;
+pub(crate) mod respond;
 mod review;
 pub mod review_api;
 mod speaker_proposal;
@@ -63,6 +63,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::resource("/{edition}/cfp/proposals/{id}/edit")
             .route(web::get().to(submit::edit_form))
             .route(web::post().to(submit::update)),
+    )
+    .route(
+        "/{edition}/cfp/proposals/{id}/respond",
+        web::post().to(speaker_proposal::respond),
     )
     .service(
         web::resource("/{edition}/cfp/proposals/{id}/withdraw")

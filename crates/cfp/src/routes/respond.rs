@@ -39,17 +39,24 @@ pub struct AnswerForm {
     answer: String,
 }
 
+impl AnswerForm {
+    /// True to confirm, false to decline.
+    pub fn confirms(&self) -> AppResult<bool> {
+        match self.answer.as_str() {
+            "confirm" => Ok(true),
+            "decline" => Ok(false),
+            _ => Err(AppError::bad_request("Choose confirm or decline.")),
+        }
+    }
+}
+
 pub async fn answer(
     state: web::Data<AppState>,
     page: Page,
     token: web::Path<String>,
     CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> AppResult<HttpResponse> {
-    let confirm = match form.answer.as_str() {
-        "confirm" => true,
-        "decline" => false,
-        _ => return Err(AppError::bad_request("Choose confirm or decline.")),
-    };
+    let confirm = form.confirms()?;
     let token = token.into_inner();
     match state.db(move |c| decide::respond(c, &token, confirm)).await {
         Ok(_) => {}

@@ -8,6 +8,7 @@ use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 use super::own_proposal;
+use super::respond::AnswerForm;
 use crate::catalogue::Loaded;
 use crate::invitations::{self, Invite, Kind};
 use crate::model::{ProposalState, SpeakerSummary};
@@ -51,8 +52,9 @@ async fn render(
         Vec<HistoryView>,
         Vec<AnswerView>,
         String,
+        bool,
     );
-    let (loaded, speakers, invites, history, answers, told): Details = state
+    let (loaded, speakers, invites, history, answers, told, awaits_answer): Details = state
         .db(move |c| {
             let speakers = proposals::speakers(c, &pid)?;
             // Each speaker sees their own answers to speaker questions, not the others'.
@@ -67,6 +69,7 @@ async fn render(
                     .collect(),
                 proposals::answers(c, &p2, &ids)?,
                 crate::review::decide::state_for_speakers(c, &p2)?,
+                crate::review::decide::awaits_answer(c, &p2)?,
             ))
         })
         .await?;
@@ -100,6 +103,7 @@ async fn render(
     );
     ctx.insert("deadline", &deadline.map(|d| time::display(&edition, d)));
     ctx.insert("editable", &editable);
+    ctx.insert("awaits_answer", &awaits_answer);
     ctx.insert("speakers", &speakers);
     ctx.insert("invitations", &invites);
     ctx.insert("history", &history);
@@ -129,6 +133,31 @@ pub async fn show(
 
 /// Withdraws a draft or submitted proposal (the speakers' own decision; it stays visible
 /// to them, marked withdrawn).
+/// Confirms or declines an accepted proposal from its page, as the mailed link does.
+pub async fn respond(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<AnswerForm>,
+) -> AppResult<HttpResponse> {
+    let (slug, id) = path.into_inner();
+    // Whose proposal it is comes first: others learn nothing, not even about the form.
+    let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
+    let confirm = form.confirms()?;
+    let back = format!("/{}/cfp/proposals/{}", edition.slug, proposal.id);
+    let uid = user.0.id;
+    match state
+        .db(move |c| crate::review::decide::respond_as_speaker(c, &proposal, &uid, confirm))
+        .await
+    {
+        Ok(_) => Ok(see_other(&back)),
+        Err(AppError::NotFound) => Err(AppError::Conflict(
+            "This proposal does not wait for an answer (any more).".into(),
+        )),
+        Err(e) => Err(e),
+    }
+}
+
 /// Asks before withdrawing: a withdrawn proposal cannot come back.
 pub async fn withdraw_form(
     state: web::Data<AppState>,
