@@ -252,10 +252,11 @@ pub async fn assign_reviewer(
             } else {
                 check_pair(c, &eid, &form.reviewer_id, None)?;
                 let n = assign::assign_track(c, &eid, &form.track_id, &form.reviewer_id)?;
-                Ok(Some(format!("{n} proposals assigned.")))
+                Ok(Some(n))
             }
         })
-        .await;
+        .await
+        .map(|n| n.map(|n| page.tr_count("review-track-assigned", &[("n", n)])));
     redirect_or_errors(&state, &page, &access, result).await
 }
 
@@ -292,11 +293,12 @@ pub async fn distribute(
         .db(move |c| {
             let per = settings::get(c, &eid)?.reviews_per_proposal.max(1) as usize;
             let added = assign::distribute(c, &eid, per)?;
-            Ok(Some(format!(
-                "{added} assignments added ({per} reviewers per proposal where possible)."
-            )))
+            Ok((added, per))
         })
-        .await;
+        .await
+        .map(|(added, per)| {
+            Some(page.tr_count("review-distributed", &[("added", added), ("per", per)]))
+        });
     redirect_or_errors(&state, &page, &access, result).await
 }
 
