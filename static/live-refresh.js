@@ -1,12 +1,13 @@
 // Reloads the page every `data-refresh` seconds (a check-in dashboard, a running optimiser)
-// while its box stays ticked, the tab is visible and nobody is filling in a form on it: a
-// reload would throw their input away. Replaces <meta http-equiv="refresh">, which gives
-// people no way to stop it (WCAG 2.2.1, timing adjustable).
+// while its box stays ticked and the tab is visible. Typing into a form on the page unticks
+// the box (for this visit only), so the reload never throws input away and the box says so.
+// Replaces <meta http-equiv="refresh">, which gives people no way to stop it (WCAG 2.2.1).
 (function () {
   "use strict";
   const box = document.querySelector("[data-refresh]");
-  if (!box) return;
-  const toggle = box.querySelector("input[type=checkbox]");
+  const toggle = box && box.querySelector("input[type=checkbox]");
+  if (!toggle) return;
+  box.hidden = false; // without this script there is nothing to switch
   const seconds = Number(box.dataset.refresh) || 30;
   const key = "devday-refresh:" + location.pathname;
   try {
@@ -15,11 +16,10 @@
   } catch (e) {
     // No storage (a private window): the choice lasts until the next reload.
   }
-  let typing = false;
   document.addEventListener("input", (e) => {
-    if (e.target !== toggle) typing = true;
+    if (e.target !== toggle) toggle.checked = false;
   });
   setInterval(() => {
-    if (toggle.checked && !typing && !document.hidden) location.reload();
+    if (toggle.checked && !document.hidden) location.reload();
   }, seconds * 1000);
 })();

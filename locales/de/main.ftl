@@ -12,7 +12,7 @@ save = Speichern
 search = Suchen
 
 live-refresh = Diese Seite alle { $seconds } Sekunden aktualisieren
-confirm-yes = Ja, ausführen
+confirm-cancel-other-yes = Diese Anmeldung stornieren
 confirm-back = Nein, zurück
 confirm-cancel-own = Deine Anmeldung für { $subject } stornieren?
 confirm-cancel-own-text = Dein Platz geht sofort an die nächste Person auf der Warteliste. Das lässt sich nicht rückgängig machen; eine neue Anmeldung beginnt von vorn, wenn noch Platz ist.
@@ -112,7 +112,11 @@ admin-confirmed = Bestätigt
 admin-grant = Zum Admin machen
 admin-revoke = Admin entziehen
 admin-mail = E-Mails
-admin-mail-pending = { $count } E-Mails warten auf den Versand.
+admin-mail-pending = { $count ->
+    [one] Eine E-Mail wartet auf den Versand.
+   *[other] { $count } E-Mails warten auf den Versand.
+}
+admin-mail-queued = erneut eingereiht, geht gleich raus
 admin-mail-none = Jede bisher versuchte E-Mail ist verschickt.
 admin-mail-to = An
 admin-mail-subject = Betreff

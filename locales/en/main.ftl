@@ -12,7 +12,7 @@ save = Save
 search = Search
 
 live-refresh = Update this page every { $seconds } seconds
-confirm-yes = Yes, do it
+confirm-cancel-other-yes = Cancel this registration
 confirm-back = No, go back
 confirm-cancel-own = Cancel your registration for { $subject }?
 confirm-cancel-own-text = Your place goes to the next person on the waiting list at once. This cannot be undone; registering again later starts over, if there is room.
@@ -112,7 +112,11 @@ admin-confirmed = Confirmed
 admin-grant = Make admin
 admin-revoke = Remove admin
 admin-mail = Mail
-admin-mail-pending = { $count } mails waiting to be sent.
+admin-mail-pending = { $count ->
+    [one] One mail is waiting to be sent.
+   *[other] { $count } mails are waiting to be sent.
+}
+admin-mail-queued = queued again, going out now
 admin-mail-none = Every mail tried so far has gone out.
 admin-mail-to = To
 admin-mail-subject = Subject

@@ -387,7 +387,7 @@ db_test! {
             .expect("a cancel link");
         // The link asks first; only the button on that page cancels.
         let ask = admin.get(&cancel).await?;
-        assert!(ask.body.contains("Cancel the registration of Rusher 2?") && ask.body.contains("Yes, do it"), "{}", ask.body);
+        assert!(ask.body.contains("Cancel the registration of Rusher 2?") && ask.body.contains("Cancel this registration"), "{}", ask.body);
         assert!(admin.get("/dd-2030/manage/registrations").await?.body.contains("2 / 500"), "asking cancelled already");
         assert_eq!(admin.post(&cancel, &[]).await?.status, 303);
         let told = app.smtp.wait_for_subject("rusher2@example.org", "Your registration for").await?;

@@ -427,10 +427,12 @@ pub fn confirm_held(
     locale: Locale,
 ) -> AppResult<Registration> {
     let done = write_transaction(conn, |conn| -> AppResult<Registration> {
+        // Until the sweeper has released it, an expired hold still reads "held".
         let n = diesel::update(
             r::registrations
                 .filter(r::id.eq(&reg.id))
-                .filter(r::state.eq("held")),
+                .filter(r::state.eq("held"))
+                .filter(r::held_until.gt(now())),
         )
         .set((
             r::state.eq("confirmed"),

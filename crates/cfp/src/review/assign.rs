@@ -174,13 +174,17 @@ pub fn distribute(conn: &mut DbConn, edition_id: &str, per_proposal: usize) -> A
             .load::<(String, String)>(conn)?
             .into_iter()
             .collect();
-        let existing: Vec<(String, String)> = ra::review_assignments
+        type Pairs = Vec<(String, String)>;
+        let (existing, gone): (Pairs, Pairs) = ra::review_assignments
             .filter(ra::proposal_id.eq_any(&ids))
             .select((ra::proposal_id, ra::reviewer_id))
             .load::<(String, String)>(conn)?
             .into_iter()
-            .filter(|pair| reviewers.iter().any(|r| r.id == pair.1) || reviewed.contains(pair))
-            .collect();
+            .partition(|pair| reviewers.iter().any(|r| r.id == pair.1) || reviewed.contains(pair));
+        // Dropped rather than kept, so every count of assignments agrees with this one.
+        for (proposal, reviewer) in &gone {
+            unassign(conn, proposal, reviewer)?;
+        }
         let blocked: HashSet<(String, String)> = rc::review_conflicts
             .filter(rc::proposal_id.eq_any(&ids))
             .select((rc::proposal_id, rc::reviewer_id))

@@ -270,7 +270,8 @@ pub async fn unassign_reviewer(
     let eid = access.edition.id.clone();
     let result = state
         .db(move |c| {
-            check_pair(c, &eid, &form.reviewer_id, Some(&form.proposal_id))?;
+            // Anyone assigned may be taken off, including someone who left the committee.
+            proposals::get(c, &eid, &form.proposal_id)?.ok_or(AppError::NotFound)?;
             match assign::unassign(c, &form.proposal_id, &form.reviewer_id)? {
                 0 => Err(AppError::Conflict(
                     "This reviewer was not assigned this proposal.".into(),

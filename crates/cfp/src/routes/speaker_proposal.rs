@@ -3,7 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::EmailAddress;
-use devday_shared::web::{see_other, CsrfForm, CurrentUser, NoFields, Page};
+use devday_shared::web::{see_other, Confirmation, CsrfForm, CurrentUser, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -131,8 +131,6 @@ pub async fn show(
     .await
 }
 
-/// Withdraws a draft or submitted proposal (the speakers' own decision; it stays visible
-/// to them, marked withdrawn).
 /// Confirms or declines an accepted proposal from its page, as the mailed link does.
 pub async fn respond(
     state: web::Data<AppState>,
@@ -171,15 +169,18 @@ pub async fn withdraw_form(
     if !proposal.state().editable_by_speaker() {
         return Ok(see_other(&back));
     }
-    page.confirm(
-        "confirm-withdraw",
-        &proposal.title,
-        "confirm-withdraw-text",
-        &format!("{back}/withdraw"),
-        &back,
-    )
+    page.confirm(Confirmation {
+        question: "confirm-withdraw",
+        subject: &proposal.title,
+        consequence: "confirm-withdraw-text",
+        yes: "proposal-withdraw",
+        action: &format!("{back}/withdraw"),
+        back: &back,
+    })
 }
 
+/// Withdraws a draft or submitted proposal (the speakers' own decision; it stays visible
+/// to them, marked withdrawn).
 pub async fn withdraw(
     state: web::Data<AppState>,
     user: CurrentUser,

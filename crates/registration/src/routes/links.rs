@@ -3,7 +3,7 @@
 
 use actix_web::{web, HttpResponse};
 use devday_shared::editions::queries;
-use devday_shared::web::{CsrfForm, NoFields, Page};
+use devday_shared::web::{Confirmation, CsrfForm, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState};
 use serde::Deserialize;
 
@@ -149,13 +149,14 @@ pub async fn cancel_form(
         return page.invalid_link();
     };
     let manage = format!("/register/manage/{token}");
-    page.confirm(
-        "confirm-cancel-own",
-        &edition.name,
-        "confirm-cancel-own-text",
-        &format!("{manage}/cancel"),
-        &manage,
-    )
+    page.confirm(Confirmation {
+        question: "confirm-cancel-own",
+        subject: &edition.name,
+        consequence: "confirm-cancel-own-text",
+        yes: "registration-cancel",
+        action: &format!("{manage}/cancel"),
+        back: &manage,
+    })
 }
 
 /// Cancels; the seats go back at once (to the waiting list first).

@@ -4,7 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::web::upload::{self, Upload};
-use devday_shared::web::{see_other, CsrfForm, Organiser, Page};
+use devday_shared::web::{see_other, Confirmation, CsrfForm, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -281,11 +281,11 @@ pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<Htt
             r.email.clone(),
             r.company.clone(),
             r.state.clone(),
-            tickets.remove(&r.id).unwrap_or_default().join("; "),
             r.tshirt.clone(),
             r.dietary.clone(),
             r.accessibility.clone(),
             r.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            tickets.remove(&r.id).unwrap_or_default().join("; "),
         ]
     });
     Ok(devday_shared::spreadsheet::csv_download(
@@ -295,11 +295,11 @@ pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<Htt
             "email",
             "company",
             "state",
-            "tickets",
             "tshirt",
             "dietary",
             "accessibility",
             "registered_at",
+            "tickets",
         ],
         rows,
     ))
@@ -320,13 +320,14 @@ pub async fn cancel_form(
         .filter(|r| r.is_active())
         .ok_or(AppError::NotFound)?;
     let list = format!("/{}/manage/registrations", access.edition.slug);
-    page.confirm(
-        "confirm-cancel-other",
-        &reg.name,
-        "confirm-cancel-other-text",
-        &format!("{list}/{id}/cancel"),
-        &list,
-    )
+    page.confirm(Confirmation {
+        question: "confirm-cancel-other",
+        subject: &reg.name,
+        consequence: "confirm-cancel-other-text",
+        yes: "confirm-cancel-other-yes",
+        action: &format!("{list}/{id}/cancel"),
+        back: &list,
+    })
 }
 
 /// Cancels someone's registration (organisers); the seats go to the waiting list.

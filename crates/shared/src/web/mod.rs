@@ -21,5 +21,5 @@ pub use auth::{
 pub use client_ip::ClientIp;
 pub use forms::{CsrfForm, NoFields};
 pub use locale::RequestLocale;
-pub use page::Page;
+pub use page::{Confirmation, Page};
 pub use redirect::{local_path, see_other};

@@ -64,23 +64,15 @@ impl Page {
     }
 
     /// The second step before something that cannot be undone (cancelling a place,
-    /// withdrawing a proposal): `question` (a message key taking `$subject`) about
-    /// `subject`, what follows (`consequence`), one button that posts to `action`, and the
-    /// way back. The first step is a plain link, so nothing happens on a slip.
-    pub fn confirm(
-        &self,
-        question: &str,
-        subject: &str,
-        consequence: &str,
-        action: &str,
-        back: &str,
-    ) -> AppResult<HttpResponse> {
+    /// withdrawing a proposal). The first step is a plain link, so nothing happens on a slip.
+    pub fn confirm(&self, c: Confirmation<'_>) -> AppResult<HttpResponse> {
         let mut ctx = self.context();
-        ctx.insert("question", question);
-        ctx.insert("subject", subject);
-        ctx.insert("consequence", consequence);
-        ctx.insert("action", action);
-        ctx.insert("back", back);
+        ctx.insert("question", c.question);
+        ctx.insert("subject", c.subject);
+        ctx.insert("consequence", c.consequence);
+        ctx.insert("yes", c.yes);
+        ctx.insert("action", c.action);
+        ctx.insert("back", c.back);
         self.render("confirm.html", &ctx)
     }
 
@@ -132,4 +124,20 @@ impl FromRequest for Page {
             })
         })
     }
+}
+
+/// What [`Page::confirm`] asks. The texts are message keys.
+pub struct Confirmation<'a> {
+    /// The question; it may use `$subject`.
+    pub question: &'a str,
+    /// What the question is about (a name, a title).
+    pub subject: &'a str,
+    /// What follows from saying yes.
+    pub consequence: &'a str,
+    /// The button, saying what it does.
+    pub yes: &'a str,
+    /// Where the button posts.
+    pub action: &'a str,
+    /// The way back.
+    pub back: &'a str,
 }
