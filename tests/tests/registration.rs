@@ -554,6 +554,17 @@ db_test! {
         let page = visitor.get(&manage).await?;
         assert!(!page.body.contains("Confirm my registration"));
         assert_eq!(visitor.post(&format!("{manage}/confirm"), &[]).await?.status, 404, "confirmed twice");
+
+        // A hold that has run out cannot be confirmed, even before the sweeper (every 30 s)
+        // has released it.
+        visitor.post("/dd-2030/register/", &[("name", "Max"), ("email", "max@example.org"), ("consent", "true"), ("tshirt", "M")]).await?;
+        app.smtp.wait_for("max@example.org").await?;
+        visitor.post("/dd-2030/register/", &[("name", "Max"), ("email", "max@example.org"), ("consent", "true"), ("tshirt", "M")]).await?;
+        let manage = app.smtp.wait_for_nth("max@example.org", 2).await?.link("/register/manage/").expect("a manage link");
+        let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+        diesel::connection::SimpleConnection::batch_execute(&mut conn,
+            "UPDATE registrations SET held_until = '2000-01-01 00:00:00' WHERE email = 'max@example.org'")?;
+        assert_eq!(visitor.post(&format!("{manage}/confirm"), &[]).await?.status, 404, "an expired hold was confirmed");
         Ok(())
     }
 }
