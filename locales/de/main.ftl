@@ -18,6 +18,8 @@ confirm-cancel-own = Deine Anmeldung für { $subject } stornieren?
 confirm-cancel-own-text = Dein Platz geht sofort an die nächste Person auf der Warteliste. Das lässt sich nicht rückgängig machen; eine neue Anmeldung beginnt von vorn, wenn noch Platz ist.
 confirm-cancel-other = Die Anmeldung von { $subject } stornieren?
 confirm-cancel-other-text = Der Platz geht sofort an die nächste Person auf der Warteliste, und die Person erfährt es per E-Mail. Das lässt sich nicht rückgängig machen.
+confirm-decline = „{ $subject }“ absagen?
+confirm-decline-text = Du hältst diesen Vortrag nicht: Er verlässt das Programm, und das Orga-Team kann seinen Platz einem anderen Vorschlag geben. Das lässt sich nicht rückgängig machen.
 confirm-withdraw = „{ $subject }“ zurückziehen?
 confirm-withdraw-text = Der Vorschlag verlässt den Call for Papers und das Review. Das lässt sich nicht rückgängig machen; solange der Call offen ist, kannst du ihn als neuen Vorschlag wieder einreichen.
 

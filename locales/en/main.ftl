@@ -18,6 +18,8 @@ confirm-cancel-own = Cancel your registration for { $subject }?
 confirm-cancel-own-text = Your place goes to the next person on the waiting list at once. This cannot be undone; registering again later starts over, if there is room.
 confirm-cancel-other = Cancel the registration of { $subject }?
 confirm-cancel-other-text = Their place goes to the next person on the waiting list at once, and they are told by mail. This cannot be undone.
+confirm-decline = Decline “{ $subject }”?
+confirm-decline-text = You will not give this talk: it leaves the programme, and the organisers may offer its place to another proposal. This cannot be undone.
 confirm-withdraw = Withdraw “{ $subject }”?
 confirm-withdraw-text = The proposal leaves the call for papers and its review. This cannot be undone; you can submit it again as a new proposal while the call is open.
 

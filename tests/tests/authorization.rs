@@ -173,6 +173,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/dd-a/cfp/proposals/{p}/withdraw", &[Speaker]),
     ("GET", "/dd-a/cfp/proposals/{p}/withdraw", &[Speaker]),
     ("POST", "/dd-a/cfp/proposals/{p}/respond", &[Speaker]),
+    ("GET", "/dd-a/cfp/proposals/{p}/decline", &[Speaker]),
     ("GET", "/dd-a/manage/registrations/none/cancel", TEAM),
     ("POST", "/dd-a/manage/cfp/codes/none/delete", TEAM),
     ("POST", "/dd-a/manage/cfp/questions/none/delete", TEAM),

@@ -285,6 +285,12 @@ db_test! {
         let stranger = app.user("stranger@example.org", "Stranger").await?;
         assert_eq!(stranger.post(&respond, &[("answer", "decline")]).await?.status, 404);
         assert_eq!(speaker.post(&respond, &[("answer", "maybe")]).await?.status, 400);
+        // Declining asks first (on the page and behind the mailed link); asking changes nothing.
+        for ask in [format!("{page}/decline"), format!("{link}/decline")] {
+            let body = speaker.get(&ask).await?.body;
+            assert!(body.contains("Decline “Lost mail”?") && body.contains(r#"name="answer" value="decline""#), "{body}");
+        }
+        assert!(speaker.get(&page).await?.body.contains(r#"value="confirm""#), "asking declined already");
         assert_eq!(speaker.post(&respond, &[("answer", "confirm")]).await?.status, 303);
         let after = speaker.get(&page).await?.body;
         assert!(after.contains("Confirmed") && !after.contains(r#"value="confirm""#), "{after}");

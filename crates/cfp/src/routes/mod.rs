@@ -68,6 +68,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/{edition}/cfp/proposals/{id}/respond",
         web::post().to(speaker_proposal::respond),
     )
+    .route(
+        "/{edition}/cfp/proposals/{id}/decline",
+        web::get().to(speaker_proposal::decline_form),
+    )
     .service(
         web::resource("/{edition}/cfp/proposals/{id}/withdraw")
             .route(web::get().to(speaker_proposal::withdraw_form))

@@ -2,7 +2,7 @@
 //! mail (the link is the credential, so no log-in is needed).
 
 use actix_web::{web, HttpResponse};
-use devday_shared::web::{CsrfForm, Page};
+use devday_shared::web::{Confirmation, CsrfForm, Page};
 use devday_shared::{AppError, AppResult, AppState};
 use serde::Deserialize;
 
@@ -13,7 +13,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::resource("/cfp/respond/{token}")
             .route(web::get().to(show))
             .route(web::post().to(answer)),
-    );
+    )
+    .route("/cfp/respond/{token}/decline", web::get().to(decline_form));
 }
 
 pub async fn show(
@@ -30,6 +31,29 @@ pub async fn show(
     ctx.insert("proposal", &proposal);
     ctx.insert("token", &token);
     page.render("cfp/respond.html", &ctx)
+}
+
+/// Asks before declining: the place goes to someone else.
+pub async fn decline_form(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let t = token.clone();
+    let Some(proposal) = state.db(move |c| Ok(decide::open_response(c, &t)?)).await? else {
+        return page.invalid_link();
+    };
+    let back = format!("/cfp/respond/{token}");
+    page.confirm(Confirmation {
+        question: "confirm-decline",
+        subject: &proposal.title,
+        consequence: "confirm-decline-text",
+        yes: "respond-decline",
+        action: &back,
+        back: &back,
+        fields: &[("answer", "decline")],
+    })
 }
 
 #[derive(Deserialize, Default)]

@@ -156,6 +156,34 @@ pub async fn respond(
     }
 }
 
+/// Asks before declining an accepted proposal: the place goes to someone else.
+pub async fn decline_form(
+    state: web::Data<AppState>,
+    page: Page,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+) -> AppResult<HttpResponse> {
+    let (slug, id) = path.into_inner();
+    let (edition, proposal) = own_proposal(&state, slug, id, user.0.id).await?;
+    let back = format!("/{}/cfp/proposals/{}", edition.slug, proposal.id);
+    let p = proposal.clone();
+    if !state
+        .db(move |c| Ok(crate::review::decide::awaits_answer(c, &p)?))
+        .await?
+    {
+        return Ok(see_other(&back));
+    }
+    page.confirm(Confirmation {
+        question: "confirm-decline",
+        subject: &proposal.title,
+        consequence: "confirm-decline-text",
+        yes: "respond-decline",
+        action: &format!("{back}/respond"),
+        back: &back,
+        fields: &[("answer", "decline")],
+    })
+}
+
 /// Asks before withdrawing: a withdrawn proposal cannot come back.
 pub async fn withdraw_form(
     state: web::Data<AppState>,
@@ -176,6 +204,7 @@ pub async fn withdraw_form(
         yes: "proposal-withdraw",
         action: &format!("{back}/withdraw"),
         back: &back,
+        fields: &[],
     })
 }
 

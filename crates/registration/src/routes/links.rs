@@ -156,6 +156,7 @@ pub async fn cancel_form(
         yes: "registration-cancel",
         action: &format!("{manage}/cancel"),
         back: &manage,
+        fields: &[],
     })
 }
 

@@ -327,6 +327,7 @@ pub async fn cancel_form(
         yes: "confirm-cancel-other-yes",
         action: &format!("{list}/{id}/cancel"),
         back: &list,
+        fields: &[],
     })
 }
 

@@ -73,6 +73,7 @@ impl Page {
         ctx.insert("yes", c.yes);
         ctx.insert("action", c.action);
         ctx.insert("back", c.back);
+        ctx.insert("fields", c.fields);
         self.render("confirm.html", &ctx)
     }
 
@@ -140,4 +141,6 @@ pub struct Confirmation<'a> {
     pub action: &'a str,
     /// The way back.
     pub back: &'a str,
+    /// Hidden fields the button posts along (name, value).
+    pub fields: &'a [(&'a str, &'a str)],
 }
