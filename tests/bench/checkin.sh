@@ -11,8 +11,7 @@ people=${4:-1000}
 source "$(dirname "$0")/lib.sh"
 need node "Node.js (apt-get install nodejs)"
 sql "UPDATE ticket_types SET capacity = 1000000"
-seq 1 "$people" | xargs -P 4 -I{} curl -sf -o /dev/null -H 'Content-Type: application/json' \
-    -d '{"name":"Guest {}","email":"guest{}@example.org","consent":true}' "$base/api/events/bench/registrations"
+register_people "$people" Guest guest
 sql "UPDATE registrations SET state = 'confirmed', confirmed_at = created_at, held_until = NULL"
 "$bin" ticket-codes --edition bench > codes.csv
 echo "tickets: $(($(wc -l < codes.csv) - 1))"

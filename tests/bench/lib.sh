@@ -48,6 +48,13 @@ curl -sf -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: applic
   "$base/api/editions"
 curl -sf -o /dev/null "$base/bench/register/"   # creates the conference ticket type
 
+# Registers `$1` people through the API, four at a time, named "$2 N" <$3N@example.org>.
+register_people() {
+    seq 1 "$1" | xargs -r -P 4 -I{} curl -sf -o /dev/null -H 'Content-Type: application/json' \
+        -d "{\"name\":\"$2 {}\",\"email\":\"$3{}@example.org\",\"consent\":true}" \
+        "$base/api/events/bench/registrations"
+}
+
 # The server's peak RSS so far in MiB ("?" once it has exited).
 peak_rss_mib() {
     awk '/^VmHWM/ { printf "%d", $2 / 1024; found = 1 } END { if (!found) printf "?" }' \

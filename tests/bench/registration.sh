@@ -13,8 +13,7 @@ source "$(dirname "$0")/lib.sh"
 need wrk "apt-get install wrk"
 sql "UPDATE ticket_types SET capacity = $capacity"
 # Seats already taken before the rush (the rush is for the last capacity - prefill).
-seq 1 "$prefill" | xargs -r -P 4 -I{} curl -sf -o /dev/null -H 'Content-Type: application/json' \
-    -d '{"name":"Early {}","email":"early{}@example.org","consent":true}' "$base/api/events/bench/registrations"
+register_people "$prefill" Early early
 wrk -t2 -c32 -d"${seconds}s" --latency -s "$root/tests/bench/register.lua" "$base" > wrk.out
 grep -E "Requests/sec|Latency |50%|99%|Non-2xx|Socket errors|requests in" wrk.out
 server_usage

@@ -80,13 +80,18 @@ pub fn validator_file(name: &str) -> Option<std::path::PathBuf> {
         .ok()
         .filter(|p| p.exists());
     if path.is_none() {
-        assert!(
-            std::env::var("DEVDAY_TEST_SCHEMAS").is_err(),
-            "{name} is missing but DEVDAY_TEST_SCHEMAS is set"
-        );
-        eprintln!("{name} not installed: the check that needs it is skipped");
+        skipping(name);
     }
     path
+}
+
+/// A check whose tool is missing is skipped, unless CI (DEVDAY_TEST_SCHEMAS) demands it.
+fn skipping(tool: &str) {
+    assert!(
+        std::env::var("DEVDAY_TEST_SCHEMAS").is_err(),
+        "{tool} is missing but DEVDAY_TEST_SCHEMAS is set"
+    );
+    eprintln!("{tool} not installed: the check that needs it is skipped");
 }
 
 /// Every route pattern the crates register (`route("…")` and `resource("…")`), read from
@@ -131,11 +136,7 @@ pub fn validator(tool: &str) -> Option<String> {
         .output()
         .is_ok();
     if !found {
-        assert!(
-            std::env::var("DEVDAY_TEST_SCHEMAS").is_err(),
-            "{tool} is missing but DEVDAY_TEST_SCHEMAS is set"
-        );
-        eprintln!("{tool} not installed: the check that needs it is skipped");
+        skipping(tool);
         return None;
     }
     Some(path)

@@ -404,18 +404,6 @@ pub fn by_manage_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Reg
         .optional()
 }
 
-/// Confirms a held registration through the mailed link; the ticket mail goes out.
-pub fn confirm(
-    conn: &mut DbConn,
-    mailer: &Mailer,
-    edition: &Edition,
-    token: &str,
-    locale: Locale,
-) -> AppResult<Registration> {
-    let reg = by_confirm_token(conn, token)?.ok_or(AppError::NotFound)?;
-    confirm_held(conn, mailer, edition, reg, locale)
-}
-
 /// Confirms a registration that is held for its owner (found by the mailed confirmation
 /// link, or by the manage link, which proves the address just as well) and mails the
 /// ticket. NotFound once it is no longer held (confirmed already, or the hold ran out).

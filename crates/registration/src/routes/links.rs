@@ -2,9 +2,11 @@
 //! The link is the credential: no account is needed.
 
 use actix_web::{web, HttpResponse};
+use devday_db::DbConn;
 use devday_shared::editions::queries;
 use devday_shared::web::{Confirmation, CsrfForm, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState};
+use diesel::QueryResult;
 use serde::Deserialize;
 
 use crate::model::Registration;
@@ -16,19 +18,6 @@ fn message(page: &Page, title: &str, text: &str) -> AppResult<HttpResponse> {
     ctx.insert("title_key", title);
     ctx.insert("message_key", text);
     page.render("accounts/message.html", &ctx)
-}
-
-/// What a confirmation shows: done, or the invalid-link page once nothing is held any more.
-fn confirmed_page(page: &Page, done: AppResult<Registration>) -> AppResult<HttpResponse> {
-    match done {
-        Ok(_) => message(
-            page,
-            "registration-confirmed-title",
-            "registration-confirmed-text",
-        ),
-        Err(AppError::NotFound) => page.invalid_link(),
-        Err(e) => Err(e),
-    }
 }
 
 pub async fn confirm_form(
@@ -56,16 +45,40 @@ pub async fn confirm(
     token: web::Path<String>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
+    confirm_found_by(
+        &state,
+        &page,
+        token.into_inner(),
+        register::by_confirm_token,
+    )
+    .await
+}
+
+/// Confirms the held registration that `find` gives for the link's token, mails the
+/// ticket and says so; the invalid-link page once nothing is held any more.
+async fn confirm_found_by(
+    state: &AppState,
+    page: &Page,
+    token: String,
+    find: fn(&mut DbConn, &str) -> QueryResult<Option<Registration>>,
+) -> AppResult<HttpResponse> {
     let (mailer, locale) = (state.mailer.clone(), page.locale);
     let done = state
         .db(move |c| {
-            let reg = register::by_confirm_token(c, &token)?.ok_or(AppError::NotFound)?;
+            let reg = find(c, &token)?.ok_or(AppError::NotFound)?;
             let edition = queries::by_id(c, &reg.edition_id)?;
-            register::confirm(c, &mailer, &edition, &token, locale)
+            register::confirm_held(c, &mailer, &edition, reg, locale)
         })
         .await;
-    confirmed_page(&page, done)
+    match done {
+        Ok(_) => message(
+            page,
+            "registration-confirmed-title",
+            "registration-confirmed-text",
+        ),
+        Err(AppError::NotFound) => page.invalid_link(),
+        Err(e) => Err(e),
+    }
 }
 
 pub async fn manage(
@@ -117,16 +130,7 @@ pub async fn confirm_managed(
     token: web::Path<String>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
-    let (mailer, locale) = (state.mailer.clone(), page.locale);
-    let done = state
-        .db(move |c| {
-            let reg = register::by_manage_token(c, &token)?.ok_or(AppError::NotFound)?;
-            let edition = queries::by_id(c, &reg.edition_id)?;
-            register::confirm_held(c, &mailer, &edition, reg, locale)
-        })
-        .await;
-    confirmed_page(&page, done)
+    confirm_found_by(&state, &page, token.into_inner(), register::by_manage_token).await
 }
 
 /// Asks before cancelling: a slip would give the place away for good.
