@@ -35,6 +35,7 @@ error-internal = Bei uns ist etwas schiefgegangen. Wir haben es protokolliert.
 error-unreadable = Das Formular kam beschädigt an (nicht als URL-kodiertes UTF-8 mit den Feldern der Seite). Lade die Seite neu und versuche es noch einmal.
 error-too-large = Das ist zu viel auf einmal. Bitte kürze deine Eingabe.
 error-unsupported-media-type = Diese Adresse nimmt nur das Formular ihrer Seite an.
+error-nul-character = Ein Feld enthält das NUL-Zeichen (U+0000), das nicht gespeichert werden kann. Entferne es und schicke das Formular noch einmal ab.
 
 field-name = Name
 field-email = E-Mail-Adresse
@@ -573,6 +574,7 @@ import-row-new = bekommt ein Ticket
 import-row-registered = schon angemeldet, bleibt wie es ist
 import-row-unreadable = Diese Zeile ist nicht lesbar.
 import-row-columns = Zu viele Spalten: höchstens Name, E-Mail-Adresse und Firma (Namen mit Komma in Anführungszeichen).
+import-row-nul = Die Zeile enthält das NUL-Zeichen (U+0000). Wurde die Datei als UTF-16 ohne Byte-Order-Mark gespeichert? Speichere sie als CSV (UTF-8).
 import-row-duplicate = Diese Adresse steht zweimal in der Liste.
 guests-add = Gäste per Liste hinzufügen
 mail-attendees = Mail an Teilnehmende

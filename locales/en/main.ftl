@@ -35,6 +35,7 @@ error-internal = Something went wrong on our side. We have logged it.
 error-unreadable = The form arrived damaged (not as URL-encoded UTF-8 with the page's fields). Reload the page and try again.
 error-too-large = That is too much at once. Please shorten your input.
 error-unsupported-media-type = This address accepts only the form of its page.
+error-nul-character = A field contains the NUL character (U+0000), which cannot be stored. Remove it and send the form again.
 
 field-name = Name
 field-email = Email address
@@ -573,6 +574,7 @@ import-row-new = gets a ticket
 import-row-registered = registered already, left as it is
 import-row-unreadable = This line could not be read.
 import-row-columns = Too many columns: name, email address and company at most (quote names with commas).
+import-row-nul = The row contains the NUL character (U+0000). Was the file saved as UTF-16 without a byte-order mark? Save it as CSV (UTF-8).
 import-row-duplicate = This address is in the list twice.
 guests-add = Add guests by list
 mail-attendees = Mail attendees

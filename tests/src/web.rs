@@ -12,7 +12,9 @@ pub struct Client {
     http: reqwest::Client,
     jar: Arc<Jar>,
     pub base: String,
-    csrf: Mutex<Option<String>>,
+    /// The last form token and the session cookie it was given for: tokens are bound to
+    /// the session, so a log-in or log-out makes the cached one stale, as in a browser.
+    csrf: Mutex<Option<(Option<String>, String)>>,
 }
 
 #[derive(Debug)]
@@ -87,18 +89,31 @@ impl Client {
     pub async fn get(&self, path: &str) -> anyhow::Result<Resp> {
         let res = Self::read(self.http.get(self.url(path)).send().await?).await?;
         if let Some(token) = csrf_in(&res.body) {
-            *self.csrf.lock().unwrap() = Some(token);
+            *self.csrf.lock().unwrap() = Some((self.cookie("devday_session"), token));
         }
         Ok(res)
     }
 
     /// The CSRF token of this client (loading a page first if needed).
     pub async fn csrf(&self) -> anyhow::Result<String> {
-        if let Some(token) = self.csrf.lock().unwrap().clone() {
+        let session = self.cookie("devday_session");
+        if let Some((_, token)) = self
+            .csrf
+            .lock()
+            .unwrap()
+            .clone()
+            .filter(|(s, _)| *s == session)
+        {
             return Ok(token);
         }
-        let page = self.get("/account/login").await?;
-        csrf_in(&page.body).ok_or_else(|| anyhow::anyhow!("no CSRF token on the login page"))
+        // Signed in, the account page has a form; signed out (or with a stale session), the
+        // login page.
+        for page in ["/account", "/account/login"] {
+            if let Some(token) = csrf_in(&self.get(page).await?.body) {
+                return Ok(token);
+            }
+        }
+        anyhow::bail!("no CSRF token on the account or login page")
     }
 
     /// Posts a form with this client's CSRF token.

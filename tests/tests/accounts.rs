@@ -282,3 +282,76 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn a_planted_visitor_cookie_cannot_forge_a_signed_in_form(backend) {
+        let app = TestApp::spawn(backend).await?;
+        let victim = app.user("victim@example.org", "Victim").await?;
+        let session = victim.cookie("devday_session").expect("a session cookie");
+        // The attacker loads a page and knows their own visitor cookie and its token ...
+        let attacker = app.client();
+        let token = attacker.csrf().await?;
+        let planted = attacker.cookie("devday_csrf").expect("a visitor cookie");
+        // ... and plants that cookie in the victim's browser (a sibling subdomain can):
+        // the forged form carries the victim's session, the planted cookie and its token.
+        let forged = victim.http().post(format!("{}/account/profile", app.base))
+            .header("cookie", format!("devday_session={session}; devday_csrf={planted}"))
+            .form(&[("display_name", "Pwned"), ("locale", "en"), ("csrf_token", token.as_str())]);
+        let res = victim.send(forged).await?;
+        assert_eq!(res.status, 403, "a visitor's token was accepted for a signed-in session");
+        // A token of another session of the same account does not fit either.
+        let other = app.client();
+        app.login(&other, "victim@example.org", PW).await?;
+        let foreign = other.csrf().await?;
+        let res = victim.post_raw("/account/profile", &[("display_name", "Pwned"), ("locale", "en"), ("csrf_token", &foreign)]).await?;
+        assert_eq!(res.status, 403, "another session's token was accepted");
+        assert!(!victim.get("/account").await?.body.contains("Pwned"));
+        // The victim's own forms work, and after logging out the visitor's do again.
+        let res = victim.post("/account/profile", &[("display_name", "Victim Renamed"), ("locale", "en")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        assert_eq!(victim.post("/account/logout", &[]).await?.status, 303);
+        let res = victim.post("/account/login", &[("email", "victim@example.org"), ("password", "wrong password!")]).await?;
+        assert_eq!(res.status, 422, "a signed-out browser's form was refused: {}", res.body);
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn over_https_the_visitor_cookie_is_host_only(backend) {
+        let app = TestApp::builder(backend).env("DEVDAY_SERVER_PUBLIC_URL", "https://devday.example").spawn().await?;
+        let res = app.client().get("/account/login").await?;
+        let cookie = res.header("set-cookie").unwrap_or_default();
+        // __Host-: only this host can set it, secure, for the whole site, no Domain.
+        assert!(cookie.starts_with("__Host-devday_csrf=") && cookie.contains("Secure") && cookie.contains("Path=/"), "{cookie}");
+        assert!(!cookie.to_ascii_lowercase().contains("domain="), "{cookie}");
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn login_limits_hold_across_instances(backend) {
+        let app = TestApp::builder(backend).env("DEVDAY_SECURITY_LOGIN_PER_MINUTE", "4").spawn().await?;
+        let client = app.client();
+        let attempt = |base: String| {
+            let client = &client;
+            async move {
+                let res = client.post(&format!("{base}/account/login"), &[("email", "x@example.org"), ("password", "wrong password!")]).await?;
+                Ok::<u16, anyhow::Error>(res.status)
+            }
+        };
+        // PostgreSQL is the database several instances share: the attempts of both count
+        // together. SQLite belongs to one instance, which counts alone.
+        let second = match backend {
+            devday_tests::Backend::Postgres => Some(app.second_instance().await?),
+            devday_tests::Backend::Sqlite => None,
+        };
+        let bases = [app.base.clone(), second.as_ref().map_or(app.base.clone(), |s| s.base.clone())];
+        let mut statuses = Vec::new();
+        for n in 0..6 {
+            statuses.push(attempt(bases[n % 2].clone()).await?);
+        }
+        assert_eq!(&statuses[..4], &[422, 422, 422, 422], "{statuses:?}");
+        assert_eq!(&statuses[4..], &[429, 429], "four attempts a minute, counted on all instances: {statuses:?}");
+        Ok(())
+    }
+}

@@ -372,6 +372,8 @@ db_test! {
                 ("raw bytes that are not UTF-8", Some(form), [field("title="), vec![0xff, 0xfe, 0xc3]].concat(), 400),
                 ("JSON", Some("application/json"), format!(r#"{{"csrf_token":"{token}"}}"#).into_bytes(), 415),
                 ("no content type", None, field("title=x"), 415),
+                // Every text that enters: PostgreSQL cannot store U+0000, so both refuse it.
+                ("a NUL character", Some(form), field("title=a%00b&name=x%00&email=n%00@x.org"), 422),
             ];
             for (what, content_type, body, expected) in cases {
                 let res = client.post_bytes(&path, content_type, body).await?;
@@ -380,6 +382,20 @@ db_test! {
                 let ok = if multipart { (400..500).contains(&res.status) } else { res.status == expected };
                 if !ok || !html {
                     wrong.push(format!("POST {path} with {what}: {} {:?}", res.status, res.header("content-type")));
+                }
+            }
+        }
+        // A NUL in the query string (the list searches) or the path, on every page.
+        for (_, path, _) in MATRIX.iter().filter(|(m, _, _)| *m == "GET") {
+            let path = path.replace("{p}", &proposal);
+            for url in [format!("{path}?q=%00&state=%00"), path.replacen("dd-a", "dd%00a", 1)] {
+                if !url.contains("%00") {
+                    continue;
+                }
+                let res = admin.get(&url).await?;
+                let html = res.header("content-type").is_some_and(|c| c.starts_with("text/html"));
+                if res.status != 422 || !html {
+                    wrong.push(format!("GET {url}: {}", res.status));
                 }
             }
         }
@@ -434,4 +450,52 @@ fn every_route_is_in_the_matrix() -> anyhow::Result<()> {
         "routes without a row in the authorisation matrix: {missing:#?}"
     );
     Ok(())
+}
+
+db_test! {
+    async fn who_may_not_act_is_refused_whatever_the_body_says(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let (clients, _) = cast(&mut app).await?;
+        // A body that would fail validation (no name) and one that would fail parsing.
+        let bodies: [&[u8]; 2] = [br#"{"capacity":5}"#, b"{not json"];
+        for (who, client) in &clients {
+            if matches!(who, Organiser | Admin) {
+                continue;
+            }
+            let token = if *who == Anonymous { None } else { Some(devday_tests::flows::api_token(client, "matrix").await?) };
+            for body in bodies {
+                let mut req = client.http().post(format!("{}/api/editions/dd-a/rooms", app.base))
+                    .header("content-type", "application/json").body(body.to_vec());
+                if let Some(token) = &token {
+                    req = req.bearer_auth(token);
+                }
+                let res = client.send(req).await?;
+                let expected = if *who == Anonymous { 401 } else { 403 };
+                assert_eq!(res.status, expected, "{who:?} with {}: {}", String::from_utf8_lossy(body), res.body);
+            }
+        }
+        // Every endpoint that needs a token refuses a bad body without one with 401.
+        let doc = clients[0].1.api_get("/api/openapi.json", None).await?.json();
+        let params = regex::Regex::new(r"\{([a-z_]+)\}")?;
+        let mut wrong = Vec::new();
+        for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+            for (method, op) in item.as_object().into_iter().flatten() {
+                if op["security"].is_null() || op["requestBody"].is_null() {
+                    continue;
+                }
+                let path = params.replace_all(path, |c: &regex::Captures| match &c[1] {
+                    "edition" => "dd-a".to_owned(),
+                    _ => "00000000-0000-0000-0000-000000000000".to_owned(),
+                });
+                let req = clients[0].1.http().request(method.to_uppercase().parse()?, format!("{}{path}", app.base))
+                    .header("content-type", "application/json").body(&b"{not json"[..]);
+                let res = clients[0].1.send(req).await?;
+                if res.status != 401 {
+                    wrong.push(format!("{method} {path}: {}", res.status));
+                }
+            }
+        }
+        assert!(wrong.is_empty(), "a bad body was judged before the missing token:\n{}", wrong.join("\n"));
+        Ok(())
+    }
 }

@@ -96,8 +96,10 @@ db_test! {
                 });
                 let url = format!("{}{path}", app.base);
                 let json = Some("application/json");
-                let cases: [(&str, Option<&str>, Vec<u8>, u16); 4] = [
+                let cases: [(&str, Option<&str>, Vec<u8>, u16); 5] = [
                     ("300 KiB", json, format!(r#"{{"name":"{}"}}"#, "a".repeat(300 * 1024)).into_bytes(), 413),
+                    // PostgreSQL cannot store U+0000, SQLite could: both refuse it alike.
+                    ("a NUL character", json, br#"{"name":"a\u0000b","email":"n1@x.org","consent":true,"code":"\u0000","nonce":"\u0000","device":"\u0000","registration_id":"\u0000","title":"\u0000","scans":[{"code":"\u0000","nonce":"n"}]}"#.to_vec(), 422),
                     // In a key: serde skips unknown values without decoding them.
                     ("broken UTF-8", json, b"{\"\xff\xfe\":\"x\"}".to_vec(), 400),
                     ("text/plain", Some("text/plain"), b"{}".to_vec(), 415),
@@ -118,7 +120,33 @@ db_test! {
             }
         }
         assert!(checked >= 5, "only {checked} JSON endpoints in the OpenAPI document");
+        // A NUL in a query string or the path is refused before any route reads it.
+        let mut queried = 0;
+        for (path, item) in doc["paths"].as_object().into_iter().flatten() {
+            if item["get"].is_null() {
+                continue;
+            }
+            let path = params.replace_all(path, |c: &regex::Captures| match &c[1] {
+                "edition" | "event" | "e" => "dd-a".to_owned(),
+                _ => "00000000-0000-0000-0000-000000000000".to_owned(),
+            });
+            for url in [format!("{path}?q=%00&list=%00&since=%00&state=%00"), path.replacen("dd-a", "dd%00a", 1)] {
+                let res = admin.api_get(&url, Some(&token)).await?;
+                let problem = res.header("content-type") == Some("application/problem+json");
+                if (res.status != 422 || !problem) && url.contains("%00") {
+                    wrong.push(format!("GET {url}: {} {}", res.status, res.body));
+                }
+            }
+            queried += 1;
+        }
+        assert!(queried >= 5, "only {queried} GET endpoints");
         assert!(wrong.is_empty(), "hostile bodies got the wrong answer:\n{}", wrong.join("\n"));
+        // The refused registration left nothing behind.
+        let csv = admin.get("/dd-a/manage/registrations.csv").await?;
+        assert!(!csv.body.contains("n1@x.org"), "{}", csv.body);
+        let res = admin.api_post("/api/events/dd-a/registrations", None, &serde_json::json!({"name": "a\u{0}b", "email": "n1@x.org", "consent": true})).await?;
+        assert_eq!(res.status, 422, "{}", res.body);
+        assert_eq!(res.json()["errors"]["name"][0], "must not contain the NUL character (U+0000)");
         Ok(())
     }
 }

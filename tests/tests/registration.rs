@@ -568,3 +568,42 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn everyone_on_the_waiting_list_is_told_the_place_they_hold(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        app.set_conference_capacity(&admin, "dd-2030", "50").await?;
+        // 64 at once on two instances of one database: 50 seats, 14 waiting.
+        let second = app.second_instance().await?;
+        let bases = [app.base.clone(), second.base.clone()];
+        let http = app.client().http().clone();
+        let mut tasks = Vec::new();
+        for n in 0..64 {
+            let (http, url) = (http.clone(), format!("{}/api/events/dd-2030/registrations", bases[n % 2]));
+            tasks.push(tokio::spawn(async move {
+                let res = http.post(&url).json(&rusher(n, true)).send().await?;
+                Ok::<_, anyhow::Error>((n, res.status().as_u16(), res.text().await?))
+            }));
+        }
+        let mut told = Vec::new();
+        for task in tasks {
+            let (n, status, text) = task.await??;
+            assert_eq!(status, 201, "{text}");
+            let answer: serde_json::Value = serde_json::from_str(&text)?;
+            if answer["state"] == "waitlisted" {
+                told.push((answer["position"].as_i64().unwrap_or(0), format!("Rusher {n}")));
+            }
+        }
+        told.sort();
+        let places: Vec<i64> = told.iter().map(|(p, _)| *p).collect();
+        assert_eq!(places, (1..=14).collect::<Vec<i64>>(), "places told: {places:?}");
+        // The organisers' list shows them in the order they were told.
+        let list = admin.get("/dd-2030/manage/registrations").await?.body;
+        for (place, name) in &told {
+            assert!(list.contains(&format!("{place}. {name} (")), "{name} was told {place}:\n{list}");
+        }
+        Ok(())
+    }
+}

@@ -378,6 +378,7 @@ diesel::table! {
         starts_at -> Nullable<Timestamp>,
         ends_at -> Nullable<Timestamp>,
         position -> Integer,
+        waitlist_joined -> Integer,
     }
 }
 
@@ -423,6 +424,7 @@ diesel::table! {
         offer_expires_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        queue_no -> Integer,
     }
 }
 
@@ -597,6 +599,14 @@ diesel::joinable!(checkin_list_ticket_types -> checkin_lists (list_id));
 diesel::joinable!(checkin_list_ticket_types -> ticket_types (ticket_type_id));
 diesel::joinable!(scans -> checkin_lists (list_id));
 diesel::joinable!(scans -> registrations (registration_id));
+
+diesel::table! {
+    /// Rate-limit counters shared by instances (PostgreSQL; SQLite counts in memory).
+    rate_limits (key) {
+        key -> Text,
+        tat -> BigInt,
+    }
+}
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use actix_web::middleware::from_fn;
 use actix_web::{error, web, App, HttpResponse, HttpServer};
 use anyhow::Context;
+use devday_db::Backend;
 use devday_shared::accounts::password::Passwords;
 use devday_shared::accounts::users;
 use devday_shared::config::Settings;
@@ -14,8 +15,8 @@ use devday_shared::i18n::I18n;
 use devday_shared::mail::{Mailer, OutboxWorker, Wakeup};
 use devday_shared::metrics::Metrics;
 use devday_shared::templates::Templates;
-use devday_shared::web::rate_limit::RateLimits;
-use devday_shared::web::{assets, csrf, errors, headers};
+use devday_shared::web::rate_limit::{self, RateLimits};
+use devday_shared::web::{assets, csrf, errors, headers, nul};
 use devday_shared::{accounts, api, editions, ops, settings_store, AppError, AppState};
 use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
@@ -102,7 +103,10 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         mailer: Mailer::new(templates.clone(), public_url.clone(), wakeup.clone()),
         passwords: Passwords::new(&settings.security)
             .map_err(|e| anyhow::anyhow!("security.argon2_memory_kib: {e}"))?,
-        limits: Arc::new(RateLimits::new(&settings.security)),
+        limits: Arc::new(match settings.database.url.backend() {
+            Backend::Postgres => RateLimits::shared(&settings.security, pool.clone()),
+            Backend::Sqlite => RateLimits::in_memory(&settings.security),
+        }),
         metrics: Arc::new(Metrics::new()),
         writes: GroupCommit::spawn(pool.clone(), settings.database.url.backend())?,
         settings: Arc::new(settings.clone()),
@@ -132,6 +136,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
             )
             .app_data(web::PathConfig::default().error_handler(|e, _| bad_request(e)))
             .app_data(web::QueryConfig::default().error_handler(|e, _| bad_request(e)))
+            .wrap(from_fn(nul::refuse_in_url))
             .wrap(from_fn(errors::render_html))
             .wrap(from_fn(csrf::ensure_cookie))
             .wrap(headers::security_headers())
@@ -170,6 +175,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
                 if let Err(e) = state
                     .db(move |c| {
                         devday_registration::register::sweep(c, &mailer)?;
+                        rate_limit::sweep(c)?;
                         devday_registration::privacy::purge_due(c)
                     })
                     .await

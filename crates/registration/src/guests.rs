@@ -168,7 +168,11 @@ pub fn parse_rows(text: &str) -> Vec<ImportRow> {
             continue;
         }
         let (name, email, company) = (field(0), field(1), field(2));
-        let result = if record.len() > 3 {
+        let result = if record.iter().any(|cell| cell.contains('\0')) {
+            // PostgreSQL cannot store it; a UTF-16 file without its byte-order mark is
+            // the usual source.
+            RowResult::Invalid("import-row-nul")
+        } else if record.len() > 3 {
             RowResult::Invalid("import-row-columns")
         } else if name.is_empty() {
             RowResult::Invalid("field-required")

@@ -102,6 +102,8 @@ pub struct WaitlistEntry {
     pub offer_expires_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The order of the list: drawn from the ticket type's counter on joining.
+    pub queue_no: i32,
 }
 
 #[cfg(test)]

@@ -20,6 +20,10 @@ use crate::model::{Registration, TicketType, WaitlistEntry};
 use crate::{seats, settings};
 
 /// Puts a person on the list (once); returns their place among those still waiting.
+///
+/// The place is the one they hold: drawing the queue number from the ticket type's
+/// counter locks its row until this transaction commits, so every earlier number is
+/// committed, and counted, before this one is (on PostgreSQL, across instances too).
 pub fn join(
     conn: &mut DbConn,
     mailer: &Mailer,
@@ -29,23 +33,27 @@ pub fn join(
     name: &str,
     locale: Locale,
 ) -> AppResult<i64> {
-    let existing: Option<WaitlistEntry> = w::waitlist_entries
+    let queue_no: i32 = diesel::update(tt::ticket_types.find(&ticket.id))
+        .set(tt::waitlist_joined.eq(tt::waitlist_joined + 1))
+        .returning(tt::waitlist_joined)
+        .get_result(conn)?;
+    let existing: Option<i32> = w::waitlist_entries
         .filter(w::ticket_type_id.eq(&ticket.id))
         .filter(w::email.eq(email.as_str()))
         .filter(w::state.eq_any(["waiting", "offered"]))
-        .select(WaitlistEntry::as_select())
+        .select(w::queue_no)
         .first(conn)
         .optional()?;
-    let entry = match existing {
-        Some(entry) => entry,
+    // Someone already waiting keeps their number; the one drawn stays a harmless gap.
+    let queue_no = match existing {
+        Some(theirs) => theirs,
         None => {
             let at = now();
-            let id = uuid::Uuid::new_v4().to_string();
             // While waiting, the token is the "leave the list" link; an offer replaces it.
             let leave = crypto::random_token();
             diesel::insert_into(w::waitlist_entries)
                 .values((
-                    w::id.eq(&id),
+                    w::id.eq(uuid::Uuid::new_v4().to_string()),
                     w::ticket_type_id.eq(&ticket.id),
                     w::email.eq(email.as_str()),
                     w::name.eq(name),
@@ -54,6 +62,7 @@ pub fn join(
                     w::offer_token_hash.eq(Some(crypto::token_hash(&leave))),
                     w::created_at.eq(at),
                     w::updated_at.eq(at),
+                    w::queue_no.eq(queue_no),
                 ))
                 .execute(conn)?;
             let mut ctx = tera::Context::new();
@@ -68,19 +77,16 @@ pub fn join(
                 conn,
                 &mailer.compose("waitlist_joined", locale, email.as_str(), ctx)?,
             )?;
-            w::waitlist_entries
-                .find(&id)
-                .select(WaitlistEntry::as_select())
-                .first(conn)?
+            queue_no
         }
     };
-    let ahead: i64 = w::waitlist_entries
+    let place: i64 = w::waitlist_entries
         .filter(w::ticket_type_id.eq(&ticket.id))
         .filter(w::state.eq_any(["waiting", "offered"]))
-        .filter(w::created_at.le(entry.created_at))
+        .filter(w::queue_no.le(queue_no))
         .count()
         .get_result(conn)?;
-    Ok(ahead)
+    Ok(place)
 }
 
 /// The edition a waiting-list entry belongs to (through its ticket type).
@@ -104,7 +110,7 @@ pub fn offer_free_seats(
         let next: Option<WaitlistEntry> = w::waitlist_entries
             .filter(w::ticket_type_id.eq(ticket_type_id))
             .filter(w::state.eq("waiting"))
-            .order((w::created_at.asc(), w::id.asc()))
+            .order(w::queue_no.asc())
             .select(WaitlistEntry::as_select())
             .first(conn)
             .optional()?;
@@ -325,7 +331,7 @@ pub fn leave(
 pub fn entries(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<Vec<WaitlistEntry>> {
     w::waitlist_entries
         .filter(w::ticket_type_id.eq(ticket_type_id))
-        .order((w::created_at.asc(), w::id.asc()))
+        .order(w::queue_no.asc())
         .select(WaitlistEntry::as_select())
         .load(conn)
 }

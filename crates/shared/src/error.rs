@@ -71,6 +71,8 @@ pub enum AppError {
     UnsupportedMediaType(String),
     #[error("Some fields are invalid.")]
     Invalid(FieldErrors),
+    #[error("“{field}” contains the NUL character (U+0000), which cannot be stored.")]
+    NulCharacter { field: String },
     #[error("{0}")]
     Conflict(String),
     #[error("The form has expired. Reload the page and try again.")]
@@ -90,6 +92,13 @@ impl AppError {
 
     pub fn bad_request(message: impl Into<String>) -> Self {
         AppError::BadRequest(message.into())
+    }
+
+    /// `field` (a form field, a JSON path, `path` or `query`) holds U+0000.
+    pub fn nul(field: &str) -> Self {
+        AppError::NulCharacter {
+            field: field.to_owned(),
+        }
     }
 
     /// For single-use links: a `NotFound` from accepting one means it was used, withdrawn
@@ -114,6 +123,7 @@ impl AppError {
             AppError::TooLarge => "too-large",
             AppError::UnsupportedMediaType(_) => "unsupported-media-type",
             AppError::Invalid(_) => "invalid",
+            AppError::NulCharacter { .. } => "nul-character",
             AppError::Conflict(_) => "conflict",
             AppError::Csrf => "csrf",
             AppError::RateLimited { .. } => "rate-limited",
@@ -179,7 +189,9 @@ impl ResponseError for AppError {
             AppError::BadRequest(_) | AppError::Unreadable => StatusCode::BAD_REQUEST,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Invalid(_) | AppError::NulCharacter { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
@@ -193,8 +205,15 @@ impl ResponseError for AppError {
             // The cause stays in the log; the client learns only that it was our fault.
             tracing::error!(error = format!("{cause:#}"), "request failed");
         }
+        let nul_field;
         let errors = match self {
             AppError::Invalid(errors) => Some(errors),
+            AppError::NulCharacter { field } => {
+                let mut errors = FieldErrors::new();
+                errors.add(field, "must not contain the NUL character (U+0000)");
+                nul_field = errors;
+                Some(&nul_field)
+            }
             _ => None,
         };
         let problem = Problem {

@@ -14,6 +14,7 @@ use crate::checkin::{self, Answer, Presented, Scan};
 use crate::lists::{self, ListWithTypes};
 use crate::sync::{self, SyncData};
 use crate::tickets::{self, Holder};
+use devday_shared::web::{Deferred, Json, Query};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/events/{edition}/checkin", web::post().to(scan))
@@ -104,15 +105,16 @@ pub async fn scan(
     state: web::Data<AppState>,
     req: HttpRequest,
     slug: web::Path<String>,
-    body: web::Json<ScanRequest>,
+    body: Deferred<Json<ScanRequest>>,
 ) -> AppResult<HttpResponse> {
-    let (token, slug, request) = (bearer(&req), slug.into_inner(), body.into_inner());
+    let (token, slug) = (bearer(&req), slug.into_inner());
     // The door's hot path: who is asking, the list and the scan in one job of the group
-    // commit, answered once it is committed.
+    // commit, answered once it is committed. The body's faults come after the check.
     let answer = state
         .writes
         .run(move |c| {
             let access = Staff::by_token(c, token.as_deref(), &slug)?;
+            let request = body.into_result()?.into_inner();
             let (list, scan) = request.into_scan(&access, false)?;
             let list =
                 lists::find(c, &access.edition.id, list.as_deref())?.ok_or(AppError::NotFound)?;
@@ -138,7 +140,7 @@ pub struct SyncQuery {
 pub async fn sync(
     state: web::Data<AppState>,
     access: Staff,
-    query: web::Query<SyncQuery>,
+    query: Query<SyncQuery>,
 ) -> AppResult<HttpResponse> {
     let SyncQuery { list, since } = query.into_inner();
     let list = list_of(&state, &access, list).await?;
@@ -171,7 +173,7 @@ pub struct UploadAnswer {
 pub async fn upload(
     state: web::Data<AppState>,
     access: Staff,
-    body: web::Json<Upload>,
+    body: Json<Upload>,
 ) -> AppResult<HttpResponse> {
     let scans = body.into_inner().scans;
     if scans.len() > 5000 {
@@ -211,7 +213,7 @@ pub struct SearchQuery {
 pub async fn search(
     state: web::Data<AppState>,
     access: Staff,
-    query: web::Query<SearchQuery>,
+    query: Query<SearchQuery>,
 ) -> AppResult<HttpResponse> {
     let q = query.into_inner().q;
     if q.trim().chars().count() < 2 {
@@ -238,7 +240,7 @@ pub struct UndoRequest {
 pub async fn undo(
     state: web::Data<AppState>,
     access: Staff,
-    body: web::Json<UndoRequest>,
+    body: Json<UndoRequest>,
 ) -> AppResult<HttpResponse> {
     let UndoRequest {
         registration_id,

@@ -10,6 +10,7 @@ use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use crate::dashboard;
 use crate::lists::{self, ListForm};
 use crate::tickets;
+use devday_shared::web::Query;
 
 async fn render(
     state: &AppState,
@@ -147,7 +148,7 @@ pub async fn badges(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    query: web::Query<crate::printing::Selection>,
+    query: Query<crate::printing::Selection>,
 ) -> AppResult<HttpResponse> {
     let selection = query.into_inner();
     let (edition, st, locale) = (access.edition.clone(), state.clone(), page.locale);

@@ -9,6 +9,7 @@ use devday_shared::{AppResult, AppState};
 use serde::Deserialize;
 
 use crate::lists;
+use devday_shared::web::Query;
 
 pub async fn home(
     state: web::Data<AppState>,
@@ -79,7 +80,7 @@ pub async fn desk(
     state: web::Data<AppState>,
     page: Page,
     access: Staff,
-    query: web::Query<DeskQuery>,
+    query: Query<DeskQuery>,
 ) -> AppResult<HttpResponse> {
     let q = query.into_inner().q;
     let (eid, needle) = (access.edition.id.clone(), q.clone());

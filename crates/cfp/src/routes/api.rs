@@ -18,6 +18,7 @@ use crate::proposals::list::{self, Filter, Row};
 use crate::proposals::{self, service};
 use crate::rules;
 use crate::speakers::{self, EditionSpeaker};
+use devday_shared::web::{Json, Query};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route(
@@ -53,7 +54,7 @@ pub struct ProposalPage {
 pub async fn list_proposals(
     state: web::Data<AppState>,
     access: InEdition,
-    filter: web::Query<Filter>,
+    filter: Query<Filter>,
 ) -> AppResult<web::Json<ProposalPage>> {
     let organiser = access.is_organiser();
     let (eid, uid, filter) = (
@@ -237,7 +238,7 @@ impl ProposalBody {
 pub async fn create(
     state: web::Data<AppState>,
     access: InEdition,
-    body: web::Json<ProposalBody>,
+    body: Json<ProposalBody>,
 ) -> AppResult<HttpResponse> {
     let form = body.into_inner().into_form();
     let mailer = state.mailer.clone();
@@ -302,7 +303,7 @@ pub async fn update(
     state: web::Data<AppState>,
     access: InEdition,
     path: web::Path<(String, String)>,
-    body: web::Json<ProposalBody>,
+    body: Json<ProposalBody>,
 ) -> AppResult<web::Json<ProposalJson>> {
     let id = path.into_inner().1;
     let form = body.into_inner().into_form();

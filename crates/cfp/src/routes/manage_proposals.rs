@@ -16,6 +16,7 @@ use crate::proposals::form::{self, ProposalForm};
 use crate::proposals::list::{self, Filter};
 use crate::proposals::{self, service};
 use crate::{export, speakers};
+use devday_shared::web::Query;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/{edition}/manage/proposals", web::get().to(index))
@@ -49,7 +50,7 @@ pub async fn index(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    filter: web::Query<Filter>,
+    filter: Query<Filter>,
 ) -> AppResult<HttpResponse> {
     let (eid, f) = (access.edition.id.clone(), filter.into_inner().for_people());
     let f2 = f.clone();

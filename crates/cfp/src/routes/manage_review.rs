@@ -18,6 +18,7 @@ use crate::review::decide::{self, Decision};
 use crate::review::settings::{self, CategoryForm, SettingsForm};
 use crate::review::{assign, reviews};
 use crate::time;
+use devday_shared::web::Query;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -378,7 +379,7 @@ pub async fn dashboard(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    query: web::Query<DashboardQuery>,
+    query: Query<DashboardQuery>,
 ) -> AppResult<HttpResponse> {
     let q = query.into_inner();
     let (eid, q2) = (access.edition.id.clone(), q.clone());

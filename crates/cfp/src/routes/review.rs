@@ -15,6 +15,7 @@ use crate::proposals::{self, AnswerView};
 use crate::review::assign;
 use crate::review::reviews::{self, ReviewForm, ReviewView};
 use crate::review::settings::{self, Category, ReviewSettings};
+use devday_shared::web::Query;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/{edition}/review/", web::get().to(queue))
@@ -73,7 +74,7 @@ pub struct SkipQuery {
 pub async fn next(
     state: web::Data<AppState>,
     access: Reviewer,
-    query: web::Query<SkipQuery>,
+    query: Query<SkipQuery>,
 ) -> AppResult<HttpResponse> {
     // Only ids go back into a Location header.
     let clean = ids_only(&query.skip);
@@ -257,7 +258,7 @@ pub async fn form(
     page: Page,
     access: Reviewer,
     path: web::Path<(String, String)>,
-    query: web::Query<SkipQuery>,
+    query: Query<SkipQuery>,
 ) -> AppResult<HttpResponse> {
     let id = path.into_inner().1;
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());

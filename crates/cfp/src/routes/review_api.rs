@@ -14,6 +14,7 @@ use crate::proposals;
 use crate::review::decide::{self, Decision};
 use crate::review::reviews::{self, ReviewForm};
 use crate::review::{assign, settings};
+use devday_shared::web::{Json, Query};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/editions/{edition}/reviews", web::get().to(list))
@@ -66,7 +67,7 @@ pub struct ReviewQuery {
 pub async fn list(
     state: web::Data<AppState>,
     access: devday_shared::web::TeamMember,
-    query: web::Query<ReviewQuery>,
+    query: Query<ReviewQuery>,
 ) -> AppResult<web::Json<Vec<ReviewJson>>> {
     let organiser = access.is_organiser();
     if !organiser
@@ -184,7 +185,7 @@ pub async fn put_own(
     state: web::Data<AppState>,
     access: Reviewer,
     path: web::Path<(String, String)>,
-    body: web::Json<ReviewBody>,
+    body: Json<ReviewBody>,
 ) -> AppResult<web::Json<Vec<ReviewJson>>> {
     let id = path.into_inner().1;
     let body = body.into_inner();
@@ -251,7 +252,7 @@ pub async fn decision(
     state: web::Data<AppState>,
     access: Organiser,
     path: web::Path<(String, String)>,
-    body: web::Json<DecisionBody>,
+    body: Json<DecisionBody>,
 ) -> AppResult<actix_web::HttpResponse> {
     let decision = Decision::parse(&body.decision)
         .ok_or_else(|| AppError::bad_request("decision must be accept, reject or waitlist"))?;

@@ -294,7 +294,7 @@ pub async fn invite(
             .await;
         }
     };
-    state.limits.signup(&user.0.id)?;
+    state.limits.signup(&user.0.id).await?;
     let mailer = state.mailer.clone();
     let (e, p, u) = (edition.clone(), proposal.clone(), user.0.clone());
     state
@@ -328,7 +328,7 @@ pub async fn resend(
 ) -> AppResult<HttpResponse> {
     let (slug, id, invitation) = path.into_inner();
     let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
-    state.limits.signup(&user.0.id)?;
+    state.limits.signup(&user.0.id).await?;
     let mailer = state.mailer.clone();
     let (e, p, u) = (edition.clone(), proposal.clone(), user.0);
     state

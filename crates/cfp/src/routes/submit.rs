@@ -15,6 +15,7 @@ use crate::model::{AccessCode, Proposal, ProposalState};
 use crate::proposals::form::{self, ProposalForm};
 use crate::proposals::{self, service};
 use crate::{rules, settings};
+use devday_shared::web::Query;
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -47,7 +48,7 @@ pub async fn new_form(
     page: Page,
     _user: CurrentUser,
     slug: web::Path<String>,
-    query: web::Query<CodeQuery>,
+    query: Query<CodeQuery>,
 ) -> AppResult<HttpResponse> {
     let edition = edition(&state, slug.into_inner()).await?;
     let (id, code) = (edition.id.clone(), query.code.clone());
@@ -107,7 +108,7 @@ pub async fn create(
         // The honeypot: bots are sent on as if it worked, and nothing is stored.
         return Ok(see_other(&format!("/{}/cfp/", edition.slug)));
     }
-    state.limits.signup(&ip.0)?;
+    state.limits.signup(&ip.0).await?;
     let (id, code) = (edition.id.clone(), form.code.clone());
     let (loaded, code) = state.db(move |c| load(c, &id, &code)).await?;
     let unlocked = code.as_ref().and_then(|c| c.session_type_id.clone());

@@ -8,6 +8,7 @@ use devday_shared::web::ClientIp;
 use devday_shared::{AppError, AppResult, AppState};
 
 use crate::register::{self, Outcome, RegistrationForm};
+use devday_shared::web::Json;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route(
@@ -31,9 +32,9 @@ pub async fn create(
     state: web::Data<AppState>,
     ip: ClientIp,
     slug: web::Path<String>,
-    body: web::Json<RegistrationForm>,
+    body: Json<RegistrationForm>,
 ) -> AppResult<HttpResponse> {
-    state.limits.registration(&ip.0)?;
+    state.limits.registration(&ip.0).await?;
     let slug = slug.into_inner();
     let form = body.into_inner();
     let (mailer, st) = (state.mailer.clone(), state.clone());

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::settings::{self, SettingsForm, TicketTypeForm};
 use crate::waitlist;
 use crate::{interests, register};
+use devday_shared::web::Query;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -205,7 +206,7 @@ pub async fn list(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    search: web::Query<Search>,
+    search: Query<Search>,
 ) -> AppResult<HttpResponse> {
     let (eid, q) = (access.edition.id.clone(), search.q.clone());
     let (registrations, everyone, (counts, interest)) = state

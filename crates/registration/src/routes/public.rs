@@ -91,7 +91,7 @@ pub async fn submit(
     if !form.website.is_empty() {
         return Ok(see_other(&format!("/{}/register/", edition.slug)));
     }
-    state.limits.registration(&ip.0)?;
+    state.limits.registration(&ip.0).await?;
     let (mailer, e, f, locale) = (
         state.mailer.clone(),
         edition.clone(),

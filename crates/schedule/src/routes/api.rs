@@ -15,6 +15,7 @@ use crate::model::{Break, GridSettings, Placement, Room};
 use crate::release::{Release, ReleaseForm};
 use crate::setup::RoomForm;
 use crate::{draft as drafts, release as releasing, setup};
+use devday_shared::web::{Json, Query};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -71,7 +72,7 @@ pub async fn rooms(
 pub async fn add_room(
     state: web::Data<AppState>,
     access: Organiser,
-    body: web::Json<RoomForm>,
+    body: Json<RoomForm>,
 ) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
     let form = body.into_inner();
@@ -146,7 +147,7 @@ pub async fn place(
     state: web::Data<AppState>,
     access: Organiser,
     path: web::Path<(String, String)>,
-    body: web::Json<PlaceForm>,
+    body: Json<PlaceForm>,
 ) -> AppResult<web::Json<Placement>> {
     let (_, proposal) = path.into_inner();
     let edition = access.edition.clone();
@@ -178,7 +179,7 @@ pub async fn unplace(
     state: web::Data<AppState>,
     access: Organiser,
     path: web::Path<(String, String)>,
-    query: web::Query<VersionQuery>,
+    query: Query<VersionQuery>,
 ) -> AppResult<HttpResponse> {
     let (_, proposal) = path.into_inner();
     let eid = access.edition.id.clone();
@@ -213,7 +214,7 @@ pub async fn releases(
 pub async fn release(
     state: web::Data<AppState>,
     access: Organiser,
-    body: web::Json<ReleaseForm>,
+    body: Json<ReleaseForm>,
 ) -> AppResult<HttpResponse> {
     let edition = access.edition.clone();
     let by = access.user.id.clone();

@@ -16,6 +16,7 @@ use crate::release::{self, ReleaseForm};
 use crate::suggest::{self, Mode};
 use crate::view::{self, Filter};
 use crate::{grid, setup};
+use devday_shared::web::Query;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/{edition}/manage/schedule", web::get().to(show))
@@ -242,7 +243,7 @@ pub async fn show(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    query: web::Query<DayQuery>,
+    query: Query<DayQuery>,
 ) -> AppResult<HttpResponse> {
     render(
         &state,

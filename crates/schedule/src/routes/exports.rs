@@ -10,6 +10,7 @@ use super::public::current;
 use crate::export::{self, c3voc, frab, ical};
 use crate::published;
 use crate::snapshot::SnapSession;
+use devday_shared::web::Query;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/{edition}/schedule.xml", web::get().to(xml))
@@ -62,7 +63,7 @@ pub struct Only {
 pub async fn calendar(
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    only: web::Query<Only>,
+    only: Query<Only>,
 ) -> AppResult<HttpResponse> {
     let p = current(&state, &slug).await?;
     let base = base_url(&state);

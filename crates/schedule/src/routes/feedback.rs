@@ -4,7 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use devday_db::now;
-use devday_shared::web::{cookies, see_other, ClientIp, CsrfForm, InEdition, Organiser, Page};
+use devday_shared::web::{csrf, see_other, ClientIp, CsrfForm, InEdition, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
 
@@ -81,7 +81,7 @@ pub async fn give(
     CsrfForm(sent): CsrfForm<FeedbackForm>,
 ) -> AppResult<HttpResponse> {
     let (slug, guid) = path.into_inner();
-    state.limits.feedback(&ip.0)?;
+    state.limits.feedback(&ip.0).await?;
     let p = current(&state, &slug).await?;
     let session = p
         .snapshot
@@ -90,10 +90,7 @@ pub async fn give(
         .find(|s| s.guid == guid)
         .ok_or(AppError::NotFound)?;
     // The CSRF cookie already tells browsers apart; the form could not be sent without it.
-    let browser = req
-        .cookie(cookies::CSRF)
-        .map(|c| c.value().to_owned())
-        .unwrap_or(ip.0);
+    let browser = csrf::visitor(&req).unwrap_or(ip.0);
     let client = feedback::client_hash(&browser, &guid);
     let (eid, id, ends) = (p.edition.id.clone(), guid.clone(), session.ends_at());
     let result = state

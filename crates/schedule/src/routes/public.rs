@@ -20,6 +20,7 @@ use crate::published::{self, Published};
 use crate::release;
 use crate::snapshot::{ChangeKind, SnapSession};
 use crate::view::{self, Filter};
+use devday_shared::web::Query;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/{edition}/schedule/", web::get().to(grid))
@@ -94,7 +95,7 @@ pub async fn grid(
     req: HttpRequest,
     state: web::Data<AppState>,
     slug: web::Path<String>,
-    filter: web::Query<Filter>,
+    filter: Query<Filter>,
 ) -> AppResult<HttpResponse> {
     let p = current(&state, &slug).await?;
     let filter = filter.into_inner();

@@ -10,6 +10,7 @@ use crate::api::{invalid_in_english, ProblemDocument};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::web::CurrentUser;
+use crate::web::Json;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/editions", web::get().to(list))
@@ -100,7 +101,7 @@ pub async fn get(
 pub async fn create(
     state: web::Data<AppState>,
     user: CurrentUser,
-    body: web::Json<EditionForm>,
+    body: Json<EditionForm>,
 ) -> AppResult<HttpResponse> {
     let form = body.into_inner();
     let user = user.0;

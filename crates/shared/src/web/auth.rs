@@ -12,7 +12,7 @@ use std::pin::Pin;
 use actix_web::http::header;
 use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
 
-use super::cookies;
+use super::{cookies, gate};
 use crate::accounts::{api_tokens, sessions, AuthUser};
 use crate::editions::{self, Edition, Role};
 use crate::error::{AppError, AppResult};
@@ -95,8 +95,9 @@ impl FromRequest for CurrentUser {
     type Future = Fut<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
+        let (req, checking) = (req.clone(), gate::checking(req));
         Box::pin(async move {
+            let _checking = checking;
             resolve(&req)
                 .await?
                 .map(CurrentUser)
@@ -113,8 +114,9 @@ impl FromRequest for Admin {
     type Future = Fut<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
+        let (req, checking) = (req.clone(), gate::checking(req));
         Box::pin(async move {
+            let _checking = checking;
             let user = resolve(&req).await?.ok_or(AppError::Unauthenticated)?;
             if user.is_admin {
                 Ok(Admin(user))
@@ -222,8 +224,9 @@ impl<R: RoleRequirement + 'static> FromRequest for EditionAccess<R> {
     type Future = Fut<Self>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
+        let (req, checking) = (req.clone(), gate::checking(req));
         Box::pin(async move {
+            let _checking = checking;
             let slug = req
                 .match_info()
                 .get("edition")

@@ -3,8 +3,20 @@
 use actix_web::cookie::{time::Duration, Cookie, SameSite};
 
 pub const SESSION: &str = "devday_session";
+/// The visitor cookie that forms of signed-out browsers are bound to (see `csrf`); over
+/// https a `__Host-` cookie, which only this host can set, on the path `/`, secure.
 pub const CSRF: &str = "devday_csrf";
+const CSRF_HOST_ONLY: &str = "__Host-devday_csrf";
 pub const LANG: &str = "devday_lang";
+
+/// The visitor cookie's name: host-only over https.
+pub fn visitor(secure: bool) -> &'static str {
+    if secure {
+        CSRF_HOST_ONLY
+    } else {
+        CSRF
+    }
+}
 
 pub fn build(name: &'static str, value: String, secure: bool, days: i64) -> Cookie<'static> {
     Cookie::build(name, value)

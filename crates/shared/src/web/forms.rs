@@ -6,7 +6,7 @@ use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
 use percent_encoding::percent_decode;
 use serde::de::DeserializeOwned;
 
-use super::csrf;
+use super::{csrf, gate, nul};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -21,9 +21,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let checks = gate::after_checks(req);
         let req = req.clone();
         let body = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
+            checks.await;
             check_content_type(&req)?;
             // Refuse a declared oversized body before reading it (the read below stops
             // at actix's payload limit for bodies without a length).
@@ -63,6 +65,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
             if !csrf::verify(&req, &state.secret, token) {
                 return Err(AppError::Csrf);
             }
+            nul::check_fields(&fields)?;
             // serde_html_form also reads repeated keys (checkbox groups) into a Vec.
             serde_html_form::from_bytes(&bytes)
                 .map(CsrfForm)

@@ -3,13 +3,16 @@
 
 pub mod assets;
 pub mod auth;
+pub mod body;
 pub mod client_ip;
 pub mod cookies;
 pub mod csrf;
 pub mod errors;
 pub mod forms;
+pub mod gate;
 pub mod headers;
 pub mod locale;
+pub mod nul;
 pub mod page;
 pub mod rate_limit;
 pub mod redirect;
@@ -18,6 +21,7 @@ pub mod upload;
 pub use auth::{
     Admin, CurrentUser, EditionAccess, InEdition, MaybeUser, Organiser, Reviewer, Staff, TeamMember,
 };
+pub use body::{Deferred, Json, Query};
 pub use client_ip::ClientIp;
 pub use forms::{CsrfForm, NoFields};
 pub use locale::RequestLocale;

@@ -121,7 +121,7 @@ pub async fn change_password(
         )
         .await;
     }
-    state.limits.login(&user.0.id)?;
+    state.limits.login(&user.0.id).await?;
     let id = user.0.id.clone();
     let account = state.db(move |c| Ok(users::find(c, &id)?)).await?;
     let valid = state
@@ -246,7 +246,7 @@ pub async fn delete(
     user: CurrentUser,
     CsrfForm(form): CsrfForm<DeleteForm>,
 ) -> AppResult<HttpResponse> {
-    state.limits.login(&user.0.id)?;
+    state.limits.login(&user.0.id).await?;
     let id = user.0.id.clone();
     let account = state.db(move |c| Ok(users::find(c, &id)?)).await?;
     let deleted = state

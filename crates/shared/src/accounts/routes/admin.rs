@@ -6,6 +6,7 @@ use crate::editions::queries;
 use crate::error::{AppError, AppResult};
 use crate::mail::outbox;
 use crate::state::AppState;
+use crate::web::Query;
 use crate::web::{see_other, Admin, CsrfForm, NoFields, Page};
 
 #[derive(Deserialize)]
@@ -18,7 +19,7 @@ pub async fn index(
     state: web::Data<AppState>,
     page: Page,
     _admin: Admin,
-    search: web::Query<Search>,
+    search: Query<Search>,
 ) -> AppResult<HttpResponse> {
     let q = search.q.clone();
     let (people, editions, undelivered, pending) = state

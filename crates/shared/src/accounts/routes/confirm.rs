@@ -4,6 +4,7 @@ use serde::Deserialize;
 use crate::accounts::{service, tokens};
 use crate::error::AppResult;
 use crate::state::AppState;
+use crate::web::Query;
 use crate::web::{local_path, CsrfForm, Page};
 
 /// The link in the mail shows a button instead of confirming at once: mail scanners that
@@ -18,7 +19,7 @@ pub async fn form(
     state: web::Data<AppState>,
     page: Page,
     token: web::Path<String>,
-    query: web::Query<NextField>,
+    query: Query<NextField>,
 ) -> AppResult<HttpResponse> {
     let token = token.into_inner();
     let check = token.clone();

@@ -5,6 +5,7 @@ use crate::accounts::users;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
 use crate::state::AppState;
+use crate::web::Query;
 use crate::web::{cookies, local_path, see_other, MaybeUser};
 
 #[derive(Deserialize)]
@@ -17,7 +18,7 @@ pub async fn switch(
     state: web::Data<AppState>,
     user: MaybeUser,
     code: web::Path<String>,
-    query: web::Query<NextQuery>,
+    query: Query<NextQuery>,
 ) -> AppResult<HttpResponse> {
     let locale = Locale::parse(&code).ok_or(AppError::NotFound)?;
     if let Some(user) = user.0 {

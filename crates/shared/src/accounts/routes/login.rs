@@ -6,6 +6,7 @@ use super::{errors_ctx, session_cookie};
 use crate::accounts::{service, sessions, users, EmailAddress, User};
 use crate::error::{AppResult, FieldErrors};
 use crate::state::AppState;
+use crate::web::Query;
 use crate::web::{cookies, local_path, see_other, ClientIp, CsrfForm, NoFields, Page};
 
 #[derive(Deserialize, Default)]
@@ -21,7 +22,7 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-pub async fn form(page: Page, query: web::Query<NextQuery>) -> AppResult<HttpResponse> {
+pub async fn form(page: Page, query: Query<NextQuery>) -> AppResult<HttpResponse> {
     if page.user.is_some() {
         return Ok(see_other(local_path(query.next.as_deref(), "/account")));
     }
@@ -44,10 +45,10 @@ pub async fn submit(
     req: HttpRequest,
     CsrfForm(form): CsrfForm<LoginForm>,
 ) -> AppResult<HttpResponse> {
-    state.limits.login(&ip.0)?;
+    state.limits.login(&ip.0).await?;
     let email = EmailAddress::parse(&form.email).ok();
     if let Some(email) = &email {
-        state.limits.login(email.as_str())?;
+        state.limits.login(email.as_str()).await?;
     }
     let old_session = req.cookie(cookies::SESSION).map(|c| c.value().to_owned());
     let user: Option<User> = match email {

@@ -27,7 +27,7 @@ pub async fn forgot_submit(
     ip: ClientIp,
     CsrfForm(form): CsrfForm<ForgotForm>,
 ) -> AppResult<HttpResponse> {
-    state.limits.signup(&ip.0)?;
+    state.limits.signup(&ip.0).await?;
     let email = match EmailAddress::parse(&form.email) {
         Ok(email) => email,
         Err(e) => {

@@ -6,6 +6,7 @@ use super::errors_ctx;
 use crate::accounts::service;
 use crate::error::{AppResult, FieldErrors};
 use crate::state::AppState;
+use crate::web::Query;
 use crate::web::{ClientIp, CsrfForm, Page};
 
 #[derive(Deserialize, Default)]
@@ -25,7 +26,7 @@ pub struct NextQuery {
     next: Option<String>,
 }
 
-pub async fn form(page: Page, query: web::Query<NextQuery>) -> AppResult<HttpResponse> {
+pub async fn form(page: Page, query: Query<NextQuery>) -> AppResult<HttpResponse> {
     let mut ctx = page.context();
     ctx.insert("form", &serde_json::json!({ "next": query.next }));
     errors_ctx(&mut ctx, &FieldErrors::new());
@@ -38,7 +39,7 @@ pub async fn submit(
     ip: ClientIp,
     CsrfForm(form): CsrfForm<SignupForm>,
 ) -> AppResult<HttpResponse> {
-    state.limits.signup(&ip.0)?;
+    state.limits.signup(&ip.0).await?;
     if !form.website.is_empty() {
         // Pretend success to the bot; create nothing.
         return done(&page);

@@ -6,6 +6,7 @@ use crate::accounts::AuthUser;
 use crate::editions::{queries, roles, EditionForm};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
+use crate::web::Query;
 use crate::web::{see_other, CsrfForm, CurrentUser, Page};
 
 /// Admins and organisers of any edition may start a new one.
@@ -49,7 +50,7 @@ pub async fn form(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    query: web::Query<CopyQuery>,
+    query: Query<CopyQuery>,
 ) -> AppResult<HttpResponse> {
     may_create(&state, &user.0).await?;
     let source = match query.copy.clone() {
