@@ -40,35 +40,50 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let checks = gate::after_checks(req);
         let content_type = check_content_type(req);
-        let declared = req
-            .headers()
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
+        let declared = declared_length(req);
         // Takes the payload now but reads nothing until awaited.
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             checks.await;
             content_type?;
-            if declared.is_some_and(|n| n > LIMIT) {
-                return Err(AppError::TooLarge);
-            }
-            let bytes = body.await.map_err(|e| {
-                if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
-                    AppError::TooLarge
-                } else {
-                    AppError::bad_request(format!("could not read the body: {e}"))
-                }
-            })?;
-            if bytes.len() > LIMIT {
-                return Err(AppError::TooLarge);
-            }
+            let bytes = read_limited(declared, body, LIMIT).await?;
             nul::check_json(&bytes)?;
             serde_json::from_slice(&bytes)
                 .map(Json)
                 .map_err(|e| AppError::bad_request(format!("Json deserialize error: {e}")))
         })
     }
+}
+
+/// The length a request declares, if any.
+pub(super) fn declared_length(req: &HttpRequest) -> Option<usize> {
+    req.headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok())
+}
+
+/// Reads a body of at most `limit` bytes; a declared larger one is refused before reading
+/// (the read itself stops at actix's payload limit for bodies without a length).
+pub(super) async fn read_limited(
+    declared: Option<usize>,
+    body: impl Future<Output = Result<web::Bytes, actix_web::Error>>,
+    limit: usize,
+) -> Result<web::Bytes, AppError> {
+    if declared.is_some_and(|n| n > limit) {
+        return Err(AppError::TooLarge);
+    }
+    let bytes = body.await.map_err(|e| {
+        if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::TooLarge
+        } else {
+            AppError::bad_request(format!("could not read the body: {e}"))
+        }
+    })?;
+    if bytes.len() > limit {
+        return Err(AppError::TooLarge);
+    }
+    Ok(bytes)
 }
 
 fn check_content_type(req: &HttpRequest) -> Result<(), AppError> {

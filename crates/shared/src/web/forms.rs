@@ -1,12 +1,12 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::header;
 use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
 use percent_encoding::percent_decode;
 use serde::de::DeserializeOwned;
 
-use super::{csrf, gate, nul};
+use super::{body, csrf, gate, nul};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -23,30 +23,12 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let checks = gate::after_checks(req);
         let req = req.clone();
-        let body = web::Bytes::from_request(&req, payload);
+        let declared = body::declared_length(&req);
+        let bytes_fut = web::Bytes::from_request(&req, payload);
         Box::pin(async move {
             checks.await;
             check_content_type(&req)?;
-            // Refuse a declared oversized body before reading it (the read below stops
-            // at actix's payload limit for bodies without a length).
-            let declared = req
-                .headers()
-                .get(header::CONTENT_LENGTH)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.parse::<usize>().ok());
-            if declared.is_some_and(|n| n > LIMIT) {
-                return Err(AppError::TooLarge);
-            }
-            let bytes = body.await.map_err(|e| {
-                if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
-                    AppError::TooLarge
-                } else {
-                    AppError::bad_request(format!("could not read the form: {e}"))
-                }
-            })?;
-            if bytes.len() > LIMIT {
-                return Err(AppError::TooLarge);
-            }
+            let bytes = body::read_limited(declared, bytes_fut, LIMIT).await?;
             // Form decoding replaces broken UTF-8 silently; refuse it instead of storing
             // replacement characters.
             if percent_decode(&bytes).decode_utf8().is_err() {
