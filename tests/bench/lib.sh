@@ -24,7 +24,9 @@ cd "$work"
 if [ "$backend" = postgres ]; then
     db="devday_bench_$$"
     psql postgres://postgres@127.0.0.1:5432/postgres -qc "CREATE DATABASE $db"
-    export DEVDAY_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db"
+    # Loopback on one machine: no TLS (libpq would otherwise negotiate it, which on this
+    # machine doubles every round trip: 0.29 ms against 0.15 ms for `SELECT 1`).
+    export DEVDAY_DATABASE_URL="postgres://postgres@127.0.0.1:5432/$db?sslmode=disable"
     sql() { psql "$DEVDAY_DATABASE_URL" -qAtc "$1"; }
 else
     export DEVDAY_DATABASE_URL="sqlite://$work/bench.sqlite3"

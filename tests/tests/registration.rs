@@ -167,6 +167,18 @@ db_test! {
         assert!(ticket.link("/register/manage/").is_some());
         let list = admin.get("/dd-2030/manage/registrations").await?;
         assert!(list.body.contains("1 / 1"), "capacity broken after offers");
+
+        // Those who declined, took a place or left are off the list: a newcomer's place
+        // counts only those still waiting.
+        let url = "/api/events/dd-2030/registrations";
+        let place = api.api_post(url, None, &rusher(6, true)).await?.json()["position"].clone();
+        assert_eq!(place, 1, "declined and accepted offers still counted");
+        assert_eq!(api.api_post(url, None, &rusher(7, true)).await?.json()["position"], 2);
+        let joined = app.smtp.wait_for_subject("rusher6@example.org", "On the waiting list").await?;
+        let leave = joined.link("/register/waitlist/").expect("leave link");
+        assert_eq!(api.post(&leave, &[]).await?.status, 200);
+        let place = api.api_post(url, None, &rusher(8, true)).await?.json()["position"].clone();
+        assert_eq!(place, 2, "someone who left still counted");
         Ok(())
     }
 }

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDateTime;
 use devday_db::schema::{editions::dsl as e, scans::dsl as s};
-use devday_db::{now, unless_taken, write_transaction, DbConn};
+use devday_db::{now, write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -192,20 +192,48 @@ impl Record<'_> {
         registration_id: Option<&str>,
         result: &str,
     ) -> QueryResult<()> {
-        diesel::insert_into(s::scans)
-            .values((
-                s::id.eq(uuid::Uuid::new_v4().to_string()),
-                s::list_id.eq(self.list_id),
-                s::registration_id.eq(registration_id),
-                s::result.eq(result),
-                s::device.eq(&self.scan.device),
-                s::nonce.eq(self.nonce),
-                s::offline.eq(self.scan.offline),
-                s::scanned_at.eq(self.scanned_at),
-                s::recorded_at.eq(now()),
-            ))
-            .execute(conn)
-            .map(|_| ())
+        self.insert(conn, registration_id, result, false).map(drop)
+    }
+
+    /// Records the admission unless the ticket has one standing on this list; false when
+    /// another scan was first. The unique index decides, so two doors scanning the same
+    /// ticket at once admit it once (PostgreSQL's read committed cannot see the other's
+    /// uncommitted row); `ON CONFLICT DO NOTHING` answers that in the same statement, where
+    /// a savepoint around a failing insert cost two more round trips per scan.
+    fn admit(&self, conn: &mut DbConn, registration_id: &str) -> QueryResult<bool> {
+        self.insert(
+            conn,
+            Some(registration_id),
+            Outcome::Admitted.as_str(),
+            true,
+        )
+        .map(|n| n == 1)
+    }
+
+    fn insert(
+        &self,
+        conn: &mut DbConn,
+        registration_id: Option<&str>,
+        result: &str,
+        unless_admitted: bool,
+    ) -> QueryResult<usize> {
+        let insert = diesel::insert_into(s::scans).values((
+            s::id.eq(uuid::Uuid::new_v4().to_string()),
+            s::list_id.eq(self.list_id),
+            s::registration_id.eq(registration_id),
+            s::result.eq(result),
+            s::device.eq(&self.scan.device),
+            s::nonce.eq(self.nonce),
+            s::offline.eq(self.scan.offline),
+            s::scanned_at.eq(self.scanned_at),
+            s::recorded_at.eq(now()),
+        ));
+        // The multi-backend connection has no ON CONFLICT; each database has it.
+        match (conn, unless_admitted) {
+            (DbConn::Postgres(pg), true) => insert.on_conflict_do_nothing().execute(pg),
+            (DbConn::Sqlite(lite), true) => insert.on_conflict_do_nothing().execute(lite),
+            (conn, false) => insert.execute(conn),
+        }
     }
 }
 
@@ -291,14 +319,10 @@ pub fn scan(
         }
         let mut out = answer(Some(&holder), Outcome::Admitted, &nonce);
         let earlier = admission(c, &list.list.id, &holder.registration_id)?;
-        if earlier.is_none() {
-            // The unique index settles a race the read cannot see (PostgreSQL's read
-            // committed); the savepoint keeps the transaction usable when it does.
-            if unless_taken(c, |sp| record.log(sp, rid, Outcome::Admitted.as_str()))?.is_some() {
-                out.checked_in_at = Some(scanned_at);
-                out.checked_in_by = Some(scan.device.clone());
-                return Ok(out);
-            }
+        if earlier.is_none() && record.admit(c, &holder.registration_id)? {
+            out.checked_in_at = Some(scanned_at);
+            out.checked_in_by = Some(scan.device.clone());
+            return Ok(out);
         }
         out.result = Outcome::AlreadyCheckedIn;
         out.duplicate = scan.offline;

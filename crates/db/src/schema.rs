@@ -379,6 +379,7 @@ diesel::table! {
         ends_at -> Nullable<Timestamp>,
         position -> Integer,
         waitlist_joined -> Integer,
+        waitlist_active -> Integer,
     }
 }
 

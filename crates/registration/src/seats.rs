@@ -6,7 +6,20 @@ use devday_db::DbConn;
 use diesel::prelude::*;
 
 /// Takes a seat of the ticket type; false if it is full.
+///
+/// A type seen full is answered without the update: on PostgreSQL the update would wait
+/// for the row lock of every join to the waiting list in flight, so a sold-out rush would
+/// queue behind itself. A seat freed meanwhile is offered to the waiting list by whoever
+/// frees it, so seeing "full" a moment late loses no seat.
 pub fn take(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<bool> {
+    let free: Option<bool> = tt::ticket_types
+        .filter(tt::id.eq(ticket_type_id))
+        .select(tt::taken.lt(tt::capacity))
+        .first(conn)
+        .optional()?;
+    if free != Some(true) {
+        return Ok(false);
+    }
     let n = diesel::update(
         tt::ticket_types
             .filter(tt::id.eq(ticket_type_id))

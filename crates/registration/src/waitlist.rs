@@ -4,6 +4,7 @@
 //! counts as taken until the offer is used, declined or expires.
 
 use chrono::Duration;
+use chrono::NaiveDateTime;
 use devday_db::schema::{
     registration_tickets::dsl as rt, registrations::dsl as r, ticket_types::dsl as tt,
     waitlist_entries::dsl as w,
@@ -15,15 +16,18 @@ use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
 use devday_shared::{crypto, AppError, AppResult};
 use diesel::prelude::*;
+use diesel::sql_types::{Integer, Text, Timestamp};
 
 use crate::model::{Registration, TicketType, WaitlistEntry};
 use crate::{seats, settings};
 
 /// Puts a person on the list (once); returns their place among those still waiting.
 ///
-/// The place is the one they hold: drawing the queue number from the ticket type's
-/// counter locks its row until this transaction commits, so every earlier number is
-/// committed, and counted, before this one is (on PostgreSQL, across instances too).
+/// The place is the one they hold. The ticket type's row counts joins (the queue number)
+/// and those still waiting or offered a seat; raising both locks the row until this
+/// transaction commits, so every earlier join and every leave is committed first, and the
+/// newcomer's place is the count of those still on the list (on PostgreSQL, across
+/// instances too). The lock is taken last, so it is held for one insert and the commit.
 pub fn join(
     conn: &mut DbConn,
     mailer: &Mailer,
@@ -33,60 +37,131 @@ pub fn join(
     name: &str,
     locale: Locale,
 ) -> AppResult<i64> {
-    let queue_no: i32 = diesel::update(tt::ticket_types.find(&ticket.id))
-        .set(tt::waitlist_joined.eq(tt::waitlist_joined + 1))
-        .returning(tt::waitlist_joined)
-        .get_result(conn)?;
     let existing: Option<i32> = w::waitlist_entries
         .filter(w::ticket_type_id.eq(&ticket.id))
         .filter(w::email.eq(email.as_str()))
-        .filter(w::state.eq_any(["waiting", "offered"]))
+        .filter(w::state.eq_any(ACTIVE))
         .select(w::queue_no)
         .first(conn)
         .optional()?;
-    // Someone already waiting keeps their number; the one drawn stays a harmless gap.
-    let queue_no = match existing {
-        Some(theirs) => theirs,
-        None => {
-            let at = now();
-            // While waiting, the token is the "leave the list" link; an offer replaces it.
-            let leave = crypto::random_token();
-            diesel::insert_into(w::waitlist_entries)
-                .values((
-                    w::id.eq(uuid::Uuid::new_v4().to_string()),
-                    w::ticket_type_id.eq(&ticket.id),
-                    w::email.eq(email.as_str()),
-                    w::name.eq(name),
-                    w::locale.eq(locale.code()),
-                    w::state.eq("waiting"),
-                    w::offer_token_hash.eq(Some(crypto::token_hash(&leave))),
-                    w::created_at.eq(at),
-                    w::updated_at.eq(at),
-                    w::queue_no.eq(queue_no),
-                ))
-                .execute(conn)?;
-            let mut ctx = tera::Context::new();
-            ctx.insert("name", name);
-            ctx.insert("edition", &edition.name);
-            ctx.insert("ticket", &ticket.name);
-            ctx.insert(
-                "leave_link",
-                &mailer.link(&format!("/register/waitlist/{leave}")),
-            );
-            outbox::enqueue(
-                conn,
-                &mailer.compose("waitlist_joined", locale, email.as_str(), ctx)?,
-            )?;
-            queue_no
-        }
+    if let Some(theirs) = existing {
+        // Already waiting: they keep their place.
+        return Ok(w::waitlist_entries
+            .filter(w::ticket_type_id.eq(&ticket.id))
+            .filter(w::state.eq_any(ACTIVE))
+            .filter(w::queue_no.le(theirs))
+            .count()
+            .get_result(conn)?);
+    }
+    // While waiting, the token is the "leave the list" link; an offer replaces it.
+    let leave = crypto::random_token();
+    let mut ctx = tera::Context::new();
+    ctx.insert("name", name);
+    ctx.insert("edition", &edition.name);
+    ctx.insert("ticket", &ticket.name);
+    ctx.insert(
+        "leave_link",
+        &mailer.link(&format!("/register/waitlist/{leave}")),
+    );
+    outbox::enqueue(
+        conn,
+        &mailer.compose("waitlist_joined", locale, email.as_str(), ctx)?,
+    )?;
+    let entry = NewEntry {
+        id: uuid::Uuid::new_v4().to_string(),
+        ticket_type_id: &ticket.id,
+        email: email.as_str(),
+        name,
+        locale: locale.code(),
+        leave_hash: crypto::token_hash(&leave),
+        at: now(),
     };
-    let place: i64 = w::waitlist_entries
-        .filter(w::ticket_type_id.eq(&ticket.id))
-        .filter(w::state.eq_any(["waiting", "offered"]))
-        .filter(w::queue_no.le(queue_no))
-        .count()
-        .get_result(conn)?;
-    Ok(place)
+    Ok(i64::from(entry.draw_and_insert(conn)?))
+}
+
+/// A waiting-list entry about to be numbered.
+struct NewEntry<'a> {
+    id: String,
+    ticket_type_id: &'a str,
+    email: &'a str,
+    name: &'a str,
+    locale: &'a str,
+    leave_hash: String,
+    at: NaiveDateTime,
+}
+
+#[derive(QueryableByName)]
+struct Drawn {
+    #[diesel(sql_type = Integer)]
+    place: i32,
+}
+
+impl NewEntry<'_> {
+    /// Draws the next queue number, counts the entry onto the list and inserts it; returns
+    /// its place. The ticket type's row stays locked until the commit, so on PostgreSQL
+    /// this is one statement: the lock is held for it and the commit, not for a round trip
+    /// more, and joins queue for it that much less.
+    fn draw_and_insert(&self, conn: &mut DbConn) -> QueryResult<i32> {
+        if let DbConn::Postgres(pg) = conn {
+            let drawn: Drawn = diesel::sql_query(
+                "WITH drawn AS (UPDATE ticket_types \
+                   SET waitlist_joined = waitlist_joined + 1, waitlist_active = waitlist_active + 1 \
+                   WHERE id = $1 RETURNING waitlist_joined, waitlist_active), \
+                 entry AS (INSERT INTO waitlist_entries (id, ticket_type_id, email, name, locale, \
+                   state, offer_token_hash, created_at, updated_at, queue_no) \
+                   SELECT $2, $1, $3, $4, $5, 'waiting', $6, $7, $7, waitlist_joined FROM drawn) \
+                 SELECT waitlist_active AS place FROM drawn",
+            )
+            .bind::<Text, _>(self.ticket_type_id)
+            .bind::<Text, _>(&self.id)
+            .bind::<Text, _>(self.email)
+            .bind::<Text, _>(self.name)
+            .bind::<Text, _>(self.locale)
+            .bind::<Text, _>(&self.leave_hash)
+            .bind::<Timestamp, _>(self.at)
+            .get_result(pg)?;
+            return Ok(drawn.place);
+        }
+        let (queue_no, place): (i32, i32) =
+            diesel::update(tt::ticket_types.find(self.ticket_type_id))
+                .set((
+                    tt::waitlist_joined.eq(tt::waitlist_joined + 1),
+                    tt::waitlist_active.eq(tt::waitlist_active + 1),
+                ))
+                .returning((tt::waitlist_joined, tt::waitlist_active))
+                .get_result(conn)?;
+        diesel::insert_into(w::waitlist_entries)
+            .values((
+                w::id.eq(&self.id),
+                w::ticket_type_id.eq(self.ticket_type_id),
+                w::email.eq(self.email),
+                w::name.eq(self.name),
+                w::locale.eq(self.locale),
+                w::state.eq("waiting"),
+                w::offer_token_hash.eq(Some(&self.leave_hash)),
+                w::created_at.eq(self.at),
+                w::updated_at.eq(self.at),
+                w::queue_no.eq(queue_no),
+            ))
+            .execute(conn)?;
+        Ok(place)
+    }
+}
+
+/// The states of an entry still on the list.
+const ACTIVE: [&str; 2] = ["waiting", "offered"];
+
+/// Counts one entry off the list (accepted, declined, expired or left), in the same
+/// transaction as its change of state.
+fn left_the_list(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<()> {
+    diesel::update(
+        tt::ticket_types
+            .filter(tt::id.eq(ticket_type_id))
+            .filter(tt::waitlist_active.gt(0)),
+    )
+    .set(tt::waitlist_active.eq(tt::waitlist_active - 1))
+    .execute(conn)
+    .map(drop)
 }
 
 /// The edition a waiting-list entry belongs to (through its ticket type).
@@ -176,6 +251,7 @@ pub fn accept(
         if used != 1 {
             return Err(AppError::NotFound);
         }
+        left_the_list(conn, &entry.ticket_type_id)?;
         let existing: Option<Registration> = r::registrations
             .filter(r::edition_id.eq(&edition.id))
             .filter(r::email.eq(&entry.email))
@@ -252,6 +328,7 @@ pub fn decline(
         if n != 1 {
             return Err(AppError::NotFound);
         }
+        left_the_list(conn, &entry.ticket_type_id)?;
         seats::release(conn, &entry.ticket_type_id)?;
         offer_free_seats(conn, mailer, edition, &entry.ticket_type_id)
     })?;
@@ -279,6 +356,7 @@ pub fn expire_offers(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
             .set((w::state.eq("expired"), w::updated_at.eq(now())))
             .execute(conn)?;
             if changed == 1 {
+                left_the_list(conn, &entry.ticket_type_id)?;
                 seats::release(conn, &entry.ticket_type_id)?;
                 offer_free_seats(conn, mailer, &edition, &entry.ticket_type_id)?;
             }
@@ -292,7 +370,7 @@ pub fn expire_offers(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
 pub fn by_leave_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<WaitlistEntry>> {
     w::waitlist_entries
         .filter(w::offer_token_hash.eq(crypto::token_hash(token)))
-        .filter(w::state.eq_any(["waiting", "offered"]))
+        .filter(w::state.eq_any(ACTIVE))
         .select(WaitlistEntry::as_select())
         .first(conn)
         .optional()
@@ -309,7 +387,7 @@ pub fn leave(
         let n = diesel::update(
             w::waitlist_entries
                 .filter(w::id.eq(&entry.id))
-                .filter(w::state.eq_any(["waiting", "offered"])),
+                .filter(w::state.eq_any(ACTIVE)),
         )
         .set((
             w::state.eq("left"),
@@ -317,6 +395,9 @@ pub fn leave(
             w::updated_at.eq(now()),
         ))
         .execute(conn)?;
+        if n == 1 {
+            left_the_list(conn, &entry.ticket_type_id)?;
+        }
         if n == 1 && entry.state == "offered" {
             seats::release(conn, &entry.ticket_type_id)?;
             offer_free_seats(conn, mailer, edition, &entry.ticket_type_id)?;

@@ -53,9 +53,9 @@ pub struct Claimed {
 }
 
 /// Claims up to `max` due mails for this instance for `claim`, oldest due first. One write
-/// transaction for the whole batch (SQLite has one writer, and registrations compete for
-/// it); each row is still taken with a conditional update, so another instance never gets
-/// the same mail.
+/// transaction and three statements for the whole batch (registrations compete for the
+/// database); the claim is a conditional update, so another instance never gets the same
+/// mail.
 pub fn claim_batch(conn: &mut DbConn, max: i64, claim: Duration) -> QueryResult<Claimed> {
     let at = now();
     let token = uuid::Uuid::new_v4().to_string();
@@ -69,29 +69,26 @@ pub fn claim_batch(conn: &mut DbConn, max: i64, claim: Duration) -> QueryResult<
             .select(o::id)
             .limit(max)
             .load(conn)?;
-        let mut claimed = Vec::with_capacity(candidates.len());
-        for id in candidates {
-            let n = diesel::update(
-                o::outbox
-                    .filter(o::id.eq(&id))
-                    .filter(o::sent_at.is_null())
-                    .filter(o::locked_until.is_null().or(o::locked_until.lt(at))),
-            )
-            .set((
-                o::locked_until.eq(at + claim),
-                o::claim_token.eq(&token),
-                o::attempts.eq(o::attempts + 1),
-            ))
-            .execute(conn)?;
-            if n == 1 {
-                claimed.push(id);
-            }
-        }
+        // One conditional update takes them all: a row another instance claimed since the
+        // read no longer matches, and only rows carrying this claim's token are loaded.
+        diesel::update(
+            o::outbox
+                .filter(o::id.eq_any(&candidates))
+                .filter(o::sent_at.is_null())
+                .filter(o::locked_until.is_null().or(o::locked_until.lt(at))),
+        )
+        .set((
+            o::locked_until.eq(at + claim),
+            o::claim_token.eq(&token),
+            o::attempts.eq(o::attempts + 1),
+        ))
+        .execute(conn)?;
         let mut mails: Vec<QueuedMail> = o::outbox
-            .filter(o::id.eq_any(&claimed))
+            .filter(o::id.eq_any(&candidates))
+            .filter(o::claim_token.eq(&token))
             .select(QueuedMail::as_select())
             .load(conn)?;
-        mails.sort_by_key(|m| claimed.iter().position(|id| *id == m.id));
+        mails.sort_by_key(|m| candidates.iter().position(|id| *id == m.id));
         Ok(Claimed {
             token: token.clone(),
             mails,
