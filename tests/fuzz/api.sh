@@ -2,12 +2,13 @@
 # Fuzzes every JSON endpoint of the OpenAPI document with schemathesis (PyPI): generated and
 # mutated requests, valid and not, with an organiser's token, against the demo edition.
 # Fails on any 5xx answer and on any answer whose content type is not the documented one
-# (errors are application/problem+json). Usage: tests/fuzz/api.sh [max-examples]
+# (errors are application/problem+json). Usage: tests/fuzz/api.sh [max-examples] [sqlite|postgres]
 # BENCH_BIN picks the build (default: the release build); ST the schemathesis command.
+# Generated strings include NUL characters, which PostgreSQL refuses in text: run it on both.
 set -euo pipefail
 examples=${1:-25}
 st=${ST:-st}
-backend=sqlite
+backend=${2:-sqlite}
 source "$(dirname "$0")/../bench/lib.sh"
 "$bin" demo >/dev/null
 organiser=$("$bin" create-token --email anna.schmidt@devday-demo.example --name fuzz)

@@ -45,8 +45,18 @@ pub fn csrf_in(html: &str) -> Option<String> {
 
 impl Client {
     pub fn new(base: &str) -> Self {
+        Self::speaking(base, "en")
+    }
+
+    /// A client whose browser asks for `language` (`Accept-Language`).
+    pub fn speaking(base: &str, language: &str) -> Self {
         let jar = Arc::new(Jar::default());
+        let mut headers = reqwest::header::HeaderMap::new();
+        if let Ok(value) = reqwest::header::HeaderValue::from_str(language) {
+            headers.insert(reqwest::header::ACCEPT_LANGUAGE, value);
+        }
         let http = reqwest::Client::builder()
+            .default_headers(headers)
             .cookie_provider(jar.clone())
             .redirect(Policy::none())
             .build()

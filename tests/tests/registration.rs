@@ -142,7 +142,16 @@ db_test! {
         }
         let res = api.api_post("/api/events/dd-2030/registrations", None, &rusher(4, false)).await?;
         assert_eq!(res.status, 409);
+        assert_eq!(res.json()["type"], "/problems/conference-full");
         assert_eq!(res.json()["detail"], "The conference is full.");
+        // The refusal is a kind: a client asking in German is told in German.
+        let german = api.http().post(format!("{}/api/events/dd-2030/registrations", app.base))
+            .header("Accept-Language", "de-DE,de;q=0.9").json(&rusher(4, false));
+        let res = api.send(german).await?;
+        assert_eq!((res.status, res.header("content-language")), (409, Some("de")));
+        assert_eq!(res.json()["type"], "/problems/conference-full");
+        assert_eq!(res.json()["detail"], "Die Konferenz ist voll.");
+        assert_eq!(res.header("content-type"), Some("application/problem+json"));
         // The form says it in the visitor's words, with what to do, and keeps the entries.
         let res = api.post("/dd-2030/register/", &[("name", "Rusher Five"), ("email", "rusher5@example.org"), ("consent", "true")]).await?;
         assert_eq!(res.status, 409);
@@ -151,6 +160,13 @@ db_test! {
         // The first person cancels: the seat is offered to #2 at once, not #3.
         let mail = app.smtp.wait_for("rusher1@example.org").await?;
         let manage = mail.link("/register/manage/").expect("manage link");
+        // A refusal on a page is said in the reader's language.
+        let german = devday_tests::Client::speaking(&app.base, "de");
+        let res = german.post(&format!("{manage}/workshops"), &[("ticket_type_id", "x"), ("action", "swap")]).await?;
+        assert_eq!(res.status, 400);
+        assert!(res.body.contains("Wähle hinzufügen oder abgeben."), "{}", res.body);
+        let res = api.post(&format!("{manage}/workshops"), &[("ticket_type_id", "x"), ("action", "swap")]).await?;
+        assert!(res.body.contains("Choose add or drop."), "{}", res.body);
         let res = api.post(&format!("{manage}/cancel"), &[]).await?;
         assert!(res.body.contains("Registration cancelled"), "{}", res.body);
         let offer = app.smtp.wait_for_subject("rusher2@example.org", "A place for you").await?;

@@ -109,7 +109,7 @@ pub fn resend(
             ))
             .execute(conn)?;
         let email = EmailAddress::parse(&invitation.email)
-            .map_err(|_| AppError::bad_request("stored address is invalid"))?;
+            .map_err(|_| AppError::Refused(devday_shared::Refusal::StoredAddressInvalid))?;
         enqueue(
             conn,
             mailer,
@@ -178,15 +178,14 @@ pub fn accept(conn: &mut DbConn, token: &str, user_id: &str, email: &str) -> App
         // organisers entered (no speaker yet) is, whatever its state.
         let claim = proposals::speakers(conn, &proposal.id)?.is_empty();
         if !claim && !proposal.state().editable_by_speaker() {
-            return Err(AppError::Conflict(
-                "This proposal is no longer open for co-speakers.".into(),
-            ));
+            return Err(AppError::Refused(devday_shared::Refusal::CoSpeakersClosed));
         }
         if !invitation.email.eq_ignore_ascii_case(email) {
-            return Err(AppError::Conflict(format!(
-                "This invitation was sent to {}. Log in with that address to accept it.",
-                invitation.email
-            )));
+            return Err(AppError::Refused(
+                devday_shared::Refusal::InvitationForOther {
+                    email: invitation.email.clone(),
+                },
+            ));
         }
         let taken = diesel::update(
             i::proposal_invitations

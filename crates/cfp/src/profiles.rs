@@ -72,7 +72,7 @@ pub fn save(conn: &mut DbConn, user_id: &str, form: &ProfileForm) -> AppResult<(
         errors.add("links", "links-invalid");
     }
     errors.into_result()?;
-    let name = name.map_err(|_| AppError::bad_request("invalid name"))?;
+    let name = name.map_err(|_| AppError::Refused(devday_shared::Refusal::InvalidName))?;
     write_transaction(conn, |conn| {
         ensure_row(conn, user_id)?;
         diesel::update(sp::speaker_profiles.find(user_id))
@@ -239,7 +239,7 @@ pub fn add_window(
     }
     errors.into_result()?;
     let (Some(starts_at), Some(ends_at)) = (starts, ends) else {
-        return Err(AppError::bad_request("invalid window"));
+        return Err(AppError::Refused(devday_shared::Refusal::InvalidWindow));
     };
     diesel::insert_into(av::speaker_availability)
         .values((

@@ -249,9 +249,9 @@ pub fn delete_session_type(conn: &mut DbConn, edition_id: &str, id: &str) -> App
             .count()
             .get_result(conn)?;
         if used > 0 {
-            return Err(AppError::Conflict(format!(
-                "{used} proposal(s) use this session type; move them first."
-            )));
+            return Err(AppError::Refused(
+                devday_shared::Refusal::SessionTypeInUse { proposals: used },
+            ));
         }
         let n = diesel::delete(
             st::session_types
@@ -395,7 +395,7 @@ fn validate_question(
     errors.into_result()?;
     match (target, kind) {
         (Some(t), Some(k)) => Ok((t, k, label, form.session_types.join(","))),
-        _ => Err(AppError::bad_request("invalid question")),
+        _ => Err(AppError::Refused(devday_shared::Refusal::InvalidQuestion)),
     }
 }
 

@@ -17,6 +17,7 @@ use devday_shared::metrics::Metrics;
 use devday_shared::templates::Templates;
 use devday_shared::web::rate_limit::{self, RateLimits};
 use devday_shared::web::{assets, csrf, errors, headers, nul};
+use devday_shared::Refusal;
 use devday_shared::{accounts, api, editions, ops, settings_store, AppError, AppState};
 use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
@@ -49,16 +50,26 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(editions::configure_public);
 }
 
+/// A path or query string that does not fit the route.
 fn bad_request(err: impl std::fmt::Display) -> actix_web::Error {
-    AppError::bad_request(err.to_string()).into()
+    AppError::Refused(Refusal::MalformedQuery {
+        reason: err.to_string(),
+    })
+    .into()
 }
 
 fn json_error(err: error::JsonPayloadError) -> actix_web::Error {
     use error::JsonPayloadError as E;
     match err {
         E::Overflow { .. } | E::OverflowKnownLength { .. } => AppError::TooLarge.into(),
-        E::ContentType => AppError::UnsupportedMediaType("expected application/json".into()).into(),
-        other => bad_request(other),
+        E::ContentType => AppError::Refused(Refusal::WrongMediaType {
+            expected: "application/json",
+        })
+        .into(),
+        other => AppError::Refused(Refusal::MalformedJson {
+            reason: other.to_string(),
+        })
+        .into(),
     }
 }
 
@@ -66,11 +77,11 @@ fn form_error(err: error::UrlencodedError) -> actix_web::Error {
     use error::UrlencodedError as E;
     match err {
         E::Overflow { .. } => AppError::TooLarge.into(),
-        E::ContentType => {
-            AppError::UnsupportedMediaType("expected application/x-www-form-urlencoded".into())
-                .into()
-        }
-        other => bad_request(other),
+        E::ContentType => AppError::Refused(Refusal::WrongMediaType {
+            expected: "application/x-www-form-urlencoded",
+        })
+        .into(),
+        _ => AppError::Unreadable.into(),
     }
 }
 

@@ -31,9 +31,7 @@ fn today_in(edition: &Edition) -> NaiveDate {
 /// and offer links stop working.
 pub fn purge(conn: &mut DbConn, edition: &Edition) -> AppResult<usize> {
     if !has_ended(edition, today_in(edition)) {
-        return Err(AppError::Conflict(
-            "Personal data can only be purged after the edition has ended.".into(),
-        ));
+        return Err(AppError::Refused(devday_shared::Refusal::PurgeBeforeEnd));
     }
     write_transaction(conn, |conn| {
         // Placeholders stay unique per row ((edition, email) and the token hash are unique).

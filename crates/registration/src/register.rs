@@ -12,6 +12,7 @@ use devday_shared::accounts::EmailAddress;
 use devday_shared::editions::{Edition, WindowState};
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
+use devday_shared::Refusal;
 use devday_shared::{crypto, AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -47,18 +48,13 @@ pub struct RegistrationForm {
     pub website: String,
 }
 
-/// Why a registration was refused (409). The API says it in English; the form page
-/// translates these (`refusal_key`).
-pub const NOT_OPEN: &str = "Registration is not open.";
-pub const CONFERENCE_FULL: &str = "The conference is full.";
-pub const WORKSHOP_FULL: &str = "This workshop is full:";
-
-/// The message key of a refusal, for pages in the visitor's language.
-pub fn refusal_key(message: &str) -> Option<&'static str> {
-    match message {
-        NOT_OPEN => Some("registration-refused-closed"),
-        CONFERENCE_FULL => Some("registration-refused-full"),
-        m if m.starts_with(WORKSHOP_FULL) => Some("registration-refused-workshop"),
+/// What the registration form says for a refusal where it can say what to do next (tick
+/// the waiting-list box, which sits on the same page); `None`: the refusal's own words.
+pub fn form_message(refusal: &Refusal) -> Option<&'static str> {
+    match refusal {
+        Refusal::RegistrationClosed => Some("registration-refused-closed"),
+        Refusal::ConferenceFull => Some("registration-refused-full"),
+        Refusal::WorkshopFull { .. } => Some("registration-refused-workshop"),
         _ => None,
     }
 }
@@ -160,7 +156,9 @@ pub fn register(
     locale: Locale,
 ) -> AppResult<Outcome> {
     if edition.registration_state(now()) != WindowState::Open {
-        return Err(AppError::Conflict(NOT_OPEN.into()));
+        return Err(AppError::Refused(
+            devday_shared::Refusal::RegistrationClosed,
+        ));
     }
     admit(conn, mailer, edition, form, locale, Admission::Public)
 }
@@ -218,7 +216,7 @@ pub fn admit(
         };
         if !seated {
             if !form.waitlist {
-                return Err(AppError::Conflict(CONFERENCE_FULL.into()));
+                return Err(AppError::Refused(devday_shared::Refusal::ConferenceFull));
             }
             let position = waitlist::join(
                 conn,
@@ -241,10 +239,9 @@ pub fn admit(
             } else if form.waitlist {
                 waiting_for.push(workshop);
             } else {
-                return Err(AppError::Conflict(format!(
-                    "{WORKSHOP_FULL} {}",
-                    workshop.name
-                )));
+                return Err(AppError::Refused(devday_shared::Refusal::WorkshopFull {
+                    workshop: workshop.name.clone(),
+                }));
             }
         }
         let confirm = crypto::random_token();
@@ -519,8 +516,8 @@ fn release(
     ))
     .execute(conn)?;
     if n != 1 {
-        return Err(AppError::Conflict(
-            "This registration is not active.".into(),
+        return Err(AppError::Refused(
+            devday_shared::Refusal::RegistrationInactive,
         ));
     }
     for ticket in tickets_of(conn, &reg.id)? {
@@ -586,7 +583,7 @@ pub fn sweep(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
             match release(conn, mailer, &edition, &reg, "expired") {
                 Ok(()) => Ok(true),
                 // Confirmed or cancelled meanwhile: nothing to do.
-                Err(AppError::Conflict(_)) => Ok(false),
+                Err(AppError::Refused(devday_shared::Refusal::RegistrationInactive)) => Ok(false),
                 Err(e) => Err(e),
             }
         })?;
@@ -677,8 +674,8 @@ pub fn update_details(conn: &mut DbConn, reg: &Registration, form: &DetailsForm)
     errors.into_result()?;
     let name = form.name.trim();
     if !reg.is_active() {
-        return Err(AppError::Conflict(
-            "This registration is not active.".into(),
+        return Err(AppError::Refused(
+            devday_shared::Refusal::RegistrationInactive,
         ));
     }
     write_transaction(conn, |conn| {
@@ -700,8 +697,8 @@ pub fn update_details(conn: &mut DbConn, reg: &Registration, form: &DetailsForm)
 pub fn add_workshop(conn: &mut DbConn, reg: &Registration, ticket_type_id: &str) -> AppResult<()> {
     write_transaction(conn, |conn| {
         if !reg.is_active() {
-            return Err(AppError::Conflict(
-                "This registration is not active.".into(),
+            return Err(AppError::Refused(
+                devday_shared::Refusal::RegistrationInactive,
             ));
         }
         let types = settings::ticket_types(conn, &reg.edition_id)?;
@@ -714,15 +711,12 @@ pub fn add_workshop(conn: &mut DbConn, reg: &Registration, ticket_type_id: &str)
             return Ok(());
         }
         if held.iter().any(|t| t.overlaps(workshop)) {
-            return Err(AppError::Conflict(
-                "This workshop runs at the same time as one of yours.".into(),
-            ));
+            return Err(AppError::Refused(devday_shared::Refusal::WorkshopOverlaps));
         }
         if !seats::take(conn, &workshop.id)? {
-            return Err(AppError::Conflict(format!(
-                "The workshop \"{}\" is full.",
-                workshop.name
-            )));
+            return Err(AppError::Refused(devday_shared::Refusal::WorkshopFull {
+                workshop: workshop.name.clone(),
+            }));
         }
         diesel::insert_into(rt::registration_tickets)
             .values((

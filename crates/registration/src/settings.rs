@@ -219,8 +219,8 @@ pub fn set_capacity(conn: &mut DbConn, edition_id: &str, id: &str, capacity: i32
     .set(tt::capacity.eq(capacity))
     .execute(conn)?;
     if n == 0 {
-        return Err(AppError::Conflict(
-            "More seats are taken than that capacity.".into(),
+        return Err(AppError::Refused(
+            devday_shared::Refusal::CapacityBelowTaken,
         ));
     }
     Ok(())

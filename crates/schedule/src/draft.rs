@@ -20,9 +20,6 @@ use utoipa::ToSchema;
 use crate::grid;
 use crate::model::{GridSettings, Placement, Room};
 
-/// Someone else changed the session since the editor loaded it.
-pub const CHANGED_MEANWHILE: &str = "schedule-changed-meanwhile";
-
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Speaker {
     pub user_id: String,
@@ -181,13 +178,15 @@ pub fn place(
     }
     errors.into_result()?;
     let (Some(start), Some(minutes)) = (start, minutes) else {
-        return Err(AppError::bad_request("invalid placement"));
+        return Err(AppError::Refused(devday_shared::Refusal::InvalidPlacement));
     };
     let expected = form.version.trim().parse::<i32>().unwrap_or(-1);
     write_transaction(conn, |conn| {
         let current = version_of(conn, proposal_id)?;
         if current != expected {
-            return Err(AppError::Conflict(CHANGED_MEANWHILE.into()));
+            return Err(AppError::Refused(
+                devday_shared::Refusal::TimetableChangedMeanwhile,
+            ));
         }
         diesel::delete(pl::placements.find(proposal_id)).execute(conn)?;
         diesel::insert_into(pl::placements)
@@ -237,7 +236,9 @@ pub fn unplace(
                 diesel::delete(pl::placements.find(proposal_id)).execute(conn)?;
                 Ok(())
             }
-            _ => Err(AppError::Conflict(CHANGED_MEANWHILE.into())),
+            _ => Err(AppError::Refused(
+                devday_shared::Refusal::TimetableChangedMeanwhile,
+            )),
         }
     })
 }

@@ -12,11 +12,6 @@ use devday_shared::{crypto, AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The browser already gave feedback on this session.
-pub const ALREADY_GIVEN: &str = "schedule-feedback-given";
-/// The session has not ended yet.
-pub const NOT_YET: &str = "schedule-feedback-not-yet";
-
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct FeedbackForm {
@@ -39,7 +34,7 @@ pub fn give(
     form: &FeedbackForm,
 ) -> AppResult<()> {
     if now() < ends_at {
-        return Err(AppError::Conflict(NOT_YET.into()));
+        return Err(AppError::Refused(devday_shared::Refusal::FeedbackNotYet));
     }
     let mut errors = FieldErrors::new();
     let rating = form
@@ -61,7 +56,7 @@ pub fn give(
         .count()
         .get_result(conn)?;
     if given > 0 {
-        return Err(AppError::Conflict(ALREADY_GIVEN.into()));
+        return Err(AppError::Refused(devday_shared::Refusal::FeedbackGiven));
     }
     diesel::insert_into(f::session_feedback)
         .values((
@@ -77,7 +72,7 @@ pub fn give(
         .map_err(|e| {
             // Two sends of the same form at once: the unique index lets one through.
             if devday_db::is_unique_violation(&e) {
-                AppError::Conflict(ALREADY_GIVEN.into())
+                AppError::Refused(devday_shared::Refusal::FeedbackGiven)
             } else {
                 e.into()
             }

@@ -246,7 +246,7 @@ pub fn save_grid(conn: &mut DbConn, edition_id: &str, form: &GridForm) -> AppRes
     let (Some(starts), Some(ends), Some(granularity), Some(change)) =
         (starts, ends, granularity, change)
     else {
-        return Err(AppError::bad_request("invalid grid"));
+        return Err(AppError::Refused(devday_shared::Refusal::InvalidGrid));
     };
     write_transaction(conn, |conn| {
         diesel::delete(ss::schedule_settings.find(edition_id)).execute(conn)?;
@@ -303,7 +303,7 @@ pub fn add_break(conn: &mut DbConn, edition: &Edition, form: &BreakForm) -> AppR
     }
     errors.into_result()?;
     let (Some(from), Some(to)) = (from, to) else {
-        return Err(AppError::bad_request("invalid break"));
+        return Err(AppError::Refused(devday_shared::Refusal::InvalidBreak));
     };
     let id = uuid::Uuid::new_v4().to_string();
     diesel::insert_into(sb::schedule_breaks)

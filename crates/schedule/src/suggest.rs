@@ -18,7 +18,7 @@ use devday_shared::{AppError, AppResult};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::draft::{self, PlaceForm, Session, CHANGED_MEANWHILE};
+use crate::draft::{self, PlaceForm, Session};
 use crate::model::{Break, GridSettings, Room};
 use crate::solver::{self, Options, Problem, Score, Slot, Talk};
 use crate::{grid, setup};
@@ -64,7 +64,7 @@ fn step(grid_settings: &GridSettings) -> i64 {
 pub fn prepare(conn: &mut DbConn, edition: &Edition) -> AppResult<Prepared> {
     let rooms: Vec<Room> = setup::rooms(conn, &edition.id)?;
     if rooms.is_empty() {
-        return Err(AppError::Conflict("schedule-no-rooms".into()));
+        return Err(AppError::Refused(devday_shared::Refusal::NoRooms));
     }
     let grid_settings = setup::grid_settings(conn, &edition.id)?;
     let breaks: Vec<Break> = setup::breaks(conn, &edition.id)?;
@@ -338,7 +338,9 @@ pub fn job(edition_id: &str) -> Option<Job> {
 /// Starts a search in a background thread (one per edition at a time).
 pub fn start(edition_id: &str, prepared: Prepared, mode: Mode) -> AppResult<()> {
     if mode == Mode::Improve && prepared.draft.is_none() {
-        return Err(AppError::Conflict("schedule-suggest-place-all".into()));
+        return Err(AppError::Refused(
+            devday_shared::Refusal::SuggestPlaceAllFirst,
+        ));
     }
     let stop = Arc::new(AtomicBool::new(false));
     let iterations = solver::default_iterations(&prepared.problem);
@@ -364,7 +366,7 @@ pub fn start(edition_id: &str, prepared: Prepared, mode: Mode) -> AppResult<()> 
         true
     });
     if !started {
-        return Err(AppError::Conflict("schedule-suggest-running".into()));
+        return Err(AppError::Refused(devday_shared::Refusal::SuggestRunning));
     }
     let edition = edition_id.to_owned();
     std::thread::spawn(move || {
@@ -476,7 +478,9 @@ pub fn accept(conn: &mut DbConn, edition: &Edition) -> AppResult<usize> {
             };
             draft::place(conn, edition, &grid_settings, &rooms, &c.proposal_id, &form).map_err(
                 |e| match e {
-                    AppError::Invalid(_) => AppError::Conflict(CHANGED_MEANWHILE.into()),
+                    AppError::Invalid(_) => {
+                        AppError::Refused(devday_shared::Refusal::TimetableChangedMeanwhile)
+                    }
                     other => other,
                 },
             )?;

@@ -35,11 +35,17 @@ impl Modify for BearerAuth {
     }
 }
 
-/// An RFC 9457 problem document, the body of every 4xx and 5xx answer.
+/// An RFC 9457 problem document, the body of every 4xx and 5xx answer. `detail` is in the
+/// language `Accept-Language` asks for (English or German; English by default).
 #[derive(Serialize, ToSchema)]
 pub struct ProblemDocument {
+    /// `/problems/<kind>`, stable: the general kinds (`not-found`, `unauthenticated`,
+    /// `forbidden`, `invalid`, `nul-character`, `csrf`, `rate-limited`, `too-large`,
+    /// `unreadable`, `unavailable`, `internal`) and one per reason a request is refused,
+    /// for example `conference-full`, `registration-closed`, `workshop-full`,
+    /// `review-window-closed`, `proposal-limit`, `malformed-json`.
     #[serde(rename = "type")]
-    #[schema(example = "/problems/invalid")]
+    #[schema(example = "/problems/conference-full")]
     pub kind: String,
     pub title: String,
     pub status: u16,

@@ -7,6 +7,8 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
+pub use crate::refusal::Refusal;
+
 pub type AppResult<T> = Result<T, AppError>;
 
 /// Messages per field, shown beside the field in forms and as `errors` in problem documents.
@@ -61,20 +63,17 @@ pub enum AppError {
     Unauthenticated,
     #[error("You are not allowed to do this.")]
     Forbidden,
-    #[error("{0}")]
-    BadRequest(String),
+    /// A refusal with its reason: see [`Refusal`].
+    #[error("{}", english(.0))]
+    Refused(Refusal),
     #[error("The form arrived damaged: it must be URL-encoded UTF-8 with the page's fields.")]
     Unreadable,
     #[error("The request is too large.")]
     TooLarge,
-    #[error("{0}")]
-    UnsupportedMediaType(String),
     #[error("Some fields are invalid.")]
     Invalid(FieldErrors),
     #[error("“{field}” contains the NUL character (U+0000), which cannot be stored.")]
     NulCharacter { field: String },
-    #[error("{0}")]
-    Conflict(String),
     #[error("The form has expired. Reload the page and try again.")]
     Csrf,
     #[error("Too many attempts. Try again in {retry_after_secs} seconds.")]
@@ -90,10 +89,6 @@ impl AppError {
         AppError::Internal(err.into())
     }
 
-    pub fn bad_request(message: impl Into<String>) -> Self {
-        AppError::BadRequest(message.into())
-    }
-
     /// `field` (a form field, a JSON path, `path` or `query`) holds U+0000.
     pub fn nul(field: &str) -> Self {
         AppError::NulCharacter {
@@ -105,9 +100,7 @@ impl AppError {
     /// or has expired meanwhile, which deserves a clearer answer than 404.
     pub fn link_gone(self) -> Self {
         match self {
-            AppError::NotFound => AppError::Conflict(
-                "This invitation has been used, withdrawn or has expired.".into(),
-            ),
+            AppError::NotFound => AppError::Refused(Refusal::LinkGone),
             other => other,
         }
     }
@@ -115,21 +108,25 @@ impl AppError {
     /// A stable, machine-readable name of the kind, used as the problem `type`.
     pub fn kind(&self) -> &'static str {
         match self {
+            AppError::Refused(refusal) => refusal.slug(),
             AppError::NotFound => "not-found",
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden => "forbidden",
-            AppError::BadRequest(_) => "bad-request",
             AppError::Unreadable => "unreadable",
             AppError::TooLarge => "too-large",
-            AppError::UnsupportedMediaType(_) => "unsupported-media-type",
             AppError::Invalid(_) => "invalid",
             AppError::NulCharacter { .. } => "nul-character",
-            AppError::Conflict(_) => "conflict",
             AppError::Csrf => "csrf",
             AppError::RateLimited { .. } => "rate-limited",
             AppError::Unavailable => "unavailable",
             AppError::Internal(_) => "internal",
         }
+    }
+}
+
+impl From<Refusal> for AppError {
+    fn from(refusal: Refusal) -> Self {
+        AppError::Refused(refusal)
     }
 }
 
@@ -140,7 +137,7 @@ impl From<diesel::result::Error> for AppError {
             Error::NotFound => AppError::NotFound,
             // Two requests racing to create the same thing: the loser is told, not failed.
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => {
-                AppError::Conflict("This exists already (perhaps you sent the form twice).".into())
+                AppError::Refused(Refusal::AlreadyExists)
             }
             other => AppError::Internal(other.into()),
         }
@@ -172,12 +169,22 @@ pub struct Problem<'a> {
     pub errors: Option<&'a FieldErrors>,
 }
 
-/// Left in the response so the HTML error page can be rendered from it.
+/// Left in the response so the HTML error page (and a problem document in the reader's
+/// language) can be rendered from it.
 #[derive(Debug, Clone)]
 pub struct ErrorInfo {
     pub kind: &'static str,
     pub detail: String,
     pub errors: Option<FieldErrors>,
+    pub refusal: Option<Refusal>,
+}
+
+/// A refusal in English: the problem document's default language.
+fn english(refusal: &Refusal) -> String {
+    crate::i18n::I18n::embedded().map_or_else(
+        || refusal.slug().to_owned(),
+        |i18n| i18n.refusal(crate::i18n::Locale::En, refusal),
+    )
 }
 
 impl ResponseError for AppError {
@@ -186,13 +193,12 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
-            AppError::BadRequest(_) | AppError::Unreadable => StatusCode::BAD_REQUEST,
+            AppError::Refused(refusal) => refusal.status(),
+            AppError::Unreadable => StatusCode::BAD_REQUEST,
             AppError::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Invalid(_) | AppError::NulCharacter { .. } => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -236,6 +242,10 @@ impl ResponseError for AppError {
             kind: self.kind(),
             detail: problem.detail,
             errors: errors.cloned(),
+            refusal: match self {
+                AppError::Refused(refusal) => Some(refusal.clone()),
+                _ => None,
+            },
         });
         response
     }

@@ -103,6 +103,29 @@ impl I18n {
         Ok(Self { bundles })
     }
 
+    /// The catalogue built into the binary, for places without the app's state (the
+    /// English detail of a problem document); `None` only if it failed to load, which the
+    /// start-up's own `load` reports.
+    pub fn embedded() -> Option<&'static I18n> {
+        static EMBEDDED: std::sync::LazyLock<Option<I18n>> =
+            std::sync::LazyLock::new(|| I18n::load().ok());
+        EMBEDDED.as_ref()
+    }
+
+    /// A refusal in `locale`, with its arguments.
+    pub fn refusal(&self, locale: Locale, refusal: &crate::refusal::Refusal) -> String {
+        let args: Vec<(&str, FluentValue<'_>)> = refusal
+            .args()
+            .into_iter()
+            .map(|(name, value)| match value.parse::<i64>() {
+                // Numbers select plural forms.
+                Ok(n) => (name, FluentValue::from(n)),
+                Err(_) => (name, FluentValue::from(value)),
+            })
+            .collect();
+        self.tr(locale, &refusal.message_id(), &args)
+    }
+
     /// The message `key` in `locale`, with `args` filled in.
     pub fn tr(&self, locale: Locale, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         self.lookup(locale, key, args)

@@ -14,6 +14,7 @@ pub mod maintenance;
 pub mod markdown;
 pub mod metrics;
 pub mod ops;
+pub mod refusal;
 pub mod settings_store;
 pub mod spreadsheet;
 pub mod state;
@@ -21,4 +22,5 @@ pub mod templates;
 pub mod web;
 
 pub use error::{AppError, AppResult, FieldErrors};
+pub use refusal::Refusal;
 pub use state::AppState;

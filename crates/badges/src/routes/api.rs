@@ -58,11 +58,7 @@ impl ScanRequest {
         let presented = match (self.code, self.registration_id) {
             (Some(code), _) if !code.trim().is_empty() => Presented::Code(code),
             (_, Some(id)) if !id.trim().is_empty() => Presented::Registration(id),
-            _ => {
-                return Err(AppError::bad_request(
-                    "Send the scanned `code` or a `registration_id`.",
-                ))
-            }
+            _ => return Err(AppError::Refused(devday_shared::Refusal::ScanNeedsCode)),
         };
         let device = self
             .device
@@ -177,13 +173,15 @@ pub async fn upload(
 ) -> AppResult<HttpResponse> {
     let scans = body.into_inner().scans;
     if scans.len() > 5000 {
-        return Err(AppError::bad_request("Upload at most 5000 scans at once."));
+        return Err(AppError::Refused(devday_shared::Refusal::TooManyScans));
     }
     if scans
         .iter()
         .any(|s| s.nonce.as_deref().is_none_or(str::is_empty))
     {
-        return Err(AppError::bad_request("Every offline scan needs its nonce."));
+        return Err(AppError::Refused(
+            devday_shared::Refusal::OfflineScanNeedsNonce,
+        ));
     }
     let results = state
         .db(move |c| {
@@ -217,7 +215,7 @@ pub async fn search(
 ) -> AppResult<HttpResponse> {
     let q = query.into_inner().q;
     if q.trim().chars().count() < 2 {
-        return Err(AppError::bad_request("Search for at least two characters."));
+        return Err(AppError::Refused(devday_shared::Refusal::SearchTooShort));
     }
     let eid = access.edition.id.clone();
     let found = state.db(move |c| Ok(tickets::search(c, &eid, &q)?)).await?;

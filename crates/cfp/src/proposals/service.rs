@@ -144,9 +144,7 @@ fn check_limit(conn: &mut DbConn, edition_id: &str, user_id: &str) -> AppResult<
     devday_shared::editions::queries::lock(conn, edition_id)?;
     let max = crate::settings::settings(conn, edition_id)?.max_proposals_per_speaker;
     if super::active_count(conn, edition_id, user_id)? >= i64::from(max) {
-        return Err(AppError::Conflict(
-            "You have reached the limit of proposals for this edition.".into(),
-        ));
+        return Err(AppError::Refused(devday_shared::Refusal::ProposalLimit));
     }
     Ok(())
 }
@@ -167,9 +165,7 @@ pub fn create(conn: &mut DbConn, mailer: &Mailer, new: NewProposal<'_>) -> AppRe
         }
         if let Some(code_id) = new.access_code_id {
             if !crate::settings::use_access_code(conn, code_id)? {
-                return Err(AppError::Conflict(
-                    "This access code has been used up.".into(),
-                ));
+                return Err(AppError::Refused(devday_shared::Refusal::AccessCodeUsedUp));
             }
         }
         diesel::insert_into(p::proposals)
@@ -269,8 +265,8 @@ pub fn update(
         ))
         .execute(conn)?;
         if changed != 1 {
-            return Err(AppError::Conflict(
-                "The proposal changed meanwhile; reload it and try again.".into(),
+            return Err(AppError::Refused(
+                devday_shared::Refusal::ProposalChangedMeanwhile,
             ));
         }
         if to != from {
@@ -323,8 +319,8 @@ pub fn transition(
         .set((p::state.eq(to.as_str()), p::updated_at.eq(now())))
         .execute(conn)?;
         if changed != 1 {
-            return Err(AppError::Conflict(
-                "The proposal changed meanwhile; reload it and try again.".into(),
+            return Err(AppError::Refused(
+                devday_shared::Refusal::ProposalChangedMeanwhile,
             ));
         }
         record(conn, &proposal.id, Some(actor_id), Some(from), to, note)?;

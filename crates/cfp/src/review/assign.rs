@@ -50,9 +50,7 @@ pub fn excluded(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> Quer
 
 pub fn assign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> AppResult<()> {
     if excluded(conn, proposal_id, reviewer_id)? {
-        return Err(AppError::Conflict(
-            "This reviewer has a conflict of interest with the proposal or speaks in it.".into(),
-        ));
+        return Err(AppError::Refused(devday_shared::Refusal::ReviewerExcluded));
     }
     let exists: i64 = ra::review_assignments
         .filter(ra::proposal_id.eq(proposal_id))

@@ -45,11 +45,10 @@ pub fn decide(
         from,
         ProposalState::Submitted | ProposalState::Accepted | ProposalState::Rejected
     ) {
-        return Err(AppError::Conflict(format!(
-            "\"{}\" is {}: only submitted, accepted or rejected proposals can be decided.",
-            proposal.title,
-            from.as_str()
-        )));
+        return Err(AppError::Refused(devday_shared::Refusal::NotDecidable {
+            title: proposal.title.clone(),
+            state: from.as_str(),
+        }));
     }
     write_transaction(conn, |conn| {
         // One decision of an edition at a time: waiting-list places are handed out in order.
@@ -328,7 +327,9 @@ fn answer(
     .set((p::state.eq(to.as_str()), p::updated_at.eq(now())))
     .execute(conn)?;
     if changed != 1 {
-        return Err(AppError::Conflict("The proposal changed meanwhile.".into()));
+        return Err(AppError::Refused(
+            devday_shared::Refusal::ProposalChangedMeanwhile,
+        ));
     }
     service::record(
         conn,

@@ -253,17 +253,13 @@ pub async fn create(
                 .session_type(&input.session_type_id)
                 .ok_or(AppError::NotFound)?;
             if !rules::open_for(&edition, session_type, devday_db::now()) {
-                return Err(AppError::Conflict(
-                    "The call for papers is closed for this session type.".into(),
-                ));
+                return Err(AppError::Refused(devday_shared::Refusal::CfpClosedForType));
             }
             if form.submitting()
                 && proposals::active_count(c, &edition.id, &user.id)?
                     >= i64::from(loaded.settings.max_proposals_per_speaker)
             {
-                return Err(AppError::Conflict(
-                    "You have reached the limit of proposals for this edition.".into(),
-                ));
+                return Err(AppError::Refused(devday_shared::Refusal::ProposalLimit));
             }
             service::create(
                 c,
@@ -330,9 +326,7 @@ pub async fn update(
                             rules::deadline(&edition, t).is_none_or(|d| devday_db::now() < d)
                         });
                 if !open {
-                    return Err(AppError::Conflict(
-                        "The proposal cannot be changed any more.".into(),
-                    ));
+                    return Err(AppError::Refused(devday_shared::Refusal::ProposalLocked));
                 }
             }
             let submit =

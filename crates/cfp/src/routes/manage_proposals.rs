@@ -162,8 +162,8 @@ pub async fn set_state(
     CsrfForm(form): CsrfForm<StateForm>,
 ) -> AppResult<HttpResponse> {
     let proposal = load(&state, &access, path.into_inner().1).await?;
-    let to =
-        ProposalState::parse(&form.state).ok_or_else(|| AppError::bad_request("unknown state"))?;
+    let to = ProposalState::parse(&form.state)
+        .ok_or_else(|| AppError::Refused(devday_shared::Refusal::UnknownProposalState))?;
     let note = form.note.trim().chars().take(500).collect::<String>();
     let (p, uid) = (proposal.clone(), access.user.id.clone());
     state

@@ -226,9 +226,7 @@ fn check_pair(
         .iter()
         .any(|r| r.id == reviewer_id)
     {
-        return Err(AppError::bad_request(
-            "This person is not a reviewer of the edition.",
-        ));
+        return Err(AppError::Refused(devday_shared::Refusal::NotAReviewer));
     }
     if let Some(pid) = proposal_id {
         proposals::get(c, edition_id, pid)?.ok_or(AppError::NotFound)?;
@@ -274,9 +272,7 @@ pub async fn unassign_reviewer(
             // Anyone assigned may be taken off, including someone who left the committee.
             proposals::get(c, &eid, &form.proposal_id)?.ok_or(AppError::NotFound)?;
             match assign::unassign(c, &form.proposal_id, &form.reviewer_id)? {
-                0 => Err(AppError::Conflict(
-                    "This reviewer was not assigned this proposal.".into(),
-                )),
+                0 => Err(AppError::Refused(devday_shared::Refusal::NotAssigned)),
                 _ => Ok(None),
             }
         })
@@ -456,7 +452,7 @@ pub async fn decide_bulk(
     CsrfForm(form): CsrfForm<DecideForm>,
 ) -> AppResult<HttpResponse> {
     let decision = Decision::parse(&form.decision)
-        .ok_or_else(|| AppError::bad_request("Choose accept, reject or waiting list."))?;
+        .ok_or_else(|| AppError::Refused(devday_shared::Refusal::ChooseDecision))?;
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
     state
         .db(move |c| {

@@ -111,7 +111,7 @@ pub async fn upload_photo(
 ) -> AppResult<HttpResponse> {
     let bytes = match upload::read(&req, body, "photo", profiles::PHOTO_MAX_BYTES).await? {
         Upload::File(bytes) if !bytes.is_empty() => bytes,
-        Upload::File(_) => return Err(AppError::bad_request("no photo")),
+        Upload::File(_) => return Err(AppError::Refused(devday_shared::Refusal::NoPhoto)),
         Upload::TooLarge => {
             return photo_refused(&state, &page, user.0.id, "photo-too-large".into()).await
         }

@@ -69,7 +69,9 @@ impl AnswerForm {
         match self.answer.as_str() {
             "confirm" => Ok(true),
             "decline" => Ok(false),
-            _ => Err(AppError::bad_request("Choose confirm or decline.")),
+            _ => Err(AppError::Refused(
+                devday_shared::Refusal::ChooseConfirmOrDecline,
+            )),
         }
     }
 }

@@ -304,7 +304,9 @@ pub async fn save(
     );
     let loaded = state.db(move |c| load(c, &eid, &uid, &pid)).await?;
     if !loaded.settings.window_open(devday_db::now()) {
-        return Err(AppError::Conflict("The review window is closed.".into()));
+        return Err(AppError::Refused(
+            devday_shared::Refusal::ReviewWindowClosed,
+        ));
     }
     let input = match reviews::validate(&form, &loaded.categories, &loaded.settings) {
         Ok(input) => input,
@@ -348,7 +350,9 @@ pub async fn conflict(
                 return Err(AppError::NotFound);
             }
             if !settings::get(c, &eid)?.window_open(devday_db::now()) {
-                return Err(AppError::Conflict("The review window is closed.".into()));
+                return Err(AppError::Refused(
+                    devday_shared::Refusal::ReviewWindowClosed,
+                ));
             }
             assign::declare_conflict(c, &id, &uid, &uid)
         })

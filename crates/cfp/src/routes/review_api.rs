@@ -205,7 +205,9 @@ pub async fn put_own(
             }
             let settings = settings::get(c, &eid)?;
             if !settings.window_open(devday_db::now()) {
-                return Err(AppError::Conflict("The review window is closed.".into()));
+                return Err(AppError::Refused(
+                    devday_shared::Refusal::ReviewWindowClosed,
+                ));
             }
             settings::ensure_default_categories(c, &eid)?;
             let categories = settings::categories(c, &eid)?;
@@ -255,7 +257,7 @@ pub async fn decision(
     body: Json<DecisionBody>,
 ) -> AppResult<actix_web::HttpResponse> {
     let decision = Decision::parse(&body.decision)
-        .ok_or_else(|| AppError::bad_request("decision must be accept, reject or waitlist"))?;
+        .ok_or_else(|| AppError::Refused(devday_shared::Refusal::ChooseDecision))?;
     let (eid, uid, id) = (
         access.edition.id.clone(),
         access.user.id.clone(),

@@ -149,9 +149,7 @@ pub async fn respond(
         .await
     {
         Ok(_) => Ok(see_other(&back)),
-        Err(AppError::NotFound) => Err(AppError::Conflict(
-            "This proposal does not wait for an answer (any more).".into(),
-        )),
+        Err(AppError::NotFound) => Err(AppError::Refused(devday_shared::Refusal::NoAnswerAwaited)),
         Err(e) => Err(e),
     }
 }
@@ -219,9 +217,7 @@ pub async fn withdraw(
     let (slug, id) = path.into_inner();
     let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
     if !proposal.state().editable_by_speaker() {
-        return Err(AppError::Conflict(
-            "Only drafts and submitted proposals can be withdrawn.".into(),
-        ));
+        return Err(AppError::Refused(devday_shared::Refusal::WithdrawOpenOnly));
     }
     let uid = user.0.id;
     let p = proposal.clone();
@@ -259,8 +255,8 @@ pub async fn invite(
     let (edition, proposal) =
         own_proposal(&state, slug.clone(), id.clone(), user.0.id.clone()).await?;
     if !proposal.state().editable_by_speaker() {
-        return Err(AppError::Conflict(
-            "Co-speakers can join drafts and submitted proposals only.".into(),
+        return Err(AppError::Refused(
+            devday_shared::Refusal::CoSpeakersDraftsOnly,
         ));
     }
     let email = match EmailAddress::parse(&form.email) {

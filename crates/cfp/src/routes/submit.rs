@@ -271,10 +271,7 @@ pub async fn update(
     let eid = edition.id.clone();
     let loaded = state.db(move |c| Loaded::load(c, &eid)).await?;
     if !editable(&edition, &loaded, &proposal) {
-        return Err(AppError::Conflict(
-            "The deadline has passed or the proposal is decided: it cannot be changed any more."
-                .into(),
-        ));
+        return Err(AppError::Refused(devday_shared::Refusal::ProposalFinal));
     }
     let form = ProposalForm::from_fields(&fields);
     let draft = proposal.state() == ProposalState::Draft;

@@ -220,7 +220,11 @@ pub async fn answer_offer(
     let accept = match form.answer.as_str() {
         "accept" => true,
         "decline" => false,
-        _ => return Err(AppError::bad_request("Choose accept or decline.")),
+        _ => {
+            return Err(AppError::Refused(
+                devday_shared::Refusal::ChooseAcceptOrDecline,
+            ))
+        }
     };
     let mailer = state.mailer.clone();
     let done = state
@@ -291,7 +295,7 @@ pub async fn workshops(
             match form.action.as_str() {
                 "add" => register::add_workshop(c, &reg, &form.ticket_type_id),
                 "drop" => register::drop_workshop(c, &mailer, &edition, &reg, &form.ticket_type_id),
-                _ => Err(AppError::bad_request("Choose add or drop.")),
+                _ => Err(AppError::Refused(devday_shared::Refusal::ChooseAddOrDrop)),
             }
         })
         .await?;

@@ -165,7 +165,7 @@ pub async fn capacity(
         .parse::<i32>()
         .ok()
         .filter(|c| (1..=100_000).contains(c))
-        .ok_or_else(|| AppError::bad_request("capacity must be a whole number from 1 to 100000"))?;
+        .ok_or_else(|| AppError::Refused(devday_shared::Refusal::CapacityOutOfRange))?;
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
     let mailer = state.mailer.clone();
     let edition = access.edition.clone();

@@ -131,9 +131,10 @@ pub async fn submit(
             )
             .await
         }
-        Err(AppError::Conflict(message)) => {
+        Err(AppError::Refused(refusal)) => {
             let mut errors = FieldErrors::new();
-            let text = register::refusal_key(&message).map_or(message, |key| page.tr(key));
+            let text = register::form_message(&refusal)
+                .map_or_else(|| page.refusal(&refusal), |key| page.tr(key));
             errors.add("form", text);
             render(&state, &page, edition, &form, &errors, StatusCode::CONFLICT).await
         }

@@ -3,7 +3,6 @@
 
 use actix_web::{web, HttpResponse};
 use devday_shared::api::{invalid_in_english, ProblemDocument};
-use devday_shared::i18n::Locale;
 use devday_shared::web::Organiser;
 use devday_shared::{AppError, AppResult, AppState};
 use serde::{Deserialize, Serialize};
@@ -40,14 +39,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     );
 }
 
-/// Problem details in English: field errors and the timetable's refusals are message ids.
+/// Problem details in English: field errors are message ids.
 fn english(state: &AppState, err: AppError) -> AppError {
-    match err {
-        AppError::Conflict(id) if id.starts_with("schedule-") => {
-            AppError::Conflict(state.i18n.tr(Locale::En, &id, &[]))
-        }
-        other => invalid_in_english(state, other),
-    }
+    invalid_in_english(state, err)
 }
 
 /// The rooms of an edition, left to right.

@@ -2,6 +2,7 @@
 //! a form per session (the keyboard way; drag and drop fills and sends the same form),
 //! the conflicts, and releasing.
 
+use devday_shared::Refusal;
 use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
@@ -11,7 +12,7 @@ use devday_shared::web::{see_other, CsrfForm, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
-use crate::draft::{self, PlaceForm, CHANGED_MEANWHILE};
+use crate::draft::{self, PlaceForm};
 use crate::release::{self, ReleaseForm};
 use crate::suggest::{self, Mode};
 use crate::view::{self, Filter};
@@ -55,7 +56,8 @@ struct Problem {
     session: Option<String>,
     errors: FieldErrors,
     release_errors: FieldErrors,
-    notice: Option<&'static str>,
+    /// A refusal to show above the grid (its message id).
+    notice: Option<String>,
     /// The form as sent, shown again.
     form: Option<PlaceForm>,
 }
@@ -287,8 +289,8 @@ async fn answer(
             problem.release_errors = errors;
             StatusCode::UNPROCESSABLE_ENTITY
         }
-        Err(AppError::Conflict(id)) if id == CHANGED_MEANWHILE => {
-            problem.notice = Some(CHANGED_MEANWHILE);
+        Err(AppError::Refused(refusal @ Refusal::TimetableChangedMeanwhile)) => {
+            problem.notice = Some(refusal.message_id());
             StatusCode::CONFLICT
         }
         Err(e) => return Err(e),
@@ -442,15 +444,9 @@ async fn suggest_answer(
             "/{}/manage/schedule#optimiser",
             access.edition.slug
         ))),
-        Err(AppError::Conflict(id)) if id.starts_with("schedule-") => {
-            let notice: &'static str = match id.as_str() {
-                "schedule-suggest-running" => "schedule-suggest-running",
-                "schedule-suggest-place-all" => "schedule-suggest-place-all",
-                "schedule-no-rooms" => "schedule-no-rooms",
-                _ => CHANGED_MEANWHILE,
-            };
+        Err(AppError::Refused(refusal)) => {
             let problem = Problem {
-                notice: Some(notice),
+                notice: Some(refusal.message_id()),
                 ..Problem::default()
             };
             render(state, page, access, "", problem, StatusCode::CONFLICT).await

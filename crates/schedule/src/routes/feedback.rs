@@ -5,6 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use devday_db::now;
 use devday_shared::web::{csrf, see_other, ClientIp, CsrfForm, InEdition, Organiser, Page};
+use devday_shared::Refusal;
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
 
@@ -99,21 +100,27 @@ pub async fn give(
     let (errors, notice, status) = match result {
         Ok(()) => (
             FieldErrors::new(),
-            Some("schedule-feedback-thanks"),
+            Some("schedule-feedback-thanks".to_owned()),
             StatusCode::OK,
         ),
         Err(AppError::Invalid(errors)) => (errors, None, StatusCode::UNPROCESSABLE_ENTITY),
-        Err(AppError::Conflict(id)) if id == feedback::ALREADY_GIVEN || id == feedback::NOT_YET => {
-            let key = if id == feedback::ALREADY_GIVEN {
-                feedback::ALREADY_GIVEN
-            } else {
-                feedback::NOT_YET
-            };
-            (FieldErrors::new(), Some(key), StatusCode::CONFLICT)
-        }
+        Err(AppError::Refused(refusal @ (Refusal::FeedbackGiven | Refusal::FeedbackNotYet))) => (
+            FieldErrors::new(),
+            Some(refusal.message_id()),
+            StatusCode::CONFLICT,
+        ),
         Err(e) => return Err(e),
     };
-    render(&state, &page, &slug, &guid, errors, notice, status).await
+    render(
+        &state,
+        &page,
+        &slug,
+        &guid,
+        errors,
+        notice.as_deref(),
+        status,
+    )
+    .await
 }
 
 /// Every session's feedback, and a recording link per released session.

@@ -242,19 +242,16 @@ pub fn delete_account(conn: &mut DbConn, user_id: &str) -> AppResult<()> {
         if user.is_admin {
             users::lock_admins(conn)?;
             if users::admin_count(conn)? <= 1 {
-                return Err(AppError::Conflict(
-                    "You are the only admin: make someone else admin first.".into(),
-                ));
+                return Err(AppError::Refused(crate::Refusal::LastAdmin));
             }
         }
         for (edition, role) in roles::editions_of_user(conn, user_id)? {
             if role == Role::Organiser {
                 queries::lock(conn, &edition.id)?;
                 if roles::organiser_count(conn, &edition.id)? <= 1 {
-                    return Err(AppError::Conflict(format!(
-                        "You are the only organiser of {}: hand it over first.",
-                        edition.name
-                    )));
+                    return Err(AppError::Refused(crate::Refusal::LastOrganiserOf {
+                        edition: edition.name.clone(),
+                    }));
                 }
             }
         }

@@ -106,10 +106,9 @@ pub fn accept(conn: &mut DbConn, token: &str, user_id: &str, email: &str) -> App
     write_transaction(conn, |conn| {
         let (invitation, edition) = open_by_token(conn, token)?.ok_or(AppError::NotFound)?;
         if !invitation.email.eq_ignore_ascii_case(email) {
-            return Err(AppError::Conflict(format!(
-                "This invitation was sent to {}. Log in with that address to accept it.",
-                invitation.email
-            )));
+            return Err(AppError::Refused(crate::Refusal::InvitationForOther {
+                email: invitation.email.clone(),
+            }));
         }
         let taken = diesel::update(
             i::invitations

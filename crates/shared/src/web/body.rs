@@ -48,9 +48,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             content_type?;
             let bytes = read_limited(declared, body, LIMIT).await?;
             nul::check_json(&bytes)?;
-            serde_json::from_slice(&bytes)
-                .map(Json)
-                .map_err(|e| AppError::bad_request(format!("Json deserialize error: {e}")))
+            serde_json::from_slice(&bytes).map(Json).map_err(|e| {
+                AppError::Refused(crate::Refusal::MalformedJson {
+                    reason: e.to_string(),
+                })
+            })
         })
     }
 }
@@ -77,7 +79,9 @@ pub(super) async fn read_limited(
         if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
             AppError::TooLarge
         } else {
-            AppError::bad_request(format!("could not read the body: {e}"))
+            AppError::Refused(crate::Refusal::MalformedJson {
+                reason: e.to_string(),
+            })
         }
     })?;
     if bytes.len() > limit {
@@ -100,9 +104,9 @@ fn check_content_type(req: &HttpRequest) -> Result<(), AppError> {
         {
             Ok(())
         }
-        _ => Err(AppError::UnsupportedMediaType(
-            "expected application/json".into(),
-        )),
+        _ => Err(AppError::Refused(crate::Refusal::WrongMediaType {
+            expected: "application/json",
+        })),
     }
 }
 
@@ -130,7 +134,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Query<T> {
         let checks = gate::after_checks(req);
         let parsed = serde_urlencoded::from_str::<T>(req.query_string())
             .map(Query)
-            .map_err(|e| AppError::bad_request(format!("Query deserialize error: {e}")));
+            .map_err(|e| {
+                AppError::Refused(crate::Refusal::MalformedQuery {
+                    reason: e.to_string(),
+                })
+            });
         Box::pin(async move {
             checks.await;
             parsed

@@ -8,7 +8,8 @@ use actix_web::middleware::Next;
 use actix_web::{web, HttpResponse};
 
 use super::{locale, redirect};
-use crate::error::ErrorInfo;
+use crate::error::{ErrorInfo, Problem};
+use crate::i18n::Locale;
 use crate::state::AppState;
 
 pub async fn render_html(
@@ -17,7 +18,10 @@ pub async fn render_html(
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
     let res = next.call(req).await?;
     let path = res.request().path();
-    if path.starts_with("/api/") || path == "/healthz" || path == "/metrics" {
+    if path.starts_with("/api/") {
+        return Ok(in_readers_language(res));
+    }
+    if path == "/healthz" || path == "/metrics" {
         return Ok(res.map_into_left_body());
     }
     let info = res.response().extensions().get::<ErrorInfo>().cloned();
@@ -48,11 +52,9 @@ fn page(req: &actix_web::HttpRequest, status: StatusCode, info: &ErrorInfo) -> H
         return HttpResponse::build(status).body(info.detail.clone());
     };
     let locale = locale::of(req);
-    // Messages written for one request (a conflict, a bad value) are shown as they are;
-    // the generic ones are translated.
-    let detail = match info.kind {
-        "bad-request" | "conflict" => info.detail.clone(),
-        kind => state.i18n.tr(locale, &format!("error-{kind}"), &[]),
+    let detail = match &info.refusal {
+        Some(refusal) => state.i18n.refusal(locale, refusal),
+        None => state.i18n.tr(locale, &format!("error-{}", info.kind), &[]),
     };
     let mut ctx = tera::Context::new();
     ctx.insert("lang", locale.code());
@@ -67,4 +69,43 @@ fn page(req: &actix_web::HttpRequest, status: StatusCode, info: &ErrorInfo) -> H
             .body(html),
         Err(_) => HttpResponse::build(status).body(detail),
     }
+}
+
+/// A refusal's problem document says it in the language the client asks for
+/// (`Accept-Language`); English, as built, otherwise.
+fn in_readers_language<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+) -> ServiceResponse<EitherBody<B, BoxBody>> {
+    let info = res.response().extensions().get::<ErrorInfo>().cloned();
+    let asked = res
+        .request()
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::from_accept_language)
+        .unwrap_or_default();
+    let (Some(info), Some(state)) = (
+        info.filter(|i| i.refusal.is_some() && asked != Locale::En),
+        res.request().app_data::<web::Data<AppState>>().cloned(),
+    ) else {
+        return res.map_into_left_body();
+    };
+    let Some(refusal) = &info.refusal else {
+        return res.map_into_left_body();
+    };
+    let status = res.status();
+    let problem = Problem {
+        kind: format!("/problems/{}", info.kind),
+        title: status.canonical_reason().unwrap_or("Error"),
+        status: status.as_u16(),
+        detail: state.i18n.refusal(asked, refusal),
+        errors: info.errors.as_ref(),
+    };
+    let (req, old) = res.into_parts();
+    let mut response = HttpResponse::build(status);
+    for (name, value) in old.headers() {
+        response.insert_header((name.clone(), value.clone()));
+    }
+    response.insert_header((header::CONTENT_LANGUAGE, asked.code()));
+    ServiceResponse::new(req, response.json(&problem)).map_into_right_body()
 }

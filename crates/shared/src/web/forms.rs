@@ -70,10 +70,9 @@ fn check_content_type(req: &HttpRequest) -> Result<(), AppError> {
         .map(|v| v.trim().to_ascii_lowercase());
     match mime.as_deref() {
         Some("application/x-www-form-urlencoded") => Ok(()),
-        other => Err(AppError::UnsupportedMediaType(format!(
-            "expected application/x-www-form-urlencoded, got {}",
-            other.unwrap_or("no content type")
-        ))),
+        _ => Err(AppError::Refused(crate::Refusal::WrongMediaType {
+            expected: "application/x-www-form-urlencoded",
+        })),
     }
 }
 

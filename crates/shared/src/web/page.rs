@@ -93,6 +93,11 @@ impl Page {
         self.state.i18n.tr(self.locale, key, &[])
     }
 
+    /// A refusal in the reader's language.
+    pub fn refusal(&self, refusal: &crate::Refusal) -> String {
+        self.state.i18n.refusal(self.locale, refusal)
+    }
+
     /// A message with numbers in it (counts for a notice), in the reader's language.
     pub fn tr_count(&self, key: &str, counts: &[(&str, usize)]) -> String {
         let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = counts

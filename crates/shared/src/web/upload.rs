@@ -28,11 +28,19 @@ pub async fn read(
     let mut token = String::new();
     let mut file = Vec::new();
     while let Some(field) = body.next().await {
-        let mut field = field.map_err(|e| AppError::bad_request(format!("upload: {e}")))?;
+        let mut field = field.map_err(|e| {
+            AppError::Refused(crate::Refusal::MalformedUpload {
+                reason: e.to_string(),
+            })
+        })?;
         let name = field.name().unwrap_or_default().to_owned();
         let mut data = Vec::new();
         while let Some(chunk) = field.next().await {
-            let chunk = chunk.map_err(|e| AppError::bad_request(format!("upload: {e}")))?;
+            let chunk = chunk.map_err(|e| {
+                AppError::Refused(crate::Refusal::MalformedUpload {
+                    reason: e.to_string(),
+                })
+            })?;
             if data.len() + chunk.len() > max_bytes {
                 return Ok(Upload::TooLarge);
             }

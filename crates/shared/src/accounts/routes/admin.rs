@@ -55,9 +55,7 @@ pub async fn set_admin(
 ) -> AppResult<HttpResponse> {
     let id = id.into_inner();
     if id == admin.0.id && !form.admin {
-        return Err(AppError::Conflict(
-            "You cannot remove your own admin rights.".into(),
-        ));
+        return Err(AppError::Refused(crate::Refusal::OwnAdminRights));
     }
     let changed = state
         .db(move |c| Ok(users::set_admin(c, &id, form.admin)?))

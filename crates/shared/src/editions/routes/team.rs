@@ -116,16 +116,15 @@ pub async fn remove(
     access: Organiser,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<HttpResponse> {
-    let role = Role::parse(&form.role).ok_or_else(|| AppError::bad_request("unknown role"))?;
+    let role =
+        Role::parse(&form.role).ok_or_else(|| AppError::Refused(crate::Refusal::UnknownRole))?;
     let edition_id = access.edition.id.clone();
     state
         .db(move |c| {
             devday_db::write_transaction(c, |c| {
                 queries::lock(c, &edition_id)?;
                 if role == Role::Organiser && roles::organiser_count(c, &edition_id)? <= 1 {
-                    return Err(AppError::Conflict(
-                        "An edition needs at least one organiser.".into(),
-                    ));
+                    return Err(AppError::Refused(crate::Refusal::EditionNeedsOrganiser));
                 }
                 match roles::revoke(c, &edition_id, &form.user_id, role)? {
                     0 => Err(AppError::NotFound),
