@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod api;
 pub mod config;
 pub mod crypto;
+pub mod dates;
 pub mod editions;
 pub mod error;
 pub mod group_commit;

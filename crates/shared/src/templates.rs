@@ -26,6 +26,8 @@ impl Templates {
         tera.autoescape_on(vec![".html"]);
         tera.register_function("t", Translate(i18n));
         tera.register_filter("markdown", crate::markdown::MarkdownFilter);
+        tera.register_filter("day", crate::dates::DayFilter);
+        tera.register_filter("day_time", crate::dates::DayTimeFilter);
         Ok(Self { tera })
     }
 
