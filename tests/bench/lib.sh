@@ -48,7 +48,7 @@ later=$(date -u -d '+90 days' +%F)
 curl -sf -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d "{\"name\":\"Bench\",\"slug\":\"bench\",\"starts_on\":\"$later\",\"ends_on\":\"$later\",\"timezone\":\"UTC\",\"registration_opens_at\":\"${today}T00:00\",\"registration_closes_at\":\"${later}T00:00\"}" \
   "$base/api/editions"
-curl -sf -o /dev/null "$base/bench/register/"   # creates the conference ticket type
+
 
 # Registers `$1` people through the API, four at a time, named "$2 N" <$3N@example.org>.
 register_people() {

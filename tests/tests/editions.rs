@@ -254,3 +254,46 @@ db_test! {
         Ok(())
     }
 }
+
+#[derive(diesel::QueryableByName)]
+struct Count {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    n: i64,
+}
+
+/// How many of an edition's defaults exist: ticket types, session types, check-in lists,
+/// review categories.
+fn defaults(app: &TestApp, slug: &str) -> anyhow::Result<Vec<i64>> {
+    use diesel::RunQueryDsl;
+    let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+    let mut counts = Vec::new();
+    for table in ["ticket_types", "session_types", "checkin_lists", "score_categories"] {
+        let sql = format!(
+            "SELECT count(*) AS n FROM {table} t JOIN editions e ON e.id = t.edition_id WHERE e.slug = '{slug}'"
+        );
+        let found: Count = diesel::sql_query(sql).get_result(&mut conn)?;
+        counts.push(found.n);
+    }
+    Ok(counts)
+}
+
+db_test! {
+    async fn a_new_edition_has_its_defaults_and_reading_pages_writes_nothing(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        // Planted with the edition: the conference ticket, three session types, the
+        // entrance, three review categories; before anyone has looked at a page.
+        assert_eq!(defaults(&app, "dd-2030")?, vec![1, 3, 1, 3]);
+        let visitor = app.client();
+        for page in ["/dd-2030/", "/dd-2030/register/", "/dd-2030/cfp/"] {
+            assert_eq!(visitor.get(page).await?.status, 200, "{page}");
+        }
+        for page in ["/dd-2030/manage/registrations", "/dd-2030/manage/review", "/dd-2030/manage/checkin"] {
+            let status = admin.get(page).await?.status;
+            assert!(status == 200 || status == 404, "{page}: {status}");
+        }
+        assert_eq!(defaults(&app, "dd-2030")?, vec![1, 3, 1, 3], "a page wrote defaults");
+        Ok(())
+    }
+}

@@ -4,7 +4,7 @@
 use devday_db::schema::{
     checkin_list_ticket_types::dsl as lt, checkin_lists::dsl as l, ticket_types::dsl as tt,
 };
-use devday_db::{is_unique_violation, now, unless_taken, DbConn};
+use devday_db::{is_unique_violation, now, DbConn};
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -63,17 +63,9 @@ fn insert(
     Ok(id)
 }
 
-/// Makes the entrance list if the edition has none yet. Inside a savepoint, so a second
-/// request making it at the same moment loses quietly without spoiling its transaction.
-fn ensure_entrance(conn: &mut DbConn, edition_id: &str) -> QueryResult<()> {
-    let exists: i64 = l::checkin_lists
-        .filter(l::edition_id.eq(edition_id))
-        .filter(l::slug.eq(ENTRANCE))
-        .count()
-        .get_result(conn)?;
-    if exists == 0 {
-        unless_taken(conn, |c| insert(c, edition_id, ENTRANCE, "Entrance", true))?;
-    }
+/// A new edition's entrance, which admits every ticket.
+pub fn seed(conn: &mut DbConn, edition_id: &str) -> devday_shared::AppResult<()> {
+    insert(conn, edition_id, ENTRANCE, "Entrance", true)?;
     Ok(())
 }
 
@@ -100,12 +92,7 @@ pub fn find(
             .first(conn)
             .optional()
     };
-    let mut list = by_slug(conn)?;
-    if list.is_none() && slug == ENTRANCE {
-        ensure_entrance(conn, edition_id)?;
-        list = by_slug(conn)?;
-    }
-    match list {
+    match by_slug(conn)? {
         // The entrance admits every ticket: no types to read.
         Some(list) if list.all_tickets => Ok(Some(ListWithTypes {
             list,
@@ -118,7 +105,6 @@ pub fn find(
 
 /// Every list of the edition, the entrance first.
 pub fn all(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<ListWithTypes>> {
-    ensure_entrance(conn, edition_id)?;
     let lists: Vec<CheckinList> = l::checkin_lists
         .filter(l::edition_id.eq(edition_id))
         .order((l::all_tickets.desc(), l::name.asc()))

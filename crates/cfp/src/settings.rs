@@ -7,7 +7,7 @@ use devday_db::schema::{
     proposals::dsl as p, session_types::dsl as st, tracks::dsl as tr,
 };
 use devday_db::{now, write_transaction, DbConn};
-use devday_shared::editions::{queries as editions, Edition};
+use devday_shared::editions::Edition;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -95,41 +95,33 @@ pub fn save_settings(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -
     })
 }
 
-/// The session types of an edition; an edition without any gets the usual three, so a new
-/// CfP works out of the box (each editable).
+/// The session types of an edition.
 pub fn session_types(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<SessionType>> {
-    let load = |conn: &mut DbConn| {
-        st::session_types
-            .filter(st::edition_id.eq(edition_id))
-            .order((st::position.asc(), st::name.asc()))
-            .select(SessionType::as_select())
-            .load(conn)
-    };
-    let types = load(conn)?;
-    if !types.is_empty() {
-        return Ok(types);
+    Ok(st::session_types
+        .filter(st::edition_id.eq(edition_id))
+        .order((st::position.asc(), st::name.asc()))
+        .select(SessionType::as_select())
+        .load(conn)?)
+}
+
+/// A new edition's CfP works out of the box: the usual three session types (each editable)
+/// and the review categories DevDay uses.
+pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
+    for (position, (name, minutes)) in [("Talk", 45), ("Lightning talk", 15), ("Workshop", 180)]
+        .into_iter()
+        .enumerate()
+    {
+        insert_type(
+            conn,
+            edition_id,
+            name,
+            minutes,
+            None,
+            false,
+            position as i32,
+        )?;
     }
-    write_transaction(conn, |conn| {
-        editions::lock(conn, edition_id)?;
-        if load(conn)?.is_empty() {
-            for (position, (name, minutes)) in
-                [("Talk", 45), ("Lightning talk", 15), ("Workshop", 180)]
-                    .into_iter()
-                    .enumerate()
-            {
-                insert_type(
-                    conn,
-                    edition_id,
-                    name,
-                    minutes,
-                    None,
-                    false,
-                    position as i32,
-                )?;
-            }
-        }
-        Ok(load(conn)?)
-    })
+    crate::review::settings::ensure_default_categories(conn, edition_id)
 }
 
 fn insert_type(

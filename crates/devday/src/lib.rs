@@ -7,3 +7,10 @@ mod commands;
 mod demo;
 pub mod server;
 mod solve;
+
+/// What every new edition starts with, from each domain (see `editions::seeds`).
+pub const SEEDS: [devday_shared::editions::seeds::Seed; 3] = [
+    devday_registration::settings::seed,
+    devday_cfp::settings::seed,
+    devday_badges::lists::seed,
+];

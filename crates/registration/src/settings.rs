@@ -2,7 +2,7 @@
 
 use devday_db::schema::{registration_settings::dsl as rs, ticket_types::dsl as tt};
 use devday_db::{write_transaction, DbConn};
-use devday_shared::editions::{queries as editions, Edition};
+use devday_shared::editions::Edition;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -91,33 +91,26 @@ pub fn save(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -> AppResu
 
 /// The ticket types; an edition without any gets one conference ticket for 500 people.
 pub fn ticket_types(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<TicketType>> {
-    let load = |conn: &mut DbConn| {
-        tt::ticket_types
-            .filter(tt::edition_id.eq(edition_id))
-            .order((tt::position.asc(), tt::name.asc()))
-            .select(TicketType::as_select())
-            .load(conn)
-    };
-    let types = load(conn)?;
-    if !types.is_empty() {
-        return Ok(types);
-    }
-    write_transaction(conn, |conn| {
-        editions::lock(conn, edition_id)?;
-        if load(conn)?.is_empty() {
-            insert(
-                conn,
-                edition_id,
-                "Conference",
-                "conference",
-                500,
-                None,
-                None,
-                0,
-            )?;
-        }
-        Ok(load(conn)?)
-    })
+    Ok(tt::ticket_types
+        .filter(tt::edition_id.eq(edition_id))
+        .order((tt::position.asc(), tt::name.asc()))
+        .select(TicketType::as_select())
+        .load(conn)?)
+}
+
+/// A new edition's conference ticket (500 seats until the organisers say otherwise).
+pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
+    insert(
+        conn,
+        edition_id,
+        "Conference",
+        "conference",
+        500,
+        None,
+        None,
+        0,
+    )?;
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]

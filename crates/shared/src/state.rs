@@ -29,6 +29,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// Small hot writes (door scans), committed in groups by one writer thread.
     pub writes: GroupCommit,
+    /// What every new edition starts with, from each domain.
+    pub seeds: Arc<[crate::editions::seeds::Seed]>,
 }
 
 impl AppState {

@@ -76,7 +76,6 @@ async fn render(
     let eid = access.edition.id.clone();
     let (settings, categories, reviewers, loaded, rows) = state
         .db(move |c| {
-            settings::ensure_default_categories(c, &eid)?;
             let filter = Filter {
                 per_page: 10_000,
                 sort: "title".into(),

@@ -154,7 +154,6 @@ fn load(conn: &mut DbConn, edition_id: &str, reviewer_id: &str, id: &str) -> App
         return Err(AppError::NotFound);
     }
     let settings = settings::get(conn, edition_id)?;
-    settings::ensure_default_categories(conn, edition_id)?;
     let categories = settings::categories(conn, edition_id)?;
     let catalogue = Loaded::load(conn, edition_id)?;
     let speakers = proposals::speakers(conn, &proposal.id)?;

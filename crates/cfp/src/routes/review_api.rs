@@ -209,7 +209,6 @@ pub async fn put_own(
                     devday_shared::Refusal::ReviewWindowClosed,
                 ));
             }
-            settings::ensure_default_categories(c, &eid)?;
             let categories = settings::categories(c, &eid)?;
             let form = ReviewForm {
                 scores: body

@@ -105,14 +105,14 @@ pub async fn create(
 ) -> AppResult<HttpResponse> {
     let form = body.into_inner();
     let user = user.0;
-    let st = state.clone();
+    let (st, seeds) = (state.clone(), state.seeds.clone());
     let edition = state
         .db(move |c| {
             if !user.is_admin && !roles::is_organiser_anywhere(c, &user.id)? {
                 return Err(AppError::Forbidden);
             }
             let input = form.validate().map_err(AppError::Invalid)?;
-            queries::create(c, &input, &user.id, None)
+            queries::create(c, &input, &user.id, None, &seeds)
         })
         .await
         .map_err(|e| invalid_in_english(&st, e))?;

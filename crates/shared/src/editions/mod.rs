@@ -9,6 +9,7 @@ mod model;
 pub mod queries;
 pub mod roles;
 mod routes;
+pub mod seeds;
 
 pub use form::{local_to_utc, EditionForm, EditionInput};
 pub use model::{Edition, WindowState};

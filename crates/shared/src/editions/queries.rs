@@ -65,13 +65,14 @@ fn taken_error() -> AppError {
     AppError::Invalid(errors)
 }
 
-/// Creates an edition; its creator becomes its first organiser. With `copy_team_from`, the
-/// team of that edition gets the same roles in the new one.
+/// Creates an edition with its defaults (`seeds`); its creator becomes its first organiser.
+/// With `copy_team_from`, the team of that edition gets the same roles in the new one.
 pub fn create(
     conn: &mut DbConn,
     input: &EditionInput,
     creator_id: &str,
     copy_team_from: Option<&str>,
+    seeds: &[super::seeds::Seed],
 ) -> AppResult<Edition> {
     write_transaction(conn, |conn| {
         if slug_taken(conn, &input.slug, None)? {
@@ -97,6 +98,9 @@ pub fn create(
         roles::grant(conn, &id, creator_id, Role::Organiser)?;
         if let Some(source) = copy_team_from {
             roles::copy_team(conn, source, &id)?;
+        }
+        for seed in seeds {
+            seed(conn, &id)?;
         }
         Ok(e::editions
             .find(&id)

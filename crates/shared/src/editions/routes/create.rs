@@ -121,14 +121,14 @@ pub async fn submit(
         }
     };
     let source_slug = new.copy_team.then(|| new.copy_from.clone());
-    let user = user.0;
+    let (user, seeds) = (user.0, state.seeds.clone());
     let created = state
         .db(move |c| {
             let source = match source_slug {
                 Some(slug) => Some(organised_source(c, &slug, &user)?),
                 None => None,
             };
-            queries::create(c, &input, &user.id, source.as_deref())
+            queries::create(c, &input, &user.id, source.as_deref(), &seeds)
         })
         .await;
     match created {

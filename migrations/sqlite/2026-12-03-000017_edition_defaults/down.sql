@@ -1,0 +1,2 @@
+-- The defaults stay: they are the editions' own data now.
+SELECT 1;
