@@ -267,7 +267,12 @@ fn defaults(app: &TestApp, slug: &str) -> anyhow::Result<Vec<i64>> {
     use diesel::RunQueryDsl;
     let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
     let mut counts = Vec::new();
-    for table in ["ticket_types", "session_types", "checkin_lists", "score_categories"] {
+    for table in [
+        "ticket_types",
+        "session_types",
+        "checkin_lists",
+        "score_categories",
+    ] {
         let sql = format!(
             "SELECT count(*) AS n FROM {table} t JOIN editions e ON e.id = t.edition_id WHERE e.slug = '{slug}'"
         );
