@@ -114,16 +114,7 @@ impl I18n {
 
     /// A refusal in `locale`, with its arguments.
     pub fn refusal(&self, locale: Locale, refusal: &crate::refusal::Refusal) -> String {
-        let args: Vec<(&str, FluentValue<'_>)> = refusal
-            .args()
-            .into_iter()
-            .map(|(name, value)| match value.parse::<i64>() {
-                // Numbers select plural forms.
-                Ok(n) => (name, FluentValue::from(n)),
-                Err(_) => (name, FluentValue::from(value)),
-            })
-            .collect();
-        self.tr(locale, &refusal.message_id(), &args)
+        self.tr(locale, &refusal.message_id(), &refusal.args())
     }
 
     /// The message `key` in `locale`, with `args` filled in.

@@ -8,6 +8,7 @@
 //! `locales/en/main.ftl` and `locales/de/main.ftl` (a unit test checks both have it).
 
 use actix_web::http::StatusCode;
+use fluent_bundle::FluentValue;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
@@ -213,21 +214,20 @@ impl Refusal {
         }
     }
 
-    /// The message's arguments; what the JSON API also gives as fields of the problem.
-    pub fn args(&self) -> Vec<(&'static str, String)> {
+    /// The message's arguments (a count as a number, so it selects the plural form).
+    pub fn args(&self) -> Vec<(&'static str, FluentValue<'_>)> {
         use Refusal::*;
+        let text = |s: &str| FluentValue::from(s.to_owned());
         match self {
             MalformedJson { reason } | MalformedQuery { reason } | MalformedUpload { reason } => {
-                vec![("reason", reason.clone())]
+                vec![("reason", text(reason))]
             }
-            WrongMediaType { expected } => vec![("expected", (*expected).to_owned())],
-            LastOrganiserOf { edition } => vec![("edition", edition.clone())],
-            InvitationForOther { email } => vec![("email", email.clone())],
-            WorkshopFull { workshop } => vec![("workshop", workshop.clone())],
-            NotDecidable { title, state } => {
-                vec![("title", title.clone()), ("state", (*state).to_owned())]
-            }
-            SessionTypeInUse { proposals } => vec![("proposals", proposals.to_string())],
+            WrongMediaType { expected } => vec![("expected", text(expected))],
+            LastOrganiserOf { edition } => vec![("edition", text(edition))],
+            InvitationForOther { email } => vec![("email", text(email))],
+            WorkshopFull { workshop } => vec![("workshop", text(workshop))],
+            NotDecidable { title, state } => vec![("title", text(title)), ("state", text(state))],
+            SessionTypeInUse { proposals } => vec![("proposals", FluentValue::from(*proposals))],
             _ => Vec::new(),
         }
     }
@@ -388,11 +388,7 @@ mod tests {
                 kind.slug()
             );
             let id = kind.message_id();
-            let args: Vec<_> = kind
-                .args()
-                .into_iter()
-                .map(|(k, v)| (k, fluent_bundle::FluentValue::from(v)))
-                .collect();
+            let args = kind.args();
             let en = i18n.tr(Locale::En, &id, &args);
             let de = i18n.tr(Locale::De, &id, &args);
             assert_ne!(en, id, "no English message {id}");

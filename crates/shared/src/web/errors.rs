@@ -76,7 +76,11 @@ fn page(req: &actix_web::HttpRequest, status: StatusCode, info: &ErrorInfo) -> H
 fn in_readers_language<B: MessageBody + 'static>(
     res: ServiceResponse<B>,
 ) -> ServiceResponse<EitherBody<B, BoxBody>> {
-    let info = res.response().extensions().get::<ErrorInfo>().cloned();
+    let refused = res
+        .response()
+        .extensions()
+        .get::<ErrorInfo>()
+        .and_then(|info| Some((info.refusal.clone()?, info.kind, info.errors.clone())));
     let asked = res
         .request()
         .headers()
@@ -84,22 +88,18 @@ fn in_readers_language<B: MessageBody + 'static>(
         .and_then(|v| v.to_str().ok())
         .and_then(Locale::from_accept_language)
         .unwrap_or_default();
-    let (Some(info), Some(state)) = (
-        info.filter(|i| i.refusal.is_some() && asked != Locale::En),
-        res.request().app_data::<web::Data<AppState>>().cloned(),
-    ) else {
-        return res.map_into_left_body();
-    };
-    let Some(refusal) = &info.refusal else {
+    let state = res.request().app_data::<web::Data<AppState>>().cloned();
+    let (Some((refusal, kind, errors)), Some(state), false) = (refused, state, asked == Locale::En)
+    else {
         return res.map_into_left_body();
     };
     let status = res.status();
     let problem = Problem {
-        kind: format!("/problems/{}", info.kind),
+        kind: format!("/problems/{kind}"),
         title: status.canonical_reason().unwrap_or("Error"),
         status: status.as_u16(),
-        detail: state.i18n.refusal(asked, refusal),
-        errors: info.errors.as_ref(),
+        detail: state.i18n.refusal(asked, &refusal),
+        errors: errors.as_ref(),
     };
     let (req, old) = res.into_parts();
     let mut response = HttpResponse::build(status);
