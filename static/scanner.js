@@ -13,6 +13,10 @@
   const store = "devday-scanner:" + edition;
   const t = (key) => root.dataset["t" + key.replace(/(^|_)(\w)/g, (_, __, c) => c.toUpperCase())] || key;
   const $ = (id) => document.getElementById(id);
+  // Ticket types in the staff's language: the server sends English and German.
+  const german = document.documentElement.lang === "de";
+  const typeName = (x) => (german && (x.ticket_type_de || (x.ticket_types_de || []).join(", ")))
+    || x.ticket_type || (x.ticket_types || []).join(", ");
 
   // The device's token: made by the start form, kept in this browser.
   if (root.dataset.token) {
@@ -119,9 +123,9 @@
       if (String(ticket.serial) !== parts[4]) return { result: "revoked" };
     }
     if (!ticket.valid) return { result: "revoked", name: ticket.name };
-    if (ticket.checked_in_at) return { result: "already_checked_in", name: ticket.name, ticket_type: ticket.ticket_type, checked_in_at: ticket.checked_in_at, checked_in_by: ticket.checked_in_by };
+    if (ticket.checked_in_at) return { result: "already_checked_in", name: ticket.name, ticket_type: typeName(ticket), checked_in_at: ticket.checked_in_at, checked_in_by: ticket.checked_in_by };
     ticket.checked_in_at = scan.scanned_at; ticket.checked_in_by = device.device;
-    return { result: "admitted", name: ticket.name, ticket_type: ticket.ticket_type, registration_id: ticket.registration_id };
+    return { result: "admitted", name: ticket.name, ticket_type: typeName(ticket), registration_id: ticket.registration_id };
   }
 
   function show(answer) {
@@ -129,7 +133,7 @@
     const ok = answer.result === "admitted";
     box.className = "scan-result " + (ok ? "scan-ok" : answer.result === "undone" ? "" : "scan-no");
     $("scanner-verdict").textContent = t(answer.result);
-    $("scanner-who").textContent = [answer.name, answer.ticket_type].filter(Boolean).join(" · ");
+    $("scanner-who").textContent = [answer.name, typeName(answer)].filter(Boolean).join(" · ");
     let detail = "";
     if (answer.result === "already_checked_in" && answer.checked_in_at) {
       const time = new Date(answer.checked_in_at + "Z").toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
@@ -217,7 +221,7 @@
     out.replaceChildren();
     for (const person of found) {
       const li = document.createElement("li");
-      li.textContent = person.name + " · " + person.email + " · " + (person.ticket_type || (person.ticket_types || []).join(", ")) + " ";
+      li.textContent = person.name + " · " + person.email + " · " + typeName(person) + " ";
       const button = document.createElement("button");
       button.type = "button"; button.textContent = t("check_in");
       button.addEventListener("click", () => handle({ registration_id: person.registration_id }));

@@ -38,6 +38,10 @@ error-unsupported-media-type = Diese Adresse nimmt nur das Formular ihrer Seite 
 error-nul-character = Ein Feld enthält das NUL-Zeichen (U+0000), das nicht gespeichert werden kann. Entferne es und schicke das Formular noch einmal ab.
 
 field-name = Name
+field-name-en = Name auf Englisch
+field-name-de = Name auf Deutsch
+field-name_de = Name auf Deutsch
+field-labels_de = Bewertungsstufen auf Deutsch
 field-email = E-Mail-Adresse
 field-password = Passwort
 field-password-repeat = Passwort wiederholen

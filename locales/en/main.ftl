@@ -38,6 +38,10 @@ error-unsupported-media-type = This address accepts only the form of its page.
 error-nul-character = A field contains the NUL character (U+0000), which cannot be stored. Remove it and send the form again.
 
 field-name = Name
+field-name-en = Name in English
+field-name-de = Name in German
+field-name_de = Name in German
+field-labels_de = Score labels in German
 field-email = Email address
 field-password = Password
 field-password-repeat = Repeat the password

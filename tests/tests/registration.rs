@@ -162,6 +162,9 @@ db_test! {
         let manage = mail.link("/register/manage/").expect("manage link");
         // A refusal on a page is said in the reader's language.
         let german = devday_tests::Client::speaking(&app.base, "de");
+        // The ticket devday planted is named in the reader's language.
+        assert!(german.get(&manage).await?.body.contains("<li>Konferenz"));
+        assert!(api.get(&manage).await?.body.contains("<li>Conference"));
         let res = german.post(&format!("{manage}/workshops"), &[("ticket_type_id", "x"), ("action", "swap")]).await?;
         assert_eq!(res.status, 400);
         assert!(res.body.contains("Wähle hinzufügen oder abgeben."), "{}", res.body);

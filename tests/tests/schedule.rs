@@ -153,6 +153,10 @@ db_test! {
         assert!(de.contains("Zeiten in Europe"), "German page");
         let page = public.get(&format!("/dd-2030/schedule/sessions/{first}")).await?.body;
         assert!(page.contains("<em>explained</em>") && page.contains("Sarah Speaker") && page.contains("10:00–10:45"), "{page}");
+        // The session type is named in the reader's language, frozen into the release.
+        assert!(page.contains(" · Talk · "), "{page}");
+        let de_page = Client::speaking(&app.base, "de").get(&format!("/dd-2030/schedule/sessions/{first}")).await?.body;
+        assert!(de_page.contains(" · Vortrag · ") && !de_page.contains(" · Talk · "), "{de_page}");
         let sarah_id = capture(r#"/schedule/speakers/([0-9a-f-]{36})""#, &page);
         let speaker_page = public.get(&format!("/dd-2030/schedule/speakers/{sarah_id}")).await?.body;
         assert!(speaker_page.contains("Async in practice") && speaker_page.contains("Fearless"));

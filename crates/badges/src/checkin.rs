@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 use devday_db::schema::{editions::dsl as e, scans::dsl as s};
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::editions::Edition;
+use devday_shared::i18n::Locale;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -66,6 +67,8 @@ pub struct Answer {
     /// The holder's name, when the ticket is genuine.
     pub name: Option<String>,
     pub ticket_type: Option<String>,
+    /// The same in German, for a scanner whose staff read German.
+    pub ticket_type_de: Option<String>,
     pub registration_id: Option<String>,
     /// When the ticket was admitted on this list (now, or the earlier admission).
     pub checked_in_at: Option<NaiveDateTime>,
@@ -241,7 +244,8 @@ fn answer(holder: Option<&Holder>, result: Outcome, nonce: &str) -> Answer {
     Answer {
         result,
         name: holder.map(|h| h.name.clone()),
-        ticket_type: holder.map(Holder::ticket_type_line),
+        ticket_type: holder.map(|h| h.ticket_type_line(Locale::En)),
+        ticket_type_de: holder.map(|h| h.ticket_type_line(Locale::De)),
         registration_id: holder.map(|h| h.registration_id.clone()),
         checked_in_at: None,
         checked_in_by: None,

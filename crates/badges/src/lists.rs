@@ -5,6 +5,7 @@ use devday_db::schema::{
     checkin_list_ticket_types::dsl as lt, checkin_lists::dsl as l, ticket_types::dsl as tt,
 };
 use devday_db::{is_unique_violation, now, DbConn};
+use devday_shared::bilingual::Name;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -25,6 +26,7 @@ pub struct CheckinList {
     pub all_tickets: bool,
     #[serde(skip)]
     pub created_at: chrono::NaiveDateTime,
+    pub name_de: String,
 }
 
 /// A list with the ticket types it admits.
@@ -46,7 +48,7 @@ fn insert(
     conn: &mut DbConn,
     edition_id: &str,
     slug: &str,
-    name: &str,
+    name: Name,
     all: bool,
 ) -> QueryResult<String> {
     let id = uuid::Uuid::new_v4().to_string();
@@ -55,7 +57,8 @@ fn insert(
             l::id.eq(&id),
             l::edition_id.eq(edition_id),
             l::slug.eq(slug),
-            l::name.eq(name),
+            l::name.eq(name.en),
+            l::name_de.eq(name.de),
             l::all_tickets.eq(all),
             l::created_at.eq(now()),
         ))
@@ -65,7 +68,13 @@ fn insert(
 
 /// A new edition's entrance, which admits every ticket.
 pub fn seed(conn: &mut DbConn, edition_id: &str) -> devday_shared::AppResult<()> {
-    insert(conn, edition_id, ENTRANCE, "Entrance", true)?;
+    insert(
+        conn,
+        edition_id,
+        ENTRANCE,
+        Name::new("Entrance", "Eingang"),
+        true,
+    )?;
     Ok(())
 }
 
@@ -116,12 +125,20 @@ pub fn all(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<ListWithTypes
         .collect()
 }
 
-/// The edition's ticket types as (id, name), in their order: what a list can admit.
-pub fn ticket_types(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<(String, String)>> {
+/// A ticket type a list can admit.
+#[derive(Debug, Clone, Queryable, Serialize)]
+pub struct TicketChoice {
+    pub id: String,
+    pub name: String,
+    pub name_de: String,
+}
+
+/// The edition's ticket types in their order: what a list can admit.
+pub fn ticket_types(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<TicketChoice>> {
     tt::ticket_types
         .filter(tt::edition_id.eq(edition_id))
         .order(tt::position.asc())
-        .select((tt::id, tt::name))
+        .select((tt::id, tt::name, tt::name_de))
         .load(conn)
 }
 
@@ -132,16 +149,21 @@ pub fn ticket_types(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<(Str
 #[serde(default)]
 pub struct ListForm {
     pub name: String,
+    pub name_de: String,
     pub slug: String,
     pub ticket_types: Vec<String>,
 }
 
 pub fn create(conn: &mut DbConn, edition_id: &str, form: &ListForm) -> AppResult<String> {
     let mut errors = FieldErrors::new();
-    let name = form.name.trim();
+    let name = Name::new(form.name.trim(), form.name_de.trim());
     let slug = form.slug.trim();
-    if name.is_empty() || name.chars().count() > 80 {
+    let too_long = |text: &str| text.chars().count() > 80;
+    if (name.en.is_empty() && name.de.is_empty()) || too_long(name.en) {
         errors.add("name", "checkin-list-name-invalid");
+    }
+    if too_long(name.de) {
+        errors.add("name_de", "checkin-list-name-invalid");
     }
     let slug_ok = !slug.is_empty()
         && slug.len() <= 40

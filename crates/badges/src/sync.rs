@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use devday_db::schema::{registrations::dsl as r, scans::dsl as s, ticket_serials::dsl as ts};
 use devday_db::{now, DbConn};
 use devday_shared::editions::Edition;
+use devday_shared::i18n::Locale;
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -22,6 +23,8 @@ pub struct ScannerTicket {
     pub name: String,
     pub email: String,
     pub ticket_type: String,
+    /// The same in German.
+    pub ticket_type_de: String,
     /// Confirmed and admitted by this list.
     pub valid: bool,
     /// When it was admitted on this list, if it was.
@@ -118,7 +121,8 @@ pub fn data(
             let admission = admitted.get(&h.registration_id);
             ScannerTicket {
                 valid: h.is_valid() && list.admits(&h.ticket_type_ids),
-                ticket_type: h.ticket_type_line(),
+                ticket_type: h.ticket_type_line(Locale::En),
+                ticket_type_de: h.ticket_type_line(Locale::De),
                 checked_in_at: admission.map(|a| a.0),
                 checked_in_by: admission.map(|a| a.1.clone()),
                 registration_id: h.registration_id,

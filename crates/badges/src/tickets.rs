@@ -9,6 +9,8 @@ use devday_db::schema::{
     ticket_serials::dsl as ts, ticket_types::dsl as tt,
 };
 use devday_db::{now, write_transaction, DbConn};
+use devday_shared::bilingual::pick;
+use devday_shared::i18n::Locale;
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -30,6 +32,8 @@ pub struct Holder {
     pub serial: i32,
     /// Names of the ticket types, conference first.
     pub ticket_types: Vec<String>,
+    /// The same in German (the English name where none was given).
+    pub ticket_types_de: Vec<String>,
     #[serde(skip)]
     pub ticket_type_ids: Vec<String>,
 }
@@ -39,9 +43,12 @@ impl Holder {
         self.state == "confirmed"
     }
 
-    /// The ticket types as one line ("Conference, Rust workshop").
-    pub fn ticket_type_line(&self) -> String {
-        self.ticket_types.join(", ")
+    /// The ticket types as one line ("Conference, Rust workshop"; "Konferenz, …").
+    pub fn ticket_type_line(&self, locale: Locale) -> String {
+        match locale {
+            Locale::En => self.ticket_types.join(", "),
+            Locale::De => self.ticket_types_de.join(", "),
+        }
     }
 }
 
@@ -64,7 +71,7 @@ macro_rules! rows {
 
 fn with_types(conn: &mut DbConn, found: Vec<Row>) -> QueryResult<Vec<Holder>> {
     let ids: Vec<&String> = found.iter().map(|row| &row.0).collect();
-    let mut types: Vec<(String, String, String)> = Vec::new();
+    let mut types: Vec<(String, String, String, String)> = Vec::new();
     // SQLite caps the number of bound parameters; a whole edition is read in slices.
     for slice in ids.chunks(500) {
         types.extend(
@@ -72,17 +79,19 @@ fn with_types(conn: &mut DbConn, found: Vec<Row>) -> QueryResult<Vec<Holder>> {
                 .inner_join(tt::ticket_types)
                 .filter(rt::registration_id.eq_any(slice))
                 .order((tt::position.asc(), tt::name.asc()))
-                .select((rt::registration_id, tt::id, tt::name))
-                .load::<(String, String, String)>(conn)?,
+                .select((rt::registration_id, tt::id, tt::name, tt::name_de))
+                .load::<(String, String, String, String)>(conn)?,
         );
     }
-    let mut by_registration: std::collections::HashMap<&str, Vec<(String, String)>> =
-        std::collections::HashMap::new();
-    for (rid, tid, name) in &types {
+    let mut by_registration: std::collections::HashMap<
+        &str,
+        Vec<&(String, String, String, String)>,
+    > = std::collections::HashMap::new();
+    for held in &types {
         by_registration
-            .entry(rid.as_str())
+            .entry(held.0.as_str())
             .or_default()
-            .push((tid.clone(), name.clone()));
+            .push(held);
     }
     Ok(found
         .iter()
@@ -99,8 +108,15 @@ fn with_types(conn: &mut DbConn, found: Vec<Row>) -> QueryResult<Vec<Holder>> {
                 company: company.clone(),
                 state: state.clone(),
                 serial: serial.unwrap_or(0),
-                ticket_types: held.iter().map(|(_, n)| n.clone()).collect(),
-                ticket_type_ids: held.into_iter().map(|(t, _)| t).collect(),
+                ticket_types: held
+                    .iter()
+                    .map(|t| pick(Locale::En, &t.2, &t.3).to_owned())
+                    .collect(),
+                ticket_types_de: held
+                    .iter()
+                    .map(|t| pick(Locale::De, &t.2, &t.3).to_owned())
+                    .collect(),
+                ticket_type_ids: held.iter().map(|t| t.1.clone()).collect(),
             }
         })
         .collect())

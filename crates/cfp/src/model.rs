@@ -88,6 +88,7 @@ pub struct SessionType {
     /// Offered only through an access code.
     pub hidden: bool,
     pub position: i32,
+    pub name_de: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -99,6 +100,7 @@ pub struct Track {
     pub colour: String,
     pub description: String,
     pub position: i32,
+    pub name_de: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]

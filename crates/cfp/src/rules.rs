@@ -63,6 +63,7 @@ mod tests {
             id: "t".into(),
             edition_id: "e".into(),
             name: "Talk".into(),
+            name_de: "Vortrag".into(),
             duration_minutes: 45,
             deadline: deadline.map(at),
             hidden,

@@ -7,6 +7,7 @@ use devday_db::schema::{
     proposals::dsl as p, session_types::dsl as st, tracks::dsl as tr,
 };
 use devday_db::{now, write_transaction, DbConn};
+use devday_shared::bilingual::Name;
 use devday_shared::editions::Edition;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
@@ -107,10 +108,12 @@ pub fn session_types(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<Sessi
 /// A new edition's CfP works out of the box: the usual three session types (each editable)
 /// and the review categories DevDay uses.
 pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
-    for (position, (name, minutes)) in [("Talk", 45), ("Lightning talk", 15), ("Workshop", 180)]
-        .into_iter()
-        .enumerate()
-    {
+    const DEFAULTS: [(Name, i32); 3] = [
+        (Name::new("Talk", "Vortrag"), 45),
+        (Name::new("Lightning talk", "Kurzvortrag"), 15),
+        (Name::new("Workshop", "Workshop"), 180),
+    ];
+    for (position, (name, minutes)) in DEFAULTS.into_iter().enumerate() {
         insert_type(
             conn,
             edition_id,
@@ -121,13 +124,13 @@ pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
             position as i32,
         )?;
     }
-    crate::review::settings::ensure_default_categories(conn, edition_id)
+    crate::review::settings::seed_categories(conn, edition_id)
 }
 
 fn insert_type(
     conn: &mut DbConn,
     edition_id: &str,
-    name: &str,
+    name: Name,
     minutes: i32,
     deadline: Option<NaiveDateTime>,
     hidden: bool,
@@ -137,7 +140,8 @@ fn insert_type(
         .values((
             st::id.eq(uuid::Uuid::new_v4().to_string()),
             st::edition_id.eq(edition_id),
-            st::name.eq(name),
+            st::name.eq(name.en),
+            st::name_de.eq(name.de),
             st::duration_minutes.eq(minutes),
             st::deadline.eq(deadline),
             st::hidden.eq(hidden),
@@ -151,6 +155,7 @@ fn insert_type(
 #[serde(default)]
 pub struct SessionTypeForm {
     pub name: String,
+    pub name_de: String,
     pub duration_minutes: String,
     /// Local to the edition, `YYYY-MM-DDTHH:MM`; empty: the CfP's deadline.
     pub deadline: String,
@@ -158,16 +163,16 @@ pub struct SessionTypeForm {
     pub position: String,
 }
 
-struct ValidType {
-    name: String,
+struct ValidType<'a> {
+    name: Name<'a>,
     minutes: i32,
     deadline: Option<NaiveDateTime>,
     position: i32,
 }
 
-fn validate_type(edition: &Edition, form: &SessionTypeForm) -> AppResult<ValidType> {
+fn validate_type<'a>(edition: &Edition, form: &'a SessionTypeForm) -> AppResult<ValidType<'a>> {
     let mut errors = FieldErrors::new();
-    let name = required(&mut errors, "name", &form.name, 60);
+    let name = Name::from_form(&mut errors, "name", &form.name, &form.name_de, 60);
     let minutes = number(
         &mut errors,
         "duration_minutes",
@@ -201,7 +206,7 @@ pub fn add_session_type(
     insert_type(
         conn,
         &edition.id,
-        &v.name,
+        v.name,
         v.minutes,
         v.deadline,
         form.hidden,
@@ -223,7 +228,8 @@ pub fn update_session_type(
             .filter(st::edition_id.eq(&edition.id)),
     )
     .set((
-        st::name.eq(&v.name),
+        st::name.eq(v.name.en),
+        st::name_de.eq(v.name.de),
         st::duration_minutes.eq(v.minutes),
         st::deadline.eq(v.deadline),
         st::hidden.eq(form.hidden),
@@ -267,14 +273,15 @@ pub fn tracks(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Track>> {
 #[serde(default)]
 pub struct TrackForm {
     pub name: String,
+    pub name_de: String,
     pub colour: String,
     pub description: String,
     pub position: String,
 }
 
-fn validate_track(form: &TrackForm) -> AppResult<(String, String, i32)> {
+fn validate_track(form: &TrackForm) -> AppResult<(Name<'_>, String, i32)> {
     let mut errors = FieldErrors::new();
-    let name = required(&mut errors, "name", &form.name, 60);
+    let name = Name::from_form(&mut errors, "name", &form.name, &form.name_de, 60);
     let colour = form.colour.trim().to_lowercase();
     let valid_colour = colour.len() == 7
         && colour.starts_with('#')
@@ -295,7 +302,8 @@ pub fn add_track(conn: &mut DbConn, edition_id: &str, form: &TrackForm) -> AppRe
         .values((
             tr::id.eq(uuid::Uuid::new_v4().to_string()),
             tr::edition_id.eq(edition_id),
-            tr::name.eq(name),
+            tr::name.eq(name.en),
+            tr::name_de.eq(name.de),
             tr::colour.eq(colour),
             tr::description.eq(form.description.trim()),
             tr::position.eq(position),
@@ -317,7 +325,8 @@ pub fn update_track(
             .filter(tr::edition_id.eq(edition_id)),
     )
     .set((
-        tr::name.eq(name),
+        tr::name.eq(name.en),
+        tr::name_de.eq(name.de),
         tr::colour.eq(colour),
         tr::description.eq(form.description.trim()),
         tr::position.eq(position),

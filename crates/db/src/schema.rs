@@ -133,6 +133,7 @@ diesel::table! {
         deadline -> Nullable<Timestamp>,
         hidden -> Bool,
         position -> Integer,
+        name_de -> Text,
     }
 }
 
@@ -144,6 +145,7 @@ diesel::table! {
         colour -> Text,
         description -> Text,
         position -> Integer,
+        name_de -> Text,
     }
 }
 
@@ -289,6 +291,8 @@ diesel::table! {
         labels -> Text,
         weight -> Integer,
         position -> Integer,
+        name_de -> Text,
+        labels_de -> Text,
     }
 }
 
@@ -380,6 +384,7 @@ diesel::table! {
         position -> Integer,
         waitlist_joined -> Integer,
         waitlist_active -> Integer,
+        name_de -> Text,
     }
 }
 
@@ -539,6 +544,7 @@ diesel::table! {
         name -> Text,
         all_tickets -> Bool,
         created_at -> Timestamp,
+        name_de -> Text,
     }
 }
 

@@ -34,6 +34,7 @@ pub struct TicketType {
     pub starts_at: Option<NaiveDateTime>,
     pub ends_at: Option<NaiveDateTime>,
     pub position: i32,
+    pub name_de: String,
 }
 
 impl TicketType {
@@ -116,6 +117,7 @@ mod tests {
             id: from.into(),
             edition_id: "e".into(),
             name: "W".into(),
+            name_de: String::new(),
             kind: "workshop".into(),
             capacity: 10,
             taken: 0,

@@ -9,6 +9,7 @@ use devday_db::schema::{
 };
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::accounts::EmailAddress;
+use devday_shared::bilingual::pick;
 use devday_shared::editions::{Edition, WindowState};
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
@@ -454,7 +455,7 @@ pub(crate) fn send_ticket(
         "tickets",
         &tickets_of(conn, &reg.id)?
             .iter()
-            .map(|t| t.name.clone())
+            .map(|t| pick(locale, &t.name, &t.name_de))
             .collect::<Vec<_>>(),
     );
     // The ticket's QR code, shown inside the mail.
@@ -477,21 +478,25 @@ pub fn tickets_of(conn: &mut DbConn, registration_id: &str) -> QueryResult<Vec<T
         .load(conn)
 }
 
-/// The ticket names of every registration of an edition, in ticket order, for the
-/// attendee list (one query, not one per person).
+/// The ticket names of every registration of an edition in the reader's language, in
+/// ticket order, for the attendee list (one query, not one per person).
 pub fn ticket_names(
     conn: &mut DbConn,
     edition_id: &str,
+    locale: Locale,
 ) -> QueryResult<std::collections::HashMap<String, Vec<String>>> {
-    let rows: Vec<(String, String)> = rt::registration_tickets
+    let rows: Vec<(String, String, String)> = rt::registration_tickets
         .inner_join(tt::ticket_types)
         .filter(tt::edition_id.eq(edition_id))
         .order((rt::registration_id.asc(), tt::position.asc()))
-        .select((rt::registration_id, tt::name))
+        .select((rt::registration_id, tt::name, tt::name_de))
         .load(conn)?;
     let mut names = std::collections::HashMap::<String, Vec<String>>::new();
-    for (registration, ticket) in rows {
-        names.entry(registration).or_default().push(ticket);
+    for (registration, name, name_de) in rows {
+        names
+            .entry(registration)
+            .or_default()
+            .push(pick(locale, &name, &name_de).to_owned());
     }
     Ok(names)
 }

@@ -2,6 +2,7 @@
 
 use devday_db::schema::{registration_settings::dsl as rs, ticket_types::dsl as tt};
 use devday_db::{write_transaction, DbConn};
+use devday_shared::bilingual::Name;
 use devday_shared::editions::Edition;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
@@ -103,7 +104,7 @@ pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
     insert(
         conn,
         edition_id,
-        "Conference",
+        Name::new("Conference", "Konferenz"),
         "conference",
         500,
         None,
@@ -117,7 +118,7 @@ pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
 fn insert(
     conn: &mut DbConn,
     edition_id: &str,
-    name: &str,
+    name: Name,
     kind: &str,
     capacity: i32,
     starts_at: Option<chrono::NaiveDateTime>,
@@ -128,7 +129,8 @@ fn insert(
         .values((
             tt::id.eq(uuid::Uuid::new_v4().to_string()),
             tt::edition_id.eq(edition_id),
-            tt::name.eq(name),
+            tt::name.eq(name.en),
+            tt::name_de.eq(name.de),
             tt::kind.eq(kind),
             tt::capacity.eq(capacity),
             tt::taken.eq(0),
@@ -144,6 +146,7 @@ fn insert(
 #[serde(default)]
 pub struct TicketTypeForm {
     pub name: String,
+    pub name_de: String,
     /// conference or workshop
     pub kind: String,
     pub capacity: String,
@@ -158,10 +161,7 @@ pub fn add_ticket_type(
     form: &TicketTypeForm,
 ) -> AppResult<()> {
     let mut errors = FieldErrors::new();
-    let name = form.name.trim();
-    if name.is_empty() || name.chars().count() > 80 {
-        errors.add("name", "field-required");
-    }
+    let name = Name::from_form(&mut errors, "name", &form.name, &form.name_de, 80);
     let kind = match form.kind.as_str() {
         "conference" | "workshop" => form.kind.as_str(),
         _ => {

@@ -58,7 +58,10 @@ pub fn join(
     let mut ctx = tera::Context::new();
     ctx.insert("name", name);
     ctx.insert("edition", &edition.name);
-    ctx.insert("ticket", &ticket.name);
+    ctx.insert(
+        "ticket",
+        devday_shared::bilingual::pick(locale, &ticket.name, &ticket.name_de),
+    );
     ctx.insert(
         "leave_link",
         &mailer.link(&format!("/register/waitlist/{leave}")),

@@ -203,6 +203,7 @@ mod tests {
             language: "en".into(),
             level: "beginner".into(),
             session_type: "Talk".into(),
+            session_type_de: "Vortrag".into(),
             default_minutes: minutes,
             speakers: speakers
                 .iter()
@@ -328,6 +329,7 @@ mod capacity_tests {
             language: "en".into(),
             level: "beginner".into(),
             session_type: "Talk".into(),
+            session_type_de: "Vortrag".into(),
             default_minutes: 45,
             speakers: Vec::new(),
             placement: Some(Placement {

@@ -35,6 +35,7 @@ pub struct Session {
     pub language: String,
     pub level: String,
     pub session_type: String,
+    pub session_type_de: String,
     /// The session type's length, used when it is first placed.
     pub default_minutes: i32,
     pub speakers: Vec<Speaker>,
@@ -47,6 +48,7 @@ pub fn sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Session>
         String,
         String,
         Option<String>,
+        String,
         String,
         String,
         String,
@@ -66,6 +68,7 @@ pub fn sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Session>
             p::language,
             p::level,
             st::name,
+            st::name_de,
             st::duration_minutes,
             Option::<Placement>::as_select(),
         ))
@@ -87,7 +90,17 @@ pub fn sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Session>
     Ok(rows
         .into_iter()
         .map(
-            |(proposal_id, title, track_id, language, level, session_type, minutes, placement)| {
+            |(
+                proposal_id,
+                title,
+                track_id,
+                language,
+                level,
+                session_type,
+                session_type_de,
+                minutes,
+                placement,
+            )| {
                 Session {
                     speakers: speakers.remove(&proposal_id).unwrap_or_default(),
                     proposal_id,
@@ -96,6 +109,7 @@ pub fn sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Session>
                     language,
                     level,
                     session_type,
+                    session_type_de,
                     default_minutes: minutes,
                     placement,
                 }

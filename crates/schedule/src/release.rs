@@ -145,6 +145,7 @@ pub fn outline(
                 description_md: String::new(),
                 track_id: s.track_id.clone(),
                 session_type: s.session_type.clone(),
+                session_type_de: s.session_type_de.clone(),
                 language: s.language.clone(),
                 level: s.level.clone(),
                 room_id: at.room_id.clone(),
@@ -179,6 +180,7 @@ pub fn outline(
             .map(|t| SnapTrack {
                 id: t.id,
                 name: t.name,
+                name_de: t.name_de,
                 colour: t.colour,
             })
             .collect(),

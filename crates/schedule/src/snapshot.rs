@@ -30,6 +30,9 @@ pub struct SnapRoom {
 pub struct SnapTrack {
     pub id: String,
     pub name: String,
+    /// German name; empty in releases from before names had two languages.
+    #[serde(default)]
+    pub name_de: String,
     pub colour: String,
 }
 
@@ -67,6 +70,9 @@ pub struct SnapSession {
     pub description_md: String,
     pub track_id: Option<String>,
     pub session_type: String,
+    /// German name of the session type; empty in releases from before.
+    #[serde(default)]
+    pub session_type_de: String,
     pub language: String,
     pub level: String,
     /// `None`: in every room.
@@ -197,6 +203,7 @@ mod tests {
             description_md: String::new(),
             track_id: None,
             session_type: "Talk".into(),
+            session_type_de: "Vortrag".into(),
             language: "en".into(),
             level: "beginner".into(),
             room_id: Some(room.into()),

@@ -49,6 +49,7 @@ pub struct Item<'a> {
     pub ends: String,
     pub room: String,
     pub track: Option<&'a str>,
+    pub track_de: Option<&'a str>,
     pub track_class: String,
 }
 
@@ -68,6 +69,7 @@ pub fn item<'a>(edition: &Edition, snap: &'a Snapshot, s: &'a SnapSession) -> It
             .to_string(),
         room: room_name(snap, s.room_id.as_deref()),
         track: track_index.map(|i| snap.tracks[i].name.as_str()),
+        track_de: track_index.map(|i| snap.tracks[i].name_de.as_str()),
         track_class: track_index
             .map(|i| format!("track-{i}"))
             .unwrap_or_default(),

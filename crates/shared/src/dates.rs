@@ -91,7 +91,7 @@ fn parse(value: &Value) -> Option<(NaiveDate, Option<NaiveDateTime>)> {
         .map(|d| (d, None))
 }
 
-fn locale_arg(args: &HashMap<String, Value>) -> Locale {
+pub(crate) fn locale_arg(args: &HashMap<String, Value>) -> Locale {
     args.get("lang")
         .and_then(Value::as_str)
         .and_then(Locale::parse)

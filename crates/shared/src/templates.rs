@@ -28,6 +28,7 @@ impl Templates {
         tera.register_filter("markdown", crate::markdown::MarkdownFilter);
         tera.register_filter("day", crate::dates::DayFilter);
         tera.register_filter("day_time", crate::dates::DayTimeFilter);
+        tera.register_filter("local", crate::bilingual::LocalFilter);
         Ok(Self { tera })
     }
 

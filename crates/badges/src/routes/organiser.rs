@@ -36,6 +36,7 @@ async fn render(
     ctx.insert("log", &log);
     ctx.insert("types", &types);
     ctx.insert("form_name", &form.name);
+    ctx.insert("form_name_de", &form.name_de);
     ctx.insert("form_slug", &form.slug);
     ctx.insert("errors", &errors);
     page.render_status(status, "badges/dashboard.html", &ctx)

@@ -70,7 +70,10 @@ pub struct Row {
     #[schema(inline)]
     pub proposal: ProposalSummary,
     pub session_type: String,
+    /// The German names (`shared::bilingual`); pages show the reader's.
+    pub session_type_de: String,
     pub track: Option<String>,
+    pub track_de: Option<String>,
     pub track_colour: Option<String>,
     pub speakers: Vec<SpeakerSummary>,
 }
@@ -163,18 +166,19 @@ pub fn decorate(
     proposals: Vec<Proposal>,
 ) -> QueryResult<Vec<Row>> {
     let ids: Vec<String> = proposals.iter().map(|p| p.id.clone()).collect();
-    let types: HashMap<String, String> = st::session_types
+    let types: HashMap<String, (String, String)> = st::session_types
         .filter(st::edition_id.eq(edition_id))
-        .select((st::id, st::name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect();
-    let tracks: HashMap<String, (String, String)> = tr::tracks
-        .filter(tr::edition_id.eq(edition_id))
-        .select((tr::id, tr::name, tr::colour))
+        .select((st::id, st::name, st::name_de))
         .load::<(String, String, String)>(conn)?
         .into_iter()
-        .map(|(id, name, colour)| (id, (name, colour)))
+        .map(|(id, name, name_de)| (id, (name, name_de)))
+        .collect();
+    let tracks: HashMap<String, (String, String, String)> = tr::tracks
+        .filter(tr::edition_id.eq(edition_id))
+        .select((tr::id, tr::name, tr::name_de, tr::colour))
+        .load::<(String, String, String, String)>(conn)?
+        .into_iter()
+        .map(|(id, name, name_de, colour)| (id, (name, name_de, colour)))
         .collect();
     let mut speakers: HashMap<String, Vec<SpeakerSummary>> = HashMap::new();
     let rows: Vec<(String, String, String, String)> = ps::proposal_speakers
@@ -197,13 +201,16 @@ pub fn decorate(
         .into_iter()
         .map(|proposal| {
             let track = proposal.track_id.as_ref().and_then(|id| tracks.get(id));
+            let (session_type, session_type_de) = types
+                .get(&proposal.session_type_id)
+                .cloned()
+                .unwrap_or_default();
             Row {
-                session_type: types
-                    .get(&proposal.session_type_id)
-                    .cloned()
-                    .unwrap_or_default(),
+                session_type,
+                session_type_de,
                 track: track.map(|t| t.0.clone()),
-                track_colour: track.map(|t| t.1.clone()),
+                track_de: track.map(|t| t.1.clone()),
+                track_colour: track.map(|t| t.2.clone()),
                 speakers: speakers.remove(&proposal.id).unwrap_or_default(),
                 proposal: ProposalSummary {
                     id: proposal.id,

@@ -3,7 +3,9 @@
 use chrono::NaiveDateTime;
 use devday_db::schema::{review_settings::dsl as rs, score_categories::dsl as sc};
 use devday_db::{write_transaction, DbConn};
+use devday_shared::bilingual::Name;
 use devday_shared::editions::Edition;
+use devday_shared::i18n::Locale;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -96,8 +98,6 @@ pub fn save(conn: &mut DbConn, edition: &Edition, form: &SettingsForm) -> AppRes
     }
     errors.into_result()?;
     write_transaction(conn, |conn| {
-        // The first configuration starts from the default categories.
-        ensure_default_categories(conn, &edition.id)?;
         diesel::delete(rs::review_settings.find(&edition.id)).execute(conn)?;
         diesel::insert_into(rs::review_settings)
             .values((
@@ -128,12 +128,15 @@ pub struct Category {
     /// Relative weight in the weighted mean.
     pub weight: i32,
     pub position: i32,
+    pub name_de: String,
+    pub labels_de: String,
 }
 
 impl Category {
-    /// (score, label) for each allowed score.
-    pub fn choices(&self) -> Vec<(i32, String)> {
-        let labels: Vec<&str> = self.labels.lines().map(str::trim).collect();
+    /// (score, label) for each allowed score, labelled in the reader's language.
+    pub fn choices(&self, locale: Locale) -> Vec<(i32, String)> {
+        let labels = devday_shared::bilingual::pick(locale, &self.labels, &self.labels_de);
+        let labels: Vec<&str> = labels.lines().map(str::trim).collect();
         (self.min_score..=self.max_score)
             .enumerate()
             .map(|(i, score)| {
@@ -161,20 +164,17 @@ pub fn categories(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Catego
 #[serde(default)]
 pub struct CategoryForm {
     pub name: String,
+    pub name_de: String,
     pub min_score: String,
     pub max_score: String,
     pub labels: String,
+    pub labels_de: String,
     pub weight: String,
 }
 
 pub fn add_category(conn: &mut DbConn, edition_id: &str, form: &CategoryForm) -> AppResult<()> {
     let mut errors = FieldErrors::new();
-    let name = form.name.trim();
-    if name.is_empty() {
-        errors.add("name", "field-required");
-    } else if name.chars().count() > 60 {
-        errors.add("name", "field-too-long");
-    }
+    let name = Name::from_form(&mut errors, "name", &form.name, &form.name_de, 60);
     let int = |v: &str| v.trim().parse::<i32>().ok();
     let (min, max, weight) = (
         int(&form.min_score),
@@ -197,10 +197,12 @@ pub fn add_category(conn: &mut DbConn, edition_id: &str, form: &CategoryForm) ->
         .values((
             sc::id.eq(uuid::Uuid::new_v4().to_string()),
             sc::edition_id.eq(edition_id),
-            sc::name.eq(name),
+            sc::name.eq(name.en),
+            sc::name_de.eq(name.de),
             sc::min_score.eq(min.unwrap_or(0)),
             sc::max_score.eq(max.unwrap_or(3)),
             sc::labels.eq(form.labels.trim()),
+            sc::labels_de.eq(form.labels_de.trim()),
             sc::weight.eq(weight.unwrap_or(1)),
             sc::position.eq(position as i32),
         ))
@@ -221,42 +223,46 @@ pub fn delete_category(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResu
     Ok(())
 }
 
-/// The three categories DevDay uses, for an edition whose review was never configured
-/// (once organisers saved settings, what they deleted stays deleted).
-pub fn ensure_default_categories(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
-    let configured: i64 = rs::review_settings
-        .filter(rs::edition_id.eq(edition_id))
-        .count()
-        .get_result(conn)?;
-    if configured > 0 || !categories(conn, edition_id)?.is_empty() {
-        return Ok(());
-    }
-    write_transaction(conn, |conn| {
-        // Two first visits at once must not both add the defaults.
-        devday_shared::editions::queries::lock(conn, edition_id)?;
-        if !categories(conn, edition_id)?.is_empty() {
-            return Ok(());
-        }
-        for (name, labels) in [
-            (
-                "Relevance",
+/// The three categories DevDay uses, planted with a new edition (what organisers delete
+/// later stays deleted).
+pub fn seed_categories(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
+    const DEFAULTS: [(Name, Name); 3] = [
+        (
+            Name::new("Relevance", "Relevanz"),
+            Name::new(
                 "not relevant\nsomewhat\nrelevant\nhighly relevant",
+                "nicht relevant\netwas\nrelevant\nsehr relevant",
             ),
-            ("Quality", "weak\nfair\ngood\nexcellent"),
-            ("Fit for the audience", "poor fit\npartial\ngood\nperfect"),
-        ] {
-            add_category(
-                conn,
-                edition_id,
-                &CategoryForm {
-                    name: name.into(),
-                    min_score: "0".into(),
-                    max_score: "3".into(),
-                    labels: labels.into(),
-                    weight: "1".into(),
-                },
-            )?;
-        }
-        Ok(())
-    })
+        ),
+        (
+            Name::new("Quality", "Qualität"),
+            Name::new(
+                "weak\nfair\ngood\nexcellent",
+                "schwach\nmittel\ngut\nausgezeichnet",
+            ),
+        ),
+        (
+            Name::new("Fit for the audience", "Passt zum Publikum"),
+            Name::new(
+                "poor fit\npartial\ngood\nperfect",
+                "passt kaum\nteilweise\ngut\ngenau",
+            ),
+        ),
+    ];
+    for (name, labels) in DEFAULTS {
+        add_category(
+            conn,
+            edition_id,
+            &CategoryForm {
+                name: name.en.into(),
+                name_de: name.de.into(),
+                min_score: "0".into(),
+                max_score: "3".into(),
+                labels: labels.en.into(),
+                labels_de: labels.de.into(),
+                weight: "1".into(),
+            },
+        )?;
+    }
+    Ok(())
 }

@@ -62,7 +62,7 @@ pub fn render(page: &Page, p: FormPage<'_>, status: StatusCode) -> AppResult<Htt
         .filter(|t| p.organiser || !t.hidden || p.unlocked_type == Some(t.id.as_str()))
         .map(|t| TypeView {
             id: &t.id,
-            name: &t.name,
+            name: devday_shared::bilingual::pick(page.locale, &t.name, &t.name_de),
             duration_minutes: t.duration_minutes,
             deadline: rules::deadline(p.edition, t).map(|d| time::display(p.edition, d)),
             open: p.organiser
@@ -89,7 +89,7 @@ pub fn render(page: &Page, p: FormPage<'_>, status: StatusCode) -> AppResult<Htt
                 .types
                 .iter()
                 .filter(|t| !q.session_type_ids.is_empty() && q.applies_to(&t.id))
-                .map(|t| t.name.as_str())
+                .map(|t| devday_shared::bilingual::pick(page.locale, &t.name, &t.name_de))
                 .collect(),
             target: &q.target,
         })

@@ -56,6 +56,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 struct TypeRow {
     id: String,
     name: String,
+    name_de: String,
     duration_minutes: i32,
     deadline: String,
     hidden: bool,
@@ -106,6 +107,7 @@ async fn render(
         .map(|t| TypeRow {
             id: t.id.clone(),
             name: t.name.clone(),
+            name_de: t.name_de.clone(),
             duration_minutes: t.duration_minutes,
             deadline: time::form_value(edition, t.deadline),
             hidden: t.hidden,
@@ -121,7 +123,9 @@ async fn render(
                 .session_type_id
                 .as_ref()
                 .and_then(|id| types.iter().find(|t| &t.id == id))
-                .map(|t| t.name.clone()),
+                .map(|t| {
+                    devday_shared::bilingual::pick(page.locale, &t.name, &t.name_de).to_owned()
+                }),
             uses: c.uses,
             max_uses: c.max_uses,
             valid_until: c.valid_until.map(|v| time::display(edition, v)),

@@ -45,7 +45,7 @@ pub async fn show(
         .iter()
         .filter(|t| !t.hidden)
         .map(|t| TypeLine {
-            name: t.name.clone(),
+            name: devday_shared::bilingual::pick(page.locale, &t.name, &t.name_de).to_owned(),
             duration_minutes: t.duration_minutes,
             deadline: rules::deadline(&edition, t).map(|d| time::display(&edition, d)),
             open: rules::open_for(&edition, t, now),

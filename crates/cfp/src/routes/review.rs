@@ -128,7 +128,9 @@ struct ReviewedProposal {
     abstract_text: String,
     description: String,
     session_type: String,
+    session_type_de: String,
     track: Option<String>,
+    track_de: Option<String>,
     language: String,
     level: String,
     speakers: Option<Vec<String>>,
@@ -177,6 +179,11 @@ fn load(conn: &mut DbConn, edition_id: &str, reviewer_id: &str, id: &str) -> App
             r.reviewer = None;
         }
     }
+    let session_type = catalogue.session_type(&proposal.session_type_id);
+    let track = proposal
+        .track_id
+        .as_ref()
+        .and_then(|t| catalogue.tracks.iter().find(|x| &x.id == t));
     let reviewed = ReviewedProposal {
         id: proposal.id.clone(),
         title: proposal.title.clone(),
@@ -200,15 +207,10 @@ fn load(conn: &mut DbConn, edition_id: &str, reviewer_id: &str, id: &str) -> App
         } else {
             proposal.description.clone()
         },
-        session_type: catalogue
-            .session_type(&proposal.session_type_id)
-            .map(|t| t.name.clone())
-            .unwrap_or_default(),
-        track: proposal
-            .track_id
-            .as_ref()
-            .and_then(|t| catalogue.tracks.iter().find(|x| &x.id == t))
-            .map(|t| t.name.clone()),
+        session_type: session_type.map(|t| t.name.clone()).unwrap_or_default(),
+        session_type_de: session_type.map(|t| t.name_de.clone()).unwrap_or_default(),
+        track: track.map(|t| t.name.clone()),
+        track_de: track.map(|t| t.name_de.clone()),
         language: proposal.language.clone(),
         level: proposal.level.clone(),
         speakers: (!settings.anonymised).then(|| speakers.iter().map(|s| s.name.clone()).collect()),
@@ -236,7 +238,13 @@ fn render(
         .iter()
         .map(|c| {
             let selected = form.scores.get(&c.id).and_then(|v| v.parse::<i32>().ok());
-            serde_json::json!({ "id": c.id, "name": c.name, "choices": c.choices(), "selected": selected })
+            serde_json::json!({
+                "id": c.id,
+                "name": c.name,
+                "name_de": c.name_de,
+                "choices": c.choices(page.locale),
+                "selected": selected,
+            })
         })
         .collect();
     let mut ctx = page.context();

@@ -3,6 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::EmailAddress;
+use devday_shared::bilingual::pick;
 use devday_shared::web::{see_other, Confirmation, CsrfForm, CurrentUser, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -92,14 +93,17 @@ async fn render(
     let mut ctx = page.context();
     ctx.insert("edition", &edition);
     ctx.insert("proposal", &proposal);
-    ctx.insert("session_type", &session_type.map(|t| t.name.clone()));
+    ctx.insert(
+        "session_type",
+        &session_type.map(|t| pick(page.locale, &t.name, &t.name_de)),
+    );
     ctx.insert(
         "track",
         &proposal
             .track_id
             .as_ref()
             .and_then(|id| loaded.tracks.iter().find(|t| &t.id == id))
-            .map(|t| t.name.clone()),
+            .map(|t| pick(page.locale, &t.name, &t.name_de)),
     );
     ctx.insert("deadline", &deadline.map(|d| time::display(&edition, d)));
     ctx.insert("editable", &editable);

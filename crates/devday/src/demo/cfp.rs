@@ -7,6 +7,7 @@ use devday_cfp::proposals::form::ProposalInput;
 use devday_cfp::proposals::service::{self, NewProposal};
 use devday_cfp::settings::{self, SettingsForm, TrackForm};
 use devday_db::DbConn;
+use devday_shared::bilingual::Name;
 use devday_shared::editions::Edition;
 use devday_shared::mail::Mailer;
 
@@ -56,24 +57,25 @@ const COMPANIES: [&str; 8] = [
     "Robotron",
 ];
 
-const TRACKS: [(&str, &str, &str); 4] = [
+/// (name in English and German, colour, description)
+const TRACKS: [(Name, &str, &str); 4] = [
     (
-        "Architecture & Backend",
+        Name::new("Architecture & Backend", "Architektur & Backend"),
         "#0b5cad",
         "Systems, APIs, languages and runtimes",
     ),
     (
-        "Frontend & UX",
+        Name::new("Frontend & UX", "Frontend & UX"),
         "#d9480f",
         "Browsers, apps, design systems, accessibility",
     ),
     (
-        "Data & AI",
+        Name::new("Data & AI", "Daten & KI"),
         "#2b8a3e",
         "Data engineering, machine learning, analytics",
     ),
     (
-        "DevOps & Security",
+        Name::new("DevOps & Security", "DevOps & Sicherheit"),
         "#862e9c",
         "Delivery, operations, observability, security",
     ),
@@ -323,7 +325,8 @@ pub fn fill(
             conn,
             &edition.id,
             &TrackForm {
-                name: (*name).into(),
+                name: name.en.into(),
+                name_de: name.de.into(),
                 colour: (*colour).into(),
                 description: (*description).into(),
                 position: position.to_string(),

@@ -26,15 +26,28 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
         .clone();
     settings::set_capacity(conn, &edition.id, &conference.id, 1000).map_err(err)?;
     let day = edition.starts_on.format("%Y-%m-%d").to_string();
-    for (name, from, to, capacity) in [
-        ("Rust for beginners (workshop)", "09:00", "12:30", "20"),
-        ("Accessible web apps (workshop)", "13:30", "17:00", "25"),
+    for (name, name_de, from, to, capacity) in [
+        (
+            "Rust for beginners (workshop)",
+            "Rust für Einsteiger (Workshop)",
+            "09:00",
+            "12:30",
+            "20",
+        ),
+        (
+            "Accessible web apps (workshop)",
+            "Barrierefreie Web-Apps (Workshop)",
+            "13:30",
+            "17:00",
+            "25",
+        ),
     ] {
         settings::add_ticket_type(
             conn,
             edition,
             &TicketTypeForm {
                 name: name.into(),
+                name_de: name_de.into(),
                 kind: "workshop".into(),
                 capacity: capacity.into(),
                 starts_at: format!("{day}T{from}"),

@@ -29,7 +29,6 @@ pub fn fill(
         roles::grant(conn, &edition.id, r, Role::Reviewer)?;
     }
     let err = |e: devday_shared::AppError| anyhow::anyhow!("{e}");
-    settings::ensure_default_categories(conn, &edition.id).map_err(err)?;
     let categories = settings::categories(conn, &edition.id)?;
     assign::distribute(conn, &edition.id, 4).map_err(err)?;
 

@@ -195,6 +195,7 @@ pub struct Search {
 #[derive(Serialize)]
 struct TypeCount {
     name: String,
+    name_de: String,
     capacity: i32,
     taken: i32,
     confirmed: i64,
@@ -219,6 +220,7 @@ pub async fn list(
                     .collect();
                 counts.push(TypeCount {
                     name: t.name,
+                    name_de: t.name_de,
                     capacity: t.capacity,
                     taken: t.taken,
                     confirmed,
@@ -266,13 +268,17 @@ pub async fn list(
 }
 
 /// The attendee list as CSV (UTF-8 with BOM for Excel; formula cells neutralised).
-pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<HttpResponse> {
-    let eid = access.edition.id.clone();
+pub async fn csv(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+) -> AppResult<HttpResponse> {
+    let (eid, locale) = (access.edition.id.clone(), page.locale);
     let (registrations, mut tickets) = state
         .db(move |c| {
             Ok((
                 register::list(c, &eid, "")?,
-                register::ticket_names(c, &eid)?,
+                register::ticket_names(c, &eid, locale)?,
             ))
         })
         .await?;

@@ -32,7 +32,7 @@ async fn render(
         .iter()
         .filter(|t| t.is_workshop())
         .map(|t| serde_json::json!({
-            "id": t.id, "name": t.name, "free": t.free(),
+            "id": t.id, "name": t.name, "name_de": t.name_de, "free": t.free(),
             "starts": local(t.starts_at), "ends": t.ends_at.map(|e| edition.local(e).format("%H:%M").to_string()),
             "checked": form.workshops.contains(&t.id),
         }))

@@ -9,8 +9,8 @@ use devday_shared::{AppError, AppResult, AppState};
 
 use crate::register;
 
-/// The registration behind a manage link, its edition and its ticket code (`None` unless
-/// confirmed).
+/// The registration behind a manage link, its edition, its ticket code (`None` unless
+/// confirmed) and its holder record (ticket types in both languages).
 async fn ticket_of(
     state: &AppState,
     token: String,
@@ -19,7 +19,7 @@ async fn ticket_of(
         crate::model::Registration,
         devday_shared::editions::Edition,
         Option<String>,
-        Vec<String>,
+        devday_badges::tickets::Holder,
     )>,
 > {
     state
@@ -30,7 +30,7 @@ async fn ticket_of(
             let edition = queries::by_id(c, &reg.edition_id)?;
             let holder = devday_badges::tickets::holder(c, &reg.id)?.ok_or(AppError::NotFound)?;
             let code = devday_badges::tickets::code(c, &holder)?;
-            Ok(Some((reg, edition, code, holder.ticket_types)))
+            Ok(Some((reg, edition, code, holder)))
         })
         .await
 }
@@ -41,7 +41,7 @@ pub async fn page(
     token: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let token = token.into_inner();
-    let Some((reg, edition, code, types)) = ticket_of(&state, token.clone()).await? else {
+    let Some((reg, edition, code, holder)) = ticket_of(&state, token.clone()).await? else {
         return page.invalid_link();
     };
     let mut ctx = page.context();
@@ -55,7 +55,7 @@ pub async fn page(
         );
         ctx.insert("code", &code);
     }
-    ctx.insert("ticket_types", &types);
+    ctx.insert("ticket_types", &holder.ticket_type_line(page.locale));
     ctx.insert("token", &token);
     page.render("registration/ticket.html", &ctx)
 }
