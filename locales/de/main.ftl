@@ -452,8 +452,14 @@ review-distribute = Automatisch verteilen
 review-distribute-hint = Gibt jeder Einreichung { $n } Bewertende, gleichmäßig verteilt, mit Rücksicht auf Tracks und Konflikte.
 review-assign = Zuweisen
 review-assign-track = Ganzen Track zuweisen
-review-track-assigned = { $n } Vorschläge zugewiesen.
-review-distributed = { $added } Zuweisungen hinzugefügt ({ $per } Reviewer*innen pro Vorschlag, wo möglich).
+review-track-assigned = { $n ->
+    [one] 1 Einreichung zugewiesen.
+   *[other] { $n } Einreichungen zugewiesen.
+}
+review-distributed = { $added ->
+    [one] 1 Zuweisung hinzugefügt
+   *[other] { $added } Zuweisungen hinzugefügt
+} ({ $per } Reviewer*innen pro Einreichung, wo möglich).
 review-unassign = Zuweisung entfernen
 review-conflicts = Interessenkonflikte
 review-set-conflict = Konflikt eintragen
@@ -879,3 +885,113 @@ refusal-review-window-closed = Die Bewertungsphase ist vorbei.
 refusal-cfp-closed-for-type = Der Call for Papers ist für dieses Format geschlossen.
 refusal-proposal-final = Die Frist ist vorbei oder über die Einreichung ist entschieden: Sie kann nicht mehr geändert werden.
 refusal-proposal-locked = Die Einreichung kann nicht mehr geändert werden.
+
+## What an action did (shown once after the redirect)
+flash-saved = Gespeichert.
+flash-archived = Die Ausgabe ist archiviert: Ihre Seiten bleiben online, nur lesbar.
+flash-unarchived = Die Ausgabe ist wieder aktiv.
+flash-review-saved = Bewertung gespeichert.
+flash-reviewer-assigned = Reviewer*in zugewiesen.
+flash-reviewer-unassigned = Zuweisung entfernt.
+flash-conflict-declared = Interessenkonflikt eingetragen: Diese Person sieht die Einreichung nicht mehr.
+flash-proposals-decided = { $n ->
+    [one] 1 Einreichung
+   *[other] { $n } Einreichungen
+} { $decision ->
+    [accept] angenommen
+    [reject] abgelehnt
+   *[waitlist] auf die Warteliste gesetzt
+}. Die Vortragenden erfahren es, wenn du die Entscheidungen verschickst.
+flash-proposal-state = „{ $title }“ ist jetzt { $state ->
+    [draft] ein Entwurf
+    [submitted] eingereicht
+    [accepted] angenommen
+    [rejected] abgelehnt
+    [confirmed] bestätigt
+    [declined] abgesagt
+    [withdrawn] zurückgezogen
+   *[cancelled] gestrichen
+}.
+flash-decisions-mailed = { $n ->
+    [0] Es wartete keine Entscheidung auf den Versand.
+    [one] Die Vortragenden von 1 Einreichung erfahren jetzt die Entscheidung.
+   *[other] Die Vortragenden von { $n } Einreichungen erfahren jetzt die Entscheidung.
+}
+flash-session-placed = Beitrag eingeplant.
+flash-session-unplaced = Beitrag aus dem Raster genommen.
+flash-released = Version { $number } „{ $name }“ ist öffentlich. Vortragende verschobener oder gestrichener Beiträge bekommen eine Mail.
+flash-optimiser-started = Der Optimierer läuft; sein Vorschlag erscheint unten, sobald er fertig ist.
+flash-optimiser-stopped = Der Optimierer ist gestoppt; sein bisher bester Vorschlag steht unten.
+flash-optimiser-discarded = Vorschlag verworfen; das Programm ist wie vorher.
+flash-optimiser-accepted = { $n ->
+    [one] Vorschlag übernommen: 1 Beitrag verschoben.
+   *[other] Vorschlag übernommen: { $n } Beiträge verschoben.
+}
+
+## The organisers' navigation and dashboard
+dashboard = Überblick
+manage-edition = Ausgabe
+manage-public-page = Öffentliche Seite
+manage-cfp-settings = CfP-Einstellungen
+manage-mail-attendees = Mail an Teilnehmende
+manage-import = Import
+manage-registration-settings = Anmelde-Einstellungen
+dashboard-needs = Braucht jemanden
+dashboard-all-good = Gerade wartet nichts auf jemanden.
+dashboard-mail = Mail
+dashboard-mail-pending = Warten auf Versand
+dashboard-mail-retrying = Neuer Versuch nach Fehler
+dashboard-days-to-deadline = Tage bis zur Frist
+dashboard-submitted = Eingereicht
+dashboard-reviews-done = Bewertungen geschrieben
+dashboard-scheduled = Eingeplant
+dashboard-released = Veröffentlichte Versionen
+dashboard-confirmed = Bestätigt
+dashboard-per-day = { $n ->
+    [one] 1 Anmeldung in den letzten 21 Tagen
+   *[other] { $n } Anmeldungen in den letzten 21 Tagen
+}
+dashboard-warn-mail-failed = { $n ->
+    [one] 1 Mail ist nicht rausgegangen
+   *[other] { $n } Mails sind nicht rausgegangen
+}
+dashboard-warn-untold = { $n ->
+    [one] 1 Entscheidung ist noch nicht verschickt
+   *[other] { $n } Entscheidungen sind noch nicht verschickt
+}
+dashboard-warn-unconfirmed = { $n ->
+    [one] 1 angenommene Person hat noch nicht zugesagt
+   *[other] { $n } angenommene Personen haben noch nicht zugesagt
+}
+dashboard-warn-unscheduled = { $n ->
+    [one] 1 bestätigter Beitrag steht nicht im Raster
+   *[other] { $n } bestätigte Beiträge stehen nicht im Raster
+}
+dashboard-warn-conflicts = { $n ->
+    [one] 1 Konflikt im Programm
+   *[other] { $n } Konflikte im Programm
+}
+dashboard-warn-room-too-small = { $n ->
+    [one] 1 Beitrag hat mehr Interessierte, als sein Raum fasst
+   *[other] { $n } Beiträge haben mehr Interessierte, als ihre Räume fassen
+}
+dashboard-warn-unreleased = { $n ->
+    [one] 1 Änderung am Programm ist nicht veröffentlicht
+   *[other] { $n } Änderungen am Programm sind nicht veröffentlicht
+}
+dashboard-warn-texts-missing = { $n ->
+    [one] Datenschutzhinweis oder Verhaltenskodex ist leer; die Anmeldung braucht beide
+   *[other] Datenschutzhinweis und Verhaltenskodex sind leer; die Anmeldung braucht beide
+}
+review-notify-preview = Entscheidungsmails ansehen
+review-decision = Entscheidung
+field-title = Titel
+notify-preview-lead = { $mails ->
+    [one] 1 Mail
+   *[other] { $mails } Mails
+} gehen raus: { $accepted } angenommene und { $rejected } abgelehnte Einreichungen. Angenommene Vortragende bekommen einen Link zum Zu- oder Absagen.
+notify-preview-send = { $n ->
+    [one] 1 Mail verschicken
+   *[other] { $n } Mails verschicken
+}
+notify-preview-none = Jede Entscheidung ist verschickt. Entscheide zuerst über weitere Einreichungen.

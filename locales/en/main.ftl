@@ -452,8 +452,14 @@ review-distribute = Distribute automatically
 review-distribute-hint = Gives every proposal { $n } reviewers, keeping loads even, respecting reviewers' tracks and conflicts.
 review-assign = Assign
 review-assign-track = Assign the whole track
-review-track-assigned = { $n } proposals assigned.
-review-distributed = { $added } assignments added ({ $per } reviewers per proposal where possible).
+review-track-assigned = { $n ->
+    [one] 1 proposal assigned.
+   *[other] { $n } proposals assigned.
+}
+review-distributed = { $added ->
+    [one] 1 assignment added
+   *[other] { $added } assignments added
+} ({ $per } reviewers per proposal where possible).
 review-unassign = Remove the assignment
 review-conflicts = Conflicts of interest
 review-set-conflict = Set conflict
@@ -872,3 +878,113 @@ refusal-review-window-closed = The review window is closed.
 refusal-cfp-closed-for-type = The call for papers is closed for this session type.
 refusal-proposal-final = The deadline has passed or the proposal is decided: it cannot be changed any more.
 refusal-proposal-locked = The proposal cannot be changed any more.
+
+## What an action did (shown once after the redirect)
+flash-saved = Saved.
+flash-archived = The edition is archived: its pages stay online, read-only.
+flash-unarchived = The edition is active again.
+flash-review-saved = Review saved.
+flash-reviewer-assigned = Reviewer assigned.
+flash-reviewer-unassigned = Assignment removed.
+flash-conflict-declared = Conflict of interest recorded: this reviewer no longer sees the proposal.
+flash-proposals-decided = { $n ->
+    [one] 1 proposal
+   *[other] { $n } proposals
+} { $decision ->
+    [accept] accepted
+    [reject] rejected
+   *[waitlist] put on the waiting list
+}. The speakers hear of it when you send the decision mails.
+flash-proposal-state = “{ $title }” is now { $state ->
+    [draft] a draft
+    [submitted] submitted
+    [accepted] accepted
+    [rejected] rejected
+    [confirmed] confirmed
+    [declined] declined
+    [withdrawn] withdrawn
+   *[cancelled] cancelled
+}.
+flash-decisions-mailed = { $n ->
+    [0] No decision was waiting to be mailed.
+    [one] The speakers of 1 proposal are being told the decision.
+   *[other] The speakers of { $n } proposals are being told the decision.
+}
+flash-session-placed = Session placed.
+flash-session-unplaced = Session taken off the grid.
+flash-released = Version { $number } “{ $name }” is public. Speakers of moved or cancelled sessions are told by mail.
+flash-optimiser-started = The optimiser is running; its suggestion appears below when it is done.
+flash-optimiser-stopped = The optimiser stopped; its best suggestion so far is below.
+flash-optimiser-discarded = Suggestion discarded; the timetable is as it was.
+flash-optimiser-accepted = { $n ->
+    [one] Suggestion applied: 1 session moved.
+   *[other] Suggestion applied: { $n } sessions moved.
+}
+
+## The organisers' navigation and dashboard
+dashboard = Overview
+manage-edition = Edition
+manage-public-page = Public page
+manage-cfp-settings = CfP settings
+manage-mail-attendees = Mail attendees
+manage-import = Import
+manage-registration-settings = Registration settings
+dashboard-needs = Needs someone
+dashboard-all-good = Nothing waits on anyone right now.
+dashboard-mail = Mail
+dashboard-mail-pending = Waiting to go out
+dashboard-mail-retrying = Retrying after an error
+dashboard-days-to-deadline = Days to the deadline
+dashboard-submitted = Submitted
+dashboard-reviews-done = Reviews written
+dashboard-scheduled = Scheduled
+dashboard-released = Versions released
+dashboard-confirmed = Confirmed
+dashboard-per-day = { $n ->
+    [one] 1 registration in the last 21 days
+   *[other] { $n } registrations in the last 21 days
+}
+dashboard-warn-mail-failed = { $n ->
+    [one] 1 mail did not go out
+   *[other] { $n } mails did not go out
+}
+dashboard-warn-untold = { $n ->
+    [one] 1 decision is not mailed yet
+   *[other] { $n } decisions are not mailed yet
+}
+dashboard-warn-unconfirmed = { $n ->
+    [one] 1 accepted speaker has not confirmed
+   *[other] { $n } accepted speakers have not confirmed
+}
+dashboard-warn-unscheduled = { $n ->
+    [one] 1 confirmed session is not on the grid
+   *[other] { $n } confirmed sessions are not on the grid
+}
+dashboard-warn-conflicts = { $n ->
+    [one] 1 conflict in the timetable
+   *[other] { $n } conflicts in the timetable
+}
+dashboard-warn-room-too-small = { $n ->
+    [one] 1 session has more interest than its room holds
+   *[other] { $n } sessions have more interest than their rooms hold
+}
+dashboard-warn-unreleased = { $n ->
+    [one] 1 change to the timetable is not released
+   *[other] { $n } changes to the timetable are not released
+}
+dashboard-warn-texts-missing = { $n ->
+    [one] The privacy notice or the code of conduct is empty; registration needs both
+   *[other] The privacy notice and the code of conduct are empty; registration needs both
+}
+review-notify-preview = Preview the decision mails
+review-decision = Decision
+field-title = Title
+notify-preview-lead = { $mails ->
+    [one] 1 mail
+   *[other] { $mails } mails
+} will go out: { $accepted } accepted and { $rejected } rejected proposals. Accepted speakers get a link to confirm or decline.
+notify-preview-send = { $n ->
+    [one] Send 1 mail
+   *[other] Send { $n } mails
+}
+notify-preview-none = Every decision has been mailed. Decide more proposals first.

@@ -302,3 +302,47 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn everyone_lands_where_their_work_is_and_the_dashboard_says_what_waits(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let orga = app.user("orga@example.org", "Olga Organiser").await?;
+        let rev = app.user("rev@example.org", "Rita Reviewer").await?;
+        let door = app.user("door@example.org", "Dora Door").await?;
+        app.invite(&admin, "dd-2030", &orga, "orga@example.org", "organiser").await?;
+        app.invite(&admin, "dd-2030", &rev, "rev@example.org", "reviewer").await?;
+        app.invite(&admin, "dd-2030", &door, "door@example.org", "staff").await?;
+        let speaker = app.user("sam@example.org", "Sam Speaker").await?;
+        let landing = |email: &'static str| {
+            let client = devday_tests::Client::new(&app.base);
+            async move {
+                let res = client.post("/account/login", &[("email", email), ("password", devday_tests::PASSWORD)]).await?;
+                anyhow::Ok(res.location().unwrap_or_default().to_owned())
+            }
+        };
+        assert_eq!(landing("orga@example.org").await?, "/dd-2030/manage/");
+        assert_eq!(landing("rev@example.org").await?, "/dd-2030/review/");
+        assert_eq!(landing("door@example.org").await?, "/dd-2030/staff/");
+        assert_eq!(landing("sam@example.org").await?, "/speaker/proposals");
+
+        // A proposal submitted and accepted but not mailed: the dashboard says so, with the
+        // way to fix it, in the reader's language.
+        let id = devday_tests::flows::submit_proposal(&speaker, "dd-2030", "Rust at the door", "Abstract.").await?;
+        orga.post("/dd-2030/manage/review/decide", &[("ids", &id), ("decision", "accept")]).await?;
+        let dash = orga.get("/dd-2030/manage/").await?;
+        assert_eq!(dash.status, 200);
+        assert!(dash.body.contains(r#"review&#x2F;notify">1 decision is not mailed yet</a>"#), "{}", dash.body);
+        assert!(!dash.body.contains("has not confirmed"), "nobody was asked yet");
+        assert!(dash.body.contains("The privacy notice and the code of conduct are empty; registration needs both"));
+        let de = devday_tests::Client::speaking(&app.base, "de");
+        app.login(&de, "orga@example.org", devday_tests::PASSWORD).await?;
+        let dash = de.get("/dd-2030/manage/").await?.body;
+        assert!(dash.contains("1 Entscheidung ist noch nicht verschickt") && dash.contains("Überblick"), "{dash}");
+        // Reviewers and door staff have no dashboard.
+        assert_eq!(rev.get("/dd-2030/manage/").await?.status, 403);
+        assert_eq!(door.get("/dd-2030/manage/").await?.status, 403);
+        Ok(())
+    }
+}

@@ -439,7 +439,7 @@ async fn end_edition(admin: &devday_tests::Client, slug: &str) -> anyhow::Result
     let at = |d: i64| format!("{}T10:00", day(d));
     let res = admin
         .post(
-            &format!("/{slug}/manage/"),
+            &format!("/{slug}/manage/settings"),
             &[
                 ("name", &format!("Edition {slug}")),
                 ("slug", slug),

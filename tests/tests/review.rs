@@ -56,7 +56,8 @@ db_test! {
         ]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
         let res = admin.post("/dd-2030/manage/review/distribute", &[]).await?;
-        assert!(res.body.contains("6 assignments added"), "{}", res.body);
+        let said = admin.get(res.location().unwrap_or_default()).await?.body;
+        assert!(said.contains("6 assignments added"), "{said}");
 
         // A reviewer never reviews their own proposal, even when assigned by hand.
         let page = admin.get("/dd-2030/manage/review").await?;
@@ -129,20 +130,32 @@ db_test! {
         // Decide in bulk: accept P1 and P3, waiting list for P2; then mail once.
         let res = admin.post("/dd-2030/manage/review/decide", &[("ids", &p1), ("ids", &p3), ("decision", "accept")]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
+        // The next page says what happened, once, and in the reader's words.
+        let said = admin.get(res.location().unwrap_or_default()).await?.body;
+        assert!(said.contains("2 proposals accepted. The speakers hear of it when you send the decision mails."), "{said}");
+        let again = admin.get(res.location().unwrap_or_default()).await?.body;
+        assert!(!again.contains("2 proposals accepted."), "a reload repeated the message");
         admin.post("/dd-2030/manage/review/decide", &[("ids", &p2), ("decision", "waitlist")]).await?;
         // Until the mails go out, speakers see no decision, nor the organisers' history.
         let before = sarah.get(&format!("/dd-2030/cfp/proposals/{p1}")).await?;
         assert!(before.body.contains("Submitted") && !before.body.contains("Accepted"), "a decision leaked early");
         assert!(!before.body.contains("decided"));
         assert!(!sarah.get("/speaker/proposals").await?.body.contains("Accepted"));
+        // A preview first: who is told what, and how many mails; nothing is sent by looking.
+        let preview = admin.get("/dd-2030/manage/review/notify").await?.body;
+        assert!(preview.contains("Send 2 mails") && preview.contains("Proposal One") && preview.contains("Proposal Three"), "{preview}");
+        assert!(!preview.contains("Proposal Two"), "the waiting list is not a decision to mail");
         let res = admin.post("/dd-2030/manage/review/notify", &[]).await?;
-        assert!(res.body.contains("2 proposals"), "{}", res.body);
+        let said = admin.get(res.location().unwrap_or_default()).await?.body;
+        assert!(said.contains("The speakers of 2 proposals are being told the decision."), "{said}");
         let accepted = app.smtp.wait_for_subject("sarah.secret@example.org", "Accepted").await?;
         assert!(accepted.subject.starts_with("Accepted"), "{}", accepted.subject);
         assert!(accepted.text.contains("Great topic!"), "the speaker note is missing");
         assert!(!accepted.text.contains("Rev One") && !accepted.text.contains("Rev Two"));
+        assert!(admin.get("/dd-2030/manage/review/notify").await?.body.contains("Every decision has been mailed."));
         let res = admin.post("/dd-2030/manage/review/notify", &[]).await?;
-        assert!(res.body.contains("0 proposals"), "a decision was mailed twice");
+        let said = admin.get(res.location().unwrap_or_default()).await?.body;
+        assert!(said.contains("No decision was waiting to be mailed."), "a decision was mailed twice: {said}");
         assert!(sarah.get(&format!("/dd-2030/cfp/proposals/{p1}")).await?.body.contains("Accepted"));
 
         // Sarah confirms; the reviewer-speaker declines and the waiting list comes up.
@@ -237,7 +250,8 @@ db_test! {
         submit(&speaker, "dd-2030", "Proposal Two", "Another abstract.").await?;
         admin.post("/dd-2030/manage/review", &[("reviews_per_proposal", "1")]).await?;
         let res = admin.post("/dd-2030/manage/review/distribute", &[]).await?;
-        assert!(res.body.contains("2 assignments added"), "{}", res.body);
+        let said = admin.get(res.location().unwrap_or_default()).await?.body;
+        assert!(said.contains("2 assignments added"), "{said}");
         let assigned = |body: &str| devday_tests::capture(r"of (\d+) assigned", body);
         assert_eq!(assigned(&reviewers[0].get("/dd-2030/review/").await?.body), "1");
 
@@ -248,7 +262,8 @@ db_test! {
         let res = admin.post("/dd-2030/manage/team/remove", &[("user_id", &r1), ("role", "reviewer")]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
         let res = admin.post("/dd-2030/manage/review/distribute", &[]).await?;
-        assert!(res.body.contains("1 assignments added"), "{}", res.body);
+        let said = admin.get(res.location().unwrap_or_default()).await?.body;
+        assert!(said.contains("1 assignment added"), "{said}");
         assert_eq!(assigned(&reviewers[1].get("/dd-2030/review/").await?.body), "2");
 
         // An organiser takes one back by hand; taking it back twice is refused.

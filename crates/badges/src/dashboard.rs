@@ -131,3 +131,40 @@ pub fn log(
         )
         .collect())
 }
+
+/// The door's panel on the edition dashboard: who is in, per check-in list.
+pub fn panel(
+    conn: &mut DbConn,
+    edition: &devday_shared::editions::Edition,
+    locale: devday_shared::i18n::Locale,
+) -> devday_shared::AppResult<Option<devday_shared::editions::overview::Panel>> {
+    use devday_shared::editions::overview::{Label, Panel};
+    let lists = stats(conn, &edition.id)?;
+    let Some(first) = lists.first() else {
+        return Ok(None);
+    };
+    let name = |s: &ListStats| {
+        devday_shared::bilingual::pick(locale, &s.list.list.name, &s.list.list.name_de).to_owned()
+    };
+    Ok(Some(
+        Panel::new("checkin-title", format!("/{}/manage/checkin", edition.slug))
+            .figure(
+                Label::Key("checkin-checked-in"),
+                first.checked_in as i64,
+                Some(first.registered as i64),
+            )
+            .figure(Label::Key("checkin-rejected"), first.rejected as i64, None)
+            .bars(
+                lists
+                    .iter()
+                    .map(|s| {
+                        (
+                            Label::Name(name(s)),
+                            s.checked_in as i64,
+                            Some(s.registered as i64),
+                        )
+                    })
+                    .collect(),
+            ),
+    ))
+}

@@ -8,6 +8,7 @@ pub mod export;
 pub mod invitations;
 pub mod mailing;
 pub mod model;
+pub mod overview;
 pub mod profiles;
 pub mod proposals;
 pub mod review;

@@ -14,3 +14,13 @@ pub const SEEDS: [devday_shared::editions::seeds::Seed; 3] = [
     devday_cfp::settings::seed,
     devday_badges::lists::seed,
 ];
+
+/// The edition dashboard's panels, in the order of the year (see `editions::overview`).
+pub const PANELS: [devday_shared::editions::overview::PanelSource; 6] = [
+    devday_cfp::overview::proposals,
+    devday_cfp::overview::review,
+    devday_schedule::overview::panel,
+    devday_registration::overview::panel,
+    devday_badges::dashboard::panel,
+    devday_shared::mail::outbox::panel,
+];

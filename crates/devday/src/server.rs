@@ -121,6 +121,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         metrics: Arc::new(Metrics::new()),
         writes: GroupCommit::spawn(pool.clone(), settings.database.url.backend())?,
         seeds: Arc::new(crate::SEEDS),
+        panels: Arc::new(crate::PANELS),
         settings: Arc::new(settings.clone()),
         public_url: public_url.clone(),
         templates,

@@ -8,6 +8,7 @@ pub mod guests;
 pub mod interests;
 pub mod mailing;
 pub mod model;
+pub mod overview;
 pub mod privacy;
 pub mod register;
 mod routes;

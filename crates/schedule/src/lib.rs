@@ -11,6 +11,7 @@ pub mod export;
 pub mod feedback;
 pub mod grid;
 pub mod model;
+pub mod overview;
 pub mod published;
 pub mod recordings;
 pub mod release;

@@ -31,6 +31,8 @@ pub struct AppState {
     pub writes: GroupCommit,
     /// What every new edition starts with, from each domain.
     pub seeds: Arc<[crate::editions::seeds::Seed]>,
+    /// The edition dashboard's panels, from each domain.
+    pub panels: Arc<[crate::editions::overview::PanelSource]>,
 }
 
 impl AppState {

@@ -13,7 +13,8 @@ use devday_db::DbConn;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::model::{HistoryEntry, Proposal, Question, SpeakerSummary};
+pub use crate::model::SpeakerSummary;
+use crate::model::{HistoryEntry, Proposal, Question};
 
 pub fn get(conn: &mut DbConn, edition_id: &str, id: &str) -> QueryResult<Option<Proposal>> {
     p::proposals

@@ -23,12 +23,18 @@ pub enum Decision {
 }
 
 impl Decision {
+    const ALL: [Decision; 3] = [Decision::Accept, Decision::Reject, Decision::Waitlist];
+
     pub fn parse(s: &str) -> Option<Self> {
-        match s {
-            "accept" => Some(Decision::Accept),
-            "reject" => Some(Decision::Reject),
-            "waitlist" => Some(Decision::Waitlist),
-            _ => None,
+        Self::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+
+    /// The form's value, also the selector of the messages that report it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Accept => "accept",
+            Decision::Reject => "reject",
+            Decision::Waitlist => "waitlist",
         }
     }
 }
@@ -144,33 +150,48 @@ pub fn waiting_list(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Prop
         .load(conn)
 }
 
+/// A decision its speakers have not been told yet.
+pub struct Untold {
+    pub proposal: Proposal,
+    pub speakers: Vec<proposals::SpeakerSummary>,
+}
+
+/// Decided proposals whose speakers have not been told this decision. Proposals nobody has
+/// claimed yet are left out: they are told once a speaker claims them.
+pub fn untold(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Untold>> {
+    let decided: Vec<Proposal> = p::proposals
+        .filter(p::edition_id.eq(edition_id))
+        .filter(p::state.eq_any(["accepted", "rejected"]))
+        .order(p::title.asc())
+        .select(Proposal::as_select())
+        .load(conn)?;
+    let mut out = Vec::new();
+    for proposal in decided {
+        // Told once per decision: skip if the last decision told is this one.
+        let last_told: Option<String> = dm::decision_mails
+            .filter(dm::proposal_id.eq(&proposal.id))
+            .order(dm::created_at.desc())
+            .select(dm::decision)
+            .first(conn)
+            .optional()?;
+        if last_told.as_deref() == Some(proposal.state.as_str()) {
+            continue;
+        }
+        let speakers = proposals::speakers(conn, &proposal.id)?;
+        if !speakers.is_empty() {
+            out.push(Untold { proposal, speakers });
+        }
+    }
+    Ok(out)
+}
+
 /// Mails every decided proposal's speakers that have not been told this decision yet, with
 /// the reviewers' notes for the speaker; accepted ones get a confirm/decline link. A
 /// decision is mailed once, however often this runs. Returns how many proposals were told.
 pub fn notify(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> AppResult<usize> {
     let told = write_transaction(conn, |conn| -> AppResult<usize> {
-        let decided: Vec<Proposal> = p::proposals
-            .filter(p::edition_id.eq(&edition.id))
-            .filter(p::state.eq_any(["accepted", "rejected"]))
-            .select(Proposal::as_select())
-            .load(conn)?;
         let mut told = 0;
-        for proposal in decided {
-            // Told once per decision: skip if the last decision told is this one.
-            let last_told: Option<String> = dm::decision_mails
-                .filter(dm::proposal_id.eq(&proposal.id))
-                .order(dm::created_at.desc())
-                .select(dm::decision)
-                .first(conn)
-                .optional()?;
-            if last_told.as_deref() == Some(proposal.state.as_str()) {
-                continue;
-            }
-            let speakers = proposals::speakers(conn, &proposal.id)?;
-            if speakers.is_empty() {
-                // Not claimed yet: nobody to tell; it is told once a speaker claims it.
-                continue;
-            }
+        for Untold { proposal, speakers } in untold(conn, &edition.id)? {
             diesel::delete(
                 dm::decision_mails
                     .filter(dm::proposal_id.eq(&proposal.id))

@@ -4,7 +4,7 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::EmailAddress;
-use devday_shared::web::{see_other, CsrfForm, Organiser, Page};
+use devday_shared::web::{see_other, CsrfForm, Flash, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -157,6 +157,7 @@ pub struct StateForm {
 
 pub async fn set_state(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<StateForm>,
@@ -181,10 +182,12 @@ pub async fn set_state(
             )
         })
         .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/proposals/{}",
-        access.edition.slug, proposal.id
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/proposals/{}", access.edition.slug, proposal.id),
+        Flash::new("flash-proposal-state")
+            .text("title", &proposal.title)
+            .text("state", to.as_str()),
+    ))
 }
 
 fn organiser_form<'a>(
@@ -307,10 +310,10 @@ pub async fn update(
     state
         .db(move |c| service::update(c, &mailer, &e, &p, &input, &uid, false))
         .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/proposals/{}",
-        access.edition.slug, proposal.id
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/proposals/{}", access.edition.slug, proposal.id),
+        Flash::new("flash-saved"),
+    ))
 }
 
 pub async fn new_form(

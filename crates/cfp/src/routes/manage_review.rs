@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_shared::web::{see_other, CsrfForm, NoFields, Organiser, Page};
+use devday_shared::web::{see_other, CsrfForm, Flash, NoFields, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -58,7 +58,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/{edition}/manage/review/decide",
         web::post().to(decide_bulk),
     )
-    .route("/{edition}/manage/review/notify", web::post().to(notify))
+    .service(
+        web::resource("/{edition}/manage/review/notify")
+            .route(web::get().to(notify_preview))
+            .route(web::post().to(notify)),
+    )
     .route(
         "/{edition}/manage/review/redacted/{id}",
         web::post().to(redacted),
@@ -70,7 +74,6 @@ async fn render(
     page: &Page,
     access: &Organiser,
     errors: FieldErrors,
-    message: Option<String>,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
@@ -107,7 +110,6 @@ async fn render(
     ctx.insert("tracks", &loaded.tracks);
     ctx.insert("proposals", &rows);
     ctx.insert("errors", &errors);
-    ctx.insert("message", &message);
     page.render_status(status, "cfp/manage_review.html", &ctx)
 }
 
@@ -116,46 +118,23 @@ pub async fn show(
     page: Page,
     access: Organiser,
 ) -> AppResult<HttpResponse> {
-    render(
-        &state,
-        &page,
-        &access,
-        FieldErrors::new(),
-        None,
-        StatusCode::OK,
-    )
-    .await
+    render(&state, &page, &access, FieldErrors::new(), StatusCode::OK).await
 }
 
 async fn redirect_or_errors(
     state: &AppState,
     page: &Page,
     access: &Organiser,
-    result: AppResult<Option<String>>,
+    result: AppResult<Flash>,
 ) -> AppResult<HttpResponse> {
     match result {
-        Ok(None) => Ok(see_other(&format!(
-            "/{}/manage/review",
-            access.edition.slug
-        ))),
-        Ok(Some(message)) => {
-            render(
-                state,
-                page,
-                access,
-                FieldErrors::new(),
-                Some(message),
-                StatusCode::OK,
-            )
-            .await
-        }
+        Ok(done) => Ok(page.done(&format!("/{}/manage/review", access.edition.slug), done)),
         Err(AppError::Invalid(errors)) => {
             render(
                 state,
                 page,
                 access,
                 errors,
-                None,
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
             .await
@@ -172,7 +151,7 @@ pub async fn save_settings(
 ) -> AppResult<HttpResponse> {
     let e = access.edition.clone();
     let result = state
-        .db(move |c| settings::save(c, &e, &form).map(|_| None))
+        .db(move |c| settings::save(c, &e, &form).map(|_| Flash::new("flash-saved")))
         .await;
     redirect_or_errors(&state, &page, &access, result).await
 }
@@ -185,7 +164,7 @@ pub async fn add_category(
 ) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
     let result = state
-        .db(move |c| settings::add_category(c, &eid, &form).map(|_| None))
+        .db(move |c| settings::add_category(c, &eid, &form).map(|_| Flash::new("flash-saved")))
         .await;
     redirect_or_errors(&state, &page, &access, result).await
 }
@@ -246,15 +225,14 @@ pub async fn assign_reviewer(
             if form.track_id.is_empty() {
                 check_pair(c, &eid, &form.reviewer_id, Some(&form.proposal_id))?;
                 assign::assign(c, &form.proposal_id, &form.reviewer_id)?;
-                Ok(None)
+                Ok(Flash::new("flash-reviewer-assigned"))
             } else {
                 check_pair(c, &eid, &form.reviewer_id, None)?;
                 let n = assign::assign_track(c, &eid, &form.track_id, &form.reviewer_id)?;
-                Ok(Some(n))
+                Ok(Flash::new("review-track-assigned").count("n", n))
             }
         })
-        .await
-        .map(|n| n.map(|n| page.tr_count("review-track-assigned", &[("n", n)])));
+        .await;
     redirect_or_errors(&state, &page, &access, result).await
 }
 
@@ -272,7 +250,7 @@ pub async fn unassign_reviewer(
             proposals::get(c, &eid, &form.proposal_id)?.ok_or(AppError::NotFound)?;
             match assign::unassign(c, &form.proposal_id, &form.reviewer_id)? {
                 0 => Err(AppError::Refused(devday_shared::Refusal::NotAssigned)),
-                _ => Ok(None),
+                _ => Ok(Flash::new("flash-reviewer-unassigned")),
             }
         })
         .await;
@@ -294,7 +272,9 @@ pub async fn distribute(
         })
         .await
         .map(|(added, per)| {
-            Some(page.tr_count("review-distributed", &[("added", added), ("per", per)]))
+            Flash::new("review-distributed")
+                .count("added", added)
+                .count("per", per)
         });
     redirect_or_errors(&state, &page, &access, result).await
 }
@@ -310,7 +290,7 @@ pub async fn conflict(
         .db(move |c| {
             check_pair(c, &eid, &form.reviewer_id, Some(&form.proposal_id))?;
             assign::declare_conflict(c, &form.proposal_id, &form.reviewer_id, &uid)?;
-            Ok(None)
+            Ok(Flash::new("flash-conflict-declared"))
         })
         .await;
     redirect_or_errors(&state, &page, &access, result).await
@@ -447,12 +427,14 @@ pub struct DecideForm {
 
 pub async fn decide_bulk(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     CsrfForm(form): CsrfForm<DecideForm>,
 ) -> AppResult<HttpResponse> {
     let decision = Decision::parse(&form.decision)
         .ok_or_else(|| AppError::Refused(devday_shared::Refusal::ChooseDecision))?;
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
+    let decided = form.ids.len();
     state
         .db(move |c| {
             devday_db::write_transaction(c, |c| {
@@ -464,10 +446,53 @@ pub async fn decide_bulk(
             })
         })
         .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/review/dashboard",
-        access.edition.slug
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/review/dashboard", access.edition.slug),
+        Flash::new("flash-proposals-decided")
+            .count("n", decided)
+            .text("decision", decision.as_str()),
+    ))
+}
+
+#[derive(Serialize)]
+struct UntoldRow {
+    id: String,
+    title: String,
+    state: String,
+    speakers: Vec<String>,
+}
+
+/// What sending the decision mails would do: each proposal told, and the mails in all.
+pub async fn notify_preview(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let untold = state.db(move |c| Ok(decide::untold(c, &eid)?)).await?;
+    let rows: Vec<UntoldRow> = untold
+        .into_iter()
+        .map(|u| UntoldRow {
+            id: u.proposal.id,
+            title: u.proposal.title,
+            state: u.proposal.state,
+            speakers: u.speakers.into_iter().map(|s| s.name).collect(),
+        })
+        .collect();
+    let mails: usize = rows.iter().map(|r| r.speakers.len()).sum();
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert(
+        "accepted",
+        &rows.iter().filter(|r| r.state == "accepted").count(),
+    );
+    ctx.insert(
+        "rejected",
+        &rows.iter().filter(|r| r.state == "rejected").count(),
+    );
+    ctx.insert("rows", &rows);
+    ctx.insert("mails", &mails);
+    page.render("cfp/notify_preview.html", &ctx)
 }
 
 pub async fn notify(
@@ -479,15 +504,8 @@ pub async fn notify(
     let mailer = state.mailer.clone();
     let e = access.edition.clone();
     let told = state.db(move |c| decide::notify(c, &mailer, &e)).await?;
-    render(
-        &state,
-        &page,
-        &access,
-        FieldErrors::new(),
-        Some(format!(
-            "{told} proposals' speakers are being told the decision."
-        )),
-        StatusCode::OK,
-    )
-    .await
+    Ok(page.done(
+        &format!("/{}/manage/review/dashboard", access.edition.slug),
+        Flash::new("flash-decisions-mailed").count("n", told),
+    ))
 }

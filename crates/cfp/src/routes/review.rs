@@ -5,7 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_db::DbConn;
-use devday_shared::web::{see_other, CsrfForm, NoFields, Page, Reviewer};
+use devday_shared::web::{see_other, CsrfForm, Flash, NoFields, Page, Reviewer};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -332,11 +332,12 @@ pub async fn save(
     state
         .db(move |c| reviews::save(c, &pid, &uid, &input))
         .await?;
-    Ok(see_other(&if form.action == "next" {
+    let to = if form.action == "next" {
         format!("/{slug}/review/next")
     } else {
         format!("/{slug}/review/{id}")
-    }))
+    };
+    Ok(page.done(&to, Flash::new("flash-review-saved")))
 }
 
 /// "I have a conflict of interest": the proposal leaves the reviewer's queue for good.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
-use devday_shared::web::{see_other, CsrfForm, Organiser, Page};
+use devday_shared::web::{CsrfForm, Flash, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -258,7 +258,8 @@ pub async fn show(
     .await
 }
 
-/// Back to the editor on success; the editor with the problem otherwise.
+/// Back to the editor, saying what was done, on success; the editor with the problem
+/// otherwise.
 async fn answer(
     state: &AppState,
     page: &Page,
@@ -266,7 +267,7 @@ async fn answer(
     day: &str,
     proposal: Option<&str>,
     form: Option<PlaceForm>,
-    result: AppResult<()>,
+    result: AppResult<Flash>,
 ) -> AppResult<HttpResponse> {
     let mut problem = Problem {
         session: proposal.map(str::to_owned),
@@ -274,12 +275,12 @@ async fn answer(
         ..Problem::default()
     };
     let status = match result {
-        Ok(()) => {
+        Ok(done) => {
             let anchor = proposal.map(|p| format!("#s-{p}")).unwrap_or_default();
-            return Ok(see_other(&format!(
-                "/{}/manage/schedule?day={day}{anchor}",
-                access.edition.slug
-            )));
+            return Ok(page.done(
+                &format!("/{}/manage/schedule?day={day}{anchor}", access.edition.slug),
+                done,
+            ));
         }
         Err(AppError::Invalid(errors)) if proposal.is_some() => {
             problem.errors = errors;
@@ -312,7 +313,8 @@ pub async fn place(
         .db(move |c| {
             let grid_settings = setup::grid_settings(c, &edition.id)?;
             let rooms = setup::rooms(c, &edition.id)?;
-            draft::place(c, &edition, &grid_settings, &rooms, &id, &sent).map(|_| ())
+            draft::place(c, &edition, &grid_settings, &rooms, &id, &sent)
+                .map(|_| Flash::new("flash-session-placed"))
         })
         .await;
     let day = form.day.clone();
@@ -347,7 +349,9 @@ pub async fn unplace(
     let version = form.version.trim().parse::<i32>().unwrap_or(-1);
     let id = proposal.clone();
     let result = state
-        .db(move |c| draft::unplace(c, &eid, &id, version))
+        .db(move |c| {
+            draft::unplace(c, &eid, &id, version).map(|()| Flash::new("flash-session-unplaced"))
+        })
         .await;
     answer(
         &state,
@@ -371,7 +375,13 @@ pub async fn release(
     let by = access.user.id.clone();
     let mailer = state.mailer.clone();
     let result = state
-        .db(move |c| release::release(c, &mailer, &edition, &form, &by).map(|_| ()))
+        .db(move |c| {
+            release::release(c, &mailer, &edition, &form, &by).map(|r| {
+                Flash::new("flash-released")
+                    .count("number", r.number)
+                    .text("name", &r.name)
+            })
+        })
         .await;
     answer(&state, &page, &access, "", None, None, result).await
 }
@@ -399,7 +409,8 @@ pub async fn suggest(
     let result = state
         .db(move |c| {
             let prepared = suggest::prepare(c, &edition)?;
-            suggest::start(&edition.id, prepared, mode)
+            suggest::start(&edition.id, prepared, mode)?;
+            Ok(Flash::new("flash-optimiser-started"))
         })
         .await;
     suggest_answer(&state, &page, &access, result).await
@@ -417,15 +428,18 @@ pub async fn suggest_action(
     let result = match path.into_inner().1.as_str() {
         "stop" => {
             suggest::stop(&edition.id);
-            Ok(())
+            Ok(Flash::new("flash-optimiser-stopped"))
         }
         "discard" => {
             suggest::discard(&edition.id);
-            Ok(())
+            Ok(Flash::new("flash-optimiser-discarded"))
         }
         "accept" => {
             state
-                .db(move |c| suggest::accept(c, &edition).map(|_| ()))
+                .db(move |c| {
+                    suggest::accept(c, &edition)
+                        .map(|n| Flash::new("flash-optimiser-accepted").count("n", n))
+                })
                 .await
         }
         _ => Err(AppError::NotFound),
@@ -437,13 +451,13 @@ async fn suggest_answer(
     state: &AppState,
     page: &Page,
     access: &Organiser,
-    result: AppResult<()>,
+    result: AppResult<Flash>,
 ) -> AppResult<HttpResponse> {
     match result {
-        Ok(()) => Ok(see_other(&format!(
-            "/{}/manage/schedule#optimiser",
-            access.edition.slug
-        ))),
+        Ok(done) => Ok(page.done(
+            &format!("/{}/manage/schedule#optimiser", access.edition.slug),
+            done,
+        )),
         Err(AppError::Refused(refusal)) => {
             let problem = Problem {
                 notice: Some(refusal.message_id()),

@@ -6,6 +6,7 @@ pub mod form;
 pub mod ical;
 pub mod invitations;
 mod model;
+pub mod overview;
 pub mod queries;
 pub mod roles;
 mod routes;

@@ -64,6 +64,29 @@ pub fn editions_of_user(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(Ed
         .collect())
 }
 
+/// Where someone's work is after they log in: the newest edition they are on the team of
+/// that is not archived; an organiser's dashboard there, a reviewer's queue, door staff's
+/// page, or, with several roles, the edition's page that links them all. Without a team
+/// role: their proposals.
+pub fn landing(conn: &mut DbConn, user_id: &str) -> QueryResult<String> {
+    let memberships = editions_of_user(conn, user_id)?;
+    let Some((edition, _)) = memberships.iter().find(|(e, _)| !e.is_archived()) else {
+        return Ok("/speaker/proposals".to_owned());
+    };
+    let roles: Vec<Role> = memberships
+        .iter()
+        .filter(|(e, _)| e.id == edition.id)
+        .map(|(_, r)| *r)
+        .collect();
+    let slug = &edition.slug;
+    Ok(match roles.as_slice() {
+        [Role::Reviewer] => format!("/{slug}/review/"),
+        [Role::Staff] => format!("/{slug}/staff/"),
+        r if r.contains(&Role::Organiser) => format!("/{slug}/manage/"),
+        _ => format!("/{slug}/"),
+    })
+}
+
 /// Gives a role; giving one twice changes nothing.
 pub fn grant(conn: &mut DbConn, edition_id: &str, user_id: &str, role: Role) -> QueryResult<()> {
     if of_user(conn, edition_id, user_id)?.contains(&role) {

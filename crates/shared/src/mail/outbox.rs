@@ -231,6 +231,44 @@ pub fn pending_count(conn: &mut DbConn) -> QueryResult<i64> {
         .get_result(conn)
 }
 
+/// Mails given up after their last attempt and mails retrying after an error.
+pub fn trouble_counts(conn: &mut DbConn) -> QueryResult<(i64, i64)> {
+    let unsent = o::outbox
+        .filter(o::sent_at.is_null())
+        .filter(o::last_error.is_not_null());
+    let given_up = unsent
+        .filter(o::failed_at.is_not_null())
+        .count()
+        .get_result(conn)?;
+    let retrying = unsent
+        .filter(o::failed_at.is_null())
+        .count()
+        .get_result(conn)?;
+    Ok((given_up, retrying))
+}
+
+/// The dashboard's mail panel: what is waiting and what did not go out. The outbox serves
+/// every edition, so this is the install's mail.
+pub fn panel(
+    conn: &mut DbConn,
+    _edition: &crate::editions::Edition,
+    _locale: crate::i18n::Locale,
+) -> crate::AppResult<Option<crate::editions::overview::Panel>> {
+    use crate::editions::overview::{Label, Panel};
+    let pending = pending_count(conn)?;
+    let (given_up, retrying) = trouble_counts(conn)?;
+    Ok(Some(
+        Panel::new("dashboard-mail", "/admin#mail".to_owned())
+            .figure(Label::Key("dashboard-mail-pending"), pending, None)
+            .figure(Label::Key("dashboard-mail-retrying"), retrying, None)
+            .warn(
+                "dashboard-warn-mail-failed",
+                given_up,
+                "/admin#mail".to_owned(),
+            ),
+    ))
+}
+
 /// Deletes sent mail older than [`KEEP_SENT_DAYS`].
 pub fn purge_sent(conn: &mut DbConn) -> QueryResult<usize> {
     let cutoff = now() - Duration::days(KEEP_SENT_DAYS);

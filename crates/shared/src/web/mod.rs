@@ -8,6 +8,7 @@ pub mod client_ip;
 pub mod cookies;
 pub mod csrf;
 pub mod errors;
+pub mod flash;
 pub mod forms;
 pub mod gate;
 pub mod headers;
@@ -23,6 +24,7 @@ pub use auth::{
 };
 pub use body::{Deferred, Json, Query};
 pub use client_ip::ClientIp;
+pub use flash::Flash;
 pub use forms::{CsrfForm, NoFields};
 pub use locale::RequestLocale;
 pub use page::{Confirmation, Page};

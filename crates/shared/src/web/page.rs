@@ -5,7 +5,8 @@ use actix_web::http::header;
 use actix_web::{dev::Payload, web, FromRequest, HttpRequest, HttpResponse};
 use serde::Serialize;
 
-use super::{auth, csrf, locale};
+use super::flash::{self, Flash};
+use super::{auth, cookies, csrf, locale};
 use crate::accounts::AuthUser;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Locale;
@@ -17,6 +18,8 @@ pub struct Page {
     pub user: Option<AuthUser>,
     pub csrf_token: String,
     pub path: String,
+    /// What the action before the redirect here did; shown once.
+    flash: Option<Flash>,
     state: web::Data<AppState>,
 }
 
@@ -34,6 +37,13 @@ impl Page {
         ctx.insert("lang", self.locale.code());
         ctx.insert("csrf_token", &self.csrf_token);
         ctx.insert("path", &self.path);
+        ctx.insert(
+            "flash",
+            &self
+                .flash
+                .as_ref()
+                .map(|f| f.say(&self.state.i18n, self.locale)),
+        );
         ctx.insert(
             "user",
             &self.user.as_ref().map(|u| LayoutUser {
@@ -57,10 +67,30 @@ impl Page {
         ctx: &tera::Context,
     ) -> AppResult<HttpResponse> {
         let html = self.state.templates.render(template, ctx)?;
-        Ok(HttpResponse::build(status)
-            .insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
-            .insert_header((header::CACHE_CONTROL, "no-store"))
-            .body(html))
+        let mut res = HttpResponse::build(status);
+        res.insert_header((header::CONTENT_TYPE, "text/html; charset=utf-8"))
+            .insert_header((header::CACHE_CONTROL, "no-store"));
+        if self.flash.is_some() {
+            // Shown now: a reload must not say it again.
+            res.cookie(cookies::removal(flash::COOKIE));
+        }
+        Ok(res.body(html))
+    }
+
+    /// 303 to `location`, where the page says what was done (`flash`).
+    pub fn done(&self, location: &str, flash: Flash) -> HttpResponse {
+        let cookie =
+            actix_web::cookie::Cookie::build(flash::COOKIE, flash.seal(&self.state.secret))
+                .path("/")
+                .http_only(true)
+                .same_site(actix_web::cookie::SameSite::Lax)
+                .secure(self.state.secure_cookies())
+                .max_age(actix_web::cookie::time::Duration::minutes(1))
+                .finish();
+        HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, location))
+            .cookie(cookie)
+            .finish()
     }
 
     /// The second step before something that cannot be undone (cancelling a place,
@@ -121,7 +151,11 @@ impl FromRequest for Page {
                 .ok_or_else(|| AppError::internal(anyhow::anyhow!("no app state")))?;
             let user = auth::resolve(&req).await?;
             let locale = locale::of(&req);
+            let flash = req
+                .cookie(flash::COOKIE)
+                .and_then(|c| Flash::open(&state.secret, c.value()));
             Ok(Page {
+                flash,
                 locale,
                 csrf_token: csrf::token(&req, &state.secret),
                 path: req.path().to_owned(),

@@ -33,7 +33,8 @@ pub async fn form(page: Page, query: Query<NextQuery>) -> AppResult<HttpResponse
 }
 
 enum Outcome {
-    LoggedIn(String),
+    /// The session token and where the user's work is.
+    LoggedIn(String, String),
     Unconfirmed,
     Invalid,
 }
@@ -73,15 +74,17 @@ pub async fn submit(
                         sessions::end(conn, old)?;
                     }
                     let days = st.settings.security.session_days;
-                    Ok(Outcome::LoggedIn(sessions::create(conn, &user.id, days)?))
+                    let token = sessions::create(conn, &user.id, days)?;
+                    let landing = crate::editions::roles::landing(conn, &user.id)?;
+                    Ok(Outcome::LoggedIn(token, landing))
                 })
                 .await?
         }
         _ => Outcome::Invalid,
     };
     match outcome {
-        Outcome::LoggedIn(token) => {
-            let target = local_path(Some(form.next.as_str()), "/account").to_owned();
+        Outcome::LoggedIn(token, landing) => {
+            let target = local_path(Some(form.next.as_str()), &landing).to_owned();
             let mut res = see_other(&target);
             res.add_cookie(&session_cookie(&state, token))
                 .map_err(crate::error::AppError::internal)?;

@@ -6,7 +6,7 @@ use super::EditionView;
 use crate::editions::{queries, Edition, EditionForm};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
-use crate::web::{see_other, CsrfForm, Organiser, Page};
+use crate::web::{CsrfForm, Flash, Organiser, Page};
 
 /// Offered in the timezone list; any IANA name is accepted.
 pub const TIMEZONES: [&str; 8] = [
@@ -66,7 +66,10 @@ pub async fn submit(
     };
     let id = access.edition.id.clone();
     match state.db(move |c| queries::update(c, &id, &input)).await {
-        Ok(edition) => Ok(see_other(&format!("/{}/manage/", edition.slug))),
+        Ok(edition) => Ok(page.done(
+            &format!("/{}/manage/settings", edition.slug),
+            Flash::new("flash-saved"),
+        )),
         Err(AppError::Invalid(errors)) => render(
             &page,
             &access.edition,
@@ -86,12 +89,21 @@ pub struct ArchiveForm {
 
 pub async fn archive(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     CsrfForm(form): CsrfForm<ArchiveForm>,
 ) -> AppResult<HttpResponse> {
     let id = access.edition.id.clone();
+    let archived = form.archived;
     state
-        .db(move |c| Ok(queries::set_archived(c, &id, form.archived)?))
+        .db(move |c| Ok(queries::set_archived(c, &id, archived)?))
         .await?;
-    Ok(see_other(&format!("/{}/manage/", access.edition.slug)))
+    Ok(page.done(
+        &format!("/{}/manage/settings", access.edition.slug),
+        Flash::new(if archived {
+            "flash-archived"
+        } else {
+            "flash-unarchived"
+        }),
+    ))
 }

@@ -1,7 +1,8 @@
 //! Edition pages: the public landing page and edition page, creating an edition, and the
-//! organisers' settings and team pages.
+//! organisers' dashboard, settings and team pages.
 
 mod create;
+mod dashboard;
 mod invitation;
 mod manage;
 mod public;
@@ -26,8 +27,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::get().to(invitation::show))
                 .route(web::post().to(invitation::accept)),
         )
+        .route("/{edition}/manage/", web::get().to(dashboard::show))
         .service(
-            web::resource("/{edition}/manage/")
+            web::resource("/{edition}/manage/settings")
                 .route(web::get().to(manage::form))
                 .route(web::post().to(manage::submit)),
         )

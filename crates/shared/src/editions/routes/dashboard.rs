@@ -1,0 +1,33 @@
+//! The first page of Organise: where the year stands, and what needs someone.
+
+use actix_web::{web, HttpResponse};
+
+use super::EditionView;
+use crate::editions::overview::{Panel, Warning};
+use crate::error::AppResult;
+use crate::state::AppState;
+use crate::web::{Organiser, Page};
+
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+) -> AppResult<HttpResponse> {
+    let (sources, edition, locale) = (state.panels.clone(), access.edition.clone(), page.locale);
+    let panels: Vec<Panel> = state
+        .db(move |c| {
+            let mut panels = Vec::new();
+            for source in sources.iter() {
+                panels.extend(source(c, &edition, locale)?);
+            }
+            Ok(panels)
+        })
+        .await?;
+    // The warnings first, where the eye is; each panel keeps its own too.
+    let warnings: Vec<&Warning> = panels.iter().flat_map(|p| &p.warnings).collect();
+    let mut ctx = page.context();
+    ctx.insert("edition", &EditionView::new(&access.edition));
+    ctx.insert("panels", &panels);
+    ctx.insert("warnings", &warnings);
+    page.render("editions/dashboard.html", &ctx)
+}
