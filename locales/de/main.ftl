@@ -888,6 +888,7 @@ refusal-proposal-locked = Die Einreichung kann nicht mehr geändert werden.
 
 ## What an action did (shown once after the redirect)
 flash-saved = Gespeichert.
+flash-invited = Einladung an { $email } verschickt.
 flash-archived = Die Ausgabe ist archiviert: Ihre Seiten bleiben online, nur lesbar.
 flash-unarchived = Die Ausgabe ist wieder aktiv.
 flash-review-saved = Bewertung gespeichert.

@@ -881,6 +881,7 @@ refusal-proposal-locked = The proposal cannot be changed any more.
 
 ## What an action did (shown once after the redirect)
 flash-saved = Saved.
+flash-invited = Invitation sent to { $email }.
 flash-archived = The edition is archived: its pages stay online, read-only.
 flash-unarchived = The edition is active again.
 flash-review-saved = Review saved.

@@ -103,6 +103,7 @@ async fn a_newcomer_signs_up_confirms_by_mail_and_logs_in() -> anyhow::Result<()
     fill(&driver, "email", "brigitte@example.org").await?;
     fill(&driver, "password", PW).await?;
     submit(&driver).await?;
+    // The confirmation link's log-in returns to the account page it was asked for.
     let page = expect_text(&driver, "Your account").await?;
     assert!(page.contains("brigitte@example.org"));
     driver.screenshot("account").await?;
@@ -137,7 +138,12 @@ async fn log_in(driver: &WebDriver, base: &str, email: &str, password: &str) -> 
     fill(driver, "email", email).await?;
     fill(driver, "password", password).await?;
     submit(driver).await?;
-    expect_text(driver, "Your account").await?;
+    // Signed in: the header offers to log out (each role lands on its own page).
+    driver
+        .client
+        .wait()
+        .for_element(Locator::Css("header button.link"))
+        .await?;
     Ok(())
 }
 
@@ -347,14 +353,27 @@ async fn a_reviewer_works_through_the_queue_and_the_organiser_accepts() -> anyho
         .await?
         .click()
         .await?;
-    expect_text(&driver, "Accepted").await?;
+    expect_text(&driver, "1 proposal accepted.").await?;
     driver.screenshot("review-dashboard").await?;
-    c.goto(&format!("{base}/dd-2030/manage/review")).await?;
+    // The dashboard points at the mails not sent; the preview counts them before they go.
+    c.goto(&format!("{base}/dd-2030/manage/")).await?;
+    expect_text(&driver, "1 decision is not mailed yet").await?;
+    driver.screenshot("organiser-dashboard").await?;
+    c.find(Locator::Css("a[href$='/manage/review/notify']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Send 1 mail").await?;
+    driver.screenshot("decision-mails-preview").await?;
     c.find(Locator::Css("form[action$='/notify'] button"))
         .await?
         .click()
         .await?;
-    expect_text(&driver, "being told").await?;
+    expect_text(
+        &driver,
+        "The speakers of 1 proposal are being told the decision.",
+    )
+    .await?;
     log_out(&driver).await?;
 
     // The speaker confirms through the mail's link.

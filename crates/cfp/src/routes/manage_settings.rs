@@ -3,7 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_shared::web::{see_other, CsrfForm, NoFields, Organiser, Page};
+use devday_shared::web::{see_other, CsrfForm, Flash, NoFields, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Serialize;
 
@@ -204,10 +204,10 @@ where
     T: Serialize,
 {
     match state.db(change).await {
-        Ok(()) => Ok(see_other(&format!(
-            "/{}/manage/cfp#{section}",
-            access.edition.slug
-        ))),
+        Ok(()) => Ok(page.done(
+            &format!("/{}/manage/cfp#{section}", access.edition.slug),
+            Flash::new("flash-saved"),
+        )),
         Err(AppError::Invalid(errors)) => {
             let failed = Failed {
                 section,

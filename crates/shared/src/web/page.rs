@@ -127,15 +127,6 @@ impl Page {
     pub fn refusal(&self, refusal: &crate::Refusal) -> String {
         self.state.i18n.refusal(self.locale, refusal)
     }
-
-    /// A message with numbers in it (counts for a notice), in the reader's language.
-    pub fn tr_count(&self, key: &str, counts: &[(&str, usize)]) -> String {
-        let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = counts
-            .iter()
-            .map(|(name, n)| (*name, fluent_bundle::FluentValue::from(*n)))
-            .collect();
-        self.state.i18n.tr(self.locale, key, &args)
-    }
 }
 
 impl FromRequest for Page {

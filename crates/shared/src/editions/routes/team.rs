@@ -9,7 +9,7 @@ use crate::editions::{queries, roles, Role};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Locale;
 use crate::state::AppState;
-use crate::web::{see_other, CsrfForm, NoFields, Organiser, Page};
+use crate::web::{see_other, CsrfForm, Flash, NoFields, Organiser, Page};
 
 async fn render(
     state: &web::Data<AppState>,
@@ -79,6 +79,7 @@ pub async fn invite(
         .await;
     };
     let locale = Locale::parse(&form.locale).unwrap_or(page.locale);
+    let invited = email.as_str().to_owned();
     let st = state.clone();
     let edition = access.edition.clone();
     let user = access.user.clone();
@@ -98,7 +99,10 @@ pub async fn invite(
             )
         })
         .await?;
-    Ok(see_other(&format!("/{}/manage/team", access.edition.slug)))
+    Ok(page.done(
+        &format!("/{}/manage/team", access.edition.slug),
+        Flash::new("flash-invited").text("email", &invited),
+    ))
 }
 
 /// Every form field has a default, so that a malformed body never answers before the
