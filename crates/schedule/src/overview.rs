@@ -7,9 +7,7 @@ use devday_shared::i18n::Locale;
 use devday_shared::AppResult;
 
 use crate::conflicts::{Kind, Severity};
-use crate::release::{self, outline};
-use crate::setup;
-use crate::snapshot::diff;
+use crate::release;
 
 /// Confirmed sessions placed and not yet, conflicts, and changes the public has not seen.
 pub fn panel(conn: &mut DbConn, edition: &Edition, _locale: Locale) -> AppResult<Option<Panel>> {
@@ -24,17 +22,7 @@ pub fn panel(conn: &mut DbConn, edition: &Edition, _locale: Locale) -> AppResult
         .filter(|s| s.placement.is_some())
         .count() as i64;
     let latest = release::latest(conn, &edition.id)?;
-    let unreleased = match &latest {
-        Some(r) => {
-            let before = r.snapshot()?;
-            let rooms = setup::rooms(conn, &edition.id)?;
-            let tracks = devday_cfp::settings::tracks(conn, &edition.id)?;
-            let breaks = setup::breaks(conn, &edition.id)?;
-            let mut now = outline(&rooms, tracks, &breaks, &draft.sessions);
-            diff(Some(&before), &mut now).len() as i64
-        }
-        None => placed,
-    };
+    let unreleased = release::unreleased_changes(conn, &edition.id, &draft.sessions)? as i64;
     let too_small = draft
         .conflicts
         .iter()

@@ -197,12 +197,35 @@ pub fn outline(
     }
 }
 
-/// The draft as the public will see it: the outline with abstracts and speakers' profiles.
-fn freeze(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Snapshot> {
+/// The outline of `sessions` with the edition's rooms, tracks and breaks.
+fn outline_of(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Snapshot> {
     let rooms = setup::rooms(conn, edition_id)?;
     let tracks = cfp_settings::tracks(conn, edition_id)?;
     let breaks = setup::breaks(conn, edition_id)?;
-    let mut snapshot = outline(&rooms, tracks, &breaks, sessions);
+    Ok(outline(&rooms, tracks, &breaks, sessions))
+}
+
+/// How many changes (added, moved, cancelled) the next release would publish; before the
+/// first release, every placed session.
+pub fn unreleased_changes(
+    conn: &mut DbConn,
+    edition_id: &str,
+    sessions: &[Session],
+) -> AppResult<usize> {
+    let mut now = outline_of(conn, edition_id, sessions)?;
+    let before = latest(conn, edition_id)?
+        .as_ref()
+        .map(Release::snapshot)
+        .transpose()?;
+    Ok(match before {
+        Some(before) => diff(Some(&before), &mut now).len(),
+        None => now.sessions.len(),
+    })
+}
+
+/// The draft as the public will see it: the outline with abstracts and speakers' profiles.
+fn freeze(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Snapshot> {
+    let mut snapshot = outline_of(conn, edition_id, sessions)?;
     let ids: Vec<&str> = snapshot.sessions.iter().map(|s| s.guid.as_str()).collect();
     let texts: HashMap<String, (String, String)> = p::proposals
         .filter(p::id.eq_any(&ids))

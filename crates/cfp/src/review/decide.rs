@@ -117,13 +117,7 @@ pub fn state_for_speakers(conn: &mut DbConn, proposal: &Proposal) -> QueryResult
     ) {
         return Ok(proposal.state.clone());
     }
-    let last_told: Option<String> = dm::decision_mails
-        .filter(dm::proposal_id.eq(&proposal.id))
-        .order(dm::created_at.desc())
-        .select(dm::decision)
-        .first(conn)
-        .optional()?;
-    Ok(if last_told.as_deref() == Some(proposal.state.as_str()) {
+    Ok(if told(conn, proposal)? {
         proposal.state.clone()
     } else {
         ProposalState::Submitted.as_str().to_owned()
@@ -150,6 +144,18 @@ pub fn waiting_list(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Prop
         .load(conn)
 }
 
+/// Whether the speakers were told the proposal's current state: the last decision mailed
+/// is this one.
+fn told(conn: &mut DbConn, proposal: &Proposal) -> QueryResult<bool> {
+    let last_told: Option<String> = dm::decision_mails
+        .filter(dm::proposal_id.eq(&proposal.id))
+        .order(dm::created_at.desc())
+        .select(dm::decision)
+        .first(conn)
+        .optional()?;
+    Ok(last_told.as_deref() == Some(proposal.state.as_str()))
+}
+
 /// A decision its speakers have not been told yet.
 pub struct Untold {
     pub proposal: Proposal,
@@ -167,14 +173,8 @@ pub fn untold(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Untold>> {
         .load(conn)?;
     let mut out = Vec::new();
     for proposal in decided {
-        // Told once per decision: skip if the last decision told is this one.
-        let last_told: Option<String> = dm::decision_mails
-            .filter(dm::proposal_id.eq(&proposal.id))
-            .order(dm::created_at.desc())
-            .select(dm::decision)
-            .first(conn)
-            .optional()?;
-        if last_told.as_deref() == Some(proposal.state.as_str()) {
+        // Told once per decision.
+        if told(conn, &proposal)? {
             continue;
         }
         let speakers = proposals::speakers(conn, &proposal.id)?;

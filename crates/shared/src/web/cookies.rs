@@ -19,12 +19,22 @@ pub fn visitor(secure: bool) -> &'static str {
 }
 
 pub fn build(name: &'static str, value: String, secure: bool, days: i64) -> Cookie<'static> {
+    lasting(name, value, secure, Duration::days(days))
+}
+
+/// A cookie kept for `max_age` (a flash message: a minute).
+pub fn lasting(
+    name: &'static str,
+    value: String,
+    secure: bool,
+    max_age: Duration,
+) -> Cookie<'static> {
     Cookie::build(name, value)
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
         .secure(secure)
-        .max_age(Duration::days(days))
+        .max_age(max_age)
         .finish()
 }
 

@@ -79,14 +79,12 @@ impl Page {
 
     /// 303 to `location`, where the page says what was done (`flash`).
     pub fn done(&self, location: &str, flash: Flash) -> HttpResponse {
-        let cookie =
-            actix_web::cookie::Cookie::build(flash::COOKIE, flash.seal(&self.state.secret))
-                .path("/")
-                .http_only(true)
-                .same_site(actix_web::cookie::SameSite::Lax)
-                .secure(self.state.secure_cookies())
-                .max_age(actix_web::cookie::time::Duration::minutes(1))
-                .finish();
+        let cookie = cookies::lasting(
+            flash::COOKIE,
+            flash.seal(&self.state.secret),
+            self.state.secure_cookies(),
+            actix_web::cookie::time::Duration::minutes(1),
+        );
         HttpResponse::SeeOther()
             .insert_header((header::LOCATION, location))
             .cookie(cookie)
