@@ -23,7 +23,7 @@ pub async fn show(
             Ok(panels)
         })
         .await?;
-    // The warnings first, where the eye is; each panel keeps its own too.
+    // The warnings once, above the panels, where the eye is.
     let warnings: Vec<&Warning> = panels.iter().flat_map(|p| &p.warnings).collect();
     let mut ctx = page.context();
     ctx.insert("edition", &EditionView::new(&access.edition));
