@@ -664,7 +664,78 @@ schedule-warning = Warnung
 schedule-no-conflicts = Keine Konflikte.
 schedule-days = Tage
 schedule-sessions = Beiträge
-schedule-editor-hint = Zieh einen Beitrag auf einen freien Platz im Raster oder wähle Tag, Raum und Beginn in seinem Formular. Jede Änderung wird sofort gespeichert.
+schedule-editor-hint = Zieh einen Beitrag ins Raster, oder wähle ihn aus und stell Tag, Raum und Beginn in seinem Formular ein. Jede Änderung wird sofort gespeichert und lässt sich rückgängig machen.
+schedule-conflict-count = { $hard ->
+    [0] { $warnings ->
+        [one] 1 Warnung
+       *[other] { $warnings } Warnungen
+    }
+    [one] 1 Konflikt{ $warnings ->
+        [0] {""}
+        [one] , 1 Warnung
+       *[other] , { $warnings } Warnungen
+    }
+   *[other] { $hard } Konflikte{ $warnings ->
+        [0] {""}
+        [one] , 1 Warnung
+       *[other] , { $warnings } Warnungen
+    }
+}
+schedule-undo-placed = Einplanen von „{ $title }“ rückgängig machen
+schedule-undo-moved = Verschieben von „{ $title }“ rückgängig machen
+schedule-undo-unplaced = Herausnehmen von „{ $title }“ rückgängig machen
+schedule-undo-several = { $n ->
+    [one] Die Verschiebung des Optimierers rückgängig machen
+   *[other] Die { $n } Verschiebungen des Optimierers rückgängig machen
+}
+schedule-undo-nothing = Nichts rückgängig zu machen
+schedule-optimiser-ready = Vorschlag fertig
+schedule-release-open = Veröffentlichen …
+schedule-changes-unit = { $count ->
+    [one] Änderung
+   *[other] Änderungen
+}
+schedule-tracks = Themen
+schedule-track = Thema
+schedule-type = Beitragsart
+schedule-all-tracks = Alle Themen
+schedule-all-types = Alle Arten
+schedule-search = Titel oder Vortragende
+schedule-placed-count = { $placed } im Raster, { $unplaced } warten
+schedule-grid-of = Programm am { $day }
+schedule-unscheduled-title = { $count ->
+    [0] Nicht eingeplant
+   *[other] Nicht eingeplant ({ $count })
+}
+schedule-all-placed = Jeder bestätigte Beitrag steht im Raster.
+schedule-deselect = Schließen
+schedule-pinned-hint = Fixiert: der Optimierer lässt ihn hier
+schedule-session = Beitrag
+schedule-change = Änderung
+schedule-change-was = Vorher
+schedule-change-now = Jetzt
+schedule-release-first = { $count ->
+    [one] Die erste Version veröffentlicht 1 Beitrag
+   *[other] Die erste Version veröffentlicht { $count } Beiträge
+}
+schedule-release-summary = Seit der letzten Version: { $added } neu, { $moved } verschoben, { $cancelled } gestrichen
+schedule-release-nothing = Seit der letzten Version hat sich nichts geändert.
+schedule-release-first-hint = Mit dieser Version wird das Programm öffentlich. Spätere Versionen zeigen, was sich geändert hat, und Vortragende verschobener oder gestrichener Beiträge bekommen eine Mail.
+schedule-release-tells = { $count ->
+    [0] Niemand muss benachrichtigt werden.
+    [one] 1 Vortragende*r eines verschobenen oder gestrichenen Beitrags bekommt eine Mail.
+   *[other] { $count } Vortragende verschobener oder gestrichener Beiträge bekommen eine Mail.
+}
+schedule-release-publish = { $count ->
+    [0] Veröffentlichen
+    [one] 1 Änderung veröffentlichen
+   *[other] { $count } Änderungen veröffentlichen
+}
+schedule-suggest-accept-count = { $count ->
+    [one] Übernehmen: 1 Beitrag verschieben
+   *[other] Übernehmen: { $count } Beiträge verschieben
+}
+schedule-suggest-undo-hint = Übernehmen ändert den Entwurf, nicht das öffentliche Programm; im Editor lässt es sich in einem Schritt rückgängig machen.
 schedule-unscheduled = nicht eingeplant
 schedule-all-rooms = Alle Räume
 schedule-move = Verschieben
@@ -844,6 +915,7 @@ refusal-offline-scan-needs-nonce = Jeder Offline-Scan braucht seine Nonce.
 refusal-search-too-short = Such nach mindestens zwei Zeichen.
 refusal-feedback-not-yet = Feedback ist möglich, sobald der Beitrag vorbei ist.
 refusal-feedback-given = Du hast zu diesem Beitrag schon Feedback gegeben.
+refusal-nothing-to-undo = Es gibt nichts rückgängig zu machen.
 refusal-timetable-changed-meanwhile = Jemand anderes hat diesen Beitrag inzwischen geändert. Die Seite zeigt jetzt den aktuellen Stand; bitte nimm deine Änderung noch einmal vor.
 refusal-no-rooms = Noch keine Räume: Leg zuerst die Räume an.
 refusal-suggest-place-all-first = Zum Verbessern muss jeder Beitrag im Raster stehen; oder lass den Optimierer ein Programm von Grund auf vorschlagen.
@@ -918,11 +990,17 @@ flash-decisions-mailed = { $n ->
     [one] Die Vortragenden von 1 Einreichung erfahren jetzt die Entscheidung.
    *[other] Die Vortragenden von { $n } Einreichungen erfahren jetzt die Entscheidung.
 }
-flash-session-placed = Beitrag eingeplant.
-flash-session-unplaced = Beitrag aus dem Raster genommen.
+flash-session-placed = „{ $title }“ steht im Raster.
+flash-session-moved = „{ $title }“ ist verschoben.
+flash-session-unplaced = „{ $title }“ ist aus dem Raster genommen und wieder in der Liste der nicht eingeplanten Beiträge.
+flash-undone = Rückgängig gemacht: „{ $title }“ ist wieder, wo es war.
+flash-undone-several = { $n ->
+    [one] Rückgängig gemacht: 1 Beitrag ist wieder, wo er war.
+   *[other] Rückgängig gemacht: { $n } Beiträge sind wieder, wo sie waren.
+}
 flash-released = Version { $number } „{ $name }“ ist öffentlich. Vortragende verschobener oder gestrichener Beiträge bekommen eine Mail.
-flash-optimiser-started = Der Optimierer läuft; sein Vorschlag erscheint unten, sobald er fertig ist.
-flash-optimiser-stopped = Der Optimierer ist gestoppt; sein bisher bester Vorschlag steht unten.
+flash-optimiser-started = Der Optimierer läuft; sein Vorschlag erscheint hier, sobald er fertig ist.
+flash-optimiser-stopped = Der Optimierer ist gestoppt; hier steht sein bisher bester Vorschlag.
 flash-optimiser-discarded = Vorschlag verworfen; das Programm ist wie vorher.
 flash-optimiser-accepted = { $n ->
     [one] Vorschlag übernommen: 1 Beitrag verschoben.

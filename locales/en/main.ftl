@@ -664,7 +664,78 @@ schedule-warning = Warning
 schedule-no-conflicts = No conflicts.
 schedule-days = Days
 schedule-sessions = Sessions
-schedule-editor-hint = Drag a session onto a free slot of the grid, or choose day, room and start in its form. Every change is saved at once.
+schedule-editor-hint = Drag a session onto the grid, or choose it and set day, room and start in its form. Every change is saved at once and can be undone.
+schedule-conflict-count = { $hard ->
+    [0] { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
+    [one] 1 conflict{ $warnings ->
+        [0] {""}
+        [one] , 1 warning
+       *[other] , { $warnings } warnings
+    }
+   *[other] { $hard } conflicts{ $warnings ->
+        [0] {""}
+        [one] , 1 warning
+       *[other] , { $warnings } warnings
+    }
+}
+schedule-undo-placed = Undo placing “{ $title }”
+schedule-undo-moved = Undo moving “{ $title }”
+schedule-undo-unplaced = Undo taking “{ $title }” off
+schedule-undo-several = { $n ->
+    [one] Undo the optimiser's move
+   *[other] Undo the optimiser's { $n } moves
+}
+schedule-undo-nothing = Nothing to undo
+schedule-optimiser-ready = suggestion ready
+schedule-release-open = Release …
+schedule-changes-unit = { $count ->
+    [one] change
+   *[other] changes
+}
+schedule-tracks = Tracks
+schedule-track = Track
+schedule-type = Session type
+schedule-all-tracks = All tracks
+schedule-all-types = All types
+schedule-search = Title or speaker
+schedule-placed-count = { $placed } on the grid, { $unplaced } waiting
+schedule-grid-of = Timetable of { $day }
+schedule-unscheduled-title = { $count ->
+    [0] Not scheduled
+   *[other] Not scheduled ({ $count })
+}
+schedule-all-placed = Every confirmed session is on the grid.
+schedule-deselect = Close
+schedule-pinned-hint = Pinned: the optimiser leaves it here
+schedule-session = Session
+schedule-change = Change
+schedule-change-was = Before
+schedule-change-now = Now
+schedule-release-first = { $count ->
+    [one] The first version publishes 1 session
+   *[other] The first version publishes { $count } sessions
+}
+schedule-release-summary = Since the last version: { $added } added, { $moved } moved, { $cancelled } cancelled
+schedule-release-nothing = Nothing has changed since the last version.
+schedule-release-first-hint = The programme becomes public with this version. Later versions list what changed, and speakers of moved or cancelled sessions get a mail.
+schedule-release-tells = { $count ->
+    [0] No speaker needs to be told.
+    [one] 1 speaker of a moved or cancelled session gets a mail.
+   *[other] { $count } speakers of moved or cancelled sessions get a mail.
+}
+schedule-release-publish = { $count ->
+    [0] Release
+    [one] Release 1 change
+   *[other] Release { $count } changes
+}
+schedule-suggest-accept-count = { $count ->
+    [one] Accept: move 1 session
+   *[other] Accept: move { $count } sessions
+}
+schedule-suggest-undo-hint = Accepting changes the draft, not the public programme; the editor can undo it in one step.
 schedule-unscheduled = not scheduled
 schedule-all-rooms = All rooms
 schedule-move = Move
@@ -844,6 +915,7 @@ refusal-offline-scan-needs-nonce = Every offline scan needs its nonce.
 refusal-search-too-short = Search for at least two characters.
 refusal-feedback-not-yet = Feedback opens when the session has ended.
 refusal-feedback-given = You have already given feedback on this session.
+refusal-nothing-to-undo = There is nothing to undo.
 refusal-timetable-changed-meanwhile = Someone else changed this session in the meantime. The page now shows the current state; please make your change again.
 refusal-no-rooms = No rooms yet: add the rooms first.
 refusal-suggest-place-all-first = To improve the draft, every session must be on the grid; or let the optimiser suggest a timetable from scratch.
@@ -911,11 +983,17 @@ flash-decisions-mailed = { $n ->
     [one] The speakers of 1 proposal are being told the decision.
    *[other] The speakers of { $n } proposals are being told the decision.
 }
-flash-session-placed = Session placed.
-flash-session-unplaced = Session taken off the grid.
+flash-session-placed = “{ $title }” is on the grid.
+flash-session-moved = “{ $title }” moved.
+flash-session-unplaced = “{ $title }” is off the grid, back in the list of unscheduled sessions.
+flash-undone = Undone: “{ $title }” is back where it was.
+flash-undone-several = { $n ->
+    [one] Undone: 1 session is back where it was.
+   *[other] Undone: { $n } sessions are back where they were.
+}
 flash-released = Version { $number } “{ $name }” is public. Speakers of moved or cancelled sessions are told by mail.
-flash-optimiser-started = The optimiser is running; its suggestion appears below when it is done.
-flash-optimiser-stopped = The optimiser stopped; its best suggestion so far is below.
+flash-optimiser-started = The optimiser is running; its suggestion appears here when it is done.
+flash-optimiser-stopped = The optimiser stopped; its best suggestion so far is shown here.
 flash-optimiser-discarded = Suggestion discarded; the timetable is as it was.
 flash-optimiser-accepted = { $n ->
     [one] Suggestion applied: 1 session moved.

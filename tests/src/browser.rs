@@ -51,7 +51,7 @@ impl WebDriver {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
-            "--window-size=1200,900",
+            "--window-size=1280,900",
             "--lang=en-US",
         ]
         .map(str::to_owned)
@@ -82,12 +82,68 @@ impl WebDriver {
         })
     }
 
-    /// Saves a screenshot under target/screenshots (for docs and for looking at failures).
+    /// Saves screenshots of the current page under target/screenshots, in English and
+    /// German, at 1280×900 and 390×844 (`{name}-{lang}.png`, `{name}-{lang}-phone.png`),
+    /// for docs and for looking at failures. The other language is fetched again in a tab
+    /// of its own, so this page keeps its state (a form's errors, what was typed).
     pub async fn screenshot(&self, name: &str) -> anyhow::Result<()> {
-        let png = self.client.screenshot().await?;
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
         std::fs::create_dir_all(&dir)?;
-        std::fs::write(dir.join(format!("{name}.png")), png)?;
+        let url = self.client.current_url().await?;
+        let here = match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_owned(),
+        };
+        let next: String = url::form_urlencoded::byte_serialize(here.as_bytes()).collect();
+        let origin = url.origin().ascii_serialization();
+        let lang = self
+            .client
+            .find(fantoccini::Locator::Css("html"))
+            .await?
+            .attr("lang")
+            .await?
+            .unwrap_or_else(|| "en".into());
+        let other = if lang == "de" { "en" } else { "de" };
+        self.shoot_sizes(&dir, &format!("{name}-{lang}")).await?;
+        let original = self.client.window().await?;
+        let tab = self.client.new_window(true).await?;
+        self.client.switch_to_window(tab.handle).await?;
+        // The server may be down on purpose (offline journeys): then one language it is.
+        if self
+            .client
+            .goto(&format!("{origin}/lang/{other}?next={next}"))
+            .await
+            .is_ok()
+        {
+            self.shoot_sizes(&dir, &format!("{name}-{other}")).await?;
+            // Back to the language the test speaks (a cookie, and the account's for mails).
+            self.client
+                .goto(&format!("{origin}/lang/{lang}?next={next}"))
+                .await?;
+        }
+        self.client.close_window().await?;
+        self.client.switch_to_window(original).await?;
+        self.client.set_window_size(1280, 900).await?;
+        Ok(())
+    }
+
+    /// Screenshots in the page's language only, without opening it again: for pages with
+    /// live hardware (the scanner's camera) that a second copy would disturb.
+    pub async fn screenshot_as_is(&self, name: &str) -> anyhow::Result<()> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
+        std::fs::create_dir_all(&dir)?;
+        self.shoot_sizes(&dir, name).await?;
+        self.client.set_window_size(1280, 900).await?;
+        Ok(())
+    }
+
+    async fn shoot_sizes(&self, dir: &std::path::Path, name: &str) -> anyhow::Result<()> {
+        for (width, height, suffix) in [(1280, 900, ""), (390, 844, "-phone")] {
+            self.client.set_window_size(width, height).await?;
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            let png = self.client.screenshot().await?;
+            std::fs::write(dir.join(format!("{name}{suffix}.png")), png)?;
+        }
         Ok(())
     }
 

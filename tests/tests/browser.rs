@@ -561,55 +561,123 @@ async fn an_organiser_drags_sessions_resolves_a_conflict_and_releases() -> anyho
     .await?;
     c.goto(&format!("{}/dd-2030/manage/schedule", app.base))
         .await?;
-    expect_text(&driver, "not scheduled").await?;
-    let editor = c.source().await?;
-    let room = |name: &str| {
-        regex::Regex::new(&format!(
-            r#"<option value="([0-9a-f-]{{36}})">{name}</option>"#
-        ))
-        .ok()
-        .and_then(|re| re.captures(&editor).map(|m| m[1].to_owned()))
-        .unwrap_or_default()
+    expect_text(&driver, "Not scheduled (2)").await?;
+    driver.screenshot("timetable-editor").await?;
+    // The rooms' ids, in column order, from the grid's free slots.
+    let rooms = c
+        .execute(
+            "return [...new Set([...document.querySelectorAll('td.empty[data-room]')].map(td => td.dataset.room))];",
+            vec![],
+        )
+        .await?;
+    let room = |i: usize| rooms[i].as_str().unwrap_or_default().to_owned();
+    let (saal, room_b) = (room(0), room(1));
+    // A mark on the page: it survives only if changes swap the editor in place.
+    c.execute("window.stayed = true;", vec![]).await?;
+    let stayed = || async {
+        c.execute("return window.stayed === true;", vec![])
+            .await
+            .map(|v| v.as_bool() == Some(true))
     };
-    let (saal, room_b) = (room("Saal 1"), room("Room B"));
-    // Both of Sarah's sessions dragged to the same time in two rooms: a conflict.
+    // Dragged from the list onto the grid.
     drag(
         &driver,
         &format!("li[data-session='{first}']"),
         &format!("td.empty[data-room='{saal}'][data-start='10:00']"),
     )
     .await?;
-    expect_text(&driver, "Take off the grid").await?;
-    drag(
-        &driver,
-        &format!("li[data-session='{second}']"),
-        &format!("td.empty[data-room='{room_b}'][data-start='10:15']"),
+    expect_text(&driver, "“Ownership for everyone” is on the grid.").await?;
+    assert!(stayed().await?, "placing did not reload the page");
+    // Placed with the keyboard: choose the session, fill its form (a time field's typing
+    // depends on the browser's locale; its value is set directly).
+    c.find(Locator::Css(&format!(
+        "li[data-session='{second}'] a.select"
+    )))
+    .await?
+    .click()
+    .await?;
+    c.wait()
+        .for_element(Locator::Css("#edit form.place"))
+        .await?;
+    c.execute(
+        "document.querySelector('#f-room').value = arguments[0]; document.querySelector('#f-start').value = '10:15';",
+        vec![saal.clone().into()],
     )
     .await?;
-    expect_text(&driver, "Sarah Speaker is in two sessions at once").await?;
-    let release = c
+    c.find(Locator::Css("#edit form.place button[type='submit']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "“Async all the way” is on the grid.").await?;
+    // Both sessions in one room at once (and Sarah in both): both drawn, side by side,
+    // marked with the reason.
+    expect_text(&driver, "2 conflicts").await?;
+    for id in [&first, &second] {
+        let cell = c
+            .find(Locator::Css(&format!(
+                "td.session.hard[data-session='{id}']"
+            )))
+            .await?;
+        let why = cell
+            .find(Locator::Css("a.select"))
+            .await?
+            .attr("title")
+            .await?;
+        assert!(
+            why.unwrap_or_default().contains("Saal 1 is double-booked"),
+            "the reason on hover"
+        );
+    }
+    assert!(stayed().await?);
+    driver.screenshot("timetable-editor-conflict").await?;
+    // The release waits for the conflict to be solved.
+    c.goto(&format!("{}/dd-2030/manage/schedule/release", app.base))
+        .await?;
+    expect_text(&driver, "The first version publishes 2 sessions").await?;
+    let publish = c
         .find(Locator::Css(
             "form[action$='/release'] button[type='submit']",
         ))
         .await?;
     assert!(
-        release.attr("disabled").await?.is_some(),
+        publish.attr("disabled").await?.is_some(),
         "a release with a conflict is blocked"
     );
-    // Resolved with the keyboard: the session's own form, a later start.
-    // (A time field's typing depends on the browser's locale; set its value directly.)
-    c.execute(
-        "document.querySelector(arguments[0]).value = '11:00';",
-        vec![format!("#f-{second}-start").into()],
+    c.back().await?;
+    expect_text(&driver, "2 conflicts").await?;
+    c.execute("window.stayed = true;", vec![]).await?;
+    // Resolved by dragging the grid's session to Room B at eleven; undone; done again.
+    let to_room_b = format!("td.empty[data-room='{room_b}'][data-start='11:00']");
+    drag(
+        &driver,
+        &format!("td.session[data-session='{second}']"),
+        &to_room_b,
     )
     .await?;
-    c.find(Locator::Css(&format!(
-        "#place-{second} button[type='submit']"
-    )))
+    expect_text(&driver, "“Async all the way” moved.").await?;
+    expect_text(&driver, "No conflicts").await?;
+    c.find(Locator::Css("form.undo button"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Undone: “Async all the way” is back where it was.").await?;
+    expect_text(&driver, "2 conflicts").await?;
+    drag(
+        &driver,
+        &format!("td.session[data-session='{second}']"),
+        &to_room_b,
+    )
+    .await?;
+    expect_text(&driver, "No conflicts").await?;
+    assert!(stayed().await?, "no change reloaded the page");
+    // Released from the toolbar: the preview lists what goes out, then asks once.
+    c.find(Locator::Css(
+        ".editor-bar a[href$='/manage/schedule/release']",
+    ))
     .await?
     .click()
     .await?;
-    expect_text(&driver, "No conflicts.").await?;
+    expect_text(&driver, "The first version publishes 2 sessions").await?;
     fill(&driver, "name", "Programme").await?;
     c.find(Locator::Css(
         "form[action$='/release'] button[type='submit']",
@@ -617,7 +685,9 @@ async fn an_organiser_drags_sessions_resolves_a_conflict_and_releases() -> anyho
     .await?
     .click()
     .await?;
+    expect_text(&driver, "Version 1 “Programme” is public.").await?;
     expect_text(&driver, "Released versions").await?;
+    driver.screenshot("timetable-released").await?;
     // The public grid shows both; a favourite makes a personal calendar.
     c.goto(&format!("{}/dd-2030/schedule/", app.base)).await?;
     expect_text(&driver, "Async all the way").await?;
@@ -751,7 +821,7 @@ async fn door_staff_scan_a_badge_with_the_camera_and_keep_going_offline() -> any
     assert_eq!(ann["checked_in_by"], "Door 1");
     expect_text(&driver, "Ann Abel").await?;
     expect_text(&driver, "online").await?;
-    driver.screenshot("scanner-online").await?;
+    driver.screenshot_as_is("scanner-online").await?;
 
     // Let in by mistake: taken back, then admitted again by the code typed at the desk.
     c.find(Locator::Css("#scanner-undo")).await?.click().await?;
@@ -801,7 +871,7 @@ async fn door_staff_scan_a_badge_with_the_camera_and_keep_going_offline() -> any
         .await?;
     expect_text(&driver, "Not a valid ticket").await?;
     expect_text(&driver, "Waiting for upload: 3").await?;
-    driver.screenshot("scanner-offline").await?;
+    driver.screenshot_as_is("scanner-offline").await?;
 
     // The network returns: the queued check-in is uploaded, with its original time.
     app.restart_on_same_port().await?;

@@ -104,10 +104,11 @@ db_test! {
         assert!(setup.contains("Saal 1") && setup.contains("Room B"));
         let res = admin.post("/dd-2030/manage/schedule/breaks", &[("title", "Lunch"), ("day", &first_day()), ("starts", "12:00"), ("ends", "13:00")]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
-        let editor = admin.get("/dd-2030/manage/schedule").await?.body;
+        // A chosen session's form offers the rooms.
+        let editor = admin.get(&format!("/dd-2030/manage/schedule?edit={first}")).await?.body;
         let room = |name: &str| capture(&format!(r#"<option value="([0-9a-f-]{{36}})">{name}</option>"#), &editor);
         let (saal, room_b) = (room("Saal 1"), room("Room B"));
-        assert!(editor.contains("not scheduled"), "sessions wait in the unscheduled list");
+        assert!(editor.contains("Not scheduled (3)"), "sessions wait in the unscheduled list");
 
         // Placing: off the grid and outside the day are refused beside the field.
         let res = place(&admin, &first, &saal, "10:03", "0").await?;
@@ -120,7 +121,7 @@ db_test! {
         assert_eq!(place(&admin, &second, &room_b, "10:15", "0").await?.status, 303);
         let editor = admin.get("/dd-2030/manage/schedule").await?.body;
         assert!(editor.contains("Sarah Speaker is in two sessions at once"), "{editor}");
-        assert!(editor.contains("class=\"session") && editor.contains(" conflict\""), "the grid marks it");
+        assert!(editor.contains(&format!(r#"aria-describedby="why-{second}""#)), "the grid marks it, with the reason");
         let res = admin.post("/dd-2030/manage/schedule/release", &[("name", "v1")]).await?;
         assert_eq!(res.status, 422);
         assert!(res.body.contains("Solve the conflicts first"));
@@ -192,8 +193,14 @@ db_test! {
 
         // The draft moves on privately; release 2 moves a session and tells its speaker.
         let before = app.smtp.mails_to("sarah@example.org").len();
+        assert!(admin.get("/dd-2030/manage/schedule/release").await?.body.contains("Nothing has changed since the last version."));
         assert_eq!(place(&admin, &first, &room_b, "15:00", "1").await?.status, 303);
         assert!(public.get("/dd-2030/schedule/").await?.body.contains("10:00–10:45"), "the public still sees release 1");
+        // The release's preview: what changes and who hears of it, before it goes out.
+        let preview = admin.get("/dd-2030/manage/schedule/release").await?.body;
+        assert!(preview.contains("Since the last version: 0 added, 1 moved, 0 cancelled"), "{preview}");
+        assert!(preview.contains("1 speaker of a moved or cancelled session gets a mail."), "{preview}");
+        assert!(preview.contains("Release 1 change"), "{preview}");
         let res = admin.post("/dd-2030/manage/schedule/release", &[("name", "Second")]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
         let mail = app.smtp.wait_for_nth("sarah@example.org", before + 1).await?;
@@ -244,7 +251,7 @@ db_test! {
         let talk = submit_proposal(&sarah, "dd-now", "Yesterday's talk", "It happened.").await?;
         confirm_proposal(&app, &admin, "dd-now", &talk, "sarah@example.org").await?;
         admin.post("/dd-now/manage/schedule/rooms", &[("name", "Saal 1"), ("capacity", "100")]).await?;
-        let editor = admin.get("/dd-now/manage/schedule").await?.body;
+        let editor = admin.get(&format!("/dd-now/manage/schedule?edit={talk}")).await?.body;
         let saal = capture(r#"<option value="([0-9a-f-]{36})">Saal 1</option>"#, &editor);
         let res = admin.post(&format!("/dd-now/manage/schedule/sessions/{talk}"), &[("day", &day(-1)), ("room", &saal), ("start", "10:00"), ("version", "0")]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
@@ -290,7 +297,10 @@ db_test! {
 /// Polls the editor until the optimiser has finished (up to 60 s).
 async fn optimiser_result(organiser: &Client) -> anyhow::Result<String> {
     for _ in 0..600 {
-        let page = organiser.get("/dd-2030/manage/schedule").await?.body;
+        let page = organiser
+            .get("/dd-2030/manage/schedule/optimiser")
+            .await?
+            .body;
         if !page.contains("Working …") {
             return Ok(page);
         }
@@ -323,7 +333,7 @@ db_test! {
             assert_eq!(res.status, 201, "{}", res.body);
         }
         // Tom's talk is pinned at four in Room B; the optimiser must leave it there.
-        let editor = admin.get("/dd-2030/manage/schedule").await?.body;
+        let editor = admin.get(&format!("/dd-2030/manage/schedule?edit={third}")).await?.body;
         let room_b = capture(r#"<option value="([0-9a-f-]{36})">Room B</option>"#, &editor);
         let res = admin.post(&format!("/dd-2030/manage/schedule/sessions/{third}"), &[
             ("day", &first_day()), ("room", &room_b), ("start", "16:00"), ("version", "0"), ("pinned", "true"),
@@ -338,11 +348,12 @@ db_test! {
         let page = optimiser_result(&admin).await?;
         assert!(page.contains("Based on what registered attendees said interests them."), "{page}");
         assert!(page.contains("2 sessions move."), "{page}");
-        assert!(page.contains("not scheduled"), "nothing is written before accepting");
+        assert!(admin.get("/dd-2030/manage/schedule").await?.body.contains("Not scheduled (2)"), "nothing is written before accepting");
         let res = admin.post("/dd-2030/manage/schedule/suggest/accept", &[]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
         let editor = admin.get("/dd-2030/manage/schedule").await?.body;
-        assert!(editor.contains("No conflicts.") && !editor.contains("not scheduled"), "{editor}");
+        assert!(editor.contains("No conflicts.") && editor.contains("Every confirmed session is on the grid."), "{editor}");
+        assert!(editor.contains("Undo the optimiser&#x27;s 2 moves") || editor.contains("Undo the optimiser's 2 moves"), "{editor}");
         let token = devday_tests::flows::api_token(&admin, "api").await?;
         let draft = app.client().api_get("/api/editions/dd-2030/schedule/draft", Some(&token)).await?.json();
         let starts: Vec<String> = draft["sessions"].as_array().into_iter().flatten()
@@ -357,9 +368,76 @@ db_test! {
         let page = optimiser_result(&admin).await?;
         assert!(page.contains("Current draft") && page.contains("0 sessions move."), "{page}");
         assert_eq!(admin.post("/dd-2030/manage/schedule/suggest/discard", &[]).await?.status, 303);
-        assert!(admin.get("/dd-2030/manage/schedule").await?.body.contains("Suggest a timetable"));
+        assert!(admin.get("/dd-2030/manage/schedule/optimiser").await?.body.contains("Suggest a timetable"));
+        // The accepted proposal is undone in one step; the pinned talk stays.
+        let res = admin.post("/dd-2030/manage/schedule/undo", &[]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let editor = admin.get("/dd-2030/manage/schedule").await?.body;
+        assert!(editor.contains("Undone: 2 sessions are back where they were."), "{editor}");
+        assert!(editor.contains("Not scheduled (2)"), "{editor}");
+        assert!(!editor.contains(&format!(r#"data-session="{third}" data-version="0""#)), "Macros is still on the grid: {editor}");
         // Organisers only.
         assert_eq!(sarah.post("/dd-2030/manage/schedule/suggest", &[("mode", "scratch")]).await?.status, 403);
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn a_double_booked_room_shows_both_sessions_and_undo_takes_changes_back(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let sarah = app.user("sarah@example.org", "Sarah Speaker").await?;
+        let tom = app.user("tom@example.org", "Tom Talker").await?;
+        let first = submit_proposal(&sarah, "dd-2030", "Ownership", "Borrowing.").await?;
+        let second = submit_proposal(&tom, "dd-2030", "Macros", "Declarative.").await?;
+        confirm_proposal(&app, &admin, "dd-2030", &first, "sarah@example.org").await?;
+        confirm_proposal(&app, &admin, "dd-2030", &second, "tom@example.org").await?;
+        admin.post("/dd-2030/manage/schedule/rooms", &[("name", "Saal 1"), ("capacity", "300")]).await?;
+        let editor = admin.get(&format!("/dd-2030/manage/schedule?edit={first}")).await?.body;
+        let saal = capture(r#"<option value="([0-9a-f-]{36})">Saal 1</option>"#, &editor);
+        // Nothing to undo yet: said, and nothing changes.
+        let res = admin.post("/dd-2030/manage/schedule/undo", &[]).await?;
+        assert_eq!(res.status, 409);
+        assert!(res.body.contains("There is nothing to undo."), "{}", res.body);
+
+        // Both in Saal 1 at ten: both drawn, side by side, each with the reason.
+        assert_eq!(place(&admin, &first, &saal, "10:00", "0").await?.status, 303);
+        assert_eq!(place(&admin, &second, &saal, "10:15", "0").await?.status, 303);
+        let editor = admin.get("/dd-2030/manage/schedule").await?.body;
+        assert!(editor.contains("“Macros” is on the grid."), "the change is named: {editor}");
+        assert!(editor.contains(r#"<th scope="col" colspan="2">Saal 1"#), "the room gets two lanes: {editor}");
+        for id in [&first, &second] {
+            assert!(editor.contains(&format!(r#"aria-describedby="why-{id}""#)), "{editor}");
+        }
+        assert!(editor.contains("Saal 1 is double-booked"), "{editor}");
+        assert!(editor.contains("Undo placing “Macros”"), "{editor}");
+        // Moved away, then the move undone: back where it was, the conflict too.
+        assert_eq!(place(&admin, &second, &saal, "14:00", "1").await?.status, 303);
+        assert!(admin.get("/dd-2030/manage/schedule").await?.body.contains("No conflicts."));
+        assert_eq!(admin.post("/dd-2030/manage/schedule/undo", &[]).await?.status, 303);
+        let editor = admin.get("/dd-2030/manage/schedule").await?.body;
+        assert!(editor.contains("Undone: “Macros” is back where it was."), "{editor}");
+        assert!(editor.contains("Saal 1 is double-booked"), "{editor}");
+        // A page that still shows the undone move (version 2) is refused: the undo restored
+        // version 1, the state before it.
+        let res = place(&admin, &second, &saal, "15:00", "2").await?;
+        assert_eq!(res.status, 409, "{}", res.body);
+        let token = devday_tests::flows::api_token(&admin, "api").await?;
+        let draft = app.client().api_get("/api/editions/dd-2030/schedule/draft", Some(&token)).await?.json();
+        let macros = draft["sessions"].as_array().into_iter().flatten().find(|s| s["title"] == "Macros").cloned().unwrap_or_default();
+        assert_eq!(macros["placement"]["version"], 1, "{macros}");
+        assert!(macros["placement"]["starts_at"].as_str().unwrap_or_default().ends_with(":15:00"), "{macros}");
+        // Undo goes further back: placing Macros, then placing Ownership; then nothing.
+        assert_eq!(admin.post("/dd-2030/manage/schedule/undo", &[]).await?.status, 303);
+        assert!(admin.get("/dd-2030/manage/schedule").await?.body.contains("Not scheduled (1)"));
+        assert_eq!(admin.post("/dd-2030/manage/schedule/undo", &[]).await?.status, 303);
+        let editor = admin.get("/dd-2030/manage/schedule").await?.body;
+        assert!(editor.contains("Not scheduled (2)") && editor.contains("Nothing to undo"), "{editor}");
+        assert_eq!(admin.post("/dd-2030/manage/schedule/undo", &[]).await?.status, 409);
+        // The editor's track colours come from its own stylesheet; organisers only.
+        assert_eq!(admin.get("/dd-2030/manage/schedule/tracks.css").await?.status, 200);
+        assert_eq!(sarah.post("/dd-2030/manage/schedule/undo", &[]).await?.status, 403);
         Ok(())
     }
 }

@@ -479,6 +479,25 @@ diesel::table! {
 }
 
 diesel::table! {
+    placement_changes (id) {
+        id -> Text,
+        edition_id -> Text,
+        batch -> Text,
+        step -> Integer,
+        proposal_id -> Text,
+        before_room_id -> Nullable<Text>,
+        before_starts_at -> Nullable<Timestamp>,
+        before_duration_minutes -> Nullable<Integer>,
+        before_pinned -> Bool,
+        before_version -> Integer,
+        after_version -> Integer,
+        changed_by -> Nullable<Text>,
+        changed_at -> Timestamp,
+        undone -> Bool,
+    }
+}
+
+diesel::table! {
     schedule_releases (id) {
         id -> Text,
         edition_id -> Text,
@@ -594,6 +613,7 @@ diesel::joinable!(review_scores -> reviews (review_id));
 diesel::joinable!(review_scores -> score_categories (category_id));
 diesel::joinable!(review_assignments -> proposals (proposal_id));
 diesel::joinable!(review_assignments -> users (reviewer_id));
+diesel::joinable!(placement_changes -> proposals (proposal_id));
 diesel::joinable!(placements -> proposals (proposal_id));
 diesel::joinable!(placements -> rooms (room_id));
 diesel::joinable!(session_feedback -> proposals (proposal_id));
@@ -654,6 +674,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     rooms,
     schedule_settings,
     schedule_breaks,
+    placement_changes,
     placements,
     schedule_releases,
     session_feedback,

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::grid;
+use crate::history::{self, Batch};
 use crate::model::{GridSettings, Placement, Room};
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -118,6 +119,11 @@ pub fn sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Session>
         .collect())
 }
 
+/// A session's title, for the messages that name it.
+pub fn title(conn: &mut DbConn, proposal_id: &str) -> QueryResult<String> {
+    p::proposals.find(proposal_id).select(p::title).first(conn)
+}
+
 /// Where to put a session: the editor's form, the drag and drop and the API send this.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
 #[serde(default)]
@@ -136,7 +142,8 @@ pub struct PlaceForm {
     pub pinned: bool,
 }
 
-/// Puts a session on the grid or moves it; answers the placement as saved.
+/// Puts a session on the grid or moves it, as part of `batch`; answers the placement as
+/// saved.
 pub fn place(
     conn: &mut DbConn,
     edition: &Edition,
@@ -144,6 +151,7 @@ pub fn place(
     rooms: &[Room],
     proposal_id: &str,
     form: &PlaceForm,
+    batch: &Batch,
 ) -> AppResult<Placement> {
     let session = sessions(conn, &edition.id)?
         .into_iter()
@@ -196,12 +204,21 @@ pub fn place(
     };
     let expected = form.version.trim().parse::<i32>().unwrap_or(-1);
     write_transaction(conn, |conn| {
-        let current = version_of(conn, proposal_id)?;
+        let before = placement_of(conn, proposal_id)?;
+        let current = before.as_ref().map_or(0, |b| b.version);
         if current != expected {
             return Err(AppError::Refused(
                 devday_shared::Refusal::TimetableChangedMeanwhile,
             ));
         }
+        history::record(
+            conn,
+            batch,
+            &edition.id,
+            proposal_id,
+            before.as_ref(),
+            current + 1,
+        )?;
         diesel::delete(pl::placements.find(proposal_id)).execute(conn)?;
         diesel::insert_into(pl::placements)
             .values((
@@ -222,37 +239,31 @@ pub fn place(
     })
 }
 
-fn version_of(conn: &mut DbConn, proposal_id: &str) -> QueryResult<i32> {
-    Ok(pl::placements
+fn placement_of(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Option<Placement>> {
+    pl::placements
         .find(proposal_id)
-        .select(pl::version)
+        .select(Placement::as_select())
         .first(conn)
-        .optional()?
-        .unwrap_or(0))
+        .optional()
 }
 
-/// Takes a session off the grid, back to the unscheduled list.
+/// Takes a session off the grid, back to the unscheduled list, as part of `batch`.
 pub fn unplace(
     conn: &mut DbConn,
     edition_id: &str,
     proposal_id: &str,
     expected_version: i32,
+    batch: &Batch,
 ) -> AppResult<()> {
-    write_transaction(conn, |conn| {
-        let placed: Option<(String, i32)> = pl::placements
-            .find(proposal_id)
-            .select((pl::edition_id, pl::version))
-            .first(conn)
-            .optional()?;
-        match placed {
-            Some((edition, _)) if edition != edition_id => Err(AppError::NotFound),
-            Some((_, version)) if version == expected_version => {
-                diesel::delete(pl::placements.find(proposal_id)).execute(conn)?;
-                Ok(())
-            }
-            _ => Err(AppError::Refused(
-                devday_shared::Refusal::TimetableChangedMeanwhile,
-            )),
+    write_transaction(conn, |conn| match placement_of(conn, proposal_id)? {
+        Some(placed) if placed.edition_id != edition_id => Err(AppError::NotFound),
+        Some(placed) if placed.version == expected_version => {
+            history::record(conn, batch, edition_id, proposal_id, Some(&placed), 0)?;
+            diesel::delete(pl::placements.find(proposal_id)).execute(conn)?;
+            Ok(())
         }
+        _ => Err(AppError::Refused(
+            devday_shared::Refusal::TimetableChangedMeanwhile,
+        )),
     })
 }

@@ -5,11 +5,13 @@
 //! Domain modules hold the rules and queries; `routes` is the web layer on top of them.
 
 pub mod audience;
+pub mod board;
 pub mod conflicts;
 pub mod draft;
 pub mod export;
 pub mod feedback;
 pub mod grid;
+pub mod history;
 pub mod model;
 pub mod overview;
 pub mod published;

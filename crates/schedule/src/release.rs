@@ -205,22 +205,63 @@ fn outline_of(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppR
     Ok(outline(&rooms, tracks, &breaks, sessions))
 }
 
-/// How many changes (added, moved, cancelled) the next release would publish; before the
-/// first release, every placed session.
+/// What the next release would publish against the last one.
+pub struct Pending {
+    /// Added, moved and cancelled sessions; before the first release, every placed
+    /// session as added.
+    pub changes: Vec<crate::snapshot::Change>,
+    /// The last release (`None` before the first).
+    pub before: Option<Snapshot>,
+    /// The draft as the release would freeze it (without texts).
+    pub after: Snapshot,
+    /// Speakers who would get a mail (of moved and cancelled sessions).
+    pub speakers_to_tell: usize,
+}
+
+/// The changes the next release would publish, and whom it would tell.
+pub fn pending(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Pending> {
+    let mut after = outline_of(conn, edition_id, sessions)?;
+    let before = latest(conn, edition_id)?
+        .as_ref()
+        .map(Release::snapshot)
+        .transpose()?;
+    let changes = match &before {
+        Some(before) => diff(Some(before), &mut after),
+        None => diff(Some(&Snapshot::empty_like(&after)), &mut after),
+    };
+    let told: Vec<&str> = match before {
+        Some(_) => changes
+            .iter()
+            .filter(|c| c.kind != ChangeKind::Added)
+            .map(|c| c.guid.as_str())
+            .collect(),
+        None => Vec::new(),
+    };
+    let speakers_to_tell = if told.is_empty() {
+        0
+    } else {
+        ps::proposal_speakers
+            .filter(ps::proposal_id.eq_any(&told))
+            .select(ps::user_id)
+            .distinct()
+            .load::<String>(conn)?
+            .len()
+    };
+    Ok(Pending {
+        changes,
+        before,
+        after,
+        speakers_to_tell,
+    })
+}
+
+/// How many changes (added, moved, cancelled) the next release would publish.
 pub fn unreleased_changes(
     conn: &mut DbConn,
     edition_id: &str,
     sessions: &[Session],
 ) -> AppResult<usize> {
-    let mut now = outline_of(conn, edition_id, sessions)?;
-    let before = latest(conn, edition_id)?
-        .as_ref()
-        .map(Release::snapshot)
-        .transpose()?;
-    Ok(match before {
-        Some(before) => diff(Some(&before), &mut now).len(),
-        None => now.sessions.len(),
-    })
+    Ok(pending(conn, edition_id, sessions)?.changes.len())
 }
 
 /// The draft as the public will see it: the outline with abstracts and speakers' profiles.

@@ -85,6 +85,20 @@ pub struct SnapSession {
     pub sequence: i32,
 }
 
+impl Snapshot {
+    /// The same rooms, tracks and breaks without sessions: what a first release is
+    /// compared against.
+    pub fn empty_like(other: &Snapshot) -> Snapshot {
+        Snapshot {
+            rooms: other.rooms.clone(),
+            tracks: other.tracks.clone(),
+            breaks: other.breaks.clone(),
+            sessions: Vec::new(),
+            changes: Vec::new(),
+        }
+    }
+}
+
 impl SnapSession {
     pub fn ends_at(&self) -> NaiveDateTime {
         self.starts_at + Duration::minutes(i64::from(self.duration_minutes))

@@ -19,6 +19,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::draft::{self, PlaceForm, Session};
+use crate::history::Batch;
 use crate::model::{Break, GridSettings, Room};
 use crate::solver::{self, Options, Problem, Score, Slot, Talk};
 use crate::{grid, setup};
@@ -454,17 +455,19 @@ pub fn discard(edition_id: &str) {
 
 /// Writes the proposal into the draft, all or nothing: if anyone changed one of the
 /// sessions since the search began, nothing is written.
-pub fn accept(conn: &mut DbConn, edition: &Edition) -> AppResult<usize> {
+/// Applies the finished proposal as one action (undone together), by `by`.
+pub fn accept(conn: &mut DbConn, edition: &Edition, by: &str) -> AppResult<usize> {
     let Some(job) = job(&edition.id).filter(|j| !j.running && j.score.is_some()) else {
         return Err(AppError::NotFound);
     };
     let grid_settings = setup::grid_settings(conn, &edition.id)?;
     let rooms = setup::rooms(conn, &edition.id)?;
     let tz = edition.tz();
+    let batch = Batch::new(Some(by));
     write_transaction(conn, |conn| -> AppResult<()> {
         // Sessions trading places collide on the way: first take the movers off the grid.
         for c in job.changes.iter().filter(|c| c.from.is_some()) {
-            draft::unplace(conn, &edition.id, &c.proposal_id, c.version)?;
+            draft::unplace(conn, &edition.id, &c.proposal_id, c.version, &batch)?;
         }
         for c in &job.changes {
             let local = tz.from_utc_datetime(&c.to.1).naive_local();
@@ -476,14 +479,21 @@ pub fn accept(conn: &mut DbConn, edition: &Edition) -> AppResult<usize> {
                 version: "0".into(),
                 pinned: false,
             };
-            draft::place(conn, edition, &grid_settings, &rooms, &c.proposal_id, &form).map_err(
-                |e| match e {
-                    AppError::Invalid(_) => {
-                        AppError::Refused(devday_shared::Refusal::TimetableChangedMeanwhile)
-                    }
-                    other => other,
-                },
-            )?;
+            draft::place(
+                conn,
+                edition,
+                &grid_settings,
+                &rooms,
+                &c.proposal_id,
+                &form,
+                &batch,
+            )
+            .map_err(|e| match e {
+                AppError::Invalid(_) => {
+                    AppError::Refused(devday_shared::Refusal::TimetableChangedMeanwhile)
+                }
+                other => other,
+            })?;
         }
         Ok(())
     })?;

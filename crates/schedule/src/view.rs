@@ -76,6 +76,21 @@ pub fn item<'a>(edition: &Edition, snap: &'a Snapshot, s: &'a SnapSession) -> It
     }
 }
 
+/// The tracks' colours as classes `track-<index>` (the CSP allows no inline styles): the
+/// session's left border, the legend's and list's dot.
+pub fn track_css(tracks: &[crate::snapshot::SnapTrack]) -> String {
+    tracks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| t.hex_colour().map(|c| (i, c)))
+        .map(|(i, c)| {
+            format!(
+                ".track-{i}{{border-left-color:{c};--track:{c}}}.track-{i} .dot,.dot.track-{i}{{background:{c}}}\n"
+            )
+        })
+        .collect()
+}
+
 pub fn room_name(snap: &Snapshot, id: Option<&str>) -> String {
     id.and_then(|id| snap.rooms.iter().find(|r| r.id == id))
         .map(|r| r.name.clone())

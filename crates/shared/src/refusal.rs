@@ -70,6 +70,7 @@ pub enum Refusal {
     FeedbackNotYet,
     FeedbackGiven,
     TimetableChangedMeanwhile,
+    NothingToUndo,
     NoRooms,
     SuggestPlaceAllFirst,
     SuggestRunning,
@@ -143,6 +144,7 @@ impl Refusal {
             FeedbackNotYet => "feedback-not-yet",
             FeedbackGiven => "feedback-given",
             TimetableChangedMeanwhile => "timetable-changed-meanwhile",
+            NothingToUndo => "nothing-to-undo",
             NoRooms => "no-rooms",
             SuggestPlaceAllFirst => "suggest-place-all-first",
             SuggestRunning => "suggest-running",
@@ -277,6 +279,7 @@ mod tests {
             FeedbackNotYet,
             FeedbackGiven,
             TimetableChangedMeanwhile,
+            NothingToUndo,
             NoRooms,
             SuggestPlaceAllFirst,
             SuggestRunning,
@@ -342,6 +345,7 @@ mod tests {
                 | FeedbackNotYet
                 | FeedbackGiven
                 | TimetableChangedMeanwhile
+                | NothingToUndo
                 | NoRooms
                 | SuggestPlaceAllFirst
                 | SuggestRunning

@@ -6,6 +6,7 @@ use chrono::{Duration, NaiveTime};
 use devday_db::DbConn;
 use devday_schedule::conflicts::{self, Context};
 use devday_schedule::draft::{self, PlaceForm, Session};
+use devday_schedule::history::Batch;
 use devday_schedule::model::Placement;
 use devday_schedule::release::{self, ReleaseForm, Tell};
 use devday_schedule::setup::{self, BreakForm, GridForm, RoomForm};
@@ -106,6 +107,7 @@ pub fn fill(
             &rooms,
             &session.proposal_id,
             &form,
+            &Batch::new(None),
         )
         .map_err(err)?;
         session.placement = Some(saved);
@@ -217,8 +219,16 @@ fn move_to(
         version: version.to_string(),
         pinned: false,
     };
-    draft::place(conn, edition, grid_settings, rooms, proposal, &form)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    draft::place(
+        conn,
+        edition,
+        grid_settings,
+        rooms,
+        proposal,
+        &form,
+        &Batch::new(None),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::conflicts::Conflict;
 use crate::draft::{PlaceForm, Session};
+use crate::history::Batch;
 use crate::model::{Break, GridSettings, Placement, Room};
 use crate::release::{Release, ReleaseForm};
 use crate::setup::RoomForm;
@@ -146,11 +147,13 @@ pub async fn place(
     let (_, proposal) = path.into_inner();
     let edition = access.edition.clone();
     let form = body.into_inner();
+    let by = access.user.id.clone();
     let placement = state
         .db(move |c| {
             let grid = setup::grid_settings(c, &edition.id)?;
             let rooms = setup::rooms(c, &edition.id)?;
-            drafts::place(c, &edition, &grid, &rooms, &proposal, &form)
+            let batch = Batch::new(Some(&by));
+            drafts::place(c, &edition, &grid, &rooms, &proposal, &form, &batch)
         })
         .await
         .map_err(|e| english(&state, e))?;
@@ -178,8 +181,9 @@ pub async fn unplace(
     let (_, proposal) = path.into_inner();
     let eid = access.edition.id.clone();
     let version = query.version;
+    let batch = Batch::new(Some(&access.user.id));
     state
-        .db(move |c| drafts::unplace(c, &eid, &proposal, version))
+        .db(move |c| drafts::unplace(c, &eid, &proposal, version, &batch))
         .await
         .map_err(|e| english(&state, e))?;
     Ok(HttpResponse::NoContent().finish())

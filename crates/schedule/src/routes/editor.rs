@@ -1,26 +1,31 @@
-//! The organisers' timetable editor: the draft grid of a day, the unscheduled sessions,
-//! a form per session (the keyboard way; drag and drop fills and sends the same form),
-//! the conflicts, and releasing.
+//! The organisers' timetable editor, one screen: a toolbar (days, conflicts, undo,
+//! optimiser, release), the day's grid, and beside it the unscheduled sessions with the
+//! form of the selected session (the keyboard way; drag and drop sends the same form).
+//! Every change answers with a redirect back to the editor, which the page's script
+//! fetches and swaps in place, so the scroll position stays.
 
-use devday_shared::Refusal;
 use std::collections::HashMap;
 
-use actix_web::http::StatusCode;
+use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDate;
-use devday_shared::web::{CsrfForm, Flash, Organiser, Page};
-use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use devday_shared::bilingual::pick;
+use devday_shared::i18n::Locale;
+use devday_shared::web::{CsrfForm, Flash, Organiser, Page, Query};
+use devday_shared::{AppError, AppResult, AppState, FieldErrors, Refusal};
 use serde::{Deserialize, Serialize};
 
-use crate::draft::{self, PlaceForm};
-use crate::release::{self, ReleaseForm};
-use crate::suggest::{self, Mode};
-use crate::view::{self, Filter};
-use crate::{grid, setup};
-use devday_shared::web::Query;
+use crate::draft::{self, PlaceForm, Session};
+use crate::history::{self, ActionKind, Batch};
+use crate::release::{self, Draft};
+use crate::{board, grid, setup, suggest, view};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/{edition}/manage/schedule", web::get().to(show))
+        .route(
+            "/{edition}/manage/schedule/tracks.css",
+            web::get().to(tracks_css),
+        )
         .route(
             "/{edition}/manage/schedule/sessions/{proposal}",
             web::post().to(place),
@@ -29,89 +34,180 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/{edition}/manage/schedule/sessions/{proposal}/unplace",
             web::post().to(unplace),
         )
-        .route(
-            "/{edition}/manage/schedule/release",
-            web::post().to(release),
-        )
-        .route(
-            "/{edition}/manage/schedule/suggest",
-            web::post().to(suggest),
-        )
-        .route(
-            "/{edition}/manage/schedule/suggest/{action}",
-            web::post().to(suggest_action),
-        );
+        .route("/{edition}/manage/schedule/undo", web::post().to(undo));
 }
 
-#[derive(Debug, Default, Deserialize)]
+/// The editor's address: the day, the selected session and the list's filter.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(default)]
-pub struct DayQuery {
+pub struct EditorQuery {
     day: String,
+    /// The selected session (its form is shown).
+    edit: String,
+    /// Filter of the unscheduled list: text in title or speakers, track id, session type.
+    q: String,
+    track: String,
+    kind: String,
 }
 
 /// What went wrong with the last action, shown on the page.
 #[derive(Default)]
 struct Problem {
-    /// The session whose form had errors.
-    session: Option<String>,
     errors: FieldErrors,
-    release_errors: FieldErrors,
     /// A refusal to show above the grid (its message id).
     notice: Option<String>,
     /// The form as sent, shown again.
     form: Option<PlaceForm>,
 }
 
-/// A session's form as the page shows it.
+/// The selected session's form as the page shows it.
 #[derive(Serialize)]
 struct SessionForm {
     id: String,
     title: String,
     speakers: String,
-    minutes: i32,
     placed: bool,
     day: String,
     room: String,
     start: String,
     duration: String,
     version: i32,
-    conflicted: bool,
     pinned: bool,
+}
+
+/// An unscheduled session in the list beside the grid.
+#[derive(Serialize)]
+struct Waiting<'a> {
+    id: &'a str,
+    title: &'a str,
+    speakers: String,
+    minutes: i32,
+    track: Option<usize>,
+    kind: &'a str,
+}
+
+fn speakers(s: &Session) -> String {
+    s.speakers
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl EditorQuery {
+    fn admits(&self, s: &Session, lang: Locale) -> bool {
+        let q = self.q.trim().to_lowercase();
+        (q.is_empty()
+            || s.title.to_lowercase().contains(&q)
+            || s.speakers
+                .iter()
+                .any(|p| p.name.to_lowercase().contains(&q)))
+            && (self.track.is_empty() || s.track_id.as_deref() == Some(&self.track))
+            && (self.kind.is_empty()
+                || pick(lang, &s.session_type, &s.session_type_de) == self.kind)
+    }
+}
+
+fn form_of(
+    edition: &devday_shared::editions::Edition,
+    s: &Session,
+    day: NaiveDate,
+    day_starts: chrono::NaiveTime,
+) -> SessionForm {
+    let (d, start) = s.placement.as_ref().map_or((day, day_starts), |p| {
+        grid::local_parts(edition, p.starts_at)
+    });
+    SessionForm {
+        id: s.proposal_id.clone(),
+        title: s.title.clone(),
+        speakers: speakers(s),
+        placed: s.placement.is_some(),
+        day: d.to_string(),
+        room: s
+            .placement
+            .as_ref()
+            .map(|p| p.room_id.clone().unwrap_or_else(|| "all".into()))
+            .unwrap_or_default(),
+        start: start.format("%H:%M").to_string(),
+        duration: s
+            .placement
+            .as_ref()
+            .map_or(s.default_minutes, |p| p.duration_minutes)
+            .to_string(),
+        version: s.placement.as_ref().map_or(0, |p| p.version),
+        pinned: s.placement.as_ref().is_some_and(|p| p.pinned),
+    }
+}
+
+/// The conflicts of the draft as the page shows them, and by session the reasons.
+fn conflicts_of(
+    draft: &Draft,
+) -> (
+    Vec<serde_json::Value>,
+    HashMap<&str, Vec<serde_json::Value>>,
+) {
+    let titles: HashMap<&str, &str> = draft
+        .sessions
+        .iter()
+        .map(|s| (s.proposal_id.as_str(), s.title.as_str()))
+        .collect();
+    let mut reasons: HashMap<&str, Vec<serde_json::Value>> = HashMap::new();
+    let list = draft
+        .conflicts
+        .iter()
+        .map(|c| {
+            let reason = serde_json::json!({
+                "severity": c.severity,
+                "message": c.kind.message_id(),
+                "subject": c.subject,
+            });
+            for id in &c.sessions {
+                reasons.entry(id.as_str()).or_default().push(reason.clone());
+            }
+            serde_json::json!({
+                "severity": c.severity,
+                "message": c.kind.message_id(),
+                "subject": c.subject,
+                "sessions": c.sessions.iter().map(|id| serde_json::json!({
+                    "id": id, "title": titles.get(id.as_str()).copied().unwrap_or_default(),
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    (list, reasons)
 }
 
 async fn render(
     state: &AppState,
     page: &Page,
     access: &Organiser,
-    day: &str,
+    query: &EditorQuery,
     problem: Problem,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let edition = access.edition.clone();
     let eid = edition.id.clone();
-    let (draft, rooms, grid_settings, releases, tracks, breaks) = state
+    let (draft, rooms, grid_settings, tracks, breaks, last, pending) = state
         .db(move |c| {
+            let draft = release::draft(c, &eid)?;
+            let pending = release::unreleased_changes(c, &eid, &draft.sessions)?;
             Ok((
-                release::draft(c, &eid)?,
+                draft,
                 setup::rooms(c, &eid)?,
                 setup::grid_settings(c, &eid)?,
-                release::releases(c, &eid)?,
                 devday_cfp::settings::tracks(c, &eid)?,
                 setup::breaks(c, &eid)?,
+                history::last(c, &eid)?,
+                pending,
             ))
         })
         .await?;
     let days = grid::days(&edition);
-    let day = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+    let day = NaiveDate::parse_from_str(&query.day, "%Y-%m-%d")
         .ok()
         .filter(|d| days.contains(d))
         .or_else(|| days.first().copied())
         .unwrap_or(edition.starts_on);
-    let conflicted: Vec<&str> = draft
-        .conflicts
-        .iter()
-        .flat_map(|c| c.sessions.iter().map(String::as_str))
-        .collect();
     // The draft in the public shape, so the grid is drawn the way the public will see it.
     let snapshot = release::outline(&rooms, tracks, &breaks, &draft.sessions);
     let steps = grid::to_utc(&edition, day, grid_settings.day_starts)
@@ -123,74 +219,61 @@ async fn render(
                 i64::from(grid_settings.granularity_minutes.max(5)),
             )
         });
-    let table = view::day(&edition, &snapshot, day, &Filter::default(), steps);
-    let titles: HashMap<&str, &str> = draft
+    let board = steps.map(|steps| board::day(&edition, &snapshot, day, steps));
+    let (conflicts, reasons) = conflicts_of(&draft);
+    let versions: HashMap<&str, (i32, bool)> = draft
         .sessions
         .iter()
-        .map(|s| (s.proposal_id.as_str(), s.title.as_str()))
-        .collect();
-    let conflicts: Vec<serde_json::Value> = draft
-        .conflicts
-        .iter()
-        .map(|c| {
-            serde_json::json!({
-                "severity": c.severity,
-                "message": c.kind.message_id(),
-                "subject": c.subject,
-                "sessions": c.sessions.iter().map(|id| serde_json::json!({
-                    "id": id, "title": titles.get(id.as_str()).copied().unwrap_or_default(),
-                })).collect::<Vec<_>>(),
-            })
+        .filter_map(|s| {
+            s.placement
+                .as_ref()
+                .map(|p| (s.proposal_id.as_str(), (p.version, p.pinned)))
         })
         .collect();
-    let forms: Vec<SessionForm> = draft
+    let lang = page.locale;
+    let track_of = |s: &Session| {
+        s.track_id
+            .as_ref()
+            .and_then(|t| snapshot.tracks.iter().position(|x| &x.id == t))
+    };
+    let unplaced: Vec<&Session> = draft
         .sessions
         .iter()
+        .filter(|s| s.placement.is_none())
+        .collect();
+    let waiting: Vec<Waiting> = unplaced
+        .iter()
+        .filter(|s| query.admits(s, lang))
+        .map(|s| Waiting {
+            id: &s.proposal_id,
+            title: &s.title,
+            speakers: speakers(s),
+            minutes: s.default_minutes,
+            track: track_of(s),
+            kind: pick(lang, &s.session_type, &s.session_type_de),
+        })
+        .collect();
+    let mut kinds: Vec<&str> = draft
+        .sessions
+        .iter()
+        .map(|s| pick(lang, &s.session_type, &s.session_type_de))
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let selected = draft
+        .sessions
+        .iter()
+        .find(|s| s.proposal_id == query.edit)
         .map(|s| {
-            let (d, start) = s
-                .placement
-                .as_ref()
-                .map_or((day, grid_settings.day_starts), |p| {
-                    grid::local_parts(&edition, p.starts_at)
-                });
-            let mut form = SessionForm {
-                id: s.proposal_id.clone(),
-                title: s.title.clone(),
-                speakers: s
-                    .speakers
-                    .iter()
-                    .map(|p| p.name.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                minutes: s
-                    .placement
-                    .as_ref()
-                    .map_or(s.default_minutes, |p| p.duration_minutes),
-                placed: s.placement.is_some(),
-                day: d.to_string(),
-                room: s
-                    .placement
-                    .as_ref()
-                    .map(|p| p.room_id.clone().unwrap_or_else(|| "all".into()))
-                    .unwrap_or_default(),
-                start: start.format("%H:%M").to_string(),
-                duration: String::new(),
-                version: s.placement.as_ref().map_or(0, |p| p.version),
-                conflicted: conflicted.contains(&s.proposal_id.as_str()),
-                pinned: s.placement.as_ref().is_some_and(|p| p.pinned),
-            };
-            form.duration = form.minutes.to_string();
-            if problem.session.as_deref() == Some(&s.proposal_id) {
-                if let Some(sent) = &problem.form {
-                    form.day = sent.day.clone();
-                    form.room = sent.room.clone();
-                    form.start = sent.start.clone();
-                    form.duration = sent.duration.clone();
-                }
+            let mut form = form_of(&edition, s, day, grid_settings.day_starts);
+            if let Some(sent) = &problem.form {
+                form.day = sent.day.clone();
+                form.room = sent.room.clone();
+                form.start = sent.start.clone();
+                form.duration = sent.duration.clone();
             }
             form
-        })
-        .collect();
+        });
     let mut ctx = page.context();
     ctx.insert("edition", &edition);
     ctx.insert(
@@ -199,45 +282,25 @@ async fn render(
     );
     ctx.insert("day", &day.to_string());
     ctx.insert("rooms", &rooms);
-    ctx.insert("table", &table);
-    ctx.insert("forms", &forms);
+    ctx.insert("board", &board);
+    ctx.insert("tracks", &snapshot.tracks);
+    ctx.insert("versions", &versions);
+    ctx.insert("reasons", &reasons);
     ctx.insert("conflicts", &conflicts);
-    ctx.insert("conflicted", &conflicted);
     ctx.insert("hard", &draft.hard_conflicts());
     ctx.insert("warnings", &draft.warnings());
-    ctx.insert("releases", &releases);
-    ctx.insert("error_session", &problem.session);
+    ctx.insert("waiting", &waiting);
+    ctx.insert("unplaced", &unplaced.len());
+    ctx.insert("placed", &versions.len());
+    ctx.insert("kinds", &kinds);
+    ctx.insert("query", query);
+    ctx.insert("selected", &selected);
     ctx.insert("errors", &problem.errors);
-    ctx.insert("release_errors", &problem.release_errors);
     ctx.insert("notice", &problem.notice);
     ctx.insert("granularity", &grid_settings.granularity_minutes);
-    let job = suggest::job(&edition.id);
-    let room_name = |id: &Option<String>| {
-        id.as_ref()
-            .and_then(|id| rooms.iter().find(|r| &r.id == id))
-            .map(|r| r.name.clone())
-            .unwrap_or_default()
-    };
-    let place = |p: &(Option<String>, chrono::NaiveDateTime)| {
-        format!(
-            "{} {}",
-            edition.local(p.1).format("%Y-%m-%d %H:%M"),
-            room_name(&p.0)
-        )
-    };
-    let proposal: Vec<(String, String, String)> = job
-        .iter()
-        .flat_map(|j| j.changes.iter())
-        .map(|c| {
-            (
-                c.title.clone(),
-                c.from.as_ref().map(place).unwrap_or_default(),
-                place(&c.to),
-            )
-        })
-        .collect();
-    ctx.insert("job", &job);
-    ctx.insert("proposal", &proposal);
+    ctx.insert("last", &last);
+    ctx.insert("pending", &pending);
+    ctx.insert("job", &suggest::job(&edition.id));
     page.render_status(status, "schedule/editor.html", &ctx)
 }
 
@@ -245,58 +308,79 @@ pub async fn show(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    query: Query<DayQuery>,
+    query: Query<EditorQuery>,
 ) -> AppResult<HttpResponse> {
     render(
         &state,
         &page,
         &access,
-        &query.day,
+        &query,
         Problem::default(),
         StatusCode::OK,
     )
     .await
 }
 
-/// Back to the editor, saying what was done, on success; the editor with the problem
-/// otherwise.
+/// Track colours of the draft as classes (the CSP allows no inline styles).
+pub async fn tracks_css(state: web::Data<AppState>, access: Organiser) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let tracks = state
+        .db(move |c| Ok(devday_cfp::settings::tracks(c, &eid)?))
+        .await?;
+    let snapshot = release::outline(&[], tracks, &[], &[]);
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "text/css; charset=utf-8"))
+        .insert_header((header::CACHE_CONTROL, "private, no-cache"))
+        .body(view::track_css(&snapshot.tracks)))
+}
+
+/// Back to the editor on `day` with `edit` selected, saying what was done, on success;
+/// the editor with the problem otherwise.
+#[allow(clippy::too_many_arguments)]
 async fn answer(
     state: &AppState,
     page: &Page,
     access: &Organiser,
     day: &str,
-    proposal: Option<&str>,
+    edit: Option<&str>,
     form: Option<PlaceForm>,
     result: AppResult<Flash>,
 ) -> AppResult<HttpResponse> {
+    let query = EditorQuery {
+        day: day.to_owned(),
+        edit: edit.unwrap_or_default().to_owned(),
+        ..EditorQuery::default()
+    };
     let mut problem = Problem {
-        session: proposal.map(str::to_owned),
         form,
         ..Problem::default()
     };
     let status = match result {
         Ok(done) => {
-            let anchor = proposal.map(|p| format!("#s-{p}")).unwrap_or_default();
+            // Only a real date and a session that was just changed go into the address.
+            let day = NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .map(|d| d.to_string())
+                .unwrap_or_default();
+            let edit = edit.map(|e| format!("&edit={e}")).unwrap_or_default();
             return Ok(page.done(
-                &format!("/{}/manage/schedule?day={day}{anchor}", access.edition.slug),
+                &format!("/{}/manage/schedule?day={day}{edit}", access.edition.slug),
                 done,
             ));
         }
-        Err(AppError::Invalid(errors)) if proposal.is_some() => {
+        Err(AppError::Invalid(errors)) => {
             problem.errors = errors;
             StatusCode::UNPROCESSABLE_ENTITY
         }
-        Err(AppError::Invalid(errors)) => {
-            problem.release_errors = errors;
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
-        Err(AppError::Refused(refusal @ Refusal::TimetableChangedMeanwhile)) => {
+        Err(AppError::Refused(
+            refusal @ (Refusal::TimetableChangedMeanwhile | Refusal::NothingToUndo),
+        )) => {
             problem.notice = Some(refusal.message_id());
+            problem.form = None;
             StatusCode::CONFLICT
         }
         Err(e) => return Err(e),
     };
-    render(state, page, access, day, problem, status).await
+    render(state, page, access, &query, problem, status).await
 }
 
 pub async fn place(
@@ -308,13 +392,19 @@ pub async fn place(
 ) -> AppResult<HttpResponse> {
     let proposal = path.into_inner().1;
     let edition = access.edition.clone();
+    let batch = Batch::new(Some(&access.user.id));
     let (id, sent) = (proposal.clone(), form.clone());
     let result = state
         .db(move |c| {
             let grid_settings = setup::grid_settings(c, &edition.id)?;
             let rooms = setup::rooms(c, &edition.id)?;
-            draft::place(c, &edition, &grid_settings, &rooms, &id, &sent)
-                .map(|_| Flash::new("flash-session-placed"))
+            draft::place(c, &edition, &grid_settings, &rooms, &id, &sent, &batch)?;
+            // Version 0 is a session that was not on the grid.
+            let key = match sent.version.trim() {
+                "0" => "flash-session-placed",
+                _ => "flash-session-moved",
+            };
+            Ok(Flash::new(key).text("title", &draft::title(c, &id)?))
         })
         .await;
     let day = form.day.clone();
@@ -347,124 +437,41 @@ pub async fn unplace(
     let proposal = path.into_inner().1;
     let eid = access.edition.id.clone();
     let version = form.version.trim().parse::<i32>().unwrap_or(-1);
+    let batch = Batch::new(Some(&access.user.id));
     let id = proposal.clone();
     let result = state
         .db(move |c| {
-            draft::unplace(c, &eid, &id, version).map(|()| Flash::new("flash-session-unplaced"))
+            draft::unplace(c, &eid, &id, version, &batch)?;
+            Ok(Flash::new("flash-session-unplaced").text("title", &draft::title(c, &id)?))
         })
         .await;
-    answer(
-        &state,
-        &page,
-        &access,
-        &form.day,
-        Some(&proposal),
-        None,
-        result,
-    )
-    .await
-}
-
-pub async fn release(
-    state: web::Data<AppState>,
-    page: Page,
-    access: Organiser,
-    CsrfForm(form): CsrfForm<ReleaseForm>,
-) -> AppResult<HttpResponse> {
-    let edition = access.edition.clone();
-    let by = access.user.id.clone();
-    let mailer = state.mailer.clone();
-    let result = state
-        .db(move |c| {
-            release::release(c, &mailer, &edition, &form, &by).map(|r| {
-                Flash::new("flash-released")
-                    .count("number", r.number)
-                    .text("name", &r.name)
-            })
-        })
-        .await;
-    answer(&state, &page, &access, "", None, None, result).await
+    answer(&state, &page, &access, &form.day, None, None, result).await
 }
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
-pub struct SuggestForm {
-    /// `scratch` or `improve`.
-    mode: String,
+pub struct UndoForm {
+    day: String,
 }
 
-/// Starts the optimiser in the background; the editor shows its progress.
-pub async fn suggest(
+/// Takes back the last change to the draft (all of the optimiser's moves at once).
+pub async fn undo(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    CsrfForm(form): CsrfForm<SuggestForm>,
+    CsrfForm(form): CsrfForm<UndoForm>,
 ) -> AppResult<HttpResponse> {
-    let mode = if form.mode == "improve" {
-        Mode::Improve
-    } else {
-        Mode::Scratch
-    };
-    let edition = access.edition.clone();
+    let eid = access.edition.id.clone();
     let result = state
         .db(move |c| {
-            let prepared = suggest::prepare(c, &edition)?;
-            suggest::start(&edition.id, prepared, mode)?;
-            Ok(Flash::new("flash-optimiser-started"))
+            let action = history::undo(c, &eid)?;
+            Ok(match action.kind {
+                ActionKind::Several => {
+                    Flash::new("flash-undone-several").count("n", action.sessions)
+                }
+                _ => Flash::new("flash-undone").text("title", &action.title),
+            })
         })
         .await;
-    suggest_answer(&state, &page, &access, result).await
-}
-
-/// `stop`, `accept` or `discard` the optimiser's run.
-pub async fn suggest_action(
-    state: web::Data<AppState>,
-    page: Page,
-    access: Organiser,
-    path: web::Path<(String, String)>,
-    CsrfForm(_): CsrfForm<devday_shared::web::NoFields>,
-) -> AppResult<HttpResponse> {
-    let edition = access.edition.clone();
-    let result = match path.into_inner().1.as_str() {
-        "stop" => {
-            suggest::stop(&edition.id);
-            Ok(Flash::new("flash-optimiser-stopped"))
-        }
-        "discard" => {
-            suggest::discard(&edition.id);
-            Ok(Flash::new("flash-optimiser-discarded"))
-        }
-        "accept" => {
-            state
-                .db(move |c| {
-                    suggest::accept(c, &edition)
-                        .map(|n| Flash::new("flash-optimiser-accepted").count("n", n))
-                })
-                .await
-        }
-        _ => Err(AppError::NotFound),
-    };
-    suggest_answer(&state, &page, &access, result).await
-}
-
-async fn suggest_answer(
-    state: &AppState,
-    page: &Page,
-    access: &Organiser,
-    result: AppResult<Flash>,
-) -> AppResult<HttpResponse> {
-    match result {
-        Ok(done) => Ok(page.done(
-            &format!("/{}/manage/schedule#optimiser", access.edition.slug),
-            done,
-        )),
-        Err(AppError::Refused(refusal)) => {
-            let problem = Problem {
-                notice: Some(refusal.message_id()),
-                ..Problem::default()
-            };
-            render(state, page, access, "", problem, StatusCode::CONFLICT).await
-        }
-        Err(e) => Err(e),
-    }
+    answer(&state, &page, &access, &form.day, None, None, result).await
 }

@@ -5,7 +5,9 @@ pub mod api;
 mod editor;
 mod exports;
 mod feedback;
+mod optimiser;
 mod public;
+mod release;
 mod setup;
 
 use actix_web::web;
@@ -17,5 +19,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     feedback::configure(cfg);
     setup::configure(cfg);
     editor::configure(cfg);
+    release::configure(cfg);
+    optimiser::configure(cfg);
     api::configure(cfg);
 }

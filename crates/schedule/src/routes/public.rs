@@ -410,15 +410,7 @@ pub async fn tracks_css(
 ) -> AppResult<HttpResponse> {
     let p = current(&state, &slug).await?;
     let css = published::rendered(&p.release.id, "tracks.css", || {
-        Ok(p.snapshot
-            .tracks
-            .iter()
-            .enumerate()
-            .filter_map(|(i, t)| t.hex_colour().map(|c| (i, c)))
-            .map(|(i, c)| {
-                format!(".track-{i}{{border-left-color:{c}}}.track-{i} .dot{{background:{c}}}\n")
-            })
-            .collect())
+        Ok(crate::view::track_css(&p.snapshot.tracks))
     })?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, "text/css; charset=utf-8"))
