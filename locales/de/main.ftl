@@ -1008,6 +1008,26 @@ flash-optimiser-accepted = { $n ->
 }
 
 ## The organisers' navigation and dashboard
+decisions = Entscheidungen
+dashboard-slots-taken = Plätze vergeben
+review-tally = Angenommen je Beitragsart
+review-tally-slots = { $free ->
+    [0] alle Plätze vergeben
+    [one] 1 Platz frei
+   *[other] { $free } Plätze frei
+}
+review-tally-over = { $n } mehr als Plätze
+review-tally-no-slots = keine Plätze geplant (CfP-Einstellungen)
+review-tally-detail = { $confirmed } bestätigt, { $open } offen
+review-selected = ausgewählt
+review-select-shown = Alle { $n } angezeigten auswählen
+review-select-none = Auswahl aufheben
+review-mails-waiting = { $n ->
+    [0] Keine Entscheidungsmail wartet
+    [one] 1 Entscheidungsmail wartet ↓
+   *[other] { $n } Entscheidungsmails warten ↓
+}
+field-slots = Plätze
 dashboard = Überblick
 manage-edition = Ausgabe
 manage-public-page = Öffentliche Seite

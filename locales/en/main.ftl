@@ -1001,6 +1001,26 @@ flash-optimiser-accepted = { $n ->
 }
 
 ## The organisers' navigation and dashboard
+decisions = Decisions
+dashboard-slots-taken = Slots taken
+review-tally = Accepted per session type
+review-tally-slots = { $free ->
+    [0] every slot taken
+    [one] 1 slot free
+   *[other] { $free } slots free
+}
+review-tally-over = { $n } more than the slots
+review-tally-no-slots = no slots planned (CfP settings)
+review-tally-detail = { $confirmed } confirmed, { $open } undecided
+review-selected = selected
+review-select-shown = Select all { $n } shown
+review-select-none = Select none
+review-mails-waiting = { $n ->
+    [0] No decision mail waiting
+    [one] 1 decision mail waiting ↓
+   *[other] { $n } decision mails waiting ↓
+}
+field-slots = Slots
 dashboard = Overview
 manage-edition = Edition
 manage-public-page = Public page

@@ -28,10 +28,10 @@ async fn submit(driver: &WebDriver) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Waits (up to 10 s) until the page's main content contains `needle`: clicks start
-/// navigations that WebDriver does not always wait for.
+/// Waits (up to 20 s: CI runs the suites side by side on two cores) until the page's main
+/// content contains `needle`: clicks start navigations that WebDriver does not wait for.
 async fn expect_text(driver: &WebDriver, needle: &str) -> anyhow::Result<String> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     loop {
         let text = match driver.client.find(Locator::Css("main")).await {
             Ok(main) => main.text().await.unwrap_or_default(),
@@ -355,6 +355,40 @@ async fn a_reviewer_works_through_the_queue_and_the_organiser_accepts() -> anyho
         .await?;
     expect_text(&driver, "1 proposal accepted.").await?;
     driver.screenshot("review-dashboard").await?;
+    // The rest, filtered to the undecided ones, all at once onto the waiting list: the box
+    // in the table's head selects every shown row, the bar counts them.
+    c.goto(&format!(
+        "{base}/dd-2030/manage/review/dashboard?state=submitted"
+    ))
+    .await?;
+    let shown = c
+        .find_all(Locator::Css("table.decisions tbody tr"))
+        .await?
+        .len();
+    assert!(shown >= 1);
+    c.find(Locator::Css("thead input.all"))
+        .await?
+        .click()
+        .await?;
+    let count = c
+        .find(Locator::Css(".bulk-bar .selected-count"))
+        .await?
+        .text()
+        .await?;
+    assert_eq!(count, shown.to_string(), "the bar counts the selection");
+    c.find(Locator::Css("button[value='waitlist']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(
+        &driver,
+        &if shown == 1 {
+            "1 proposal put on the waiting list.".to_owned()
+        } else {
+            format!("{shown} proposals put on the waiting list.")
+        },
+    )
+    .await?;
     // The dashboard points at the mails not sent; the preview counts them before they go.
     c.goto(&format!("{base}/dd-2030/manage/")).await?;
     expect_text(&driver, "1 decision is not mailed yet").await?;
@@ -1027,6 +1061,9 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         "/dd-2030/review/next",
         "/dd-2030/manage/review/dashboard",
         "/devday-demo/manage/schedule",
+        "/devday-demo/manage/schedule?edit=none&q=a",
+        "/devday-demo/manage/schedule/release",
+        "/devday-demo/manage/schedule/optimiser",
         "/devday-demo/manage/review/dashboard",
     ];
     for (who, pages) in [

@@ -2,7 +2,7 @@
 //! the numbers, bulk decisions, decision mails (once), confirmation and the waiting list.
 
 use devday_tests::flows::submit_proposal as submit;
-use devday_tests::{db_test, Client, TestApp};
+use devday_tests::{capture, db_test, Client, TestApp};
 
 /// The score fields of a review form, in order.
 fn score_fields(html: &str) -> Vec<String> {
@@ -136,6 +136,21 @@ db_test! {
         let again = admin.get(res.location().unwrap_or_default()).await?.body;
         assert!(!again.contains("2 proposals accepted."), "a reload repeated the message");
         admin.post("/dd-2030/manage/review/decide", &[("ids", &p2), ("decision", "waitlist")]).await?;
+        // Deciding shows accepted against the slots planned per session type (Talk: 3).
+        let settings = admin.get("/dd-2030/manage/cfp").await?.body;
+        let talk = capture(r#"/dd-2030/manage/cfp/types/([0-9a-f-]{36})""#, &settings);
+        let res = admin.post(&format!("/dd-2030/manage/cfp/types/{talk}"), &[
+            ("name", "Talk"), ("name_de", "Vortrag"), ("duration_minutes", "45"), ("position", "0"), ("slots", "3"),
+        ]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let dash = admin.get("/dd-2030/manage/review/dashboard").await?.body;
+        assert!(dash.contains("2 / 3") && dash.contains("1 slot free"), "{dash}");
+        // The decision mails wait on the same page, with their count.
+        assert!(dash.contains("2 decision mails waiting") && dash.contains("Send 2 mails"), "{dash}");
+        // Without JavaScript, "select all shown" checks every shown row.
+        let all = admin.get("/dd-2030/manage/review/dashboard?state=accepted&select=all").await?.body;
+        assert_eq!(all.matches(r#"name="ids""#).count(), 2, "{all}");
+        assert_eq!(all.matches(" checked>").count(), 2, "{all}");
         // Until the mails go out, speakers see no decision, nor the organisers' history.
         let before = sarah.get(&format!("/dd-2030/cfp/proposals/{p1}")).await?;
         assert!(before.body.contains("Submitted") && !before.body.contains("Accepted"), "a decision leaked early");

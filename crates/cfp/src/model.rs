@@ -89,6 +89,8 @@ pub struct SessionType {
     pub hidden: bool,
     pub position: i32,
     pub name_de: String,
+    /// How many sessions of this type the programme has room for (`None`: not planned).
+    pub slots: Option<i32>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]

@@ -90,6 +90,38 @@ pub fn proposals(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppRes
     ))
 }
 
+/// Accepted (and confirmed) per session type against its planned slots.
+pub fn decisions(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<Option<Panel>> {
+    let tally = decide::tally_by_type(conn, &edition.id)?;
+    if tally.iter().all(|t| t.taken == 0) {
+        return Ok(None);
+    }
+    let slug = &edition.slug;
+    let (taken, slots) = tally.iter().fold((0, 0), |(n, s), t| {
+        (n + t.taken, s + i64::from(t.slots.unwrap_or(0)))
+    });
+    Ok(Some(
+        Panel::new("decisions", format!("/{slug}/manage/review/dashboard"))
+            .figure(
+                Label::Key("dashboard-slots-taken"),
+                taken,
+                (slots > 0).then_some(slots),
+            )
+            .bars(
+                tally
+                    .into_iter()
+                    .map(|t| {
+                        (
+                            Label::Name(pick(locale, &t.name, &t.name_de).to_owned()),
+                            t.taken,
+                            t.slots.map(i64::from),
+                        )
+                    })
+                    .collect(),
+            ),
+    ))
+}
+
 /// Reviews written of those assigned, per reviewer.
 pub fn review(conn: &mut DbConn, edition: &Edition, _locale: Locale) -> AppResult<Option<Panel>> {
     let progress = reviews::progress(conn, &edition.id)?;

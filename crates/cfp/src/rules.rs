@@ -68,6 +68,7 @@ mod tests {
             deadline: deadline.map(at),
             hidden,
             position: 0,
+            slots: None,
         }
     }
 

@@ -114,38 +114,31 @@ pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
         (Name::new("Workshop", "Workshop"), 180),
     ];
     for (position, (name, minutes)) in DEFAULTS.into_iter().enumerate() {
-        insert_type(
-            conn,
-            edition_id,
+        let kind = ValidType {
             name,
             minutes,
-            None,
-            false,
-            position as i32,
-        )?;
+            deadline: None,
+            hidden: false,
+            position: position as i32,
+            slots: None,
+        };
+        insert_type(conn, edition_id, &kind)?;
     }
     crate::review::settings::seed_categories(conn, edition_id)
 }
 
-fn insert_type(
-    conn: &mut DbConn,
-    edition_id: &str,
-    name: Name,
-    minutes: i32,
-    deadline: Option<NaiveDateTime>,
-    hidden: bool,
-    position: i32,
-) -> QueryResult<()> {
+fn insert_type(conn: &mut DbConn, edition_id: &str, kind: &ValidType) -> QueryResult<()> {
     diesel::insert_into(st::session_types)
         .values((
             st::id.eq(uuid::Uuid::new_v4().to_string()),
             st::edition_id.eq(edition_id),
-            st::name.eq(name.en),
-            st::name_de.eq(name.de),
-            st::duration_minutes.eq(minutes),
-            st::deadline.eq(deadline),
-            st::hidden.eq(hidden),
-            st::position.eq(position),
+            st::name.eq(kind.name.en),
+            st::name_de.eq(kind.name.de),
+            st::duration_minutes.eq(kind.minutes),
+            st::deadline.eq(kind.deadline),
+            st::hidden.eq(kind.hidden),
+            st::position.eq(kind.position),
+            st::slots.eq(kind.slots),
         ))
         .execute(conn)
         .map(drop)
@@ -161,13 +154,17 @@ pub struct SessionTypeForm {
     pub deadline: String,
     pub hidden: bool,
     pub position: String,
+    /// How many the programme has room for; empty: not planned.
+    pub slots: String,
 }
 
 struct ValidType<'a> {
     name: Name<'a>,
     minutes: i32,
     deadline: Option<NaiveDateTime>,
+    hidden: bool,
     position: i32,
+    slots: Option<i32>,
 }
 
 fn validate_type<'a>(edition: &Edition, form: &'a SessionTypeForm) -> AppResult<ValidType<'a>> {
@@ -188,12 +185,18 @@ fn validate_type<'a>(edition: &Edition, form: &'a SessionTypeForm) -> AppResult<
             None
         })
     };
+    let slots = match form.slots.trim() {
+        "" => None,
+        n => Some(number(&mut errors, "slots", n, 0..=1000)),
+    };
     errors.into_result()?;
     Ok(ValidType {
         name,
         minutes,
         deadline,
+        hidden: form.hidden,
         position,
+        slots,
     })
 }
 
@@ -203,15 +206,7 @@ pub fn add_session_type(
     form: &SessionTypeForm,
 ) -> AppResult<()> {
     let v = validate_type(edition, form)?;
-    insert_type(
-        conn,
-        &edition.id,
-        v.name,
-        v.minutes,
-        v.deadline,
-        form.hidden,
-        v.position,
-    )?;
+    insert_type(conn, &edition.id, &v)?;
     Ok(())
 }
 
@@ -232,8 +227,9 @@ pub fn update_session_type(
         st::name_de.eq(v.name.de),
         st::duration_minutes.eq(v.minutes),
         st::deadline.eq(v.deadline),
-        st::hidden.eq(form.hidden),
+        st::hidden.eq(v.hidden),
         st::position.eq(v.position),
+        st::slots.eq(v.slots),
     ))
     .execute(conn)?;
     found(n)

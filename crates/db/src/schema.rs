@@ -134,6 +134,7 @@ diesel::table! {
         hidden -> Bool,
         position -> Integer,
         name_de -> Text,
+        slots -> Nullable<Integer>,
     }
 }
 

@@ -16,9 +16,10 @@ pub const SEEDS: [devday_shared::editions::seeds::Seed; 3] = [
 ];
 
 /// The edition dashboard's panels, in the order of the year (see `editions::overview`).
-pub const PANELS: [devday_shared::editions::overview::PanelSource; 6] = [
+pub const PANELS: [devday_shared::editions::overview::PanelSource; 7] = [
     devday_cfp::overview::proposals,
     devday_cfp::overview::review,
+    devday_cfp::overview::decisions,
     devday_schedule::overview::panel,
     devday_registration::overview::panel,
     devday_badges::dashboard::panel,

@@ -124,6 +124,46 @@ pub fn state_for_speakers(conn: &mut DbConn, proposal: &Proposal) -> QueryResult
     })
 }
 
+/// A session type's place in the programme while deciding: how many are accepted (and of
+/// those confirmed) against the slots planned for it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct TypeTally {
+    pub id: String,
+    pub name: String,
+    pub name_de: String,
+    /// Accepted or confirmed: each holds a slot.
+    pub taken: i64,
+    pub confirmed: i64,
+    /// Submitted and not decided yet.
+    pub open: i64,
+    pub slots: Option<i32>,
+}
+
+/// Per session type: accepted and confirmed against its slots, and what is still open.
+pub fn tally_by_type(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<TypeTally>> {
+    let rows: Vec<(String, String)> = p::proposals
+        .filter(p::edition_id.eq(edition_id))
+        .select((p::session_type_id, p::state))
+        .load(conn)?;
+    let count = |id: &str, states: &[ProposalState]| {
+        rows.iter()
+            .filter(|(t, s)| t == id && states.iter().any(|x| x.as_str() == s))
+            .count() as i64
+    };
+    Ok(crate::settings::session_types(conn, edition_id)?
+        .into_iter()
+        .map(|t| TypeTally {
+            taken: count(&t.id, &[ProposalState::Accepted, ProposalState::Confirmed]),
+            confirmed: count(&t.id, &[ProposalState::Confirmed]),
+            open: count(&t.id, &[ProposalState::Submitted]),
+            slots: t.slots,
+            id: t.id,
+            name: t.name,
+            name_de: t.name_de,
+        })
+        .collect())
+}
+
 /// Proposals whose speakers declined.
 pub fn declined_count(conn: &mut DbConn, edition_id: &str) -> QueryResult<i64> {
     p::proposals

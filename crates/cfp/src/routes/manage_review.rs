@@ -346,6 +346,8 @@ pub struct DashboardQuery {
     state: String,
     session_type: String,
     track: String,
+    /// `all`: every shown row starts selected (the no-JavaScript "select all").
+    select: String,
 }
 
 /// Per proposal the weighted mean, median, count and spread; sortable and filterable; the
@@ -358,7 +360,7 @@ pub async fn dashboard(
 ) -> AppResult<HttpResponse> {
     let q = query.into_inner();
     let (eid, q2) = (access.edition.id.clone(), q.clone());
-    let (rows, scores, counts, progress, loaded, waitlist, declined) = state
+    let (rows, scores, counts, progress, loaded, waitlist, declined, tally, untold) = state
         .db(move |c| {
             let filter = Filter {
                 per_page: 10_000,
@@ -375,6 +377,8 @@ pub async fn dashboard(
                 Loaded::load(c, &eid)?,
                 decide::waiting_list(c, &eid)?,
                 decide::declined_count(c, &eid)?,
+                decide::tally_by_type(c, &eid)?,
+                decide::untold(c, &eid)?,
             ))
         })
         .await?;
@@ -413,6 +417,20 @@ pub async fn dashboard(
     ctx.insert("tracks", &loaded.tracks);
     ctx.insert("waitlist", &waitlist);
     ctx.insert("declined", &declined);
+    ctx.insert("tally", &tally);
+    // The filtered list's address, for "select all shown" and "select none".
+    let here = DashboardQuery {
+        select: String::new(),
+        ..q.clone()
+    };
+    ctx.insert(
+        "here",
+        &format!(
+            "?{}",
+            serde_urlencoded::to_string(&here).map_err(AppError::internal)?
+        ),
+    );
+    ctx.insert("preview", &MailPreview::of(untold));
     page.render("cfp/review_dashboard.html", &ctx)
 }
 
@@ -463,6 +481,36 @@ struct UntoldRow {
 }
 
 /// What sending the decision mails would do: each proposal told, and the mails in all.
+#[derive(Serialize)]
+struct MailPreview {
+    rows: Vec<UntoldRow>,
+    mails: usize,
+    accepted: usize,
+    rejected: usize,
+}
+
+impl MailPreview {
+    fn of(untold: Vec<decide::Untold>) -> Self {
+        let rows: Vec<UntoldRow> = untold
+            .into_iter()
+            .map(|u| UntoldRow {
+                id: u.proposal.id,
+                title: u.proposal.title,
+                state: u.proposal.state,
+                speakers: u.speakers.into_iter().map(|s| s.name).collect(),
+            })
+            .collect();
+        let count = |state: &str| rows.iter().filter(|r| r.state == state).count();
+        MailPreview {
+            mails: rows.iter().map(|r| r.speakers.len()).sum(),
+            accepted: count("accepted"),
+            rejected: count("rejected"),
+            rows,
+        }
+    }
+}
+
+/// The decision mails' preview on a page of its own (the decisions page has it too).
 pub async fn notify_preview(
     state: web::Data<AppState>,
     page: Page,
@@ -470,28 +518,9 @@ pub async fn notify_preview(
 ) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
     let untold = state.db(move |c| Ok(decide::untold(c, &eid)?)).await?;
-    let rows: Vec<UntoldRow> = untold
-        .into_iter()
-        .map(|u| UntoldRow {
-            id: u.proposal.id,
-            title: u.proposal.title,
-            state: u.proposal.state,
-            speakers: u.speakers.into_iter().map(|s| s.name).collect(),
-        })
-        .collect();
-    let mails: usize = rows.iter().map(|r| r.speakers.len()).sum();
     let mut ctx = page.context();
     ctx.insert("edition", &access.edition);
-    ctx.insert(
-        "accepted",
-        &rows.iter().filter(|r| r.state == "accepted").count(),
-    );
-    ctx.insert(
-        "rejected",
-        &rows.iter().filter(|r| r.state == "rejected").count(),
-    );
-    ctx.insert("rows", &rows);
-    ctx.insert("mails", &mails);
+    ctx.insert("preview", &MailPreview::of(untold));
     page.render("cfp/notify_preview.html", &ctx)
 }
 

@@ -5,7 +5,7 @@ use devday_cfp::model::{Language, Level, ProposalState};
 use devday_cfp::profiles::{self, ProfileForm};
 use devday_cfp::proposals::form::ProposalInput;
 use devday_cfp::proposals::service::{self, NewProposal};
-use devday_cfp::settings::{self, SettingsForm, TrackForm};
+use devday_cfp::settings::{self, SessionTypeForm, SettingsForm, TrackForm};
 use devday_db::DbConn;
 use devday_shared::bilingual::Name;
 use devday_shared::editions::Edition;
@@ -333,6 +333,24 @@ pub fn fill(
             },
         )
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    // The slots the programme has: two days in six rooms.
+    for (kind, slots) in settings::session_types(conn, &edition.id)
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .iter()
+        .zip([36, 8, 4])
+    {
+        let form = SessionTypeForm {
+            name: kind.name.clone(),
+            name_de: kind.name_de.clone(),
+            duration_minutes: kind.duration_minutes.to_string(),
+            deadline: String::new(),
+            hidden: kind.hidden,
+            position: kind.position.to_string(),
+            slots: slots.to_string(),
+        };
+        settings::update_session_type(conn, edition, &kind.id, &form)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     let types = settings::session_types(conn, &edition.id).map_err(|e| anyhow::anyhow!("{e}"))?;
     let tracks = settings::tracks(conn, &edition.id)?;

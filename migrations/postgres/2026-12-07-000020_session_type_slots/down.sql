@@ -1,0 +1,1 @@
+ALTER TABLE session_types DROP COLUMN slots;
