@@ -990,6 +990,26 @@ flash-decisions-mailed = { $n ->
     [one] Die Vortragenden von 1 Einreichung erfahren jetzt die Entscheidung.
    *[other] Die Vortragenden von { $n } Einreichungen erfahren jetzt die Entscheidung.
 }
+flash-ticket-type-added = Ticketart hinzugefügt.
+flash-capacity-set = Kapazität auf { $n } gesetzt. Freie Plätze gehen sofort an die Warteliste.
+flash-registration-cancelled = Die Anmeldung von { $name } ist storniert; der Platz geht an die Warteliste.
+flash-purged = Die persönlichen Daten der Teilnehmenden sind gelöscht; die Zahlen bleiben für die Berichte.
+flash-list-added = Check-in-Liste hinzugefügt.
+flash-ticket-reissued = Neues Ticket ausgestellt; der alte Code öffnet die Tür nicht mehr.
+flash-room-added = Raum „{ $name }“ hinzugefügt.
+flash-room-removed = Raum entfernt.
+flash-break-added = Pause „{ $title }“ hinzugefügt.
+flash-break-removed = Pause entfernt.
+flash-recording-saved = Link zur Aufzeichnung gespeichert; die Seite des Beitrags zeigt ihn.
+flash-recording-removed = Link zur Aufzeichnung entfernt.
+flash-proposal-entered = Einreichung eingetragen; { $email } ist eingeladen, sie zu übernehmen.
+flash-removed = Entfernt.
+flash-role-removed = { $role ->
+    [organiser] Rolle „Organisation“ entfernt.
+    [reviewer] Rolle „Programmkomitee“ entfernt.
+   *[staff] Rolle „Einlass“ entfernt.
+}
+flash-invitation-revoked = Einladung zurückgezogen; ihr Link funktioniert nicht mehr.
 flash-session-placed = „{ $title }“ steht im Raster.
 flash-session-moved = „{ $title }“ ist verschoben.
 flash-session-unplaced = „{ $title }“ ist aus dem Raster genommen und wieder in der Liste der nicht eingeplanten Beiträge.

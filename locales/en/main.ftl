@@ -983,6 +983,26 @@ flash-decisions-mailed = { $n ->
     [one] The speakers of 1 proposal are being told the decision.
    *[other] The speakers of { $n } proposals are being told the decision.
 }
+flash-ticket-type-added = Ticket type added.
+flash-capacity-set = Capacity set to { $n }. Free seats go to the waiting list at once.
+flash-registration-cancelled = { $name }'s registration is cancelled; the seat goes to the waiting list.
+flash-purged = Attendees' personal data deleted; the numbers stay for the reports.
+flash-list-added = Check-in list added.
+flash-ticket-reissued = New ticket issued; the old code no longer opens the door.
+flash-room-added = Room “{ $name }” added.
+flash-room-removed = Room removed.
+flash-break-added = Break “{ $title }” added.
+flash-break-removed = Break removed.
+flash-recording-saved = Recording link saved; the session page shows it.
+flash-recording-removed = Recording link removed.
+flash-proposal-entered = Proposal entered; { $email } is invited to take it over.
+flash-removed = Removed.
+flash-role-removed = { $role ->
+    [organiser] Organiser role removed.
+    [reviewer] Reviewer role removed.
+   *[staff] Door staff role removed.
+}
+flash-invitation-revoked = Invitation withdrawn; its link no longer works.
 flash-session-placed = “{ $title }” is on the grid.
 flash-session-moved = “{ $title }” moved.
 flash-session-unplaced = “{ $title }” is off the grid, back in the list of unscheduled sessions.

@@ -4,7 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::spreadsheet;
-use devday_shared::web::{see_other, CsrfForm, NoFields, Organiser, Page};
+use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 
 use crate::dashboard;
@@ -67,10 +67,10 @@ pub async fn add_list(
     let form = form.0;
     let (eid, f) = (access.edition.id.clone(), form.clone());
     match state.db(move |c| lists::create(c, &eid, &f)).await {
-        Ok(_) => Ok(see_other(&format!(
-            "/{}/manage/checkin",
-            access.edition.slug
-        ))),
+        Ok(_) => Ok(page.done(
+            &format!("/{}/manage/checkin", access.edition.slug),
+            Flash::new("flash-list-added"),
+        )),
         Err(AppError::Invalid(errors)) => {
             render(
                 &state,
@@ -123,6 +123,7 @@ pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<Htt
 /// Re-issues someone's ticket (a lost badge): the old code is revoked at once.
 pub async fn reissue(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
@@ -138,10 +139,10 @@ pub async fn reissue(
             Ok(tickets::reissue(c, &holder.registration_id)?)
         })
         .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/registrations/{id}",
-        access.edition.slug
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/registrations/{id}", access.edition.slug),
+        Flash::new("flash-ticket-reissued"),
+    ))
 }
 
 /// Badges for everyone or a chosen set (a ticket type, a role), as A4 sheets or A6.

@@ -4,7 +4,7 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::EmailAddress;
-use devday_shared::web::{see_other, CsrfForm, Flash, Organiser, Page};
+use devday_shared::web::{CsrfForm, Flash, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -387,6 +387,7 @@ pub async fn create(
     };
     let mailer = state.mailer.clone();
     let (e, u) = (access.edition.clone(), access.user.clone());
+    let invited = email.as_str().to_owned();
     let proposal = state
         .db(move |c| {
             devday_db::write_transaction(c, |c| {
@@ -419,10 +420,10 @@ pub async fn create(
             })
         })
         .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/proposals/{}",
-        access.edition.slug, proposal.id
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/proposals/{}", access.edition.slug, proposal.id),
+        Flash::new("flash-proposal-entered").text("email", &invited),
+    ))
 }
 
 pub async fn speaker_list(

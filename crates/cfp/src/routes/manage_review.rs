@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_shared::web::{see_other, CsrfForm, Flash, NoFields, Organiser, Page};
+use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -171,6 +171,7 @@ pub async fn add_category(
 
 pub async fn delete_category(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
@@ -179,10 +180,10 @@ pub async fn delete_category(
     state
         .db(move |c| settings::delete_category(c, &eid, &id))
         .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/review",
-        access.edition.slug
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/review", access.edition.slug),
+        Flash::new("flash-removed"),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -305,6 +306,7 @@ pub struct RedactedForm {
 /// A text for reviewers when the abstract itself gives the speaker away.
 pub async fn redacted(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<RedactedForm>,
@@ -323,10 +325,10 @@ pub async fn redacted(
             Ok(())
         })
         .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/proposals/{id}",
-        access.edition.slug
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/proposals/{id}", access.edition.slug),
+        Flash::new("flash-saved"),
+    ))
 }
 
 #[derive(Serialize)]

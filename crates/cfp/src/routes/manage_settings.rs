@@ -3,7 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_shared::web::{see_other, CsrfForm, Flash, NoFields, Organiser, Page};
+use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Serialize;
 
@@ -177,6 +177,7 @@ pub async fn show(
 /// Deletes one item (`/{edition}/…/{id}/delete`), then back to its section of the page.
 async fn remove(
     state: &AppState,
+    page: &Page,
     access: &Organiser,
     path: web::Path<(String, String)>,
     section: &str,
@@ -184,10 +185,10 @@ async fn remove(
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
     state.db(move |c| delete(c, &eid, &id)).await?;
-    Ok(see_other(&format!(
-        "/{}/manage/cfp#{section}",
-        access.edition.slug
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/cfp#{section}", access.edition.slug),
+        Flash::new("flash-removed"),
+    ))
 }
 
 /// Runs a change; on invalid input shows the page again with the errors at `section`.
@@ -269,12 +270,14 @@ pub async fn update_type(
 
 pub async fn delete_type(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     remove(
         &state,
+        &page,
         &access,
         path,
         "types",
@@ -312,11 +315,20 @@ pub async fn update_track(
 
 pub async fn delete_track(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    remove(&state, &access, path, "tracks", settings::delete_track).await
+    remove(
+        &state,
+        &page,
+        &access,
+        path,
+        "tracks",
+        settings::delete_track,
+    )
+    .await
 }
 
 pub async fn add_question(
@@ -334,12 +346,14 @@ pub async fn add_question(
 
 pub async fn delete_question(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     remove(
         &state,
+        &page,
         &access,
         path,
         "questions",
@@ -363,9 +377,18 @@ pub async fn add_code(
 
 pub async fn delete_code(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    remove(&state, &access, path, "codes", settings::delete_access_code).await
+    remove(
+        &state,
+        &page,
+        &access,
+        path,
+        "codes",
+        settings::delete_access_code,
+    )
+    .await
 }

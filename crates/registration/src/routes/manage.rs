@@ -4,7 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::web::upload::{self, Upload};
-use devday_shared::web::{see_other, Confirmation, CsrfForm, Organiser, Page};
+use devday_shared::web::{Confirmation, CsrfForm, Flash, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -102,13 +102,13 @@ async fn done(
     state: &AppState,
     page: &Page,
     access: &Organiser,
-    result: AppResult<()>,
+    result: AppResult<Flash>,
 ) -> AppResult<HttpResponse> {
     match result {
-        Ok(()) => Ok(see_other(&format!(
-            "/{}/manage/registration",
-            access.edition.slug
-        ))),
+        Ok(said) => Ok(page.done(
+            &format!("/{}/manage/registration", access.edition.slug),
+            said,
+        )),
         Err(AppError::Invalid(errors)) => {
             render(
                 state,
@@ -130,7 +130,9 @@ pub async fn save(
     CsrfForm(form): CsrfForm<SettingsForm>,
 ) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
-    let result = state.db(move |c| settings::save(c, &eid, &form)).await;
+    let result = state
+        .db(move |c| settings::save(c, &eid, &form).map(|()| Flash::new("flash-saved")))
+        .await;
     done(&state, &page, &access, result).await
 }
 
@@ -142,7 +144,9 @@ pub async fn add_ticket(
 ) -> AppResult<HttpResponse> {
     let e = access.edition.clone();
     let result = state
-        .db(move |c| settings::add_ticket_type(c, &e, &form))
+        .db(move |c| {
+            settings::add_ticket_type(c, &e, &form).map(|()| Flash::new("flash-ticket-type-added"))
+        })
         .await;
     done(&state, &page, &access, result).await
 }
@@ -155,6 +159,7 @@ pub struct CapacityForm {
 
 pub async fn capacity(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<CapacityForm>,
@@ -177,19 +182,16 @@ pub async fn capacity(
         })
         .await?;
     state.mailer.notify();
-    Ok(see_other(&format!(
-        "/{}/manage/registration",
-        access.edition.slug
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/registration", access.edition.slug),
+        Flash::new("flash-capacity-set").count("n", capacity),
+    ))
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct Search {
     q: String,
-    /// Shown after issuing guest tickets.
-    issued: Option<usize>,
-    had_one: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -262,8 +264,6 @@ pub async fn list(
     ctx.insert("counts", &counts);
     ctx.insert("interest", &interest);
     ctx.insert("q", &search.q);
-    ctx.insert("issued", &search.issued);
-    ctx.insert("had_one", &search.had_one.unwrap_or(0));
     page.render("registration/manage_list.html", &ctx)
 }
 
@@ -341,27 +341,30 @@ pub async fn cancel_form(
 /// Cancels someone's registration (organisers); the seats go to the waiting list.
 pub async fn cancel(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     _form: CsrfForm<devday_shared::web::NoFields>,
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
     let (mailer, edition) = (state.mailer.clone(), access.edition.clone());
-    state
+    let name = state
         .db(move |c| {
             let reg = register::in_edition(c, &eid, &id)?.ok_or(AppError::NotFound)?;
-            register::cancel_by_organisers(c, &mailer, &edition, &reg)
+            register::cancel_by_organisers(c, &mailer, &edition, &reg)?;
+            Ok(reg.name)
         })
         .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/registrations",
-        access.edition.slug
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/registrations", access.edition.slug),
+        Flash::new("flash-registration-cancelled").text("name", &name),
+    ))
 }
 
 /// Tickets for confirmed speakers and the team (again: only the new ones).
 pub async fn guests(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     _form: CsrfForm<devday_shared::web::NoFields>,
 ) -> AppResult<HttpResponse> {
@@ -369,10 +372,12 @@ pub async fn guests(
     let done = state
         .db(move |c| crate::guests::issue_to_speakers_and_team(c, &mailer, &edition))
         .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/registrations?issued={}&had_one={}",
-        access.edition.slug, done.issued, done.had_one
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/registrations", access.edition.slug),
+        Flash::new("guests-issued")
+            .count("n", done.issued)
+            .count("had", done.had_one),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -440,10 +445,12 @@ pub async fn import(
         .db(move |c| crate::guests::import(c, &mailer, &edition, &text, locale))
         .await?
     {
-        Ok(done) => Ok(see_other(&format!(
-            "/{}/manage/registrations?issued={}&had_one={}",
-            access.edition.slug, done.issued, done.had_one
-        ))),
+        Ok(done) => Ok(page.done(
+            &format!("/{}/manage/registrations", access.edition.slug),
+            Flash::new("guests-issued")
+                .count("n", done.issued)
+                .count("had", done.had_one),
+        )),
         Err(report) => render_import(&page, &access, &rows, Some(&report)),
     }
 }
@@ -451,6 +458,7 @@ pub async fn import(
 /// Purges the attendees' personal data of an ended edition now.
 pub async fn purge(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     _form: CsrfForm<devday_shared::web::NoFields>,
 ) -> AppResult<HttpResponse> {
@@ -458,10 +466,10 @@ pub async fn purge(
     state
         .db(move |c| crate::privacy::purge(c, &edition))
         .await?;
-    Ok(see_other(&format!(
-        "/{}/manage/registration",
-        access.edition.slug
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/registration", access.edition.slug),
+        Flash::new("flash-purged"),
+    ))
 }
 
 async fn render_edit(
@@ -538,10 +546,10 @@ pub async fn edit(
         })
         .await;
     match result {
-        Ok(()) => Ok(see_other(&format!(
-            "/{}/manage/registrations",
-            access.edition.slug
-        ))),
+        Ok(()) => Ok(page.done(
+            &format!("/{}/manage/registrations", access.edition.slug),
+            Flash::new("flash-saved"),
+        )),
         Err(AppError::Invalid(errors)) => {
             render_edit(&state, &page, &access, id, Some(&form), errors).await
         }

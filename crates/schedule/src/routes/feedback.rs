@@ -4,7 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use devday_db::now;
-use devday_shared::web::{csrf, see_other, ClientIp, CsrfForm, InEdition, Organiser, Page};
+use devday_shared::web::{csrf, ClientIp, CsrfForm, Flash, InEdition, Organiser, Page};
 use devday_shared::Refusal;
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
@@ -169,20 +169,26 @@ pub struct RecordingForm {
 
 pub async fn set_recording(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<RecordingForm>,
 ) -> AppResult<HttpResponse> {
     let proposal = path.into_inner().1;
     let eid = access.edition.id.clone();
+    let removed = form.url.trim().is_empty();
     state
         .db(move |c| recordings::set(c, &eid, &proposal, &form.url))
         .await?;
     published::forget(&access.edition.slug);
-    Ok(see_other(&format!(
-        "/{}/manage/schedule/feedback",
-        access.edition.slug
-    )))
+    Ok(page.done(
+        &format!("/{}/manage/schedule/feedback", access.edition.slug),
+        Flash::new(if removed {
+            "flash-recording-removed"
+        } else {
+            "flash-recording-saved"
+        }),
+    ))
 }
 
 /// A speaker's own sessions' feedback.

@@ -2,7 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_shared::web::{see_other, CsrfForm, NoFields, Organiser, Page};
+use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 
 use crate::grid;
@@ -114,13 +114,13 @@ async fn done(
     page: &Page,
     access: &Organiser,
     section: Section,
-    result: AppResult<()>,
+    result: AppResult<Flash>,
 ) -> AppResult<HttpResponse> {
     match result {
-        Ok(()) => Ok(see_other(&format!(
-            "/{}/manage/schedule/setup",
-            access.edition.slug
-        ))),
+        Ok(said) => Ok(page.done(
+            &format!("/{}/manage/schedule/setup", access.edition.slug),
+            said,
+        )),
         Err(AppError::Invalid(errors)) => {
             render(
                 state,
@@ -143,7 +143,10 @@ pub async fn add_room(
 ) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
     let result = state
-        .db(move |c| setup::add_room(c, &eid, &form).map(|_| ()))
+        .db(move |c| {
+            setup::add_room(c, &eid, &form)
+                .map(|room| Flash::new("flash-room-added").text("name", &room.name))
+        })
         .await;
     done(&state, &page, &access, Section::Room, result).await
 }
@@ -157,7 +160,7 @@ pub async fn update_room(
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
     let result = state
-        .db(move |c| setup::update_room(c, &eid, &id, &form))
+        .db(move |c| setup::update_room(c, &eid, &id, &form).map(|()| Flash::new("flash-saved")))
         .await;
     done(&state, &page, &access, Section::Room, result).await
 }
@@ -170,7 +173,9 @@ pub async fn delete_room(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
-    let result = state.db(move |c| setup::delete_room(c, &eid, &id)).await;
+    let result = state
+        .db(move |c| setup::delete_room(c, &eid, &id).map(|()| Flash::new("flash-room-removed")))
+        .await;
     done(&state, &page, &access, Section::Room, result).await
 }
 
@@ -181,7 +186,9 @@ pub async fn save_grid(
     CsrfForm(form): CsrfForm<GridForm>,
 ) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
-    let result = state.db(move |c| setup::save_grid(c, &eid, &form)).await;
+    let result = state
+        .db(move |c| setup::save_grid(c, &eid, &form).map(|()| Flash::new("flash-saved")))
+        .await;
     done(&state, &page, &access, Section::Grid, result).await
 }
 
@@ -193,7 +200,10 @@ pub async fn add_break(
 ) -> AppResult<HttpResponse> {
     let edition = access.edition.clone();
     let result = state
-        .db(move |c| setup::add_break(c, &edition, &form).map(|_| ()))
+        .db(move |c| {
+            setup::add_break(c, &edition, &form)
+                .map(|b| Flash::new("flash-break-added").text("title", &b.title))
+        })
         .await;
     done(&state, &page, &access, Section::Break, result).await
 }
@@ -206,6 +216,8 @@ pub async fn delete_break(
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
-    let result = state.db(move |c| setup::delete_break(c, &eid, &id)).await;
+    let result = state
+        .db(move |c| setup::delete_break(c, &eid, &id).map(|()| Flash::new("flash-break-removed")))
+        .await;
     done(&state, &page, &access, Section::Break, result).await
 }

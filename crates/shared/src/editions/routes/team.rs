@@ -9,7 +9,7 @@ use crate::editions::{queries, roles, Role};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Locale;
 use crate::state::AppState;
-use crate::web::{see_other, CsrfForm, Flash, NoFields, Organiser, Page};
+use crate::web::{CsrfForm, Flash, NoFields, Organiser, Page};
 
 async fn render(
     state: &web::Data<AppState>,
@@ -117,6 +117,7 @@ pub struct RemoveForm {
 /// Takes a role away; an edition always keeps at least one organiser.
 pub async fn remove(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     CsrfForm(form): CsrfForm<RemoveForm>,
 ) -> AppResult<HttpResponse> {
@@ -137,11 +138,15 @@ pub async fn remove(
             })
         })
         .await?;
-    Ok(see_other(&format!("/{}/manage/team", access.edition.slug)))
+    Ok(page.done(
+        &format!("/{}/manage/team", access.edition.slug),
+        Flash::new("flash-role-removed").text("role", role.as_str()),
+    ))
 }
 
 pub async fn revoke_invitation(
     state: web::Data<AppState>,
+    page: Page,
     access: Organiser,
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
@@ -154,5 +159,8 @@ pub async fn revoke_invitation(
     {
         return Err(AppError::NotFound);
     }
-    Ok(see_other(&format!("/{}/manage/team", access.edition.slug)))
+    Ok(page.done(
+        &format!("/{}/manage/team", access.edition.slug),
+        Flash::new("flash-invitation-revoked"),
+    ))
 }
