@@ -1010,6 +1010,19 @@ flash-role-removed = { $role ->
    *[staff] Rolle „Einlass“ entfernt.
 }
 flash-invitation-revoked = Einladung zurückgezogen; ihr Link funktioniert nicht mehr.
+flash-profile-saved = Profil gespeichert. Das Orga-Team sieht es bei deinen Einreichungen; im Programm erscheint es, sobald ein Beitrag von dir veröffentlicht ist.
+flash-photo-saved = Foto gespeichert.
+flash-photo-removed = Foto entfernt.
+flash-window-added = Zeit hinzugefügt: das Programm plant deine Beiträge in deinen Zeiten.
+flash-window-removed = Zeit entfernt.
+flash-confirmed = Danke: du hast zugesagt. Bis zur Konferenz!
+flash-declined = Du hast abgesagt. Danke, dass du Bescheid gibst.
+flash-withdrawn = Einreichung zurückgezogen.
+flash-co-speaker-invited = Einladung verschickt.
+flash-invitation-resent = Einladung noch einmal verschickt.
+flash-co-speaker-joined = Du bist jetzt Vortragende*r von „{ $title }“.
+flash-proposal-submitted = Einreichung abgeschickt. Das Programmkomitee begutachtet sie; die Entscheidung bekommst du per Mail.
+flash-draft-saved = Entwurf gespeichert. Er ist noch nicht eingereicht.
 flash-session-placed = „{ $title }“ steht im Raster.
 flash-session-moved = „{ $title }“ ist verschoben.
 flash-session-unplaced = „{ $title }“ ist aus dem Raster genommen und wieder in der Liste der nicht eingeplanten Beiträge.

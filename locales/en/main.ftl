@@ -1003,6 +1003,19 @@ flash-role-removed = { $role ->
    *[staff] Door staff role removed.
 }
 flash-invitation-revoked = Invitation withdrawn; its link no longer works.
+flash-profile-saved = Profile saved. Organisers see it with your proposals; the programme shows it once a session of yours is released.
+flash-photo-saved = Photo saved.
+flash-photo-removed = Photo removed.
+flash-window-added = Time added: the timetable places your sessions within your times.
+flash-window-removed = Time removed.
+flash-confirmed = Thank you: you confirmed. See you at the conference!
+flash-declined = You declined. Thank you for telling us.
+flash-withdrawn = Proposal withdrawn.
+flash-co-speaker-invited = Invitation sent.
+flash-invitation-resent = Invitation sent again.
+flash-co-speaker-joined = You are a speaker of “{ $title }” now.
+flash-proposal-submitted = Proposal submitted. The programme committee reviews it; you hear the decision by mail.
+flash-draft-saved = Draft saved. It is not submitted yet.
 flash-session-placed = “{ $title }” is on the grid.
 flash-session-moved = “{ $title }” moved.
 flash-session-unplaced = “{ $title }” is off the grid, back in the list of unscheduled sessions.

@@ -59,6 +59,7 @@ db_test! {
         let id = id_from(res.location());
         let page = speaker.get(&format!("/dd-2030/cfp/proposals/{id}")).await?;
         assert!(page.body.contains("Measuring Rust") && page.body.contains("Draft"));
+        assert!(page.body.contains("Draft saved. It is not submitted yet."), "the speaker is told what happened");
         assert!(page.body.contains("<em>measure</em>"), "abstract not rendered as Markdown");
 
         // Submitting mails a confirmation.
@@ -66,6 +67,7 @@ db_test! {
         fields[0] = ("title", "Measuring Rust, properly");
         let res = speaker.post(&format!("/dd-2030/cfp/proposals/{id}/edit"), &fields).await?;
         assert_eq!(res.status, 303, "{}", res.body);
+        assert!(speaker.get(&format!("/dd-2030/cfp/proposals/{id}")).await?.body.contains("Proposal submitted."));
         let confirmation = app.smtp.wait_for_nth("sam@example.org", 2).await?;
         assert!(confirmation.subject.contains("Measuring Rust, properly"), "{}", confirmation.subject);
 
@@ -79,6 +81,8 @@ db_test! {
         let cora = app.user("cora@example.org", "Cora Co").await?;
         let res = cora.post(&link, &[]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
+        let joined = cora.get(res.location().unwrap_or_default()).await?.body;
+        assert!(joined.contains("You are a speaker of “Measuring Rust, properly” now."), "{joined}");
         // Cora has the same rights now: she edits, both see it in their lists.
         let mut fields = proposal_fields("Measuring Rust, together", &talk, "save");
         fields[1] = ("abstract", "Edited by Cora.");

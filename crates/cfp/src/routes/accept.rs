@@ -2,7 +2,7 @@
 
 use actix_web::{web, HttpResponse};
 use devday_shared::editions::queries;
-use devday_shared::web::{see_other, CsrfForm, CurrentUser, NoFields, Page};
+use devday_shared::web::{CsrfForm, CurrentUser, Flash, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState};
 
 use crate::invitations;
@@ -41,6 +41,7 @@ pub async fn show(
 
 pub async fn accept(
     state: web::Data<AppState>,
+    page: Page,
     user: CurrentUser,
     token: web::Path<String>,
     _form: CsrfForm<NoFields>,
@@ -55,8 +56,8 @@ pub async fn accept(
     let edition = state
         .db(move |c| Ok(queries::by_id(c, &edition_id)?))
         .await?;
-    Ok(see_other(&format!(
-        "/{}/cfp/proposals/{}",
-        edition.slug, proposal.id
-    )))
+    Ok(page.done(
+        &format!("/{}/cfp/proposals/{}", edition.slug, proposal.id),
+        Flash::new("flash-co-speaker-joined").text("title", &proposal.title),
+    ))
 }

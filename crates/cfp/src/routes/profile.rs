@@ -5,7 +5,7 @@ use actix_multipart::Multipart;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use devday_shared::web::upload::{self, Upload};
-use devday_shared::web::{see_other, CsrfForm, CurrentUser, MaybeUser, NoFields, Page};
+use devday_shared::web::{CsrfForm, CurrentUser, Flash, MaybeUser, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Serialize;
 
@@ -65,7 +65,7 @@ pub async fn save(
 ) -> AppResult<HttpResponse> {
     let (id, f) = (user.0.id.clone(), form.clone());
     match state.db(move |c| profiles::save(c, &id, &f)).await {
-        Ok(()) => Ok(see_other("/speaker/profile")),
+        Ok(()) => Ok(page.done("/speaker/profile", Flash::new("flash-profile-saved"))),
         Err(AppError::Invalid(errors)) => {
             render(
                 &state,
@@ -123,7 +123,7 @@ pub async fn upload_photo(
             state
                 .db(move |c| Ok(profiles::set_photo(c, &id, Some(&jpeg))?))
                 .await?;
-            Ok(see_other("/speaker/profile"))
+            Ok(page.done("/speaker/profile", Flash::new("flash-photo-saved")))
         }
         Err(e) => photo_refused(&state, &page, user.0.id, e.to_string()).await,
     }
@@ -131,6 +131,7 @@ pub async fn upload_photo(
 
 pub async fn delete_photo(
     state: web::Data<AppState>,
+    page: Page,
     user: CurrentUser,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
@@ -138,7 +139,7 @@ pub async fn delete_photo(
     state
         .db(move |c| Ok(profiles::set_photo(c, &id, None)?))
         .await?;
-    Ok(see_other("/speaker/profile"))
+    Ok(page.done("/speaker/profile", Flash::new("flash-photo-removed")))
 }
 
 /// A speaker's photo: for themselves, admins, and the teams of editions they submitted to.
@@ -287,7 +288,10 @@ pub async fn add_window(
         .db(move |c| profiles::add_window(c, &uid, &e, &f))
         .await
     {
-        Ok(()) => Ok(see_other(&format!("/{}/cfp/availability", edition.slug))),
+        Ok(()) => Ok(page.done(
+            &format!("/{}/cfp/availability", edition.slug),
+            Flash::new("flash-window-added"),
+        )),
         Err(AppError::Invalid(errors)) => {
             render_availability(
                 &state,
@@ -306,6 +310,7 @@ pub async fn add_window(
 
 pub async fn delete_window(
     state: web::Data<AppState>,
+    page: Page,
     user: CurrentUser,
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
@@ -315,5 +320,8 @@ pub async fn delete_window(
     state
         .db(move |c| profiles::delete_window(c, &uid, &id))
         .await?;
-    Ok(see_other(&format!("/{slug}/cfp/availability")))
+    Ok(page.done(
+        &format!("/{slug}/cfp/availability"),
+        Flash::new("flash-window-removed"),
+    ))
 }

@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::EmailAddress;
 use devday_shared::bilingual::pick;
-use devday_shared::web::{see_other, Confirmation, CsrfForm, CurrentUser, NoFields, Page};
+use devday_shared::web::{see_other, Confirmation, CsrfForm, CurrentUser, Flash, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -138,6 +138,7 @@ pub async fn show(
 /// Confirms or declines an accepted proposal from its page, as the mailed link does.
 pub async fn respond(
     state: web::Data<AppState>,
+    page: Page,
     user: CurrentUser,
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<AnswerForm>,
@@ -152,7 +153,14 @@ pub async fn respond(
         .db(move |c| crate::review::decide::respond_as_speaker(c, &proposal, &uid, confirm))
         .await
     {
-        Ok(_) => Ok(see_other(&back)),
+        Ok(_) => Ok(page.done(
+            &back,
+            Flash::new(if confirm {
+                "flash-confirmed"
+            } else {
+                "flash-declined"
+            }),
+        )),
         Err(AppError::NotFound) => Err(AppError::Refused(devday_shared::Refusal::NoAnswerAwaited)),
         Err(e) => Err(e),
     }
@@ -214,6 +222,7 @@ pub async fn withdraw_form(
 /// to them, marked withdrawn).
 pub async fn withdraw(
     state: web::Data<AppState>,
+    page: Page,
     user: CurrentUser,
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
@@ -236,10 +245,10 @@ pub async fn withdraw(
             )
         })
         .await?;
-    Ok(see_other(&format!(
-        "/{}/cfp/proposals/{}",
-        edition.slug, proposal.id
-    )))
+    Ok(page.done(
+        &format!("/{}/cfp/proposals/{}", edition.slug, proposal.id),
+        Flash::new("flash-withdrawn"),
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -314,14 +323,15 @@ pub async fn invite(
             )
         })
         .await?;
-    Ok(see_other(&format!(
-        "/{}/cfp/proposals/{}",
-        edition.slug, proposal.id
-    )))
+    Ok(page.done(
+        &format!("/{}/cfp/proposals/{}", edition.slug, proposal.id),
+        Flash::new("flash-co-speaker-invited"),
+    ))
 }
 
 pub async fn resend(
     state: web::Data<AppState>,
+    page: Page,
     user: CurrentUser,
     path: web::Path<(String, String, String)>,
     _form: CsrfForm<NoFields>,
@@ -344,14 +354,15 @@ pub async fn resend(
             )
         })
         .await?;
-    Ok(see_other(&format!(
-        "/{}/cfp/proposals/{}",
-        edition.slug, proposal.id
-    )))
+    Ok(page.done(
+        &format!("/{}/cfp/proposals/{}", edition.slug, proposal.id),
+        Flash::new("flash-invitation-resent"),
+    ))
 }
 
 pub async fn revoke(
     state: web::Data<AppState>,
+    page: Page,
     user: CurrentUser,
     path: web::Path<(String, String, String)>,
     _form: CsrfForm<NoFields>,
@@ -362,8 +373,8 @@ pub async fn revoke(
     state
         .db(move |c| invitations::revoke(c, &pid, &invitation))
         .await?;
-    Ok(see_other(&format!(
-        "/{}/cfp/proposals/{}",
-        edition.slug, proposal.id
-    )))
+    Ok(page.done(
+        &format!("/{}/cfp/proposals/{}", edition.slug, proposal.id),
+        Flash::new("flash-invitation-revoked"),
+    ))
 }

@@ -4,7 +4,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_db::DbConn;
 use devday_shared::editions::Edition;
-use devday_shared::web::{see_other, ClientIp, CsrfForm, CurrentUser, Page};
+use devday_shared::web::{see_other, ClientIp, CsrfForm, CurrentUser, Flash, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
 
@@ -182,10 +182,14 @@ pub async fn create(
             )
         })
         .await?;
-    Ok(see_other(&format!(
-        "/{}/cfp/proposals/{}",
-        edition.slug, proposal.id
-    )))
+    Ok(page.done(
+        &format!("/{}/cfp/proposals/{}", edition.slug, proposal.id),
+        Flash::new(if submit {
+            "flash-proposal-submitted"
+        } else {
+            "flash-draft-saved"
+        }),
+    ))
 }
 
 fn form_of(proposal: &Proposal, answers: Vec<(String, String)>) -> ProposalForm {
@@ -326,8 +330,12 @@ pub async fn update(
     state
         .db(move |c| service::update(c, &mailer, &edition_db, &proposal_db, &input, &uid, submit))
         .await?;
-    Ok(see_other(&format!(
-        "/{}/cfp/proposals/{}",
-        edition.slug, proposal.id
-    )))
+    Ok(page.done(
+        &format!("/{}/cfp/proposals/{}", edition.slug, proposal.id),
+        Flash::new(if submit {
+            "flash-proposal-submitted"
+        } else {
+            "flash-draft-saved"
+        }),
+    ))
 }
