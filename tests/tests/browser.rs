@@ -630,8 +630,11 @@ async fn an_organiser_drags_sessions_resolves_a_conflict_and_releases() -> anyho
     .await?
     .click()
     .await?;
+    // The editor swaps in place: wait for this session's form, not the one shown before.
     c.wait()
-        .for_element(Locator::Css("#edit form.place"))
+        .for_element(Locator::Css(&format!(
+            "#edit form.place[action$='/sessions/{second}']"
+        )))
         .await?;
     c.execute(
         "document.querySelector('#f-room').value = arguments[0]; document.querySelector('#f-start').value = '10:15';",

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod mail;
 pub mod maintenance;
 pub mod markdown;
+pub mod message;
 pub mod metrics;
 pub mod ops;
 pub mod refusal;

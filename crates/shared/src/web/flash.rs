@@ -5,73 +5,17 @@
 //! one can make another browser show a text of their choosing. The page that shows it
 //! removes the cookie, so a reload does not repeat it.
 
+use crate::crypto;
+pub use crate::message::Message;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use fluent_bundle::FluentValue;
-use serde::{Deserialize, Serialize};
-
-use crate::crypto;
-use crate::i18n::{I18n, Locale};
 
 pub const COOKIE: &str = "devday_flash";
 
-/// An argument: numbers stay numbers so Fluent picks the plural form.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Arg {
-    Count(i64),
-    Text(String),
-}
+/// A flash is a message: a Fluent id and its arguments.
+pub type Flash = Message;
 
-/// A message to show after the redirect: a Fluent id and its arguments.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Flash {
-    key: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    args: Vec<(String, Arg)>,
-}
-
-impl Flash {
-    pub fn new(key: &str) -> Self {
-        Flash {
-            key: key.to_owned(),
-            args: Vec::new(),
-        }
-    }
-
-    /// A number in the message (`{ $n }`), for plurals.
-    #[must_use]
-    pub fn count(mut self, name: &str, n: impl TryInto<i64>) -> Self {
-        let n = n.try_into().unwrap_or(i64::MAX);
-        self.args.push((name.to_owned(), Arg::Count(n)));
-        self
-    }
-
-    /// A text in the message (a title, a name).
-    #[must_use]
-    pub fn text(mut self, name: &str, value: &str) -> Self {
-        // A cookie holds about 4 kB; a title is cut rather than the message lost.
-        let value: String = value.chars().take(120).collect();
-        self.args.push((name.to_owned(), Arg::Text(value)));
-        self
-    }
-
-    /// The message in the reader's language.
-    pub fn say(&self, i18n: &I18n, locale: Locale) -> String {
-        let args: Vec<(&str, FluentValue<'_>)> = self
-            .args
-            .iter()
-            .map(|(name, arg)| {
-                let value = match arg {
-                    Arg::Count(n) => FluentValue::from(*n),
-                    Arg::Text(s) => FluentValue::from(s.as_str()),
-                };
-                (name.as_str(), value)
-            })
-            .collect();
-        i18n.tr(locale, &self.key, &args)
-    }
-
+impl Message {
     /// The cookie value: the message as JSON, base64, and its signature.
     pub fn seal(&self, secret: &[u8]) -> String {
         let json = serde_json::to_string(self).unwrap_or_default();
@@ -99,6 +43,7 @@ fn message(payload: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{I18n, Locale};
 
     #[test]
     fn a_sealed_message_opens_and_a_forged_one_does_not() {
