@@ -1040,6 +1040,29 @@ flash-optimiser-accepted = { $n ->
    *[other] Vorschlag übernommen: { $n } Beiträge verschoben.
 }
 
+## The edition's front page
+hub-year = Das Jahr auf einen Blick
+hub-team = Fürs Team
+hub-archived-empty = Diese Ausgabe ist vorbei; sie hat kein Programm hinterlassen.
+hub-nothing-yet = Die Termine für Call for Papers und Anmeldung folgen bald.
+hub-cfp-open-until = Offen bis { $time }
+hub-cfp-open = Offen
+hub-cfp-opens = Öffnet { $time }
+hub-cfp-closed = Geschlossen
+hub-cfp-submit = Beitrag einreichen
+hub-registration-open = { $free ->
+    [one] Offen: noch 1 Platz frei
+   *[other] Offen: noch { $free } Plätze frei
+}
+hub-registration-full = Ausgebucht: trag dich auf die Warteliste ein
+hub-registration-opens = Öffnet { $time }
+hub-registration-closed = Geschlossen
+hub-programme-released = { $sessions ->
+    [one] 1 Beitrag
+   *[other] { $sessions } Beiträge
+}, Version { $version } vom { $date }
+hub-programme-coming = Das Programm wird gerade zusammengestellt.
+
 ## The organisers' navigation and dashboard
 decisions = Entscheidungen
 dashboard-slots-taken = Plätze vergeben

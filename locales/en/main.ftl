@@ -1033,6 +1033,29 @@ flash-optimiser-accepted = { $n ->
    *[other] Suggestion applied: { $n } sessions moved.
 }
 
+## The edition's front page
+hub-year = The year at a glance
+hub-team = For the team
+hub-archived-empty = This edition is over; it kept no programme.
+hub-nothing-yet = Dates for the call for papers and registration follow soon.
+hub-cfp-open-until = Open until { $time }
+hub-cfp-open = Open
+hub-cfp-opens = Opens { $time }
+hub-cfp-closed = Closed
+hub-cfp-submit = Submit a proposal
+hub-registration-open = { $free ->
+    [one] Open: 1 seat left
+   *[other] Open: { $free } seats left
+}
+hub-registration-full = Full: join the waiting list
+hub-registration-opens = Opens { $time }
+hub-registration-closed = Closed
+hub-programme-released = { $sessions ->
+    [one] 1 session
+   *[other] { $sessions } sessions
+}, version { $version } of { $date }
+hub-programme-coming = The programme is being put together.
+
 ## The organisers' navigation and dashboard
 decisions = Decisions
 dashboard-slots-taken = Slots taken

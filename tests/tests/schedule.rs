@@ -147,6 +147,12 @@ db_test! {
         assert!(grid.body.contains("Fearless &amp; &lt;Rust&gt;"), "escaped title: {}", grid.body);
         assert!(grid.body.contains("Version 1: First programme"));
         assert!(grid.body.contains("Lunch") && grid.body.contains("Saal 1") && grid.body.contains("Room B"));
+        // The edition's front page leads to it, saying what was released, in both languages.
+        let front = public.get("/dd-2030/").await?.body;
+        assert!(front.contains("3 sessions, version 1 of ") && front.contains("schedule&#x2F;speakers&#x2F;\">Speakers</a>"), "{front}");
+        assert!(front.contains("Open until "), "the call for papers is still open: {front}");
+        let vorne = Client::speaking(&app.base, "de").get("/dd-2030/").await?.body;
+        assert!(vorne.contains("3 Beiträge, Version 1 vom "), "{vorne}");
         // Filters work without JavaScript.
         let filtered = public.get(&format!("/dd-2030/schedule/?room={room_b}")).await?.body;
         assert!(filtered.contains("Async in practice") && !filtered.contains("Fearless &amp;"));

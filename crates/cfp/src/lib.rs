@@ -5,6 +5,7 @@
 
 mod catalogue;
 pub mod export;
+pub mod hub;
 pub mod invitations;
 pub mod mailing;
 pub mod model;

@@ -16,6 +16,13 @@ pub const SEEDS: [devday_shared::editions::seeds::Seed; 3] = [
 ];
 
 /// The edition dashboard's panels, in the order of the year (see `editions::overview`).
+/// The edition front page's cards, the programme first (see `editions::hub`).
+pub const CARDS: [devday_shared::editions::hub::CardSource; 3] = [
+    devday_schedule::hub::card,
+    devday_cfp::hub::card,
+    devday_registration::hub::card,
+];
+
 pub const PANELS: [devday_shared::editions::overview::PanelSource; 7] = [
     devday_cfp::overview::proposals,
     devday_cfp::overview::review,

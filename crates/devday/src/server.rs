@@ -122,6 +122,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         writes: GroupCommit::spawn(pool.clone(), settings.database.url.backend())?,
         seeds: Arc::new(crate::SEEDS),
         panels: Arc::new(crate::PANELS),
+        cards: Arc::new(crate::CARDS),
         settings: Arc::new(settings.clone()),
         public_url: public_url.clone(),
         templates,

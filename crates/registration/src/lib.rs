@@ -5,6 +5,7 @@
 //! `routes` is the web layer on top of them.
 
 pub mod guests;
+pub mod hub;
 pub mod interests;
 pub mod mailing;
 pub mod model;

@@ -12,6 +12,7 @@ pub mod export;
 pub mod feedback;
 pub mod grid;
 pub mod history;
+pub mod hub;
 pub mod model;
 pub mod overview;
 pub mod published;

@@ -33,6 +33,8 @@ pub struct AppState {
     pub seeds: Arc<[crate::editions::seeds::Seed]>,
     /// The edition dashboard's panels, from each domain.
     pub panels: Arc<[crate::editions::overview::PanelSource]>,
+    /// The edition front page's cards, from each domain.
+    pub cards: Arc<[crate::editions::hub::CardSource]>,
 }
 
 impl AppState {

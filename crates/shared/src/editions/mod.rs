@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod form;
+pub mod hub;
 pub mod ical;
 pub mod invitations;
 mod model;

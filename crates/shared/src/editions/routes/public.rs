@@ -47,7 +47,8 @@ pub async fn edition(
 ) -> AppResult<HttpResponse> {
     let slug = slug.into_inner();
     let user = page.user.as_ref().map(|u| (u.id.clone(), u.is_admin));
-    let (edition, my_roles) = state
+    let (sources, locale) = (state.cards.clone(), page.locale);
+    let (edition, my_roles, cards) = state
         .db(move |c| {
             let edition = queries::by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
             let my_roles = match &user {
@@ -55,11 +56,22 @@ pub async fn edition(
                 Some((id, false)) => roles::of_user(c, &edition.id, id)?,
                 None => Vec::new(),
             };
-            Ok((edition, my_roles))
+            let mut cards = Vec::new();
+            for source in sources.iter() {
+                cards.extend(source(c, &edition, locale)?);
+            }
+            Ok((edition, my_roles, cards))
         })
         .await?;
     let mut ctx = page.context();
     ctx.insert("edition", &EditionView::new(&edition));
+    ctx.insert(
+        "cards",
+        &cards
+            .iter()
+            .map(|card| card.said(&state.i18n, locale))
+            .collect::<Vec<_>>(),
+    );
     ctx.insert("is_organiser", &my_roles.contains(&Role::Organiser));
     ctx.insert("is_staff", &my_roles.contains(&Role::Staff));
     ctx.insert("is_reviewer", &my_roles.contains(&Role::Reviewer));

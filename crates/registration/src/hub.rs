@@ -1,0 +1,51 @@
+//! Registration's card on the edition's front page: open with seats left, full with a
+//! waiting list, opening on…, or closed.
+
+use devday_db::{now, DbConn};
+use devday_shared::dates::day_time;
+use devday_shared::editions::hub::{Card, Tone};
+use devday_shared::editions::{Edition, WindowState};
+use devday_shared::i18n::Locale;
+use devday_shared::message::Message;
+use devday_shared::AppResult;
+
+use crate::register;
+
+pub fn card(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<Option<Card>> {
+    let slug = &edition.slug;
+    let when = |t| day_time(edition.local(t).naive_local(), locale);
+    let (tone, state) = match (
+        edition.registration_state(now()),
+        edition.registration_opens_at,
+    ) {
+        (WindowState::NotScheduled, _) => return Ok(None),
+        (WindowState::Open, _) => {
+            let (taken, capacity) = register::counts(conn, &edition.id)?
+                .iter()
+                .filter(|(t, _, _)| !t.is_workshop())
+                .fold((0, 0), |(n, c), (t, taken, _)| {
+                    (n + taken, c + i64::from(t.capacity))
+                });
+            let free = capacity - taken;
+            if free > 0 {
+                (
+                    Tone::Open,
+                    Message::new("hub-registration-open").count("free", free),
+                )
+            } else {
+                (Tone::Open, Message::new("hub-registration-full"))
+            }
+        }
+        (WindowState::Upcoming, Some(opens)) => (
+            Tone::Upcoming,
+            Message::new("hub-registration-opens").text("time", &when(opens)),
+        ),
+        _ => (Tone::Closed, Message::new("hub-registration-closed")),
+    };
+    Ok(Some(Card::new(
+        "registration",
+        format!("/{slug}/register/"),
+        tone,
+        state,
+    )))
+}
