@@ -759,6 +759,17 @@ schedule-nothing-now = Gerade läuft nichts.
 schedule-nothing-next = Es ist nichts weiter geplant.
 schedule-my-calendar = Meine Beiträge als Kalender
 schedule-version = Version { $number }: { $name }
+schedule-version-plain = Version { $number }
+schedule-filter-reset = Alle zeigen
+schedule-matches = { $n ->
+    [0] Kein Beitrag passt.
+    [one] 1 Beitrag passt.
+   *[other] { $n } Beiträge passen.
+}
+schedule-speaker-count = { $n ->
+    [one] 1 Person spricht
+   *[other] { $n } Personen sprechen
+}
 schedule-timezone = Zeiten in { $zone }
 schedule-all = Alle
 schedule-filter = Filtern

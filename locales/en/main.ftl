@@ -759,6 +759,17 @@ schedule-nothing-now = Nothing is running right now.
 schedule-nothing-next = Nothing else is planned.
 schedule-my-calendar = My sessions as a calendar
 schedule-version = Version { $number }: { $name }
+schedule-version-plain = Version { $number }
+schedule-filter-reset = Show all
+schedule-matches = { $n ->
+    [0] No session matches.
+    [one] 1 session matches.
+   *[other] { $n } sessions match.
+}
+schedule-speaker-count = { $n ->
+    [one] 1 speaker
+   *[other] { $n } speakers
+}
 schedule-timezone = Times in { $zone }
 schedule-all = All
 schedule-filter = Filter

@@ -168,6 +168,13 @@ db_test! {
         let home = app.client().get("/").await?;
         assert!(home.body.contains("DevDay Demo"));
         assert!(home.body.split("Past editions").nth(1).is_some_and(|a| a.contains("DevDay 20")));
+        // The archive keeps last year's programme: its front page and schedule show it.
+        let last_year = capture(r#"href="/(devday-20\d\d)/""#, home.body.split("Past editions").nth(1).unwrap_or_default());
+        let archived = app.client().get(&format!("/{last_year}/")).await?.body;
+        assert!(archived.contains("12 sessions, version 2 of "), "{archived}");
+        let programme = app.client().get(&format!("/{last_year}/schedule/")).await?;
+        assert_eq!(programme.status, 200);
+        assert!(programme.body.contains("The boring database"), "{}", programme.body);
         let orga = app.client();
         app.login(&orga, "anna.schmidt@devday-demo.example", "devday-demo-password").await?;
         assert_eq!(orga.get("/devday-demo/manage/team").await?.status, 200);

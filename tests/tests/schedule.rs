@@ -153,9 +153,18 @@ db_test! {
         assert!(front.contains("Open until "), "the call for papers is still open: {front}");
         let vorne = Client::speaking(&app.base, "de").get("/dd-2030/").await?.body;
         assert!(vorne.contains("3 Beiträge, Version 1 vom "), "{vorne}");
-        // Filters work without JavaScript.
+        // Filters work without JavaScript: by room, by words in a title or speaker's name,
+        // by session type; the list view has the breaks too.
         let filtered = public.get(&format!("/dd-2030/schedule/?room={room_b}")).await?.body;
         assert!(filtered.contains("Async in practice") && !filtered.contains("Fearless &amp;"));
+        let found = public.get("/dd-2030/schedule/?q=ASYNC").await?.body;
+        assert!(found.contains("1 session matches.") && found.contains("Async in practice") && !found.contains("Fearless &amp;"), "{found}");
+        let by_type = public.get("/dd-2030/schedule/?kind=Workshop").await?.body;
+        assert!(by_type.contains("No session matches."), "{by_type}");
+        assert!(grid.body.contains(r#"<li class="break"><span class="time">12:00–13:00</span> Lunch</li>"#), "{}", grid.body);
+        // The speakers page links each speaker's sessions.
+        let speakers_page = public.get("/dd-2030/schedule/speakers/").await?.body;
+        assert!(speakers_page.contains(&format!(r#"href="/dd-2030/schedule/sessions/{second}">Async in practice</a>"#)), "{speakers_page}");
         let de = public.http().get(format!("{}/dd-2030/schedule/", app.base)).header("Accept-Language", "de").send().await?.text().await?;
         assert!(de.contains("Zeiten in Europe"), "German page");
         let page = public.get(&format!("/dd-2030/schedule/sessions/{first}")).await?.body;

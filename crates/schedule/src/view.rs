@@ -18,25 +18,56 @@ pub struct Filter {
     pub room: String,
     pub language: String,
     pub level: String,
+    /// The session type (its English name, as releases keep it).
+    pub kind: String,
+    /// Words in the title or a speaker's name.
+    pub q: String,
 }
 
 impl Filter {
     pub fn admits(&self, s: &SnapSession) -> bool {
         let is = |want: &str, have: Option<&str>| want.is_empty() || have == Some(want);
+        let q = self.q.trim().to_lowercase();
         is(&self.track, s.track_id.as_deref())
             && (self.room.is_empty()
                 || s.room_id.is_none()
                 || s.room_id.as_deref() == Some(&self.room))
             && is(&self.language, Some(&s.language))
             && is(&self.level, Some(&s.level))
+            && is(&self.kind, Some(&s.session_type))
+            && (q.is_empty()
+                || s.title.to_lowercase().contains(&q)
+                || s.speakers
+                    .iter()
+                    .any(|p| p.name.to_lowercase().contains(&q)))
     }
 
     /// The cache key of a filtered page.
     pub fn key(&self) -> String {
         format!(
-            "{}|{}|{}|{}|{}",
-            self.day, self.track, self.room, self.language, self.level
+            "{}|{}|{}|{}|{}|{}|{}",
+            self.day,
+            self.track,
+            self.room,
+            self.language,
+            self.level,
+            self.kind,
+            self.q.trim().to_lowercase()
         )
+    }
+
+    /// Whether anything is filtered (the page then says how many sessions match).
+    pub fn is_active(&self) -> bool {
+        [
+            &self.track,
+            &self.room,
+            &self.language,
+            &self.level,
+            &self.kind,
+            &self.q,
+        ]
+        .iter()
+        .any(|v| !v.trim().is_empty())
     }
 }
 
@@ -128,6 +159,19 @@ pub struct Day<'a> {
     pub rows: Vec<Row<'a>>,
     /// The same sessions in order, for narrow screens.
     pub list: Vec<Item<'a>>,
+    /// The sessions and the breaks in order: the list view.
+    pub agenda: Vec<Entry<'a>>,
+}
+
+/// A line of the day's list: a session, or a break for everyone.
+#[derive(Debug, Serialize)]
+pub enum Entry<'a> {
+    Session(Item<'a>),
+    Break {
+        title: &'a str,
+        starts: String,
+        ends: String,
+    },
 }
 
 /// The days the release has sessions on (local dates).
@@ -238,11 +282,28 @@ pub fn day<'a>(
         }
         rows_push(&mut rows, edition, *start, cells);
     }
+    let hhmm = |t: NaiveDateTime| grid::local_parts(edition, t).1.format("%H:%M").to_string();
+    let mut timed: Vec<(NaiveDateTime, Entry)> = sessions
+        .iter()
+        .map(|s| (s.starts_at, Entry::Session(item(edition, snap, s))))
+        .chain(breaks.iter().map(|b| {
+            (
+                b.starts_at,
+                Entry::Break {
+                    title: &b.title,
+                    starts: hhmm(b.starts_at),
+                    ends: hhmm(b.ends_at),
+                },
+            )
+        }))
+        .collect();
+    timed.sort_by_key(|(t, _)| *t);
     Day {
         date: date.format("%Y-%m-%d").to_string(),
         rooms,
         rows,
         list: sessions.iter().map(|s| item(edition, snap, s)).collect(),
+        agenda: timed.into_iter().map(|(_, e)| e).collect(),
     }
 }
 

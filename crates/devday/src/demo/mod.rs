@@ -13,6 +13,7 @@ use devday_shared::templates::Templates;
 
 use crate::commands;
 
+mod archive;
 mod cfp;
 mod checkin;
 mod registration;
@@ -87,7 +88,6 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
             let past = last_year(today).validate().map_err(invalid)?;
             let archive = queries::create(conn, &past, &organiser, None, &crate::SEEDS)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
-            queries::set_archived(conn, &archive.id, true)?;
             let coming = coming(today).validate().map_err(invalid)?;
             let demo = queries::create(conn, &coming, &organiser, None, &crate::SEEDS)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -103,6 +103,9 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
             let (reviews, confirmed) = review::fill(conn, &demo, &organiser, &reviewers)?;
             let registrations = registration::fill(conn, &mailer, &demo)?;
             let scheduled = schedule::fill(conn, &mailer, &demo, &organiser)?;
+            // Last year, archived with its released programme.
+            archive::fill(conn, &mailer, &archive, &demo, &organiser)?;
+            queries::set_archived(conn, &archive.id, true)?;
             // Speakers and team get their tickets, so the badges show every role.
             let guests =
                 devday_registration::guests::issue_to_speakers_and_team(conn, &mailer, &demo)

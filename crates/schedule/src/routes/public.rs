@@ -129,14 +129,24 @@ pub async fn grid(
                 .collect();
             levels.sort_unstable();
             levels.dedup();
+            let mut kinds: Vec<(&str, &str)> = p
+                .snapshot
+                .sessions
+                .iter()
+                .map(|s| (s.session_type.as_str(), s.session_type_de.as_str()))
+                .collect();
+            kinds.sort_unstable();
+            kinds.dedup();
             ctx.insert("languages", &languages);
             ctx.insert("levels", &levels);
+            ctx.insert("kinds", &kinds);
             ctx.insert(
                 "days",
                 &days.iter().map(ToString::to_string).collect::<Vec<_>>(),
             );
             ctx.insert("day", &day.to_string());
             ctx.insert("filter", &filter);
+            ctx.insert("filter_active", &filter.is_active());
             ctx.insert(
                 "table",
                 &view::day(&p.edition, &p.snapshot, day, &filter, None),
@@ -248,15 +258,21 @@ pub async fn speakers(
         |p, ctx| {
             let mut people: Vec<SpeakerListing> = Vec::new();
             for session in &p.snapshot.sessions {
+                let talk = (
+                    session.guid.as_str(),
+                    session.title.as_str(),
+                    view::item(&p.edition, &p.snapshot, session).track_class,
+                );
                 for sp in &session.speakers {
                     match people.iter_mut().find(|l| l.id == sp.id) {
-                        Some(listing) => listing.sessions.push(&session.title),
+                        Some(listing) => listing.sessions.push(talk.clone()),
                         None => people.push(SpeakerListing {
                             id: &sp.id,
                             name: &sp.name,
+                            initials: initials(&sp.name),
                             company: &sp.company,
                             has_photo: sp.has_photo,
-                            sessions: vec![&session.title],
+                            sessions: vec![talk.clone()],
                         }),
                     }
                 }
@@ -274,9 +290,23 @@ pub async fn speakers(
 struct SpeakerListing<'a> {
     id: &'a str,
     name: &'a str,
+    /// Shown where there is no photo.
+    initials: String,
     company: &'a str,
     has_photo: bool,
-    sessions: Vec<&'a str>,
+    /// Id, title and track class of each session.
+    sessions: Vec<(&'a str, &'a str, String)>,
+}
+
+/// "Ada Lovelace" → "AL": the first letters of the first and last word.
+fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = |w: Option<&&str>| w.and_then(|w| w.chars().next());
+    first(words.first())
+        .into_iter()
+        .chain(first(words.last()).filter(|_| words.len() > 1))
+        .flat_map(char::to_uppercase)
+        .collect()
 }
 
 pub async fn speaker(

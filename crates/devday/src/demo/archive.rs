@@ -1,0 +1,140 @@
+//! The demo's archived edition: last year's programme, confirmed, placed and released, so
+//! the archive shows what it keeps (programme, sessions, speakers) from the first start.
+
+use devday_cfp::model::{Language, Level, ProposalState};
+use devday_cfp::proposals::form::ProposalInput;
+use devday_cfp::proposals::service::{self, NewProposal};
+use devday_cfp::{proposals, settings};
+use devday_db::schema::{proposal_speakers::dsl as ps, proposals::dsl as p};
+use devday_db::DbConn;
+use devday_shared::editions::Edition;
+use devday_shared::mail::Mailer;
+use diesel::prelude::*;
+
+/// Last year's talks: title, abstract, language.
+const TALKS: [(&str, &str, &str); 12] = [
+    (
+        "Rust im Alltag eines Mittelständlers",
+        "Drei Jahre Rust in der Produktion: was sich gelohnt hat.",
+        "de",
+    ),
+    (
+        "Designing APIs people enjoy",
+        "Versioning, errors and docs that answer the question.",
+        "en",
+    ),
+    (
+        "Barrierefreiheit von Anfang an",
+        "Was ein Audit kostet und was es spart.",
+        "de",
+    ),
+    (
+        "Observability without the bill shock",
+        "Sampling, budgets and the three signals that matter.",
+        "en",
+    ),
+    (
+        "Kotlin Multiplatform in der Praxis",
+        "Eine App, drei Plattformen, ein Team.",
+        "de",
+    ),
+    (
+        "The boring database",
+        "PostgreSQL features you already pay for.",
+        "en",
+    ),
+    (
+        "Security by default",
+        "Threat modelling in an afternoon.",
+        "en",
+    ),
+    (
+        "Daten-Pipelines, die man versteht",
+        "Weniger Magie, mehr SQL.",
+        "de",
+    ),
+    (
+        "Frontend performance budgets",
+        "How we kept the page under one second.",
+        "en",
+    ),
+    (
+        "Legacy modernisieren ohne Big Bang",
+        "Strangler, Feature-Flags und Geduld.",
+        "de",
+    ),
+    (
+        "Testing in production, safely",
+        "Canaries, shadows and the courage to roll back.",
+        "en",
+    ),
+    (
+        "Team-Topologien in echt",
+        "Was nach der Umorganisation blieb.",
+        "de",
+    ),
+];
+
+/// Fills `archive` with last year's programme by some of `speakers_of`'s speakers; returns
+/// how many sessions were released.
+pub fn fill(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    archive: &Edition,
+    speakers_of: &Edition,
+    organiser: &str,
+) -> anyhow::Result<usize> {
+    let err = |e: devday_shared::AppError| anyhow::anyhow!("{e}");
+    let speakers: Vec<String> = ps::proposal_speakers
+        .inner_join(p::proposals)
+        .filter(p::edition_id.eq(&speakers_of.id))
+        .select(ps::user_id)
+        .distinct()
+        .order(ps::user_id.asc())
+        .load(conn)?;
+    anyhow::ensure!(!speakers.is_empty(), "the demo has no speakers yet");
+    let talk = settings::session_types(conn, &archive.id)
+        .map_err(err)?
+        .into_iter()
+        .next()
+        .ok_or_else(|| anyhow::anyhow!("the archive has no session type"))?;
+    for (n, (title, summary, language)) in TALKS.iter().enumerate() {
+        let speaker = &speakers[(n * 5) % speakers.len()];
+        let input = ProposalInput {
+            title: (*title).into(),
+            abstract_text: (*summary).into(),
+            description: String::new(),
+            notes: String::new(),
+            session_type_id: talk.id.clone(),
+            track_id: None,
+            language: Language::parse(language).unwrap_or(Language::English),
+            level: [Level::Beginner, Level::Intermediate, Level::Advanced][n % 3],
+            proposal_answers: Vec::new(),
+            speaker_answers: Vec::new(),
+            speaker_questions: Vec::new(),
+        };
+        let created = service::create(
+            conn,
+            mailer,
+            NewProposal {
+                edition: archive,
+                input: &input,
+                speaker_id: Some(speaker),
+                actor_id: speaker,
+                submit: false,
+                access_code_id: None,
+            },
+        )
+        .map_err(err)?;
+        for to in [
+            ProposalState::Submitted,
+            ProposalState::Accepted,
+            ProposalState::Confirmed,
+        ] {
+            let current = proposals::get(conn, &archive.id, &created.id)?
+                .ok_or_else(|| anyhow::anyhow!("archive proposal vanished"))?;
+            service::transition(conn, &current, to, organiser, "last year").map_err(err)?;
+        }
+    }
+    super::schedule::fill(conn, mailer, archive, organiser)
+}
