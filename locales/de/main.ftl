@@ -1052,6 +1052,11 @@ flash-optimiser-accepted = { $n ->
 }
 
 ## The edition's front page
+field-description_md = Über die Konferenz (Englisch)
+field-description_de_md = Über die Konferenz (Deutsch)
+description-hint = Markdown. Steht auf der Startseite der Ausgabe in der Sprache der Lesenden; ist eine leer, springt die andere ein.
+venue-hint = Mit Adresse: die Startseite verlinkt sie auf eine Karte.
+edition-map = Karte
 hub-year = Das Jahr auf einen Blick
 hub-team = Fürs Team
 hub-archived-empty = Diese Ausgabe ist vorbei; sie hat kein Programm hinterlassen.

@@ -1045,6 +1045,11 @@ flash-optimiser-accepted = { $n ->
 }
 
 ## The edition's front page
+field-description_md = About the conference (English)
+field-description_de_md = About the conference (German)
+description-hint = Markdown. Shown on the edition's front page in the reader's language; if one is empty, the other stands in.
+venue-hint = With the address: the front page links it to a map.
+edition-map = Map
 hub-year = The year at a glance
 hub-team = For the team
 hub-archived-empty = This edition is over; it kept no programme.

@@ -1,7 +1,7 @@
 //! Editions end to end: an admin creates one, organisers run it with their team, copy it
 //! for next year and archive it; the public sees the current edition and the archive.
 
-use devday_tests::{db_test, TestApp};
+use devday_tests::{db_test, Client, TestApp};
 
 db_test! {
     async fn an_admin_creates_an_edition_the_public_sees(backend) {
@@ -18,6 +18,27 @@ db_test! {
         assert!(cfp.body.contains("2029-09-01 00:00") || cfp.body.contains("Opens"), "{}", cfp.body);
         assert_eq!(app.client().get("/devday-2030").await?.location(), Some("/devday-2030/"));
         assert_eq!(app.client().get("/no-such-edition/").await?.status, 404);
+        // The organisers describe it in both languages (Markdown, sanitised); the front page
+        // shows the reader's, with a map link for the venue and no tiles from elsewhere.
+        let res = admin.post("/devday-2030/manage/settings", &[
+            ("name", "Edition devday-2030"), ("slug", "devday-2030"), ("starts_on", "2030-05-20"),
+            ("ends_on", "2030-05-21"), ("timezone", "Europe/Berlin"), ("venue", "Lingnerplatz 1, Dresden"),
+            ("cfp_opens_at", "2029-09-01T00:00"), ("cfp_closes_at", "2029-12-01T23:59"),
+            ("description_md", "A **free** day. <script>alert(1)</script>"),
+            ("description_de_md", "Ein **kostenloser** Tag."),
+        ]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let en = app.client().get("/devday-2030/").await?.body;
+        assert!(en.contains("A <strong>free</strong> day.") && !en.contains("<script>alert"), "{en}");
+        assert!(en.contains("https://www.openstreetmap.org/search?query=Lingnerplatz%201%2C%20Dresden"), "{en}");
+        let de = Client::speaking(&app.base, "de").get("/devday-2030/").await?.body;
+        assert!(de.contains("Ein <strong>kostenloser</strong> Tag.") && de.contains(">Karte</a>"), "{de}");
+        let long = "x".repeat(5001);
+        let res = admin.post("/devday-2030/manage/settings", &[
+            ("name", "Edition devday-2030"), ("slug", "devday-2030"), ("starts_on", "2030-05-20"),
+            ("ends_on", "2030-05-21"), ("description_de_md", &long),
+        ]).await?;
+        assert_eq!(res.status, 422, "too long is refused beside the field");
         Ok(())
     }
 }

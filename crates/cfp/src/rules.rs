@@ -55,6 +55,8 @@ mod tests {
             registration_closes_at: None,
             archived_at: None,
             created_at: at("2026-01-01 00:00"),
+            description_md: String::new(),
+            description_de_md: String::new(),
         }
     }
 

@@ -67,6 +67,8 @@ diesel::table! {
         registration_closes_at -> Nullable<Timestamp>,
         archived_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        description_md -> Text,
+        description_de_md -> Text,
     }
 }
 

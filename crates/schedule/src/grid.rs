@@ -82,6 +82,8 @@ mod tests {
             registration_closes_at: None,
             archived_at: None,
             created_at: NaiveDateTime::default(),
+            description_md: String::new(),
+            description_de_md: String::new(),
         }
     }
 

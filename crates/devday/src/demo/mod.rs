@@ -197,6 +197,16 @@ fn coming(today: NaiveDate) -> EditionForm {
         cfp_closes_at: at(today + Duration::days(45), "23:59"),
         registration_opens_at: at(day - Duration::weeks(10), "12:00"),
         registration_closes_at: at(day - Duration::days(1), "18:00"),
+        description_md: "Two days of talks and workshops by developers for developers, \
+            in German and English: architecture, frontend, data and operations. \
+            **Free**, organised by volunteers, recorded for everyone who cannot come.\n\n\
+            Bring questions: every talk leaves time for them."
+            .into(),
+        description_de_md: "Zwei Tage Vorträge und Workshops von Entwicklerinnen und Entwicklern für \
+            Entwicklerinnen und Entwickler, auf Deutsch und Englisch: Architektur, Frontend, Daten und \
+            Betrieb. **Kostenlos**, von Ehrenamtlichen organisiert, aufgezeichnet für alle, \
+            die nicht dabei sein können.\n\nBring Fragen mit: jeder Vortrag lässt Zeit dafür."
+            .into(),
     }
 }
 

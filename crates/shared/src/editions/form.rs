@@ -49,6 +49,9 @@ pub struct EditionForm {
     pub cfp_closes_at: String,
     pub registration_opens_at: String,
     pub registration_closes_at: String,
+    /// What the conference is about, Markdown; English and German.
+    pub description_md: String,
+    pub description_de_md: String,
 }
 
 /// A checked edition form; times converted to UTC.
@@ -64,7 +67,12 @@ pub struct EditionInput {
     pub cfp_closes_at: Option<NaiveDateTime>,
     pub registration_opens_at: Option<NaiveDateTime>,
     pub registration_closes_at: Option<NaiveDateTime>,
+    pub description_md: String,
+    pub description_de_md: String,
 }
+
+/// The longest description, per language.
+const DESCRIPTION_MAX: usize = 5000;
 
 const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
@@ -110,6 +118,8 @@ impl EditionForm {
             cfp_closes_at: local(e.cfp_closes_at),
             registration_opens_at: local(e.registration_opens_at),
             registration_closes_at: local(e.registration_closes_at),
+            description_md: e.description_md.clone(),
+            description_de_md: e.description_de_md.clone(),
         }
     }
 
@@ -183,6 +193,14 @@ impl EditionForm {
         if venue.chars().count() > 200 {
             errors.add("venue", "field-too-long");
         }
+        for (field, text) in [
+            ("description_md", &self.description_md),
+            ("description_de_md", &self.description_de_md),
+        ] {
+            if text.chars().count() > DESCRIPTION_MAX {
+                errors.add(field, "field-too-long");
+            }
+        }
         let tz = timezone.unwrap_or(chrono_tz::Europe::Berlin);
         let mut moment = |field: &str, value: &str| -> Option<NaiveDateTime> {
             let value = value.trim();
@@ -233,6 +251,8 @@ impl EditionForm {
                     cfp_closes_at,
                     registration_opens_at,
                     registration_closes_at,
+                    description_md: self.description_md.trim().to_owned(),
+                    description_de_md: self.description_de_md.trim().to_owned(),
                 })
             }
             _ => Err(errors),

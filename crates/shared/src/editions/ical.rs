@@ -85,6 +85,8 @@ mod tests {
             registration_closes_at: None,
             archived_at: None,
             created_at: day.and_hms_opt(9, 0, 0).expect("time"),
+            description_md: String::new(),
+            description_de_md: String::new(),
         }
     }
 

@@ -20,6 +20,9 @@ pub struct Edition {
     pub registration_closes_at: Option<NaiveDateTime>,
     pub archived_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
+    /// What the conference is about (Markdown), in English and German.
+    pub description_md: String,
+    pub description_de_md: String,
 }
 
 /// Where a window (CfP, registration) stands at a moment.

@@ -92,6 +92,8 @@ pub fn create(
                 e::cfp_closes_at.eq(input.cfp_closes_at),
                 e::registration_opens_at.eq(input.registration_opens_at),
                 e::registration_closes_at.eq(input.registration_closes_at),
+                e::description_md.eq(&input.description_md),
+                e::description_de_md.eq(&input.description_de_md),
                 e::created_at.eq(now()),
             ))
             .execute(conn)?;
@@ -126,6 +128,8 @@ pub fn update(conn: &mut DbConn, id: &str, input: &EditionInput) -> AppResult<Ed
                 e::cfp_closes_at.eq(input.cfp_closes_at),
                 e::registration_opens_at.eq(input.registration_opens_at),
                 e::registration_closes_at.eq(input.registration_closes_at),
+                e::description_md.eq(&input.description_md),
+                e::description_de_md.eq(&input.description_de_md),
             ))
             .execute(conn)?;
         Ok(e::editions

@@ -66,6 +66,14 @@ pub async fn edition(
     let mut ctx = page.context();
     ctx.insert("edition", &EditionView::new(&edition));
     ctx.insert(
+        "description_html",
+        &crate::markdown::render(crate::bilingual::pick(
+            locale,
+            &edition.description_md,
+            &edition.description_de_md,
+        )),
+    );
+    ctx.insert(
         "cards",
         &cards
             .iter()
