@@ -1109,3 +1109,115 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
     );
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn a_visitor_on_a_phone_finds_one_tracks_talks_in_german_stars_two_and_prints_the_day(
+) -> anyhow::Result<()> {
+    use chrono::Datelike;
+    devday_tests::binary!();
+    let app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    // The demo: a released programme with tracks, and last year's in the archive.
+    let demo = app.command().arg("demo").output()?;
+    anyhow::ensure!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    let driver = WebDriver::start().await?;
+    let c = &driver.client;
+    c.set_window_size(390, 844).await?;
+    c.goto(&format!("{}/lang/de?next=/devday-demo/", app.base))
+        .await?;
+    expect_text(&driver, "40 Beiträge, Version 2").await?;
+    // From the front door to the programme.
+    c.find(Locator::Css(".hub a[href$='/devday-demo/schedule/']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Programm · DevDay Demo").await?;
+    // One track: "Daten & KI", chosen in the filter bar (it keeps its state in the address).
+    c.execute(
+        "const s = document.querySelector('#f-track'); s.value = [...s.options].find(o => o.text === 'Daten & KI').value;",
+        vec![],
+    )
+    .await?;
+    c.find(Locator::Css(".programme-filters button[type='submit']"))
+        .await?
+        .click()
+        .await?;
+    let text = expect_text(&driver, "Beiträge passen.").await?;
+    assert!(
+        c.current_url()
+            .await?
+            .query()
+            .unwrap_or_default()
+            .contains("track="),
+        "{text}"
+    );
+    // On a phone the list shows; two talks starred, kept in this browser.
+    let stars = c
+        .find_all(Locator::Css(".schedule-list li[data-guid] button.fav"))
+        .await?;
+    assert!(stars.len() >= 2, "the list shows the track's talks");
+    stars[0].click().await?;
+    stars[1].click().await?;
+    let pressed = c
+        .find_all(Locator::Css(
+            ".schedule-list button.fav[aria-pressed='true']",
+        ))
+        .await?;
+    assert_eq!(pressed.len(), 2);
+    let calendar = c
+        .wait()
+        .for_element(Locator::Css("#my-calendar:not([hidden])"))
+        .await?;
+    let href = calendar.attr("href").await?.unwrap_or_default();
+    assert_eq!(
+        href.matches(',').count(),
+        1,
+        "two favourites in the calendar: {href}"
+    );
+    driver.screenshot("programme-track-filtered").await?;
+    // Printed: the day's grid, in track colours, without the filter bar and the stars.
+    let pdf = c
+        .print(
+            fantoccini::wd::PrintConfiguration::builder()
+                .background(true)
+                .build()
+                .map_err(|e| anyhow::anyhow!("print settings: {e:?}"))?,
+        )
+        .await?;
+    assert!(pdf.starts_with(b"%PDF"), "a PDF");
+    if let Some(pdftotext) = devday_tests::validator("pdftotext") {
+        let file = std::env::temp_dir().join(format!("devday-print-{}.pdf", uuid::Uuid::new_v4()));
+        std::fs::write(&file, &pdf)?;
+        let out = std::process::Command::new(pdftotext)
+            .arg(&file)
+            .arg("-")
+            .output()?;
+        std::fs::remove_file(&file)?;
+        let printed = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            printed.contains("DevDay Demo") && printed.contains("Mittagessen"),
+            "the day's grid is printed: {printed}"
+        );
+        assert!(
+            !printed.contains("Filtern") && !printed.contains("Nur meine Favoriten"),
+            "the filter bar is not printed: {printed}"
+        );
+    }
+    // Last year's programme stays online in the archive.
+    let last_year = chrono::Utc::now().year() - 1;
+    c.goto(&format!("{}/devday-{last_year}/", app.base)).await?;
+    expect_text(&driver, "12 Beiträge, Version 2").await?;
+    c.goto(&format!("{}/devday-{last_year}/schedule/", app.base))
+        .await?;
+    expect_text(&driver, "The boring database").await?;
+    driver.screenshot("programme-archive").await?;
+    driver.quit().await?;
+    Ok(())
+}
