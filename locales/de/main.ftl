@@ -770,6 +770,9 @@ schedule-speaker-count = { $n ->
     [one] 1 Person spricht
    *[other] { $n } Personen sprechen
 }
+embed-title = Das Programm in deine Website einbetten
+embed-hint = Füge das in eine Seite der Konferenz-Website ein. Das Programm erscheint in der Sprache der Besuchenden, aktualisiert sich mit jeder Veröffentlichung und lädt nichts von anderen Seiten. Farben: accent, text und background als #rrggbb in der Adresse.
+embed-full = Das ganze Programm, mit Filtern und Favoriten
 schedule-timezone = Zeiten in { $zone }
 schedule-all = Alle
 schedule-filter = Filtern

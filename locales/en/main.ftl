@@ -770,6 +770,9 @@ schedule-speaker-count = { $n ->
     [one] 1 speaker
    *[other] { $n } speakers
 }
+embed-title = Embed the programme on your website
+embed-hint = Paste this into a page of the conference's website. The programme shows in the visitor's language, updates with every release and loads nothing from other sites. Colours: accent, text and background as #rrggbb in the address.
+embed-full = The whole programme, with filters and favourites
 schedule-timezone = Times in { $zone }
 schedule-all = All
 schedule-filter = Filter

@@ -165,6 +165,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/dd-a/manage/schedule/tracks.css", TEAM),
     ("GET", "/dd-a/manage/schedule/optimiser", TEAM),
     ("GET", "/dd-a/schedule/", EVERYONE),
+    ("GET", "/dd-a/schedule/embed", EVERYONE),
+    ("GET", "/dd-a/schedule/embed.css", EVERYONE),
     ("GET", "/dd-a/schedule.xml", EVERYONE),
     ("GET", "/dd-a/manage/schedule/feedback", TEAM),
     ("POST", "/dd-a/manage/schedule/recordings/{p}", TEAM),

@@ -1031,6 +1031,7 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         "/dd-2030/cfp/",
         "/dd-2030/register/",
         "/devday-demo/schedule/",
+        "/devday-demo/schedule/embed",
         "/devday-demo/schedule/now",
         "/devday-demo/schedule/changes",
         "/devday-demo/schedule/speakers/",
@@ -1218,6 +1219,45 @@ async fn a_visitor_on_a_phone_finds_one_tracks_talks_in_german_stars_two_and_pri
         .await?;
     expect_text(&driver, "The boring database").await?;
     driver.screenshot("programme-archive").await?;
+    // The embed snippet in someone else's page (another origin): the programme renders
+    // inside the frame.
+    let host = host_page(&format!(
+        "<h1>Our conference</h1><iframe id='p' src='{}/devday-demo/schedule/embed?accent=%23e63946' style='width:100%;height:600px'></iframe>",
+        app.base
+    ))
+    .await?;
+    c.goto(&host).await?;
+    let frame = c.wait().for_element(Locator::Css("#p")).await?;
+    frame.enter_frame().await?;
+    let inside = c
+        .wait()
+        .for_element(Locator::Css(".schedule-list.embedded a[target='_blank']"))
+        .await?;
+    assert!(
+        !inside.text().await?.is_empty(),
+        "the framed programme shows its sessions"
+    );
+    c.enter_parent_frame().await?;
     driver.quit().await?;
     Ok(())
+}
+
+/// Serves `html` at a page of its own on another port: a host site embedding devday.
+async fn host_page(html: &str) -> anyhow::Result<String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let url = format!("http://{}/", listener.local_addr()?);
+    let body = html.to_owned();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let mut request = [0u8; 4096];
+            let _ = socket.read(&mut request).await;
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = socket.write_all(answer.as_bytes()).await;
+        }
+    });
+    Ok(url)
 }

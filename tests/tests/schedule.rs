@@ -162,6 +162,19 @@ db_test! {
         let by_type = public.get("/dd-2030/schedule/?kind=Workshop").await?.body;
         assert!(by_type.contains("No session matches."), "{by_type}");
         assert!(grid.body.contains(r#"<li class="break"><span class="time">12:00–13:00</span> Lunch</li>"#), "{}", grid.body);
+        // The embed for the conference's own website: any site may frame it, it links out
+        // in a new tab, its colours come from the host through a stylesheet, checked.
+        let embed = public.get("/dd-2030/schedule/embed?accent=%23e63946&text=red").await?;
+        assert_eq!(embed.status, 200);
+        let policy = embed.headers.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert!(policy.contains("frame-ancestors *") && policy.contains("script-src 'none'"), "{policy}");
+        assert!(embed.body.contains("Async in practice") && embed.body.contains(r#"target="_blank""#), "{}", embed.body);
+        assert!(embed.body.contains("embed.css?accent=%23e63946&amp;text=&amp;background="), "{}", embed.body);
+        let css = public.get("/dd-2030/schedule/embed.css?accent=%23e63946&text=red;}body{display:none").await?.body;
+        assert_eq!(css, ":root{--brand:#e63946;--brand-dark:#e63946;}");
+        assert!(public.get("/dd-2030/schedule/").await?.headers.get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default().contains("frame-ancestors 'none'"), "the rest stays unframeable");
+        let release_page = admin.get("/dd-2030/manage/schedule/release").await?.body;
+        assert!(release_page.contains("Embed the programme on your website") && release_page.contains("embed?accent=%230b5cad"), "organisers get the snippet: {release_page}");
         // The speakers page links each speaker's sessions.
         let speakers_page = public.get("/dd-2030/schedule/speakers/").await?.body;
         assert!(speakers_page.contains(&format!(r#"href="/dd-2030/schedule/sessions/{second}">Async in practice</a>"#)), "{speakers_page}");

@@ -3,6 +3,7 @@
 
 pub mod api;
 mod editor;
+mod embed;
 mod exports;
 mod feedback;
 mod optimiser;
@@ -16,6 +17,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     // The public side first: it takes the load when the timetable goes out.
     exports::configure(cfg);
     public::configure(cfg);
+    embed::configure(cfg);
     feedback::configure(cfg);
     setup::configure(cfg);
     editor::configure(cfg);

@@ -90,6 +90,10 @@ async fn render(
     ctx.insert("hard", &draft.hard_conflicts());
     ctx.insert("warnings", &draft.warnings());
     ctx.insert("releases", &releases);
+    ctx.insert(
+        "embed_url",
+        &state.link(&format!("/{}/schedule/embed", edition.slug)),
+    );
     ctx.insert("form", form);
     ctx.insert("errors", &errors);
     page.render_status(status, "schedule/release.html", &ctx)
