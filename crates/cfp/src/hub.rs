@@ -1,7 +1,6 @@
 //! The call for papers' card on the edition's front page.
 
 use devday_db::{now, DbConn};
-use devday_shared::dates::day_time;
 use devday_shared::editions::hub::{Card, Tone};
 use devday_shared::editions::{Edition, WindowState};
 use devday_shared::i18n::Locale;
@@ -11,7 +10,7 @@ use devday_shared::AppResult;
 /// Open until…, opens on…, or closed; nothing while no call is planned.
 pub fn card(_conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<Option<Card>> {
     let slug = &edition.slug;
-    let when = |t| day_time(edition.local(t).naive_local(), locale);
+    let when = |t| edition.say_day_time(t, locale);
     let (tone, state) = match (
         edition.cfp_state(now()),
         edition.cfp_opens_at,

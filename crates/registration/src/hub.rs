@@ -2,7 +2,6 @@
 //! waiting list, opening on…, or closed.
 
 use devday_db::{now, DbConn};
-use devday_shared::dates::day_time;
 use devday_shared::editions::hub::{Card, Tone};
 use devday_shared::editions::{Edition, WindowState};
 use devday_shared::i18n::Locale;
@@ -13,7 +12,7 @@ use crate::register;
 
 pub fn card(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<Option<Card>> {
     let slug = &edition.slug;
-    let when = |t| day_time(edition.local(t).naive_local(), locale);
+    let when = |t| edition.say_day_time(t, locale);
     let (tone, state) = match (
         edition.registration_state(now()),
         edition.registration_opens_at,

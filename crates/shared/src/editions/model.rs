@@ -60,6 +60,12 @@ impl Edition {
         Utc.from_utc_datetime(&utc).with_timezone(&self.tz())
     }
 
+    /// A stored UTC time as the reader says it, in the edition's timezone
+    /// ("Thu 3 June 2027, 09:00").
+    pub fn say_day_time(&self, utc: NaiveDateTime, locale: crate::i18n::Locale) -> String {
+        crate::dates::day_time(self.local(utc).naive_local(), locale)
+    }
+
     pub fn cfp_state(&self, now: NaiveDateTime) -> WindowState {
         WindowState::at(self.cfp_opens_at, self.cfp_closes_at, now)
     }
