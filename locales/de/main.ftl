@@ -761,6 +761,9 @@ schedule-my-calendar = Meine Beiträge als Kalender
 schedule-version = Version { $number }: { $name }
 schedule-version-plain = Version { $number }
 schedule-filter-reset = Alle zeigen
+schedule-view = Ansicht
+schedule-view-grid = Raster
+schedule-view-list = Liste
 schedule-matches = { $n ->
     [0] Kein Beitrag passt.
     [one] 1 Beitrag passt.

@@ -761,6 +761,9 @@ schedule-my-calendar = My sessions as a calendar
 schedule-version = Version { $number }: { $name }
 schedule-version-plain = Version { $number }
 schedule-filter-reset = Show all
+schedule-view = View
+schedule-view-grid = Grid
+schedule-view-list = List
 schedule-matches = { $n ->
     [0] No session matches.
     [one] 1 session matches.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark runner: the release binary on loopback, load from a second process, on
-# SQLite and on PostgreSQL: the public day grid and schedule.xml of the demo edition, a
-# registration rush at the last 100 seats of a 1,000-seat edition, and door scans. Writes
+# SQLite and on PostgreSQL: the demo edition's public pages (front door, day grid,
+# speakers, embed) and schedule.xml, a registration rush at the last 100 seats of a
+# 1,000-seat edition, and door scans. Writes
 # requests/s, p50, p99, errors and the server's peak RSS into docs/benchmarks.md (between
 # its bench:run markers). Usage: cargo build --release && tests/bench/run.sh [seconds]
 # Not a test: CI runs tests/bench/smoke.sh, which checks correctness only.
@@ -34,7 +35,7 @@ table=$(mktemp)
     echo "Measured $(date -u +%F) on commit $(git -C "$root" describe --always --dirty), $(nproc) cores" \
         "($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), ${seconds} s per load."
     echo
-    echo "Peak RSS is the server's at the end of its load (the timetable server serves both pages;"
+    echo "Peak RSS is the server's at the end of its load (the timetable server serves all its pages;"
     echo "the registration server first took the 900 early registrations)."
     echo
     echo "| database | load | requests/s | p50 | p99 | errors | server peak RSS |"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Load run: the public day grid and schedule.xml of the demo edition, from the release
-# binary on loopback, with wrk in a second process. Usage:
+# Load run: the public pages of the demo edition (front door, day grid, speakers,
+# embed) and schedule.xml, from the release binary on loopback, with wrk in a second process. Usage:
 #   tests/bench/schedule.sh [sqlite|postgres] [seconds]
 # Prints requests/s, latency percentiles, non-2xx answers, the server's CPU time per
 # request and its peak RSS. Not a test: numbers go to docs/benchmarks.md.
@@ -12,7 +12,10 @@ need wrk "apt-get install wrk"
 sessions=$(curl -sf "$base/devday-demo/schedule.json" | grep -o '"guid"' | wc -l)
 echo "demo schedule: $sessions sessions"
 ticks() { awk '{print $14 + $15}' "/proc/$server/stat"; }
-for path in /devday-demo/schedule/ /devday-demo/schedule.xml; do
+# The programme, its export, and the other pages a rush of visitors opens: the
+# edition's front door, the speakers, the embed on the conference's own site.
+for path in /devday-demo/schedule/ /devday-demo/schedule.xml /devday-demo/ \
+    /devday-demo/schedule/speakers/ /devday-demo/schedule/embed; do
     curl -sf -o /dev/null "$base$path"   # warm the cache
     before=$(ticks)
     wrk -t2 -c32 -d"${seconds}s" --latency "$base$path" > wrk.out

@@ -13,6 +13,13 @@ db_test! {
         let page = app.client().get("/devday-2030/").await?;
         assert_eq!(page.status, 200);
         assert!(page.body.contains("Dresden"));
+        // Signed-out visitors share one rendering for a moment; the team's links and a
+        // signed-in header never reach it, and the team always gets its own.
+        let team = admin.get("/devday-2030/").await?.body;
+        assert!(team.contains("class=\"team-links\"") && team.contains("/account/logout"), "{team}");
+        let again = app.client().get("/devday-2030/").await?;
+        assert_eq!(again.body, page.body, "the visitors' page is the same for everyone");
+        assert!(!again.body.contains("team-links") && !again.body.contains("/account/logout"));
         // The CfP window entered in Berlin time is shown in Berlin time.
         let cfp = app.client().get("/devday-2030/cfp/").await?;
         assert!(cfp.body.contains("2029-09-01 00:00") || cfp.body.contains("Opens"), "{}", cfp.body);

@@ -162,6 +162,12 @@ db_test! {
         let by_type = public.get("/dd-2030/schedule/?kind=Workshop").await?.body;
         assert!(by_type.contains("No session matches."), "{by_type}");
         assert!(grid.body.contains(r#"<li class="break"><span class="time">12:00–13:00</span> Lunch</li>"#), "{}", grid.body);
+        // Grid or list is the visitor's choice on any screen, kept with the filter.
+        let list = public.get("/dd-2030/schedule/?q=async&view=list").await?.body;
+        assert!(list.contains(r#"<div class="programme-day view-list">"#), "{list}");
+        assert!(list.contains(r#"&amp;q=async&amp;view=grid">"#), "the toggle keeps the words: {list}");
+        assert!(list.contains(r#"<input type="hidden" name="view" value="list">"#), "filtering again stays a list");
+        assert!(grid.body.contains(r#"<div class="programme-day view-auto">"#), "by default the screen decides");
         // The embed for the conference's own website: any site may frame it, it links out
         // in a new tab, its colours come from the host through a stylesheet, checked.
         let embed = public.get("/dd-2030/schedule/embed?accent=%23e63946&text=red").await?;

@@ -22,6 +22,8 @@ pub struct Filter {
     pub kind: String,
     /// Words in the title or a speaker's name.
     pub q: String,
+    /// `grid` or `list` when the visitor chose; otherwise the screen's width decides.
+    pub view: String,
 }
 
 impl Filter {
@@ -42,10 +44,36 @@ impl Filter {
                     .any(|p| p.name.to_lowercase().contains(&q)))
     }
 
+    /// How the day is laid out: `grid`, `list`, or `auto` (grid on wide screens).
+    pub fn layout(&self) -> &'static str {
+        match self.view.as_str() {
+            "grid" => "grid",
+            "list" => "list",
+            _ => "auto",
+        }
+    }
+
+    /// The filter as a query string without day and view, for links that change those.
+    pub fn query(&self) -> String {
+        let pairs: Vec<(&str, &str)> = [
+            ("q", self.q.trim()),
+            ("track", &self.track),
+            ("kind", &self.kind),
+            ("room", &self.room),
+            ("language", &self.language),
+            ("level", &self.level),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .collect();
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    }
+
     /// The cache key of a filtered page.
     pub fn key(&self) -> String {
         format!(
-            "{}|{}|{}|{}|{}|{}|{}",
+            "{}|{}|{}|{}|{}|{}|{}|{}",
+            self.layout(),
             self.day,
             self.track,
             self.room,
@@ -356,4 +384,38 @@ pub fn now_and_next<'a>(
     }
     next.sort_by_key(|i| i.session.starts_at);
     (running, next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Filter;
+
+    #[test]
+    fn links_that_change_day_or_view_keep_the_rest_of_the_filter() {
+        let filter = Filter {
+            day: "2030-05-20".into(),
+            track: "t1".into(),
+            q: " Rust & C ".into(),
+            view: "list".into(),
+            ..Filter::default()
+        };
+        assert_eq!(filter.query(), "q=Rust+%26+C&track=t1");
+        assert_eq!(filter.layout(), "list");
+        assert_eq!(Filter::default().query(), "");
+    }
+
+    #[test]
+    fn an_unknown_view_lets_the_screen_decide_and_shares_its_cached_page() {
+        let odd = Filter {
+            view: "<script>".into(),
+            ..Filter::default()
+        };
+        assert_eq!(odd.layout(), "auto");
+        assert_eq!(odd.key(), Filter::default().key());
+        assert!(!Filter {
+            view: "list".into(),
+            ..Filter::default()
+        }
+        .is_active());
+    }
 }

@@ -147,6 +147,8 @@ pub async fn grid(
             ctx.insert("day", &day.to_string());
             ctx.insert("filter", &filter);
             ctx.insert("filter_active", &filter.is_active());
+            ctx.insert("filter_query", &filter.query());
+            ctx.insert("layout", filter.layout());
             ctx.insert(
                 "table",
                 &view::day(&p.edition, &p.snapshot, day, &filter, None),

@@ -8,6 +8,7 @@ pub mod client_ip;
 pub mod cookies;
 pub mod csrf;
 pub mod errors;
+pub mod everyones;
 pub mod flash;
 pub mod forms;
 pub mod gate;

@@ -77,6 +77,23 @@ impl Page {
         Ok(res.body(html))
     }
 
+    /// Whether this visitor gets the page every signed-out visitor gets
+    /// ([`super::everyones`]).
+    pub fn is_everyones(&self) -> bool {
+        self.user.is_none() && self.flash.is_none()
+    }
+
+    /// The page as every signed-out visitor gets it, to keep: without this visitor's
+    /// CSRF token (such a page has no forms).
+    pub fn render_for_everyone(
+        &self,
+        template: &str,
+        ctx: &mut tera::Context,
+    ) -> AppResult<actix_web::web::Bytes> {
+        ctx.insert("csrf_token", "");
+        Ok(self.state.templates.render(template, ctx)?.into())
+    }
+
     /// 303 to `location`, where the page says what was done (`flash`).
     pub fn done(&self, location: &str, flash: Flash) -> HttpResponse {
         let cookie = cookies::lasting(

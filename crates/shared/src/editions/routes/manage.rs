@@ -66,10 +66,15 @@ pub async fn submit(
     };
     let id = access.edition.id.clone();
     match state.db(move |c| queries::update(c, &id, &input)).await {
-        Ok(edition) => Ok(page.done(
-            &format!("/{}/manage/settings", edition.slug),
-            Flash::new("flash-saved"),
-        )),
+        Ok(edition) => {
+            // Organisers look at their change signed out: it shows at once here (and within
+            // a second on other instances).
+            super::public::forget_front_doors();
+            Ok(page.done(
+                &format!("/{}/manage/settings", edition.slug),
+                Flash::new("flash-saved"),
+            ))
+        }
         Err(AppError::Invalid(errors)) => render(
             &page,
             &access.edition,
@@ -98,6 +103,7 @@ pub async fn archive(
     state
         .db(move |c| Ok(queries::set_archived(c, &id, archived)?))
         .await?;
+    super::public::forget_front_doors();
     Ok(page.done(
         &format!("/{}/manage/settings", access.edition.slug),
         Flash::new(if archived {

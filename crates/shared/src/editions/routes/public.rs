@@ -1,10 +1,12 @@
-use actix_web::{web, HttpResponse};
+use std::time::Duration;
+
+use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
 
 use super::EditionView;
 use crate::editions::{ical, queries, roles, Role};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::web::{see_other, Page};
+use crate::web::{everyones, locale, see_other, Page};
 
 pub async fn home(state: web::Data<AppState>, page: Page) -> AppResult<HttpResponse> {
     let user_id = page.user.as_ref().map(|u| (u.id.clone(), u.is_admin));
@@ -40,12 +42,28 @@ pub async fn home(state: web::Data<AppState>, page: Page) -> AppResult<HttpRespo
     page.render("editions/home.html", &ctx)
 }
 
+/// Front doors rendered for signed-out visitors, by edition and language: a rush on the
+/// announcement costs one render a second, and seats left are at most that old.
+static FRONT_DOORS: everyones::Recent = everyones::Recent::new(Duration::from_secs(1), 1024);
+
+/// After an organiser changed the edition: the next visitor here sees it.
+pub(super) fn forget_front_doors() {
+    FRONT_DOORS.clear();
+}
+
 pub async fn edition(
+    req: HttpRequest,
     state: web::Data<AppState>,
-    page: Page,
     slug: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let slug = slug.into_inner();
+    let kept = format!("{slug}|{}", locale::of(&req).code());
+    if everyones::is_anonymous(&req) {
+        if let Some(body) = FRONT_DOORS.get(&kept) {
+            return everyones::respond(body);
+        }
+    }
+    let page = Page::extract(&req).await?;
     let user = page.user.as_ref().map(|u| (u.id.clone(), u.is_admin));
     let (sources, locale) = (state.cards.clone(), page.locale);
     let (edition, my_roles, cards) = state
@@ -83,6 +101,11 @@ pub async fn edition(
     ctx.insert("is_organiser", &my_roles.contains(&Role::Organiser));
     ctx.insert("is_staff", &my_roles.contains(&Role::Staff));
     ctx.insert("is_reviewer", &my_roles.contains(&Role::Reviewer));
+    if page.is_everyones() {
+        let body = page.render_for_everyone("editions/edition.html", &mut ctx)?;
+        FRONT_DOORS.put(kept, body.clone());
+        return everyones::respond(body);
+    }
     page.render("editions/edition.html", &ctx)
 }
 
