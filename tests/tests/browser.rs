@@ -321,8 +321,16 @@ async fn a_reviewer_works_through_the_queue_and_the_organiser_accepts() -> anyho
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         };
         seen.push(title);
-        for select in c.find_all(Locator::Css("select[name^='s_']")).await? {
-            select.select_by_value(score).await?;
+        // One click per score: the labels of a radio group.
+        let choices = c
+            .find_all(Locator::Css(&format!("fieldset.score label[for$='-{score}']")))
+            .await?;
+        anyhow::ensure!(!choices.is_empty(), "no score to click");
+        for choice in choices {
+            choice.click().await?;
+        }
+        if seen.len() == 1 {
+            driver.screenshot("review-form").await?;
         }
         let text = c.find(Locator::Css("main")).await?.text().await?;
         assert!(

@@ -67,9 +67,13 @@ db_test! {
         fields[0] = ("title", "Measuring Rust, properly");
         let res = speaker.post(&format!("/dd-2030/cfp/proposals/{id}/edit"), &fields).await?;
         assert_eq!(res.status, 303, "{}", res.body);
-        assert!(speaker.get(&format!("/dd-2030/cfp/proposals/{id}")).await?.body.contains("Proposal submitted."));
+        // The page and the mail say until when it can change, as a day and time.
+        let until = regex::Regex::new(r"until (Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d")?;
+        let sent = speaker.get(&format!("/dd-2030/cfp/proposals/{id}")).await?.body;
+        assert!(sent.contains("Proposal submitted. You can change it until ") && until.is_match(&sent), "{sent}");
         let confirmation = app.smtp.wait_for_nth("sam@example.org", 2).await?;
         assert!(confirmation.subject.contains("Measuring Rust, properly"), "{}", confirmation.subject);
+        assert!(until.is_match(&confirmation.text) && !confirmation.text.contains("the deadline"), "{}", confirmation.text);
 
         // A co-speaker joins through the mailed link.
         let res = speaker.post(&format!("/dd-2030/cfp/proposals/{id}/invite"), &[("email", "cora@example.org")]).await?;

@@ -4,11 +4,13 @@
 use devday_tests::flows::submit_proposal as submit;
 use devday_tests::{capture, db_test, Client, TestApp};
 
-/// The score fields of a review form, in order.
+/// The score fields of a review form, in order (a radio group each, named once here).
 fn score_fields(html: &str) -> Vec<String> {
-    regex::Regex::new(r#"name="(s_[0-9a-f-]{36})""#)
+    let mut names: Vec<String> = regex::Regex::new(r#"name="(s_[0-9a-f-]{36})""#)
         .map(|re| re.captures_iter(html).map(|c| c[1].to_owned()).collect())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    names.dedup();
+    names
 }
 
 async fn review(
@@ -96,6 +98,20 @@ db_test! {
         assert_eq!(review(assigned_p1[0], "dd-2030", &p1, "3", "", "").await?, 422, "comment required");
         assert_eq!(review(assigned_p1[0], "dd-2030", &p1, "3", "Strong.", "Great topic!").await?, 303);
         assert_eq!(review(assigned_p1[1], "dd-2030", &p1, "1", "Weak.", "").await?, 303);
+        // "Save and next" leads on and says so: the next proposal, or back to the list.
+        let fields = score_fields(&assigned_p1[1].get(&format!("/dd-2030/review/{p1}")).await?.body);
+        let mut body: Vec<(&str, &str)> = fields.iter().map(|f| (f.as_str(), "1")).collect();
+        body.extend([("comment", "Weak."), ("action", "next")]);
+        let res = assigned_p1[1].post(&format!("/dd-2030/review/{p1}"), &body).await?;
+        let to = res.location().unwrap_or_default().to_owned();
+        let said = assigned_p1[1].get(&to).await?.body;
+        if to == "/dd-2030/review/" {
+            assert!(said.contains("That was the last proposal waiting for you"), "{said}");
+        } else {
+            assert!(to.starts_with("/dd-2030/review/") && said.contains("Review saved. Here is the next proposal."), "{to}: {said}");
+        }
+        // Scores are one click each: radios, not dropdowns.
+        assert!(said.contains(r#"type="radio""#) || to == "/dd-2030/review/", "{said}");
         // Others' reviews show only after one's own (the default).
         let form = assigned_p1[1].get(&format!("/dd-2030/review/{p1}")).await?;
         assert!(form.body.contains("Strong."), "own review written, others not shown");
@@ -185,6 +201,15 @@ db_test! {
         assert!(dash.body.contains("Next on the waiting list: Proposal Two"), "{}", dash.body);
         let detail = admin.get(&format!("/dd-2030/manage/proposals/{p1}")).await?;
         assert!(detail.body.contains("Confirmed"));
+        // Decided for good, the reviewers still read what they wrote, read-only.
+        let mine = assigned_p1[0].get(&format!("/dd-2030/review/{p1}")).await?;
+        assert_eq!(mine.status, 200, "a reviewer lost their review: {}", mine.body);
+        assert!(mine.body.contains("Strong.") && mine.body.contains("This proposal is decided (Confirmed)"), "{}", mine.body);
+        assert!(mine.body.contains("<fieldset class=\"review-fields\" disabled>") && !mine.body.contains("value=\"next\""), "{}", mine.body);
+        assert_eq!(review(assigned_p1[0], "dd-2030", &p1, "1", "Changed my mind.", "").await?, 409, "a decided review changed");
+        let queue = assigned_p1[0].get("/dd-2030/review/").await?.body;
+        let decided = queue.split("<h2>Decided</h2>").nth(1).unwrap_or_default();
+        assert!(decided.contains("Proposal One") && decided.contains("Confirmed"), "{queue}");
         Ok(())
     }
 }

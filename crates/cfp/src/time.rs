@@ -16,8 +16,3 @@ pub fn form_value(edition: &Edition, utc: Option<NaiveDateTime>) -> String {
     utc.map(|t| edition.local(t).format("%Y-%m-%dT%H:%M").to_string())
         .unwrap_or_default()
 }
-
-/// A stored UTC time for people: local to the edition, with the zone's abbreviation.
-pub fn display(edition: &Edition, utc: NaiveDateTime) -> String {
-    edition.local(utc).format("%Y-%m-%d %H:%M %Z").to_string()
-}

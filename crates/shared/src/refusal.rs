@@ -105,6 +105,8 @@ pub enum Refusal {
     NotAReviewer,
     NotAssigned,
     ReviewWindowClosed,
+    /// The proposal is decided for good (confirmed, declined, withdrawn…): reviews stay readable.
+    ReviewDecided,
     CfpClosedForType,
     ProposalFinal,
     ProposalLocked,
@@ -172,6 +174,7 @@ impl Refusal {
             NotAReviewer => "not-a-reviewer",
             NotAssigned => "not-assigned",
             ReviewWindowClosed => "review-window-closed",
+            ReviewDecided => "review-decided",
             CfpClosedForType => "cfp-closed-for-type",
             ProposalFinal => "proposal-final",
             ProposalLocked => "proposal-locked",
@@ -310,6 +313,7 @@ mod tests {
             NotAReviewer,
             NotAssigned,
             ReviewWindowClosed,
+            ReviewDecided,
             CfpClosedForType,
             ProposalFinal,
             ProposalLocked,
@@ -373,6 +377,7 @@ mod tests {
                 | NotAReviewer
                 | NotAssigned
                 | ReviewWindowClosed
+                | ReviewDecided
                 | CfpClosedForType
                 | ProposalFinal
                 | ProposalLocked => {}

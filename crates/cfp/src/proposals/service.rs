@@ -104,10 +104,18 @@ fn enqueue_submitted(
     edition: &Edition,
     proposal: &Proposal,
 ) -> AppResult<()> {
+    // Until when the speakers may still change it, as a date (the type's own deadline or
+    // the call's); none when a code let it in late or the call has no end.
+    let deadline = crate::settings::session_types(conn, &edition.id)?
+        .iter()
+        .find(|t| t.id == proposal.session_type_id)
+        .and_then(|t| crate::rules::deadline(edition, t))
+        .filter(|d| *d > devday_db::now());
     for speaker in speakers(conn, &proposal.id)? {
         let locale = speaker_locale(conn, &speaker.user_id)?;
         let mut ctx = tera::Context::new();
         ctx.insert("name", &speaker.name);
+        ctx.insert("until", &deadline.map(|d| edition.say_day_time(d, locale)));
         ctx.insert("title", &proposal.title);
         ctx.insert("edition", &edition.name);
         ctx.insert(

@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use devday_db::schema::{
     edition_roles::dsl as er, proposal_speakers::dsl as ps, proposals::dsl as p,
-    review_assignments::dsl as ra, review_conflicts::dsl as rc, reviewer_tracks::dsl as rt,
-    reviews::dsl as rv, users::dsl as u,
+    review_assignments::dsl as ra, review_conflicts::dsl as rc, review_scores::dsl as rsc,
+    reviewer_tracks::dsl as rt, reviews::dsl as rv, users::dsl as u,
 };
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::{AppError, AppResult};
@@ -297,45 +297,110 @@ pub fn declare_conflict(
 pub struct QueueItem {
     pub proposal_id: String,
     pub title: String,
+    pub state: String,
+    pub track_id: Option<String>,
+    pub session_type_id: String,
+    /// Open to review (not yet decided for good); otherwise the review is read-only.
+    pub open: bool,
     pub reviewed: bool,
+    pub abstained: bool,
+    /// The mean of this reviewer's own scores, when they scored.
+    pub own_score: Option<f64>,
     pub reviews: i64,
 }
 
-/// A reviewer's assigned proposals (minus conflicts and their own), with progress.
+/// Every proposal assigned to a reviewer (minus conflicts and their own), decided or not,
+/// with progress and their own score: five queries, however long the list.
+pub fn assigned(
+    conn: &mut DbConn,
+    edition_id: &str,
+    reviewer_id: &str,
+) -> QueryResult<Vec<QueueItem>> {
+    type Row = (String, String, String, Option<String>, String);
+    let rows: Vec<Row> = ra::review_assignments
+        .inner_join(p::proposals)
+        .filter(ra::reviewer_id.eq(reviewer_id))
+        .filter(p::edition_id.eq(edition_id))
+        .filter(p::state.ne("draft"))
+        .order(p::title.asc())
+        .select((p::id, p::title, p::state, p::track_id, p::session_type_id))
+        .load(conn)?;
+    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+    let conflicted: HashSet<String> = rc::review_conflicts
+        .filter(rc::reviewer_id.eq(reviewer_id))
+        .filter(rc::proposal_id.eq_any(&ids))
+        .select(rc::proposal_id)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect();
+    let speaking: HashSet<String> = ps::proposal_speakers
+        .filter(ps::user_id.eq(reviewer_id))
+        .filter(ps::proposal_id.eq_any(&ids))
+        .select(ps::proposal_id)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect();
+    let mut counts: HashMap<String, i64> = HashMap::new();
+    for id in rv::reviews
+        .filter(rv::proposal_id.eq_any(&ids))
+        .select(rv::proposal_id)
+        .load::<String>(conn)?
+    {
+        *counts.entry(id).or_default() += 1;
+    }
+    let mine: Vec<(String, String, bool)> = rv::reviews
+        .filter(rv::reviewer_id.eq(reviewer_id))
+        .filter(rv::proposal_id.eq_any(&ids))
+        .select((rv::id, rv::proposal_id, rv::abstained))
+        .load(conn)?;
+    let review_ids: Vec<&String> = mine.iter().map(|m| &m.0).collect();
+    let mut scores: HashMap<String, Vec<i32>> = HashMap::new();
+    for (review, score) in rsc::review_scores
+        .filter(rsc::review_id.eq_any(&review_ids))
+        .select((rsc::review_id, rsc::score))
+        .load::<(String, i32)>(conn)?
+    {
+        scores.entry(review).or_default().push(score);
+    }
+    let mine: HashMap<String, (bool, Option<f64>)> = mine
+        .into_iter()
+        .map(|(review, proposal, abstained)| {
+            let own = scores
+                .get(&review)
+                .filter(|s| !s.is_empty())
+                .map(|s| f64::from(s.iter().sum::<i32>()) / s.len() as f64);
+            (proposal, (abstained, own))
+        })
+        .collect();
+    Ok(rows
+        .into_iter()
+        .filter(|r| !conflicted.contains(&r.0) && !speaking.contains(&r.0))
+        .map(|(proposal_id, title, state, track_id, session_type_id)| {
+            let own = mine.get(&proposal_id);
+            QueueItem {
+                reviews: counts.get(&proposal_id).copied().unwrap_or(0),
+                reviewed: own.is_some(),
+                abstained: own.is_some_and(|o| o.0),
+                own_score: own.and_then(|o| o.1),
+                open: REVIEWABLE.contains(&state.as_str()),
+                proposal_id,
+                title,
+                state,
+                track_id,
+                session_type_id,
+            }
+        })
+        .collect())
+}
+
+/// A reviewer's assigned proposals still open to review.
 pub fn queue(
     conn: &mut DbConn,
     edition_id: &str,
     reviewer_id: &str,
 ) -> QueryResult<Vec<QueueItem>> {
-    let rows: Vec<(String, String)> = ra::review_assignments
-        .inner_join(p::proposals)
-        .filter(ra::reviewer_id.eq(reviewer_id))
-        .filter(p::edition_id.eq(edition_id))
-        .filter(p::state.eq_any(REVIEWABLE))
-        .order(p::title.asc())
-        .select((p::id, p::title))
-        .load(conn)?;
-    let mut items = Vec::new();
-    for (proposal_id, title) in rows {
-        if excluded(conn, &proposal_id, reviewer_id)? {
-            continue;
-        }
-        let reviews: i64 = rv::reviews
-            .filter(rv::proposal_id.eq(&proposal_id))
-            .count()
-            .get_result(conn)?;
-        let mine: i64 = rv::reviews
-            .filter(rv::proposal_id.eq(&proposal_id))
-            .filter(rv::reviewer_id.eq(reviewer_id))
-            .count()
-            .get_result(conn)?;
-        items.push(QueueItem {
-            proposal_id,
-            title,
-            reviewed: mine > 0,
-            reviews,
-        });
-    }
+    let mut items = assigned(conn, edition_id, reviewer_id)?;
+    items.retain(|i| i.open);
     Ok(items)
 }
 

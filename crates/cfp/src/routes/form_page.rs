@@ -11,7 +11,6 @@ use crate::catalogue::Loaded;
 use crate::model::{Language, Level, QuestionKind};
 use crate::proposals::form::ProposalForm;
 use crate::rules;
-use crate::time;
 
 #[derive(Serialize)]
 struct TypeView<'a> {
@@ -64,7 +63,7 @@ pub fn render(page: &Page, p: FormPage<'_>, status: StatusCode) -> AppResult<Htt
             id: &t.id,
             name: devday_shared::bilingual::pick(page.locale, &t.name, &t.name_de),
             duration_minutes: t.duration_minutes,
-            deadline: rules::deadline(p.edition, t).map(|d| time::display(p.edition, d)),
+            deadline: rules::deadline(p.edition, t).map(|d| p.edition.say_day_time(d, page.locale)),
             open: p.organiser
                 || rules::open_for(p.edition, t, at)
                 || p.unlocked_type == Some(t.id.as_str())

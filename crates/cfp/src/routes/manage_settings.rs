@@ -128,7 +128,7 @@ async fn render(
                 }),
             uses: c.uses,
             max_uses: c.max_uses,
-            valid_until: c.valid_until.map(|v| time::display(edition, v)),
+            valid_until: c.valid_until.map(|v| edition.say_day_time(v, page.locale)),
             note: c.note.clone(),
         })
         .collect();

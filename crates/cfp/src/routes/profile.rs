@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::edition;
 use crate::profiles::{self, ProfileForm, WindowForm};
-use crate::{proposals, time};
+use crate::proposals;
 
 async fn render(
     state: &AppState,
@@ -232,7 +232,7 @@ async fn render_availability(
         .into_iter()
         .map(|w| WindowView {
             id: w.id,
-            from: time::display(&edition, w.starts_at),
+            from: edition.say_day_time(w.starts_at, page.locale),
             until: edition.local(w.ends_at).format("%H:%M").to_string(),
         })
         .collect();

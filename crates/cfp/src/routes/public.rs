@@ -4,7 +4,7 @@ use devday_shared::{AppResult, AppState};
 use serde::Serialize;
 
 use super::edition;
-use crate::{proposals, rules, settings, time};
+use crate::{proposals, rules, settings};
 
 #[derive(Serialize)]
 struct TypeLine {
@@ -47,7 +47,7 @@ pub async fn show(
         .map(|t| TypeLine {
             name: devday_shared::bilingual::pick(page.locale, &t.name, &t.name_de).to_owned(),
             duration_minutes: t.duration_minutes,
-            deadline: rules::deadline(&edition, t).map(|d| time::display(&edition, d)),
+            deadline: rules::deadline(&edition, t).map(|d| edition.say_day_time(d, page.locale)),
             open: rules::open_for(&edition, t, now),
         })
         .collect();
@@ -69,7 +69,7 @@ pub async fn show(
         &edition
             .cfp_opens_at
             .filter(|o| *o > now)
-            .map(|o| time::display(&edition, o)),
+            .map(|o| edition.say_day_time(o, page.locale)),
     );
     ctx.insert("mine", &mine);
     page.render("cfp/index.html", &ctx)

@@ -5,6 +5,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_db::DbConn;
+use devday_shared::i18n::Locale;
 use devday_shared::web::{see_other, CsrfForm, Flash, NoFields, Page, Reviewer};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -29,28 +30,91 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/{edition}/review/{id}/conflict", web::post().to(conflict));
 }
 
+/// How the queue is shown: `?track=` (an id), `?todo=1` (not yet reviewed by me) and
+/// `?sort=title|reviews|score`.
+#[derive(Debug, Default, Deserialize, Serialize)]
+#[serde(default)]
+pub struct QueueQuery {
+    track: String,
+    todo: bool,
+    sort: String,
+}
+
+/// A queue row as the page shows it.
+#[derive(Serialize)]
+struct QueueRow<'a> {
+    #[serde(flatten)]
+    item: &'a assign::QueueItem,
+    track: Option<&'a str>,
+    session_type: &'a str,
+}
+
+impl<'a> QueueRow<'a> {
+    fn of(item: &'a assign::QueueItem, catalogue: &'a Loaded, locale: Locale) -> Self {
+        let name = |en: &'a str, de: &'a str| devday_shared::bilingual::pick(locale, en, de);
+        QueueRow {
+            item,
+            track: item
+                .track_id
+                .as_ref()
+                .and_then(|t| catalogue.tracks.iter().find(|x| &x.id == t))
+                .map(|t| name(&t.name, &t.name_de)),
+            session_type: catalogue
+                .session_type(&item.session_type_id)
+                .map(|t| name(&t.name, &t.name_de))
+                .unwrap_or_default(),
+        }
+    }
+}
+
 pub async fn queue(
     state: web::Data<AppState>,
     page: Page,
     access: Reviewer,
+    query: Query<QueueQuery>,
 ) -> AppResult<HttpResponse> {
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
-    let (items, tracks, mine, settings) = state
+    let (mut items, catalogue, mine, settings) = state
         .db(move |c| {
             Ok((
-                assign::queue(c, &eid, &uid)?,
-                crate::settings::tracks(c, &eid)?,
+                assign::assigned(c, &eid, &uid)?,
+                Loaded::load(c, &eid)?,
                 assign::tracks_of(c, &uid, &eid)?,
                 settings::get(c, &eid)?,
             ))
         })
         .await?;
-    let done = items.iter().filter(|i| i.reviewed).count();
+    let query = query.into_inner();
+    let (open, decided): (Vec<_>, Vec<_>) = items.drain(..).partition(|i| i.open);
+    let done = open.iter().filter(|i| i.reviewed).count();
+    let total = open.len();
+    let mut shown: Vec<&assign::QueueItem> = open
+        .iter()
+        .filter(|i| query.track.is_empty() || i.track_id.as_deref() == Some(&query.track))
+        .filter(|i| !query.todo || !i.reviewed)
+        .collect();
+    match query.sort.as_str() {
+        // The fewest reviews first: where a review is needed most.
+        "reviews" => shown.sort_by_key(|i| i.reviews),
+        // Own best first; unscored last.
+        "score" => shown.sort_by(|a, b| {
+            b.own_score
+                .unwrap_or(f64::MIN)
+                .total_cmp(&a.own_score.unwrap_or(f64::MIN))
+        }),
+        _ => {}
+    }
+    let row = |item| QueueRow::of(item, &catalogue, page.locale);
+    let rows: Vec<QueueRow<'_>> = shown.into_iter().map(row).collect();
+    let decided_rows: Vec<QueueRow<'_>> = decided.iter().map(row).collect();
     let mut ctx = page.context();
     ctx.insert("edition", &access.edition);
-    ctx.insert("items", &items);
+    ctx.insert("items", &rows);
+    ctx.insert("decided", &decided_rows);
     ctx.insert("done", &done);
-    ctx.insert("tracks", &tracks);
+    ctx.insert("total", &total);
+    ctx.insert("query", &query);
+    ctx.insert("tracks", &catalogue.tracks);
     ctx.insert("my_tracks", &mine);
     ctx.insert("window_open", &settings.window_open(devday_db::now()));
     page.render("cfp/review_queue.html", &ctx)
@@ -103,6 +167,7 @@ pub struct TracksForm {
 /// The tracks the reviewer wants to review (none: all); automatic distribution respects them.
 pub async fn set_tracks(
     state: web::Data<AppState>,
+    page: Page,
     access: Reviewer,
     CsrfForm(form): CsrfForm<TracksForm>,
 ) -> AppResult<HttpResponse> {
@@ -116,7 +181,10 @@ pub async fn set_tracks(
             assign::set_tracks(c, &uid, &all, &form.tracks)
         })
         .await?;
-    Ok(see_other(&format!("/{}/review/", access.edition.slug)))
+    Ok(page.done(
+        &format!("/{}/review/", access.edition.slug),
+        Flash::new("flash-review-tracks-saved"),
+    ))
 }
 
 /// A proposal as a reviewer sees it: speakers only when review is not anonymised, the
@@ -138,6 +206,10 @@ struct ReviewedProposal {
 }
 
 struct Loaded2 {
+    /// Still open to review; a decided one is shown read-only.
+    open: bool,
+    /// Where the proposal stands (said on a decided one).
+    state: String,
     proposal: ReviewedProposal,
     settings: ReviewSettings,
     categories: Vec<Category>,
@@ -149,12 +221,12 @@ struct Loaded2 {
 /// speaks in is a 404.
 fn load(conn: &mut DbConn, edition_id: &str, reviewer_id: &str, id: &str) -> AppResult<Loaded2> {
     let proposal: Proposal = proposals::get(conn, edition_id, id)?.ok_or(AppError::NotFound)?;
-    let assigned = assign::queue(conn, edition_id, reviewer_id)?
+    // Decided proposals stay readable to their reviewers, read-only.
+    let open = assign::assigned(conn, edition_id, reviewer_id)?
         .iter()
-        .any(|q| q.proposal_id == proposal.id);
-    if !assigned {
-        return Err(AppError::NotFound);
-    }
+        .find(|q| q.proposal_id == proposal.id)
+        .ok_or(AppError::NotFound)?
+        .open;
     let settings = settings::get(conn, edition_id)?;
     let categories = settings::categories(conn, edition_id)?;
     let catalogue = Loaded::load(conn, edition_id)?;
@@ -217,6 +289,8 @@ fn load(conn: &mut DbConn, edition_id: &str, reviewer_id: &str, id: &str) -> App
         answers,
     };
     Ok(Loaded2 {
+        open,
+        state: proposal.state.clone(),
         proposal: reviewed,
         settings,
         categories,
@@ -257,6 +331,8 @@ fn render(
     ctx.insert("others", &l.others);
     ctx.insert("has_own", &l.own.is_some());
     ctx.insert("window_open", &l.settings.window_open(devday_db::now()));
+    ctx.insert("open", &l.open);
+    ctx.insert("state", &l.state);
     page.render_status(status, "cfp/review_form.html", &ctx)
 }
 
@@ -310,6 +386,9 @@ pub async fn save(
         id.clone(),
     );
     let loaded = state.db(move |c| load(c, &eid, &uid, &pid)).await?;
+    if !loaded.open {
+        return Err(AppError::Refused(devday_shared::Refusal::ReviewDecided));
+    }
     if !loaded.settings.window_open(devday_db::now()) {
         return Err(AppError::Refused(
             devday_shared::Refusal::ReviewWindowClosed,
@@ -328,16 +407,32 @@ pub async fn save(
             )
         }
     };
-    let (uid, pid) = (access.user.id.clone(), id.clone());
-    state
-        .db(move |c| reviews::save(c, &pid, &uid, &input))
+    let (eid, uid, pid) = (
+        access.edition.id.clone(),
+        access.user.id.clone(),
+        id.clone(),
+    );
+    let next = state
+        .db(move |c| {
+            reviews::save(c, &pid, &uid, &input)?;
+            Ok(assign::next(c, &eid, &uid, &[])?)
+        })
         .await?;
-    let to = if form.action == "next" {
-        format!("/{slug}/review/next")
-    } else {
-        format!("/{slug}/review/{id}")
-    };
-    Ok(page.done(&to, Flash::new("flash-review-saved")))
+    // "Save and next" says where it leads: the next proposal, or the end of the list.
+    Ok(match (form.action.as_str(), next) {
+        ("next", Some(next)) => page.done(
+            &format!("/{slug}/review/{next}"),
+            Flash::new("flash-review-saved-next"),
+        ),
+        ("next", None) => page.done(
+            &format!("/{slug}/review/"),
+            Flash::new("flash-review-saved-last"),
+        ),
+        _ => page.done(
+            &format!("/{slug}/review/{id}"),
+            Flash::new("flash-review-saved"),
+        ),
+    })
 }
 
 /// "I have a conflict of interest": the proposal leaves the reviewer's queue for good.

@@ -14,7 +14,7 @@ use crate::catalogue::Loaded;
 use crate::invitations::{self, Invite, Kind};
 use crate::model::{ProposalState, SpeakerSummary};
 use crate::proposals::{self, service, AnswerView, HistoryView};
-use crate::{rules, time};
+use crate::rules;
 
 /// History entries speakers see: their own doing; the organisers' deliberations stay
 /// with the organisers.
@@ -105,7 +105,10 @@ async fn render(
             .and_then(|id| loaded.tracks.iter().find(|t| &t.id == id))
             .map(|t| pick(page.locale, &t.name, &t.name_de)),
     );
-    ctx.insert("deadline", &deadline.map(|d| time::display(&edition, d)));
+    ctx.insert(
+        "deadline",
+        &deadline.map(|d| edition.say_day_time(d, page.locale)),
+    );
     ctx.insert("editable", &editable);
     ctx.insert("awaits_answer", &awaits_answer);
     ctx.insert("speakers", &speakers);

@@ -2,6 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
+use chrono::NaiveDateTime;
 use devday_db::DbConn;
 use devday_shared::editions::Edition;
 use devday_shared::web::{see_other, ClientIp, CsrfForm, CurrentUser, Flash, Page};
@@ -150,6 +151,7 @@ pub async fn create(
     }
     // A proposal let in by a code is submitted at once (see the form).
     let submit = form.submitting() || by_code.is_some();
+    let deadline = rules::deadline(&edition, session_type);
     let (user_id, edition_id) = (user.0.id.clone(), edition.id.clone());
     let max = i64::from(loaded.settings.max_proposals_per_speaker);
     if submit
@@ -184,11 +186,7 @@ pub async fn create(
         .await?;
     Ok(page.done(
         &format!("/{}/cfp/proposals/{}", edition.slug, proposal.id),
-        Flash::new(if submit {
-            "flash-proposal-submitted"
-        } else {
-            "flash-draft-saved"
-        }),
+        saved(&page, &edition, deadline, submit),
     ))
 }
 
@@ -313,6 +311,9 @@ pub async fn update(
         return rerender(&errors);
     }
     let submit = draft && form.submitting();
+    let deadline = loaded
+        .session_type(&input.session_type_id)
+        .and_then(|t| rules::deadline(&edition, t));
     let max = i64::from(loaded.settings.max_proposals_per_speaker);
     let (uid, eid) = (user.0.id.clone(), edition.id.clone());
     if submit
@@ -332,10 +333,17 @@ pub async fn update(
         .await?;
     Ok(page.done(
         &format!("/{}/cfp/proposals/{}", edition.slug, proposal.id),
-        Flash::new(if submit {
-            "flash-proposal-submitted"
-        } else {
-            "flash-draft-saved"
-        }),
+        saved(&page, &edition, deadline, submit),
     ))
+}
+
+/// What the speaker reads after saving: a draft is saved; a sent proposal says what
+/// happens next and until when (a date) they may still change it.
+fn saved(page: &Page, edition: &Edition, deadline: Option<NaiveDateTime>, submit: bool) -> Flash {
+    match (submit, deadline.filter(|d| *d > devday_db::now())) {
+        (false, _) => Flash::new("flash-draft-saved"),
+        (true, Some(d)) => Flash::new("flash-proposal-submitted-until")
+            .text("time", &edition.say_day_time(d, page.locale)),
+        (true, None) => Flash::new("flash-proposal-submitted"),
+    }
 }
