@@ -33,6 +33,9 @@
   let queue = JSON.parse(localStorage.getItem(store + ":queue") || "[]");
   let online = navigator.onLine;
   let key = null;
+  // The undo button's life: the server allows this many minutes (data-undo-minutes).
+  let undoTimer = null;
+  const undoMinutes = Number(root.dataset.undoMinutes) || 10;
   const save = () => { localStorage.setItem(listKey, JSON.stringify(data)); localStorage.setItem(store + ":queue", JSON.stringify(queue)); };
   const nowUtc = () => new Date().toISOString().slice(0, 23);
   const nonce = () => (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
@@ -55,7 +58,13 @@
         body: body ? JSON.stringify(body) : undefined,
       });
       if (res.status === 401) { localStorage.removeItem(store + ":device"); location.reload(); }
-      if (!res.ok) throw new Error("HTTP " + res.status);
+      if (!res.ok) {
+        // The server answered: not a network problem. Its problem document says why.
+        const err = new Error("HTTP " + res.status);
+        err.status = res.status;
+        err.problem = await res.json().catch(() => null);
+        throw err;
+      }
       return res.status === 204 ? null : res.json();
     } finally { clearTimeout(timer); }
   }
@@ -141,16 +150,22 @@
     }
     $("scanner-detail").textContent = detail;
     box.dataset.result = answer.result;
-    // A wrong person let in by mistake: take it back (online; the server keeps the log).
+    // A wrong person let in by mistake: this device takes back its own admission, for a
+    // few minutes (online; the server checks both and keeps the log).
     const undo = $("scanner-undo");
     undo.hidden = !(ok && online && answer.registration_id);
+    clearTimeout(undoTimer);
+    if (!undo.hidden) undoTimer = setTimeout(() => { undo.hidden = true; }, undoMinutes * 60000);
     undo.onclick = async () => {
       try {
-        await call("POST", api + "/undo", { registration_id: answer.registration_id, list });
+        await call("POST", api + "/undo", { registration_id: answer.registration_id, list, device: device.device });
         const ticket = data && data.tickets[answer.registration_id];
         if (ticket) { ticket.checked_in_at = null; ticket.checked_in_by = null; save(); }
         show({ result: "undone", name: answer.name, ticket_type: answer.ticket_type });
-      } catch (e) { online = false; showMode(); }
+      } catch (e) {
+        if (e.status) { undo.hidden = true; $("scanner-detail").textContent = (e.problem && (e.problem.detail || e.problem.title)) || e.message; }
+        else { online = false; showMode(); }
+      }
     };
   }
 
@@ -211,21 +226,39 @@
     const q = $("scanner-q").value.trim();
     let found = [];
     if (online) {
-      try { found = await call("GET", api + "/search?q=" + encodeURIComponent(q)); } catch (e) { online = false; }
+      try { found = await call("GET", api + "/search?list=" + encodeURIComponent(list) + "&q=" + encodeURIComponent(q)); } catch (e) { if (!e.status) online = false; }
     }
     if (!online && data) {
+      // Offline the address still finds someone; the desk never shows it.
       const needle = q.toLowerCase();
-      found = Object.values(data.tickets).filter((x) => (x.name + " " + x.email).toLowerCase().includes(needle)).slice(0, 20);
+      found = Object.values(data.tickets).filter((x) => (x.name + " " + x.email).toLowerCase().includes(needle)).slice(0, 20)
+        .map((x) => Object.assign({}, x, { can_check_in: x.valid && !x.checked_in_at }));
     }
     const out = $("scanner-found");
     out.replaceChildren();
     for (const person of found) {
       const li = document.createElement("li");
-      li.textContent = person.name + " · " + person.email + " · " + typeName(person) + " ";
-      const button = document.createElement("button");
-      button.type = "button"; button.textContent = t("check_in");
-      button.addEventListener("click", () => handle({ registration_id: person.registration_id }));
-      li.appendChild(button);
+      const who = document.createElement("span");
+      who.textContent = person.name + " · " + typeName(person) + " ";
+      li.appendChild(who);
+      const state = document.createElement("span");
+      if (person.checked_in_at) {
+        state.className = "badge ok";
+        state.textContent = t("in_since") + " " + new Date(person.checked_in_at + "Z").toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+      } else if (person.can_check_in) {
+        state.className = "badge"; state.textContent = t("not_in");
+      } else {
+        state.className = "badge warn"; state.textContent = t("not_valid");
+      }
+      li.appendChild(state);
+      // Only those not in yet (and with a valid ticket) can be let in from here.
+      if (person.can_check_in) {
+        const button = document.createElement("button");
+        button.type = "button"; button.textContent = t("check_in");
+        button.addEventListener("click", () => handle({ registration_id: person.registration_id }));
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(button);
+      }
       out.appendChild(li);
     }
     if (!found.length) out.textContent = t("nobody");

@@ -147,6 +147,10 @@ db_test! {
         let link = app.setup_link().await?;
         let admin = app.admin().await?;
         assert_eq!(admin.get("/admin").await?.status, 200);
+        // Finding someone by name ignores case on both databases (LIKE on PostgreSQL does not).
+        app.user("wanda@example.org", "Wanda Weber").await?;
+        let found = admin.get("/admin?q=weber").await?.body;
+        assert!(found.contains("wanda@example.org"), "{found}");
         // The link is gone, and so is the page.
         let other = app.client();
         assert_eq!(other.get(&link).await?.status, 404);

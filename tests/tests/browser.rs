@@ -323,7 +323,9 @@ async fn a_reviewer_works_through_the_queue_and_the_organiser_accepts() -> anyho
         seen.push(title);
         // One click per score: the labels of a radio group.
         let choices = c
-            .find_all(Locator::Css(&format!("fieldset.score label[for$='-{score}']")))
+            .find_all(Locator::Css(&format!(
+                "fieldset.score label[for$='-{score}']"
+            )))
             .await?;
         anyhow::ensure!(!choices.is_empty(), "no score to click");
         for choice in choices {
@@ -812,6 +814,18 @@ async fn wait_until_admitted(
     }
 }
 
+/// A code typed at the door (a badge the camera cannot read), then "Check".
+async fn type_code(driver: &WebDriver, code: &str) -> anyhow::Result<()> {
+    fill(driver, "scanner-code", code).await?;
+    driver
+        .client
+        .find(Locator::Css("#scanner-manual button"))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[cfg_attr(
     not(devday_browser),
@@ -882,38 +896,50 @@ async fn door_staff_scan_a_badge_with_the_camera_and_keep_going_offline() -> any
         .flatten()
         .any(|t| !t["checked_in_at"].is_null());
     assert!(!still_in, "the undone check-in is still there: {sync}");
-    fill(&driver, "scanner-code", &codes[0]).await?;
-    c.find(Locator::Css("#scanner-manual button"))
-        .await?
-        .click()
-        .await?;
+    type_code(&driver, &codes[0]).await?;
     expect_text(&driver, "Welcome!").await?;
     wait_until_admitted(&app, &token, &registration(&codes[0])).await?;
+    // Scanned again: "already checked in", and no Undo that would take back an admission.
+    type_code(&driver, &codes[0]).await?;
+    expect_text(&driver, "Already checked in").await?;
+    assert!(
+        !c.find(Locator::Css("#scanner-undo"))
+            .await?
+            .is_displayed()
+            .await?,
+        "Undo offered on someone else's earlier admission"
+    );
+    // At the desk, by name: Ann is in (nothing to press), Ben not yet (check in); no
+    // addresses on the screen.
+    for (name, state, button) in [("abel", "in since", false), ("bauer", "not in yet", true)] {
+        fill(&driver, "scanner-q", name).await?;
+        c.find(Locator::Css("#scanner-search button"))
+            .await?
+            .click()
+            .await?;
+        expect_text(&driver, state).await?;
+        let found = c.find(Locator::Id("scanner-found")).await?;
+        assert!(!found.text().await?.contains('@'), "an address at the desk");
+        assert_eq!(
+            !found.find_all(Locator::Css("button")).await?.is_empty(),
+            button,
+            "{name}: check-in offered wrongly"
+        );
+    }
+    driver.screenshot_as_is("scanner-desk-search").await?;
 
     // The network goes: the scanner notices, still knows Ann is in, and admits Ben by his
     // code (typed at the desk), checking the signature itself.
     app.stop(true)?;
     expect_text(&driver, "offline").await?;
-    fill(&driver, "scanner-code", &codes[0]).await?;
-    c.find(Locator::Css("#scanner-manual button"))
-        .await?
-        .click()
-        .await?;
+    type_code(&driver, &codes[0]).await?;
     expect_text(&driver, "Already checked in").await?;
-    fill(&driver, "scanner-code", &codes[1]).await?;
-    c.find(Locator::Css("#scanner-manual button"))
-        .await?
-        .click()
-        .await?;
+    type_code(&driver, &codes[1]).await?;
     expect_text(&driver, "Welcome!").await?;
     expect_text(&driver, "Ben Bauer").await?;
     expect_text(&driver, "Waiting for upload: 2").await?;
     let forged = codes[1].replacen(&registration(&codes[1]), &registration(&codes[0]), 1);
-    fill(&driver, "scanner-code", &forged).await?;
-    c.find(Locator::Css("#scanner-manual button"))
-        .await?
-        .click()
-        .await?;
+    type_code(&driver, &forged).await?;
     expect_text(&driver, "Not a valid ticket").await?;
     expect_text(&driver, "Waiting for upload: 3").await?;
     driver.screenshot_as_is("scanner-offline").await?;

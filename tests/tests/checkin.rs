@@ -84,6 +84,11 @@ db_test! {
         assert_eq!(api.api_post("/api/events/dd-2030/checkin/undo", Some(&token), &json!({"registration_id": cem})).await?.status, 204);
         assert_eq!(api.api_post("/api/events/dd-2030/checkin/undo", Some(&token), &json!({"registration_id": cem})).await?.status, 404);
         assert_eq!(result(&scan(&api, &token, json!({"registration_id": cem})).await?), "admitted");
+        // Only the device that let someone in takes it back: never another door's admission.
+        let ann = first["registration_id"].as_str().unwrap_or_default();
+        let res = api.api_post("/api/events/dd-2030/checkin/undo", Some(&token), &json!({"registration_id": ann, "device": "Door 2"})).await?;
+        assert_eq!((res.status, res.json()["type"].as_str()), (409, Some("/problems/undo-other-device")), "{}", res.body);
+        assert_eq!(result(&scan(&api, &token, json!({"code": codes[0], "device": "Door 2"})).await?), "already_checked_in", "Ann is still in");
 
         // A retried request (same nonce) gets the same answer and makes no second scan.
         let retry = json!({"code": codes[3], "nonce": "n-dan-1"});
@@ -97,6 +102,16 @@ db_test! {
         assert_eq!(api.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": codes[3], "list": "nope"})).await?.status, 404);
         assert_eq!(api.api_post("/api/events/dd-2030/checkin", None, &json!({"code": codes[3]})).await?.status, 401);
 
+        // The desk finds people by name: whether they are in, never their address; only
+        // a valid ticket not yet in can be let in from there.
+        let found = api.api_get("/api/events/dd-2030/checkin/search?q=abel", Some(&token)).await?.json();
+        assert_eq!(found[0]["name"], "Ann Abel", "{found}");
+        assert!(found[0]["checked_in_at"].is_string() && found[0]["checked_in_by"] == "Door 1", "{found}");
+        assert_eq!((found[0]["can_check_in"].as_bool(), found[0].get("email")), (Some(false), None), "{found}");
+        let cancelled = api.api_get("/api/events/dd-2030/checkin/search?q=bauer", Some(&token)).await?.json();
+        assert_eq!((cancelled[0]["state"].as_str(), cancelled[0]["can_check_in"].as_bool()), (Some("cancelled"), Some(false)), "{cancelled}");
+        let desk = admin.get("/dd-2030/staff/badges?q=Ann").await?.body;
+        assert!(desk.contains("in since ") && !desk.contains("ann@example.org"), "{desk}");
         // The dashboard counts each admission once and logs the refusals.
         let board = admin.get("/dd-2030/manage/checkin").await?;
         assert_eq!(board.status, 200);
@@ -129,7 +144,7 @@ db_test! {
         let cursor = data["cursor"].as_str().unwrap_or_default().to_owned();
 
         // Two scanners admit Ann while both offline; each uploads, one twice after a timeout.
-        let upload = |device: &str, nonce: &str, minute: u32| json!({"scans": [{"code": codes[0], "device": device, "nonce": nonce, "scanned_at": format!("2030-05-01T09:{minute:02}:00")}]});
+        let upload = |device: &str, nonce: &str, minute: u32| json!({"scans": [{"code": codes[0], "device": device, "nonce": nonce, "scanned_at": format!("2026-05-01T09:{minute:02}:00")}]});
         let a = api.api_post("/api/events/dd-2030/checkin/upload", Some(&token), &upload("Door A", "a-1", 1)).await?;
         assert_eq!(a.status, 200, "{}", a.body);
         assert_eq!(a.json()["results"][0]["result"], "admitted");
@@ -146,7 +161,12 @@ db_test! {
         let delta = api.api_get(&format!("/api/events/dd-2030/checkin/sync?since={cursor}"), Some(&token)).await?.json();
         assert_eq!(delta["full"], false);
         assert_eq!(delta["tickets"].as_array().map(Vec::len), Some(1), "{delta}");
-        assert_eq!(delta["tickets"][0]["checked_in_at"], "2030-05-01T09:01:00");
+        assert_eq!(delta["tickets"][0]["checked_in_at"], "2026-05-01T09:01:00");
+        // That admission is long past: even Door A can no longer take it back from here.
+        let ann = delta["tickets"][0]["registration_id"].as_str().unwrap_or_default().to_owned();
+        let res = api.api_post("/api/events/dd-2030/checkin/undo", Some(&token), &json!({"registration_id": ann, "device": "Door A"})).await?;
+        assert_eq!((res.status, res.json()["type"].as_str()), (409, Some("/problems/undo-too-late")), "{}", res.body);
+        assert!(res.json()["detail"].as_str().is_some_and(|t| t.contains("older than 10 minutes")), "{}", res.body);
 
         // Twenty doors scan Ben at the same instant: one admission.
         let mut tasks = Vec::new();
@@ -177,7 +197,9 @@ db_test! {
         let there = second.client();
         let answer = there.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": codes[1], "device": "Door B2"})).await?.json();
         assert_eq!(result(&answer), "already_checked_in", "{answer}");
-        assert_eq!(there.api_post("/api/events/dd-2030/checkin/undo", Some(&token), &json!({"registration_id": answer["registration_id"]})).await?.status, 204);
+        let undo = |device: &serde_json::Value| json!({"registration_id": answer["registration_id"], "device": device});
+        assert_eq!(there.api_post("/api/events/dd-2030/checkin/undo", Some(&token), &undo(&json!("Door B2"))).await?.status, 409, "another door's admission");
+        assert_eq!(there.api_post("/api/events/dd-2030/checkin/undo", Some(&token), &undo(&answer["checked_in_by"])).await?.status, 204);
         let answer = there.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": codes[1], "device": "Door B2"})).await?.json();
         assert_eq!(result(&answer), "admitted", "{answer}");
         let here = api.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": codes[1]})).await?.json();

@@ -6,11 +6,14 @@
 //! first answer and never makes a second check-in. One admission per ticket and list is
 //! also guarded by a unique index, so two doors scanning at the same instant admit once.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use devday_db::schema::{editions::dsl as e, scans::dsl as s};
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
+use devday_shared::{AppError, AppResult, Refusal};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -33,7 +36,7 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Outcome::Admitted => "admitted",
             Outcome::AlreadyCheckedIn => "already_checked_in",
@@ -177,6 +180,29 @@ fn admission(
         .select((s::id, s::scanned_at, s::device))
         .first(conn)
         .optional()
+}
+
+/// The standing admissions on a list (of these registrations only, when given), by
+/// registration: (when, by which device).
+pub fn admissions(
+    conn: &mut DbConn,
+    list_id: &str,
+    of: Option<&[&String]>,
+) -> QueryResult<HashMap<String, (NaiveDateTime, String)>> {
+    let mut query = s::scans
+        .filter(s::list_id.eq(list_id))
+        .filter(s::result.eq(Outcome::Admitted.as_str()))
+        .filter(s::undone_at.is_null())
+        .select((s::registration_id, s::scanned_at, s::device))
+        .into_boxed();
+    if let Some(ids) = of {
+        query = query.filter(s::registration_id.eq_any(ids.iter().copied()));
+    }
+    let rows: Vec<(Option<String>, NaiveDateTime, String)> = query.load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, at, by)| Some((id?, (at, by))))
+        .collect())
 }
 
 /// One scan being recorded: whatever the outcome, it goes into the log with these.
@@ -348,17 +374,38 @@ pub fn scan(
     })
 }
 
-/// Takes back an admission made by mistake; the ticket can be admitted again. Returns
-/// whether there was one.
-pub fn undo(conn: &mut DbConn, list: &ListWithTypes, registration_id: &str) -> QueryResult<bool> {
+/// How long the device that let someone in may take it back (a wrong person, a slip).
+pub const UNDO_MINUTES: i64 = 10;
+
+/// Takes back an admission made by mistake, so the ticket can be admitted again: only by
+/// the device that made it and only within [`UNDO_MINUTES`] (never another door's earlier
+/// admission). 404 when there is none standing.
+pub fn undo(
+    conn: &mut DbConn,
+    list: &ListWithTypes,
+    registration_id: &str,
+    device: &str,
+) -> AppResult<()> {
+    let (id, at, by) =
+        admission(conn, &list.list.id, registration_id)?.ok_or(AppError::NotFound)?;
+    if by != device {
+        return Err(AppError::Refused(Refusal::UndoOtherDevice));
+    }
+    if now() - at > chrono::Duration::minutes(UNDO_MINUTES) {
+        return Err(AppError::Refused(Refusal::UndoTooLate {
+            minutes: UNDO_MINUTES,
+        }));
+    }
     let n = diesel::update(
         s::scans
-            .filter(s::list_id.eq(&list.list.id))
-            .filter(s::registration_id.eq(registration_id))
-            .filter(s::result.eq(Outcome::Admitted.as_str()))
+            .filter(s::id.eq(&id))
             .filter(s::undone_at.is_null()),
     )
     .set(s::undone_at.eq(Some(now())))
     .execute(conn)?;
-    Ok(n > 0)
+    // Two taps racing: the second finds it taken back already.
+    if n == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(())
 }

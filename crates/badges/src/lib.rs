@@ -9,6 +9,7 @@
 pub mod checkin;
 pub mod code;
 pub mod dashboard;
+pub mod desk;
 pub mod keys;
 pub mod lists;
 pub mod pdf;

@@ -79,22 +79,6 @@ fn changed_since(
     Ok(ids)
 }
 
-fn admissions(
-    conn: &mut DbConn,
-    list_id: &str,
-) -> QueryResult<std::collections::HashMap<String, (NaiveDateTime, String)>> {
-    let rows: Vec<(Option<String>, NaiveDateTime, String)> = s::scans
-        .filter(s::list_id.eq(list_id))
-        .filter(s::result.eq("admitted"))
-        .filter(s::undone_at.is_null())
-        .select((s::registration_id, s::scanned_at, s::device))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, at, by)| Some((id?, (at, by))))
-        .collect())
-}
-
 pub fn data(
     conn: &mut DbConn,
     edition: &Edition,
@@ -114,7 +98,7 @@ pub fn data(
             found
         }
     };
-    let admitted = admissions(conn, &list.list.id)?;
+    let admitted = crate::checkin::admissions(conn, &list.list.id, None)?;
     let tickets = holders
         .into_iter()
         .map(|h| {

@@ -8,6 +8,7 @@ use devday_db::schema::{
     editions::dsl as e, registration_tickets::dsl as rt, registrations::dsl as r,
     ticket_serials::dsl as ts, ticket_types::dsl as tt,
 };
+use devday_db::sql::lower;
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
@@ -140,11 +141,15 @@ pub fn confirmed(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Holder>
 
 /// Registrations of an edition whose name or address contains `query` (the desk's search).
 pub fn search(conn: &mut DbConn, edition_id: &str, query: &str) -> QueryResult<Vec<Holder>> {
-    let pattern = format!("%{}%", query.trim().replace(['%', '_'], ""));
+    let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
     let found: Vec<Row> = rows!()
         .filter(r::edition_id.eq(edition_id))
         .filter(r::state.eq_any(["confirmed", "cancelled"]))
-        .filter(r::name.like(&pattern).or(r::email.like(&pattern)))
+        .filter(
+            lower(r::name)
+                .like(&pattern)
+                .or(lower(r::email).like(&pattern)),
+        )
         .order((r::name.asc(), r::id.asc()))
         .limit(20)
         .load(conn)?;

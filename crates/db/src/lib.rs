@@ -18,3 +18,10 @@ pub use transaction::{is_unique_violation, unless_taken, write_transaction};
 
 /// Re-exported so domain crates use the same diesel the schema was compiled with.
 pub use diesel;
+
+/// SQL functions both databases have under the same name.
+pub mod sql {
+    // `lower` folds case on both (SQLite: ASCII only), so a search for "abel" finds "Ann
+    // Abel" on PostgreSQL too, where LIKE is case-sensitive.
+    diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
+}

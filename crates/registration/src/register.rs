@@ -21,8 +21,8 @@ use utoipa::ToSchema;
 
 use crate::model::{Registration, TicketType};
 
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 use crate::{interests, seats, settings, waitlist};
+use devday_db::sql::lower;
 
 /// What a person enters (the page form and the JSON API alike).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]

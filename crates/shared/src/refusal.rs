@@ -71,6 +71,12 @@ pub enum Refusal {
     FeedbackGiven,
     TimetableChangedMeanwhile,
     NothingToUndo,
+    /// Only the device that let someone in takes it back: never another door's admission.
+    UndoOtherDevice,
+    /// An admission is taken back only within this many minutes.
+    UndoTooLate {
+        minutes: i64,
+    },
     NoRooms,
     SuggestPlaceAllFirst,
     SuggestRunning,
@@ -147,6 +153,8 @@ impl Refusal {
             FeedbackGiven => "feedback-given",
             TimetableChangedMeanwhile => "timetable-changed-meanwhile",
             NothingToUndo => "nothing-to-undo",
+            UndoOtherDevice => "undo-other-device",
+            UndoTooLate { .. } => "undo-too-late",
             NoRooms => "no-rooms",
             SuggestPlaceAllFirst => "suggest-place-all-first",
             SuggestRunning => "suggest-running",
@@ -233,6 +241,7 @@ impl Refusal {
             WorkshopFull { workshop } => vec![("workshop", text(workshop))],
             NotDecidable { title, state } => vec![("title", text(title)), ("state", text(state))],
             SessionTypeInUse { proposals } => vec![("proposals", FluentValue::from(*proposals))],
+            UndoTooLate { minutes } => vec![("minutes", FluentValue::from(*minutes))],
             _ => Vec::new(),
         }
     }
@@ -283,6 +292,8 @@ mod tests {
             FeedbackGiven,
             TimetableChangedMeanwhile,
             NothingToUndo,
+            UndoOtherDevice,
+            UndoTooLate { minutes: 10 },
             NoRooms,
             SuggestPlaceAllFirst,
             SuggestRunning,
@@ -350,6 +361,8 @@ mod tests {
                 | FeedbackGiven
                 | TimetableChangedMeanwhile
                 | NothingToUndo
+                | UndoOtherDevice
+                | UndoTooLate { .. }
                 | NoRooms
                 | SuggestPlaceAllFirst
                 | SuggestRunning

@@ -11,9 +11,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::checkin::{self, Answer, Presented, Scan};
+use crate::desk::{self, Found};
 use crate::lists::{self, ListWithTypes};
 use crate::sync::{self, SyncData};
-use crate::tickets::{self, Holder};
 use devday_shared::web::{Deferred, Json, Query};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -60,11 +60,7 @@ impl ScanRequest {
             (_, Some(id)) if !id.trim().is_empty() => Presented::Registration(id),
             _ => return Err(AppError::Refused(devday_shared::Refusal::ScanNeedsCode)),
         };
-        let device = self
-            .device
-            .map(|d| d.trim().chars().take(60).collect::<String>())
-            .filter(|d| !d.is_empty())
-            .unwrap_or_else(|| access.user.display_name.clone());
+        let device = device_name(self.device, access);
         Ok((
             self.list,
             Scan {
@@ -202,23 +198,30 @@ pub async fn upload(
 pub struct SearchQuery {
     /// Part of a name or an address.
     pub q: String,
+    /// The check-in list whose admissions are shown; the entrance by default.
+    #[serde(default)]
+    pub list: Option<String>,
 }
 
-/// Finds people by name or address at the desk.
+/// Finds people by name or address at the desk, with whether they are in on the list
+/// (and no email address).
 #[utoipa::path(get, path = "/api/events/{edition}/checkin/search", tag = "check-in",
     params(("edition" = String, Path), SearchQuery),
-    responses((status = 200, body = [Holder])), security(("bearer" = [])))]
+    responses((status = 200, body = [Found])), security(("bearer" = [])))]
 pub async fn search(
     state: web::Data<AppState>,
     access: Staff,
     query: Query<SearchQuery>,
 ) -> AppResult<HttpResponse> {
-    let q = query.into_inner().q;
+    let SearchQuery { q, list } = query.into_inner();
     if q.trim().chars().count() < 2 {
         return Err(AppError::Refused(devday_shared::Refusal::SearchTooShort));
     }
+    let list = list_of(&state, &access, list).await?;
     let eid = access.edition.id.clone();
-    let found = state.db(move |c| Ok(tickets::search(c, &eid, &q)?)).await?;
+    let found = state
+        .db(move |c| Ok(desk::search(c, &eid, &list, &q)?))
+        .await?;
     Ok(HttpResponse::Ok().json(found))
 }
 
@@ -227,13 +230,19 @@ pub struct UndoRequest {
     pub registration_id: String,
     #[serde(default)]
     pub list: Option<String>,
+    /// The scanner's name as it scanned (the account's name by default): only the device
+    /// that let someone in takes it back.
+    #[serde(default)]
+    pub device: Option<String>,
 }
 
-/// Takes back a check-in made by mistake: 204, or 404 when there was none.
+/// Takes back a check-in made by mistake, by the device that made it within ten minutes:
+/// 204; 404 when there was none; 409 for another device's or an older admission.
 #[utoipa::path(post, path = "/api/events/{edition}/checkin/undo", tag = "check-in",
     params(("edition" = String, Path)), request_body = UndoRequest,
     responses((status = 204),
-        (status = 404, body = ProblemDocument, content_type = "application/problem+json")),
+        (status = 404, body = ProblemDocument, content_type = "application/problem+json"),
+        (status = 409, body = ProblemDocument, content_type = "application/problem+json")),
     security(("bearer" = [])))]
 pub async fn undo(
     state: web::Data<AppState>,
@@ -243,14 +252,21 @@ pub async fn undo(
     let UndoRequest {
         registration_id,
         list,
+        device,
     } = body.into_inner();
+    let device = device_name(device, &access);
     let list = list_of(&state, &access, list).await?;
-    let undone = state
-        .db(move |c| Ok(checkin::undo(c, &list, &registration_id)?))
+    state
+        .db(move |c| checkin::undo(c, &list, &registration_id, &device))
         .await?;
-    if undone {
-        Ok(HttpResponse::NoContent().finish())
-    } else {
-        Err(AppError::NotFound)
-    }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The scanner's name as it calls itself (trimmed, at most 60 characters), else the
+/// account's name: the same for a scan and for taking it back.
+fn device_name(given: Option<String>, access: &Staff) -> String {
+    given
+        .map(|d| d.trim().chars().take(60).collect::<String>())
+        .filter(|d| !d.is_empty())
+        .unwrap_or_else(|| access.user.display_name.clone())
 }

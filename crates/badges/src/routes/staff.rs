@@ -5,10 +5,10 @@
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::api_tokens;
 use devday_shared::web::{CsrfForm, Page, Staff};
-use devday_shared::{AppResult, AppState};
-use serde::Deserialize;
+use devday_shared::{AppError, AppResult, AppState};
+use serde::{Deserialize, Serialize};
 
-use crate::lists;
+use crate::{desk, lists};
 use devday_shared::web::Query;
 
 pub async fn home(
@@ -30,6 +30,7 @@ pub async fn scanner(page: Page, access: Staff) -> AppResult<HttpResponse> {
     let mut ctx = page.context();
     ctx.insert("edition", &access.edition);
     ctx.insert("token", "");
+    ctx.insert("undo_minutes", &crate::checkin::UNDO_MINUTES);
     page.render("badges/scanner.html", &ctx)
 }
 
@@ -65,6 +66,7 @@ pub async fn start(
     ctx.insert("edition", &access.edition);
     ctx.insert("token", &secret);
     ctx.insert("device", &device);
+    ctx.insert("undo_minutes", &crate::checkin::UNDO_MINUTES);
     page.render("badges/scanner.html", &ctx)
 }
 
@@ -72,6 +74,13 @@ pub async fn start(
 pub struct DeskQuery {
     #[serde(default)]
     pub q: String,
+}
+
+#[derive(Serialize)]
+struct DeskRow<'a> {
+    #[serde(flatten)]
+    found: &'a desk::Found,
+    in_at: Option<String>,
 }
 
 /// The badge desk: find a person (a lost badge, a walk-in just registered) and print
@@ -86,15 +95,28 @@ pub async fn desk(
     let (eid, needle) = (access.edition.id.clone(), q.clone());
     let found = if q.trim().chars().count() >= 2 {
         state
-            .db(move |c| Ok(crate::tickets::search(c, &eid, &needle)?))
+            .db(move |c| {
+                let entrance = lists::find(c, &eid, None)?.ok_or(AppError::NotFound)?;
+                Ok(desk::search(c, &eid, &entrance, &needle)?)
+            })
             .await?
     } else {
         Vec::new()
     };
+    // When they came in, on the edition's clock.
+    let rows: Vec<DeskRow<'_>> = found
+        .iter()
+        .map(|f| DeskRow {
+            found: f,
+            in_at: f
+                .checked_in_at
+                .map(|at| access.edition.local(at).format("%H:%M").to_string()),
+        })
+        .collect();
     let mut ctx = page.context();
     ctx.insert("edition", &access.edition);
     ctx.insert("q", &q);
-    ctx.insert("found", &found);
+    ctx.insert("found", &rows);
     page.render("badges/desk.html", &ctx)
 }
 

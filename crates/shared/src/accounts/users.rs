@@ -1,12 +1,12 @@
 use chrono::NaiveDateTime;
 use devday_db::schema::users::dsl as u;
+use devday_db::sql::lower;
 use devday_db::{now, DbConn};
 use diesel::prelude::*;
 use serde::Serialize;
 
 use super::EmailAddress;
 
-diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 use crate::i18n::Locale;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -162,7 +162,7 @@ pub fn list(conn: &mut DbConn, search: &str, limit: i64) -> QueryResult<Vec<User
         query = query.filter(
             u::email
                 .like(pattern.clone())
-                .or(u::display_name.like(pattern)),
+                .or(lower(u::display_name).like(pattern)),
         );
     }
     query.order(u::email.asc()).limit(limit).load(conn)
