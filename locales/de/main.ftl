@@ -401,6 +401,18 @@ mail-nobody = Niemand passt zu diesen Filtern.
 email-submitted-subject = Einreichung erhalten: { $title }
 email-submitted-text = danke für deine Einreichung „{ $title }“ bei { $edition }. Das Programmkomitee begutachtet sie; die Entscheidung bekommst du per Mail. Hier kannst du sie ansehen und ändern:
 email-submitted-text-until = danke für deine Einreichung „{ $title }“ bei { $edition }. Bis { $time } kannst du sie noch ändern; danach entscheidet das Programmkomitee und du bekommst die Entscheidung per Mail:
+email-review-assigned-subject = { $n ->
+    [one] Ein neuer Beitrag zum Bewerten für { $edition }
+   *[other] { $n } neue Beiträge zum Bewerten für { $edition }
+}
+email-review-assigned-text = { $n ->
+    [one] ein weiterer Beitrag für { $edition } ist dir zum Bewerten zugewiesen
+   *[other] { $n } weitere Beiträge für { $edition } sind dir zum Bewerten zugewiesen
+}; { $waiting ->
+    [one] einer wartet jetzt auf deine Bewertung.
+   *[other] { $waiting } warten jetzt auf deine Bewertung.
+}
+email-review-assigned-until = Das Bewertungsfenster ist offen bis { $time }.
 email-cospeaker-subject = Einladung als Co-Speaker: { $title }
 email-cospeaker-text = { $inviter } lädt dich ein, bei { $edition } gemeinsam „{ $title }“ zu halten. Öffne diesen Link, um anzunehmen:
 email-claim-subject = Eine Session für dich bei { $edition }
@@ -530,14 +542,23 @@ workshop-times = Ein Workshop braucht einen Beginn und ein späteres Ende.
 registration-no-ticket = Für die Anmeldung gibt es noch keine Tickets.
 registration-join-waitlist = Ist die Konferenz oder ein gewählter Workshop voll, setzt mich auf die Warteliste
 registration-submit = Anmelden
-registration-held-title = Schau in dein Postfach
-registration-held-text = Dein Platz ist reserviert. Bestätige ihn mit dem Link, den wir dir geschickt haben; dein Ticket folgt.
-registration-again-text = Du bist schon angemeldet: Wir haben dir den Link zum Verwalten deiner Anmeldung geschickt.
-registration-waitlisted-title = Du stehst auf der Warteliste
-registration-waitlisted-text = Die Konferenz ist ausgebucht. Sobald ein Platz frei wird, bieten wir ihn der Warteliste der Reihe nach per Mail an.
+registration-held-title = Schau in dein Postfach, { $name }
+registration-held-text = Dein Platz bei { $edition } ist reserviert. Wir haben einen Link an { $email } geschickt: Bestätige ihn damit, dann folgt dein Ticket.
+registration-again-text = Du bist schon für { $edition } angemeldet: Den Link zum Verwalten deiner Anmeldung haben wir an { $email } geschickt.
+registration-waitlisted-title = Du stehst auf der Warteliste, { $name }
+registration-waitlisted-text = { $edition } ist ausgebucht; du bist Nummer { $position } auf der Warteliste. Sobald ein Platz frei wird, bieten wir ihn der Reihe nach an, per Mail an { $email }.
+registration-back-to-edition = Zurück zu { $edition }
 registration-confirm-title = Anmeldung bestätigen
-registration-confirmed-title = Du bist angemeldet
-registration-confirmed-text = Deine Anmeldung ist bestätigt. Dein Ticket kommt per Mail.
+registered-title = Du bist angemeldet, { $name }
+registered-text = Dein Platz ist bestätigt. Dein Ticket ist jetzt fertig und auch per Mail unterwegs: Zeig seinen QR-Code am Eingang, auf dem Handy oder ausgedruckt.
+registered-ticket = Mein Ticket zeigen
+registered-manage = Meine Anmeldung verwalten
+registered-keep-mail = Heb die Mail auf: Ihr Link ist der einzige Weg zurück zu deinem Ticket und deiner Anmeldung.
+email-registration-self-cancelled-subject = Du hast deine Anmeldung für { $edition } storniert
+email-registration-self-cancelled-text = du hast deine Anmeldung für { $edition } storniert; dein Ticket gilt nicht mehr.
+email-registration-self-cancelled-offered = Dein Platz ist an die nächste Person auf der Warteliste gegangen: danke, dass du Platz gemacht hast.
+email-registration-self-cancelled-free = Dein Platz ist wieder frei für jemand anderen.
+email-registration-self-cancelled-again = Doch anders entschieden? Solange Plätze frei sind, kannst du dich hier wieder anmelden:
 registration-cancelled-title = Anmeldung storniert
 registration-cancelled-text = Dein Platz ist wieder frei. Danke, dass du Bescheid gibst.
 registration-yours = Deine Anmeldung
@@ -568,7 +589,6 @@ offer-title = Ein Platz für dich
 offer-text = Ein Platz ist frei. Nimm ihn vor { $time } UTC, oder lass ihn der nächsten Person.
 offer-accept = Platz nehmen
 offer-decline = Nein, danke
-offer-accepted-text = Der Platz gehört dir. Dein Ticket kommt per Mail.
 offer-declined-title = Danke
 offer-declined-text = Wir haben den Platz der nächsten Person angeboten.
 field-hold_hours = Reservierungszeit
@@ -732,11 +752,15 @@ schedule-release-first = { $count ->
 }
 schedule-release-summary = Seit der letzten Version: { $added } neu, { $moved } verschoben, { $cancelled } gestrichen
 schedule-release-nothing = Seit der letzten Version hat sich nichts geändert.
-schedule-release-first-hint = Mit dieser Version wird das Programm öffentlich. Spätere Versionen zeigen, was sich geändert hat, und Vortragende verschobener oder gestrichener Beiträge bekommen eine Mail.
+schedule-release-first-hint = Mit dieser Version wird das Programm öffentlich: { $count ->
+    [0] noch niemand spricht darin.
+    [one] 1 Vortragende*r bekommt eine Mail mit Tag, Zeit, Raum und Kalenderdatei des Beitrags.
+   *[other] { $count } Vortragende bekommen eine Mail mit Tag, Zeit, Raum und Kalenderdatei ihres Beitrags.
+} Spätere Versionen zeigen, was sich geändert hat.
 schedule-release-tells = { $count ->
     [0] Niemand muss benachrichtigt werden.
-    [one] 1 Vortragende*r eines verschobenen oder gestrichenen Beitrags bekommt eine Mail.
-   *[other] { $count } Vortragende verschobener oder gestrichener Beiträge bekommen eine Mail.
+    [one] 1 Vortragende*r eines neuen, verschobenen oder gestrichenen Beitrags bekommt eine Mail.
+   *[other] { $count } Vortragende neuer, verschobener oder gestrichener Beiträge bekommen eine Mail.
 }
 schedule-release-publish = { $count ->
     [0] Veröffentlichen
@@ -820,6 +844,9 @@ email-schedule-cancelled-subject = Dein Beitrag „{ $title }“ steht nicht meh
 email-schedule-cancelled-text = Das neue Programm von { $edition } enthält deinen Beitrag „{ $title }“ nicht mehr. Falls das unerwartet ist, antworte bitte dem Orga-Team.
 email-schedule-was = Vorher:
 email-schedule-now = Jetzt:
+email-schedule-placed-subject = Dein Beitrag „{ $title }“ steht im Programm
+email-schedule-placed-text = Das Programm von { $edition } ist veröffentlicht, und dein Beitrag „{ $title }“ ist dabei:
+email-schedule-placed-calendar = Trag ihn in deinen Kalender ein:
 schedule-feedback = Feedback
 schedule-feedback-intro = Anonym: Die Vortragenden und das Orga-Team sehen deine Bewertung und deinen Kommentar, nicht wer du bist.
 schedule-feedback-rating-label = Wie war es? (1 schwach – 5 hervorragend)

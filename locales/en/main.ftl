@@ -401,6 +401,18 @@ mail-nobody = Nobody matches these filters.
 email-submitted-subject = Proposal received: { $title }
 email-submitted-text = thank you for submitting "{ $title }" to { $edition }. The programme committee reviews it and you hear the decision by mail. You can see and change it here:
 email-submitted-text-until = thank you for submitting "{ $title }" to { $edition }. You can still change it until { $time }; then the programme committee decides and you hear the decision by mail:
+email-review-assigned-subject = { $n ->
+    [one] A new proposal to review for { $edition }
+   *[other] { $n } new proposals to review for { $edition }
+}
+email-review-assigned-text = { $n ->
+    [one] one more proposal for { $edition } is yours to review
+   *[other] { $n } more proposals for { $edition } are yours to review
+}; { $waiting ->
+    [one] one is waiting for your review now.
+   *[other] { $waiting } are waiting for your review now.
+}
+email-review-assigned-until = The review window is open until { $time }.
 email-cospeaker-subject = Co-speaker invitation: { $title }
 email-cospeaker-text = { $inviter } invites you to speak together on "{ $title }" at { $edition }. Open this link to accept:
 email-claim-subject = A session for you at { $edition }
@@ -530,14 +542,23 @@ workshop-times = A workshop needs a start and a later end.
 registration-no-ticket = Registration has no tickets yet.
 registration-join-waitlist = If the conference or a workshop I chose is full, put me on its waiting list
 registration-submit = Register
-registration-held-title = Check your mail
-registration-held-text = Your place is held. Confirm it with the link we sent you; your ticket follows.
-registration-again-text = You are registered already: we have sent you the link to manage your registration.
-registration-waitlisted-title = You are on the waiting list
-registration-waitlisted-text = The conference is full. As soon as a place is free, we offer it to the waiting list in order, by mail.
+registration-held-title = Check your mail, { $name }
+registration-held-text = Your place at { $edition } is held. We have sent a link to { $email }: confirm with it, and your ticket follows.
+registration-again-text = You are registered for { $edition } already: we have sent the link to manage your registration to { $email }.
+registration-waitlisted-title = You are on the waiting list, { $name }
+registration-waitlisted-text = { $edition } is full; you are number { $position } on the waiting list. As soon as a place is free, we offer it in order, by mail to { $email }.
+registration-back-to-edition = Back to { $edition }
 registration-confirm-title = Confirm your registration
-registration-confirmed-title = You are registered
-registration-confirmed-text = Your registration is confirmed. Your ticket is on its way by mail.
+registered-title = You are registered, { $name }
+registered-text = Your place is confirmed. Your ticket is ready now and on its way by mail: show its QR code at the entrance, on your phone or printed.
+registered-ticket = Show my ticket
+registered-manage = Manage my registration
+registered-keep-mail = Keep the mail: its link is the only way back to your ticket and registration.
+email-registration-self-cancelled-subject = You have cancelled your registration for { $edition }
+email-registration-self-cancelled-text = you have cancelled your registration for { $edition }; your ticket is no longer valid.
+email-registration-self-cancelled-offered = Your place has gone to the next person on the waiting list: thank you for making room.
+email-registration-self-cancelled-free = Your place is free again for someone else.
+email-registration-self-cancelled-again = Changed your mind? While places are free, you can register again here:
 registration-cancelled-title = Registration cancelled
 registration-cancelled-text = Your place has gone back to the pool. Thank you for letting us know.
 registration-yours = Your registration
@@ -568,7 +589,6 @@ offer-title = A place for you
 offer-text = A place is free. Take it before { $time } UTC, or let the next person have it.
 offer-accept = Take the place
 offer-decline = No, thanks
-offer-accepted-text = The place is yours. Your ticket is on its way by mail.
 offer-declined-title = Thank you
 offer-declined-text = We have offered the place to the next person.
 field-hold_hours = Hold time
@@ -732,11 +752,15 @@ schedule-release-first = { $count ->
 }
 schedule-release-summary = Since the last version: { $added } added, { $moved } moved, { $cancelled } cancelled
 schedule-release-nothing = Nothing has changed since the last version.
-schedule-release-first-hint = The programme becomes public with this version. Later versions list what changed, and speakers of moved or cancelled sessions get a mail.
+schedule-release-first-hint = The programme becomes public with this version: { $count ->
+    [0] no speaker is on it yet.
+    [one] 1 speaker gets a mail with their session's day, time, room and calendar file.
+   *[other] { $count } speakers get a mail with their session's day, time, room and calendar file.
+} Later versions list what changed.
 schedule-release-tells = { $count ->
     [0] No speaker needs to be told.
-    [one] 1 speaker of a moved or cancelled session gets a mail.
-   *[other] { $count } speakers of moved or cancelled sessions get a mail.
+    [one] 1 speaker of a new, moved or cancelled session gets a mail.
+   *[other] { $count } speakers of new, moved or cancelled sessions get a mail.
 }
 schedule-release-publish = { $count ->
     [0] Release
@@ -820,6 +844,9 @@ email-schedule-cancelled-subject = Your session "{ $title }" is no longer in the
 email-schedule-cancelled-text = The new timetable of { $edition } no longer contains your session "{ $title }". If this is unexpected, please reply to the organisers.
 email-schedule-was = Before:
 email-schedule-now = Now:
+email-schedule-placed-subject = Your session "{ $title }" is in the programme
+email-schedule-placed-text = The programme of { $edition } is out, and your session "{ $title }" is in it:
+email-schedule-placed-calendar = Add it to your calendar:
 schedule-feedback = Feedback
 schedule-feedback-intro = Anonymous: the speakers and the organisers see your rating and comment, not who you are.
 schedule-feedback-rating-label = How was it? (1 poor – 5 excellent)

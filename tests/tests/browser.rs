@@ -473,12 +473,17 @@ async fn an_attendee_cancels_and_the_waiting_list_takes_the_place() -> anyhow::R
     expect_text(&driver, "Please agree").await?;
     c.find(Locator::Css("#f-consent")).await?.click().await?;
     submit(&driver).await?;
-    expect_text(&driver, "Your place is held").await?;
+    expect_text(&driver, "Your place at Edition dd-2030 is held").await?;
+    driver.screenshot("registration-held").await?;
     let mail = app.smtp.wait_for("anna@example.org").await?;
     c.goto(&mail.link("/register/confirm/").expect("confirm link"))
         .await?;
     press(&driver, "/register/confirm/", "").await?;
-    expect_text(&driver, "You are registered").await?;
+    expect_text(&driver, "You are registered, Anna").await?;
+    // A one-time page (the link is used up): as it is, not opened again in German.
+    driver
+        .screenshot_as_is("registration-registered-en")
+        .await?;
     let ticket = app
         .smtp
         .wait_for_subject("anna@example.org", "Your ticket")
@@ -530,7 +535,7 @@ async fn an_attendee_cancels_and_the_waiting_list_takes_the_place() -> anyhow::R
     c.goto(&offer.link("/register/offer/").expect("offer link"))
         .await?;
     press(&driver, "/register/offer/", "[value='accept']").await?;
-    expect_text(&driver, "The place is yours").await?;
+    expect_text(&driver, "You are registered").await?;
     driver.screenshot("registration-offer-accepted").await?;
     app.smtp
         .wait_for_subject("willi@example.org", "Your ticket")

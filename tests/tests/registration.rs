@@ -90,22 +90,29 @@ db_test! {
         assert!(form.body.contains("500 places free"), "{}", form.body);
         let res = visitor.post("/dd-2030/register/", &[("name", "Nora"), ("email", "nora@example.org"), ("consent", "true"), ("tshirt", "M")]).await?;
         assert_eq!(res.status, 200, "{}", res.body);
+        assert!(res.body.contains("Check your mail, Nora") && res.body.contains("Your place at Edition dd-2030 is held. We have sent a link to nora@example.org"), "{}", res.body);
         let mail = app.smtp.wait_for("nora@example.org").await?;
         let confirm = mail.link("/register/confirm/").expect("confirm link");
         assert!(mail.link("/register/manage/").is_some());
         assert_eq!(visitor.get(&confirm).await?.status, 200);
         let res = visitor.post(&confirm, &[]).await?;
-        assert!(res.body.contains("You are registered"), "{}", res.body);
+        // The page names the person and the event and leads on to the ticket and the manage
+        // page, with the same fresh link the ticket mail carries.
+        assert!(res.body.contains("You are registered, Nora") && res.body.contains("Edition dd-2030"), "{}", res.body);
         assert_eq!(visitor.post(&confirm, &[]).await?.status, 404, "a confirm link worked twice");
         let ticket = app.smtp.wait_for_nth("nora@example.org", 2).await?;
         assert!(ticket.subject.starts_with("Your ticket"), "{}", ticket.subject);
+        let manage = ticket.link("/register/manage/").expect("manage link");
+        let path = manage.trim_start_matches(app.base.as_str());
+        assert!(res.body.contains(&format!(r#"href="{path}/ticket""#)), "{}", res.body);
+        assert!(visitor.get(&format!("{path}/ticket")).await?.body.contains("Nora"));
         let ics = visitor.get(&ticket.link("/conference.ics").expect("calendar link")).await?;
         assert_eq!(ics.header("content-type"), Some("text/calendar; charset=utf-8"));
         assert!(ics.body.contains("BEGIN:VEVENT\r\n") && ics.body.contains("DTSTART;VALUE=DATE:"), "{}", ics.body);
 
         // Again with the same address: a manage link, not a second registration.
         let res = app.client().post("/dd-2030/register/", &[("name", "Nora Again"), ("email", "NORA@example.org"), ("consent", "true")]).await?;
-        assert!(res.body.contains("registered already"), "{}", res.body);
+        assert!(res.body.contains("You are registered for Edition dd-2030 already: we have sent the link"), "{}", res.body);
         let again = app.smtp.wait_for_nth("nora@example.org", 3).await?;
         let manage = again.link("/register/manage/").expect("manage link");
         let page = visitor.get(&manage).await?;
@@ -174,6 +181,9 @@ db_test! {
         assert!(res.body.contains("Registration cancelled"), "{}", res.body);
         let offer = app.smtp.wait_for_subject("rusher2@example.org", "A place for you").await?;
         assert!(app.smtp.mails_to("rusher3@example.org").iter().all(|m| !m.subject.starts_with("A place")));
+        // #1 gets a mail confirming it, saying where the place went.
+        let gone = app.smtp.wait_for_subject("rusher1@example.org", "You have cancelled").await?;
+        assert!(gone.text.contains("Your place has gone to the next person on the waiting list") && gone.link("/dd-2030/register/").is_some(), "{}", gone.text);
         // #2 declines; #3 gets the offer and takes it.
         let link = offer.link("/register/offer/").expect("offer link");
         let res = api.post(&link, &[("answer", "decline")]).await?;
@@ -181,7 +191,7 @@ db_test! {
         assert_eq!(api.post(&link, &[("answer", "accept")]).await?.status, 404, "a declined offer was used");
         let offer3 = app.smtp.wait_for_subject("rusher3@example.org", "A place for you").await?;
         let res = api.post(&offer3.link("/register/offer/").expect("offer"), &[("answer", "accept")]).await?;
-        assert!(res.body.contains("The place is yours"), "{}", res.body);
+        assert!(res.body.contains("You are registered, ") && res.body.contains("Show my ticket"), "{}", res.body);
         let ticket = app.smtp.wait_for_subject("rusher3@example.org", "Your ticket").await?;
         assert!(ticket.link("/register/manage/").is_some());
         let list = admin.get("/dd-2030/manage/registrations").await?;
@@ -193,6 +203,9 @@ db_test! {
         let place = api.api_post(url, None, &rusher(6, true)).await?.json()["position"].clone();
         assert_eq!(place, 1, "declined and accepted offers still counted");
         assert_eq!(api.api_post(url, None, &rusher(7, true)).await?.json()["position"], 2);
+        // The form tells the next one their place, the event and where the mail goes.
+        let res = api.post("/dd-2030/register/", &[("name", "Rusher Eight"), ("email", "rusher8@example.org"), ("consent", "true"), ("waitlist", "true")]).await?;
+        assert!(res.body.contains("You are on the waiting list, Rusher Eight") && res.body.contains("you are number 3 on the waiting list"), "{}", res.body);
         let joined = app.smtp.wait_for_subject("rusher6@example.org", "On the waiting list").await?;
         let leave = joined.link("/register/waitlist/").expect("leave link");
         assert_eq!(api.post(&leave, &[]).await?.status, 200);

@@ -60,6 +60,12 @@ db_test! {
         let res = admin.post("/dd-2030/manage/review/distribute", &[]).await?;
         let said = admin.get(res.location().unwrap_or_default()).await?.body;
         assert!(said.contains("6 assignments added"), "{said}");
+        // Each reviewer hears of the round once, with how many are new, and the queue.
+        for email in ["r1@example.org", "r2@example.org", "r3@example.org"] {
+            let told = app.smtp.wait_for_subject(email, "2 new proposals to review for Edition dd-2030").await?;
+            assert!(told.text.contains("2 more proposals for Edition dd-2030 are yours to review; 2 are waiting") && told.link("/dd-2030/review/").is_some(), "{}", told.text);
+            assert!(!told.text.contains("Sarah") && !told.text.contains("Proposal One"), "the digest names what anonymity hides");
+        }
 
         // A reviewer never reviews their own proposal, even when assigned by hand.
         let page = admin.get("/dd-2030/manage/review").await?;
@@ -115,6 +121,7 @@ db_test! {
         // Others' reviews show only after one's own (the default).
         let form = assigned_p1[1].get(&format!("/dd-2030/review/{p1}")).await?;
         assert!(form.body.contains("Strong."), "own review written, others not shown");
+        assert_eq!(app.smtp.mails_to("r1@example.org").iter().filter(|m| m.subject.contains("to review")).count(), 1, "one mail per round, not per proposal");
 
         // Speakers never see reviews.
         let own = sarah.get(&format!("/dd-2030/cfp/proposals/{p1}")).await?;

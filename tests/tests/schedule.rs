@@ -225,6 +225,15 @@ db_test! {
         let favourites = public.get(&format!("/dd-2030/schedule.ics?sessions={first},{third}")).await?.body;
         assert_eq!(favourites.matches("BEGIN:VEVENT").count(), 2);
 
+        // Release 1 told each speaker their session is in: day (with weekday), time, room
+        // and the session's calendar file.
+        let placed = app.smtp.wait_for_subject("tom@example.org", "Your session \"Zeitzonen für Alle\" is in the programme").await?;
+        let weekday_time = regex::Regex::new(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d · ")?;
+        assert!(weekday_time.is_match(&placed.text), "{}", placed.text);
+        assert!(placed.link(&format!("/dd-2030/schedule/sessions/{third}/calendar.ics")).is_some(), "{}", placed.text);
+        for title in ["Fearless & <Rust>", "Async in practice"] {
+            app.smtp.wait_for_subject("sarah@example.org", &format!("Your session \"{title}\" is in")).await?;
+        }
         // The draft moves on privately; release 2 moves a session and tells its speaker.
         let before = app.smtp.mails_to("sarah@example.org").len();
         assert!(admin.get("/dd-2030/manage/schedule/release").await?.body.contains("Nothing has changed since the last version."));
@@ -233,13 +242,13 @@ db_test! {
         // The release's preview: what changes and who hears of it, before it goes out.
         let preview = admin.get("/dd-2030/manage/schedule/release").await?.body;
         assert!(preview.contains("Since the last version: 0 added, 1 moved, 0 cancelled"), "{preview}");
-        assert!(preview.contains("1 speaker of a moved or cancelled session gets a mail."), "{preview}");
+        assert!(preview.contains("1 speaker of a new, moved or cancelled session gets a mail."), "{preview}");
         assert!(preview.contains("Release 1 change"), "{preview}");
         let res = admin.post("/dd-2030/manage/schedule/release", &[("name", "Second")]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
         let mail = app.smtp.wait_for_nth("sarah@example.org", before + 1).await?;
         assert!(mail.subject.contains("has moved"), "{}", mail.subject);
-        assert!(mail.text.contains("15:00 Room B"), "{}", mail.text);
+        assert!(mail.text.contains(", 15:00 · Room B") && weekday_time.is_match(&mail.text), "{}", mail.text);
         assert!(app.smtp.mails_to("tom@example.org").iter().all(|m| !m.subject.contains("moved")), "Tom's session did not move");
         tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
         let changes = public.get("/dd-2030/schedule/changes").await?.body;

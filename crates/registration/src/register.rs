@@ -402,6 +402,12 @@ pub fn by_manage_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Reg
         .optional()
 }
 
+/// A registration just confirmed, with the token of its manage link (also mailed).
+pub struct Registered {
+    pub registration: Registration,
+    pub manage_token: String,
+}
+
 /// Confirms a registration that is held for its owner (found by the mailed confirmation
 /// link, or by the manage link, which proves the address just as well) and mails the
 /// ticket. NotFound once it is no longer held (confirmed already, or the hold ran out).
@@ -411,8 +417,8 @@ pub fn confirm_held(
     edition: &Edition,
     reg: Registration,
     locale: Locale,
-) -> AppResult<Registration> {
-    let done = write_transaction(conn, |conn| -> AppResult<Registration> {
+) -> AppResult<Registered> {
+    let done = write_transaction(conn, |conn| -> AppResult<Registered> {
         // Until the sweeper has released it, an expired hold still reads "held".
         let n = diesel::update(
             r::registrations
@@ -430,22 +436,26 @@ pub fn confirm_held(
         if n != 1 {
             return Err(AppError::NotFound);
         }
-        send_ticket(conn, mailer, edition, &reg, locale)?;
-        Ok(reg.clone())
+        let manage_token = send_ticket(conn, mailer, edition, &reg, locale)?;
+        Ok(Registered {
+            registration: reg.clone(),
+            manage_token,
+        })
     })?;
     mailer.notify();
     Ok(done)
 }
 
 /// Queues the ticket mail of a confirmed registration, with a fresh manage link (the
-/// previous one stops working) and the conference's calendar link.
+/// previous one stops working) and the conference's calendar link; returns the link's
+/// token, for the page that confirmed the registration.
 pub(crate) fn send_ticket(
     conn: &mut DbConn,
     mailer: &Mailer,
     edition: &Edition,
     reg: &Registration,
     locale: Locale,
-) -> AppResult<()> {
+) -> AppResult<String> {
     let manage = crypto::random_token();
     diesel::update(r::registrations.find(&reg.id))
         .set(r::manage_token_hash.eq(crypto::token_hash(&manage)))
@@ -466,7 +476,7 @@ pub(crate) fn send_ticket(
         }
     }
     outbox::enqueue(conn, &mail)?;
-    Ok(())
+    Ok(manage)
 }
 
 pub fn tickets_of(conn: &mut DbConn, registration_id: &str) -> QueryResult<Vec<TicketType>> {
@@ -502,13 +512,14 @@ pub fn ticket_names(
 }
 
 /// Ends an active registration: its seats go back at once, to the waiting list first.
+/// Returns how many seats were offered to people waiting.
 fn release(
     conn: &mut DbConn,
     mailer: &Mailer,
     edition: &Edition,
     reg: &Registration,
     state: &str,
-) -> AppResult<()> {
+) -> AppResult<usize> {
     let n = diesel::update(
         r::registrations
             .filter(r::id.eq(&reg.id))
@@ -525,48 +536,48 @@ fn release(
             devday_shared::Refusal::RegistrationInactive,
         ));
     }
+    let mut offered = 0;
     for ticket in tickets_of(conn, &reg.id)? {
         seats::release(conn, &ticket.id)?;
-        waitlist::offer_free_seats(conn, mailer, edition, &ticket.id)?;
+        offered += waitlist::offer_free_seats(conn, mailer, edition, &ticket.id)?;
     }
-    Ok(())
+    Ok(offered)
 }
 
+/// Who ended a registration: the mail that confirms it says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CancelledBy {
+    /// The person, from their manage link: told what became of their place.
+    Themselves,
+    /// The organisers: told so, and that a mistake can be answered.
+    Organisers,
+}
+
+/// Cancels a registration; its places go to the waiting list first, and the person gets a
+/// mail confirming it, with the link to register again.
 pub fn cancel(
     conn: &mut DbConn,
     mailer: &Mailer,
     edition: &Edition,
     reg: &Registration,
-) -> AppResult<()> {
-    write_transaction(conn, |conn| {
-        release(conn, mailer, edition, reg, "cancelled")
-    })?;
-    mailer.notify();
-    Ok(())
-}
-
-/// Cancels a registration on the organisers' side; the person is told by mail, with the
-/// link to register again.
-pub fn cancel_by_organisers(
-    conn: &mut DbConn,
-    mailer: &Mailer,
-    edition: &Edition,
-    reg: &Registration,
+    by: CancelledBy,
 ) -> AppResult<()> {
     write_transaction(conn, |conn| -> AppResult<()> {
-        release(conn, mailer, edition, reg, "cancelled")?;
+        let offered = release(conn, mailer, edition, reg, "cancelled")?;
         let mut ctx = tera::Context::new();
         ctx.insert("name", &reg.name);
         ctx.insert("edition", &edition.name);
+        ctx.insert("offered", &offered);
         ctx.insert(
             "register_link",
             &mailer.link(&format!("/{}/register/", edition.slug)),
         );
+        let template = match by {
+            CancelledBy::Themselves => "registration_self_cancelled",
+            CancelledBy::Organisers => "registration_cancelled",
+        };
         let locale = Locale::parse(&reg.locale).unwrap_or_default();
-        outbox::enqueue(
-            conn,
-            &mailer.compose("registration_cancelled", locale, &reg.email, ctx)?,
-        )?;
+        outbox::enqueue(conn, &mailer.compose(template, locale, &reg.email, ctx)?)?;
         Ok(())
     })?;
     mailer.notify();
@@ -586,7 +597,7 @@ pub fn sweep(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
         let edition = devday_shared::editions::queries::by_id(conn, &reg.edition_id)?;
         let expired = write_transaction(conn, |conn| {
             match release(conn, mailer, &edition, &reg, "expired") {
-                Ok(()) => Ok(true),
+                Ok(_) => Ok(true),
                 // Confirmed or cancelled meanwhile: nothing to do.
                 Err(AppError::Refused(devday_shared::Refusal::RegistrationInactive)) => Ok(false),
                 Err(e) => Err(e),

@@ -3,6 +3,7 @@
 //! Nobody is skipped (oldest first) and no seat is lost between offers: an offered seat
 //! counts as taken until the offer is used, declined or expires.
 
+use crate::register::Registered;
 use chrono::Duration;
 use chrono::NaiveDateTime;
 use devday_db::schema::{
@@ -176,14 +177,16 @@ pub fn edition_of(conn: &mut DbConn, entry: &WaitlistEntry) -> QueryResult<Editi
     devday_shared::editions::queries::by_id(conn, &edition_id)
 }
 
-/// Offers every free seat of the type to the next people waiting, oldest first.
+/// Offers every free seat of the type to the next people waiting, oldest first; returns
+/// how many were offered.
 pub fn offer_free_seats(
     conn: &mut DbConn,
     mailer: &Mailer,
     edition: &Edition,
     ticket_type_id: &str,
-) -> AppResult<()> {
+) -> AppResult<usize> {
     let hours = i64::from(settings::get(conn, &edition.id)?.offer_hours);
+    let mut offered = 0;
     loop {
         let next: Option<WaitlistEntry> = w::waitlist_entries
             .filter(w::ticket_type_id.eq(ticket_type_id))
@@ -192,9 +195,11 @@ pub fn offer_free_seats(
             .select(WaitlistEntry::as_select())
             .first(conn)
             .optional()?;
-        let Some(entry) = next else { return Ok(()) };
+        let Some(entry) = next else {
+            return Ok(offered);
+        };
         if !seats::take(conn, ticket_type_id)? {
-            return Ok(());
+            return Ok(offered);
         }
         let token = crypto::random_token();
         let expires = now() + Duration::hours(hours);
@@ -220,6 +225,7 @@ pub fn offer_free_seats(
             conn,
             &mailer.compose("waitlist_offer", locale, &entry.email, ctx)?,
         )?;
+        offered += 1;
     }
 }
 
@@ -241,8 +247,8 @@ pub fn accept(
     mailer: &Mailer,
     edition: &Edition,
     token: &str,
-) -> AppResult<Registration> {
-    let reg = write_transaction(conn, |conn| -> AppResult<Registration> {
+) -> AppResult<Registered> {
+    let registered = write_transaction(conn, |conn| -> AppResult<Registered> {
         let entry = open_offer(conn, token)?.ok_or(AppError::NotFound)?;
         let used = diesel::update(
             w::waitlist_entries
@@ -305,11 +311,14 @@ pub fn accept(
             .select(Registration::as_select())
             .first(conn)?;
         let locale = Locale::parse(&reg.locale).unwrap_or_default();
-        crate::register::send_ticket(conn, mailer, edition, &reg, locale)?;
-        Ok(reg)
+        let manage_token = crate::register::send_ticket(conn, mailer, edition, &reg, locale)?;
+        Ok(Registered {
+            registration: reg,
+            manage_token,
+        })
     })?;
     mailer.notify();
-    Ok(reg)
+    Ok(registered)
 }
 
 /// Declines an offer: the seat goes to the next person at once.
@@ -333,7 +342,8 @@ pub fn decline(
         }
         left_the_list(conn, &entry.ticket_type_id)?;
         seats::release(conn, &entry.ticket_type_id)?;
-        offer_free_seats(conn, mailer, edition, &entry.ticket_type_id)
+        offer_free_seats(conn, mailer, edition, &entry.ticket_type_id)?;
+        Ok(())
     })?;
     mailer.notify();
     Ok(())

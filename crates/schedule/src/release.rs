@@ -214,7 +214,7 @@ pub struct Pending {
     pub before: Option<Snapshot>,
     /// The draft as the release would freeze it (without texts).
     pub after: Snapshot,
-    /// Speakers who would get a mail (of moved and cancelled sessions).
+    /// Speakers who would get a mail (of new, moved and cancelled sessions).
     pub speakers_to_tell: usize,
 }
 
@@ -229,14 +229,8 @@ pub fn pending(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> App
         Some(before) => diff(Some(before), &mut after),
         None => diff(Some(&Snapshot::empty_like(&after)), &mut after),
     };
-    let told: Vec<&str> = match before {
-        Some(_) => changes
-            .iter()
-            .filter(|c| c.kind != ChangeKind::Added)
-            .map(|c| c.guid.as_str())
-            .collect(),
-        None => Vec::new(),
-    };
+    // Every change reaches its speakers: new in the programme, moved or cancelled.
+    let told: Vec<&str> = changes.iter().map(|c| c.guid.as_str()).collect();
     let speakers_to_tell = if told.is_empty() {
         0
     } else {
@@ -320,7 +314,7 @@ pub struct ReleaseForm {
     pub acknowledge_warnings: bool,
 }
 
-/// Who hears of moved and cancelled sessions.
+/// Who hears of new, moved and cancelled sessions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tell {
     Speakers,
@@ -328,7 +322,7 @@ pub enum Tell {
     Nobody,
 }
 
-/// Releases the draft and tells speakers of moved or cancelled sessions.
+/// Releases the draft and tells speakers of new, moved or cancelled sessions.
 pub fn release(
     conn: &mut DbConn,
     mailer: &Mailer,
@@ -399,7 +393,8 @@ pub fn release_as(
     Ok(released)
 }
 
-/// A mail to each speaker of a moved or cancelled session, in their language.
+/// A mail to each speaker of a session that is new in the programme (with its day, time,
+/// room and calendar file), moved or cancelled, in their language.
 fn tell_speakers(
     conn: &mut DbConn,
     mailer: &Mailer,
@@ -407,10 +402,17 @@ fn tell_speakers(
     after: &Snapshot,
     before: Option<&Snapshot>,
 ) -> AppResult<()> {
-    let Some(before) = before else {
-        return Ok(());
+    // The first release stores no changes (there is nothing before it); its speakers
+    // hear that their session is in, like those of sessions new in a later release.
+    let first_time;
+    let changes = match before {
+        Some(_) => &after.changes,
+        None => {
+            first_time = diff(Some(&Snapshot::empty_like(after)), &mut after.clone());
+            &first_time
+        }
     };
-    for change in after.changes.iter().filter(|c| c.kind != ChangeKind::Added) {
+    for change in changes {
         let speaker_ids: Vec<String> = ps::proposal_speakers
             .filter(ps::proposal_id.eq(&change.guid))
             .select(ps::user_id)
@@ -425,17 +427,25 @@ fn tell_speakers(
             ctx.insert("name", &name);
             ctx.insert("title", &change.title);
             ctx.insert("edition", &edition.name);
+            // "Thu 10 June 2027, 09:45 · Großer Saal", in the speaker's words.
             let when = |slot: &Option<crate::snapshot::Slot>, snap: &Snapshot| {
                 slot.as_ref().map(|s| {
                     format!(
-                        "{} {}",
-                        edition.local(s.starts_at).format("%Y-%m-%d %H:%M"),
+                        "{} · {}",
+                        edition.say_day_time(s.starts_at, locale),
                         crate::view::room_name(snap, s.room_id.as_deref())
                     )
                 })
             };
-            ctx.insert("was", &when(&change.from, before));
+            ctx.insert("was", &before.and_then(|b| when(&change.from, b)));
             ctx.insert("now", &when(&change.to, after));
+            ctx.insert(
+                "calendar_link",
+                &mailer.link(&format!(
+                    "/{}/schedule/sessions/{}/calendar.ics",
+                    edition.slug, change.guid
+                )),
+            );
             ctx.insert(
                 "link",
                 &mailer.link(&format!(
@@ -444,8 +454,9 @@ fn tell_speakers(
                 )),
             );
             let template = match change.kind {
+                ChangeKind::Added => "schedule_placed",
+                ChangeKind::Moved => "schedule_moved",
                 ChangeKind::Cancelled => "schedule_cancelled",
-                _ => "schedule_moved",
             };
             outbox::enqueue(conn, &mailer.compose(template, locale, &email, ctx)?)?;
         }

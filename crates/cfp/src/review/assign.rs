@@ -2,7 +2,7 @@
 //! track preferences, and conflicts of interest. A reviewer never sees a proposal they are
 //! conflicted on or speak in.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use devday_db::schema::{
     edition_roles::dsl as er, proposal_speakers::dsl as ps, proposals::dsl as p,
@@ -155,12 +155,18 @@ pub fn set_tracks(
 /// Distributes proposals so that each gets `per_proposal` reviewers and loads stay even:
 /// slots of the most constrained proposals are filled first, each by the least-loaded
 /// reviewer who may review it (opted into its track or into none, not conflicted, not a
-/// speaker). Deterministic for the same data. Returns how many assignments were added.
-pub fn distribute(conn: &mut DbConn, edition_id: &str, per_proposal: usize) -> AppResult<usize> {
+/// speaker). Deterministic for the same data. Returns how many assignments each
+/// reviewer got.
+pub fn distribute(
+    conn: &mut DbConn,
+    edition_id: &str,
+    per_proposal: usize,
+) -> AppResult<BTreeMap<String, usize>> {
     write_transaction(conn, |conn| {
         let reviewers = reviewers(conn, edition_id)?;
+        let mut added: BTreeMap<String, usize> = BTreeMap::new();
         if reviewers.is_empty() {
-            return Ok(0);
+            return Ok(added);
         }
         let proposals = reviewable(conn, edition_id)?;
         let ids: Vec<&String> = proposals.iter().map(|(id, _)| id).collect();
@@ -221,7 +227,6 @@ pub fn distribute(conn: &mut DbConn, edition_id: &str, per_proposal: usize) -> A
                 })
                 .collect()
         };
-        let mut added = 0;
         // Most constrained first: each step fills one slot of the proposal with the fewest
         // eligible reviewers left, giving it to the least-loaded of them.
         loop {
@@ -251,8 +256,8 @@ pub fn distribute(conn: &mut DbConn, edition_id: &str, per_proposal: usize) -> A
             if let Some(l) = load.get_mut(reviewer_id.as_str()) {
                 *l += 1;
             }
+            *added.entry(reviewer_id.clone()).or_default() += 1;
             assigned.insert((proposal.clone(), reviewer_id));
-            added += 1;
         }
         Ok(added)
     })

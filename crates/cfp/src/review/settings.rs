@@ -133,21 +133,14 @@ pub struct Category {
 }
 
 impl Category {
-    /// (score, label) for each allowed score, labelled in the reader's language.
+    /// (score, label) for each allowed score, labelled in the reader's language (an empty
+    /// label where the organisers gave none).
     pub fn choices(&self, locale: Locale) -> Vec<(i32, String)> {
         let labels = devday_shared::bilingual::pick(locale, &self.labels, &self.labels_de);
         let labels: Vec<&str> = labels.lines().map(str::trim).collect();
         (self.min_score..=self.max_score)
             .enumerate()
-            .map(|(i, score)| {
-                let label = labels.get(i).filter(|l| !l.is_empty());
-                (
-                    score,
-                    label
-                        .map(|l| format!("{score} – {l}"))
-                        .unwrap_or_else(|| score.to_string()),
-                )
-            })
+            .map(|(i, score)| (score, labels.get(i).copied().unwrap_or("").to_owned()))
             .collect()
     }
 }

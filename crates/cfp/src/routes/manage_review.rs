@@ -2,7 +2,7 @@
 //! the dashboard with the numbers, decisions (also in bulk), the waiting list, and the
 //! decision mails.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -16,8 +16,9 @@ use crate::proposals::list::{self, Filter};
 use crate::review::aggregate::{self, Stats};
 use crate::review::decide::{self, Decision};
 use crate::review::settings::{self, CategoryForm, SettingsForm};
-use crate::review::{assign, reviews};
+use crate::review::{assign, digest, reviews};
 use crate::time;
+use devday_db::write_transaction;
 use devday_shared::web::Query;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -220,20 +221,31 @@ pub async fn assign_reviewer(
     access: Organiser,
     CsrfForm(form): CsrfForm<AssignForm>,
 ) -> AppResult<HttpResponse> {
-    let eid = access.edition.id.clone();
+    let (edition, mailer) = (access.edition.clone(), state.mailer.clone());
     let result = state
         .db(move |c| {
-            if form.track_id.is_empty() {
-                check_pair(c, &eid, &form.reviewer_id, Some(&form.proposal_id))?;
-                assign::assign(c, &form.proposal_id, &form.reviewer_id)?;
-                Ok(Flash::new("flash-reviewer-assigned"))
-            } else {
-                check_pair(c, &eid, &form.reviewer_id, None)?;
-                let n = assign::assign_track(c, &eid, &form.track_id, &form.reviewer_id)?;
-                Ok(Flash::new("review-track-assigned").count("n", n))
-            }
+            write_transaction(c, |c| {
+                let eid = &edition.id;
+                let (n, flash) = if form.track_id.is_empty() {
+                    check_pair(c, eid, &form.reviewer_id, Some(&form.proposal_id))?;
+                    assign::assign(c, &form.proposal_id, &form.reviewer_id)?;
+                    (1, Flash::new("flash-reviewer-assigned"))
+                } else {
+                    check_pair(c, eid, &form.reviewer_id, None)?;
+                    let n = assign::assign_track(c, eid, &form.track_id, &form.reviewer_id)?;
+                    (n, Flash::new("review-track-assigned").count("n", n))
+                };
+                digest::tell(
+                    c,
+                    &mailer,
+                    &edition,
+                    &BTreeMap::from([(form.reviewer_id, n)]),
+                )?;
+                Ok(flash)
+            })
         })
         .await;
+    state.mailer.notify();
     redirect_or_errors(&state, &page, &access, result).await
 }
 
@@ -264,15 +276,20 @@ pub async fn distribute(
     access: Organiser,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let eid = access.edition.id.clone();
+    let (edition, mailer) = (access.edition.clone(), state.mailer.clone());
     let result = state
         .db(move |c| {
-            let per = settings::get(c, &eid)?.reviews_per_proposal.max(1) as usize;
-            let added = assign::distribute(c, &eid, per)?;
-            Ok((added, per))
+            write_transaction(c, |c| {
+                let per = settings::get(c, &edition.id)?.reviews_per_proposal.max(1) as usize;
+                let added = assign::distribute(c, &edition.id, per)?;
+                // Each reviewer hears once of this round, however many they got.
+                digest::tell(c, &mailer, &edition, &added)?;
+                Ok((added.values().sum::<usize>(), per))
+            })
         })
         .await
         .map(|(added, per)| {
+            state.mailer.notify();
             Flash::new("review-distributed")
                 .count("added", added)
                 .count("per", per)

@@ -3,14 +3,14 @@
 
 use actix_web::{web, HttpResponse};
 use devday_db::DbConn;
-use devday_shared::editions::queries;
+use devday_shared::editions::{queries, Edition};
 use devday_shared::web::{Confirmation, CsrfForm, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState};
 use diesel::QueryResult;
 use serde::Deserialize;
 
 use crate::model::Registration;
-use crate::register::DetailsForm;
+use crate::register::{DetailsForm, Registered};
 use crate::{interests, register, settings, waitlist};
 
 fn message(page: &Page, title: &str, text: &str) -> AppResult<HttpResponse> {
@@ -67,18 +67,31 @@ async fn confirm_found_by(
         .db(move |c| {
             let reg = find(c, &token)?.ok_or(AppError::NotFound)?;
             let edition = queries::by_id(c, &reg.edition_id)?;
-            register::confirm_held(c, &mailer, &edition, reg, locale)
+            Ok((
+                register::confirm_held(c, &mailer, &edition, reg, locale)?,
+                edition,
+            ))
         })
         .await;
     match done {
-        Ok(_) => message(
-            page,
-            "registration-confirmed-title",
-            "registration-confirmed-text",
-        ),
+        Ok((registered, edition)) => registered_page(page, &registered, &edition),
         Err(AppError::NotFound) => page.invalid_link(),
         Err(e) => Err(e),
     }
+}
+
+/// "You are registered": the event and the person by name, and the way on to the ticket
+/// (this page holds the fresh manage link, like the mail).
+fn registered_page(
+    page: &Page,
+    registered: &Registered,
+    edition: &Edition,
+) -> AppResult<HttpResponse> {
+    let mut ctx = page.context();
+    ctx.insert("name", &registered.registration.name);
+    ctx.insert("edition", edition);
+    ctx.insert("manage_token", &registered.manage_token);
+    page.render("registration/registered.html", &ctx)
 }
 
 pub async fn manage(
@@ -177,7 +190,13 @@ pub async fn cancel(
         .db(move |c| {
             let reg = register::by_manage_token(c, &token)?.ok_or(AppError::NotFound)?;
             let edition = queries::by_id(c, &reg.edition_id)?;
-            register::cancel(c, &mailer, &edition, &reg)
+            register::cancel(
+                c,
+                &mailer,
+                &edition,
+                &reg,
+                register::CancelledBy::Themselves,
+            )
         })
         .await?;
     message(
@@ -232,15 +251,19 @@ pub async fn answer_offer(
             let entry = waitlist::open_offer(c, &token)?.ok_or(AppError::NotFound)?;
             let edition = waitlist::edition_of(c, &entry)?;
             if accept {
-                waitlist::accept(c, &mailer, &edition, &token).map(drop)
+                Ok(Some((
+                    waitlist::accept(c, &mailer, &edition, &token)?,
+                    edition,
+                )))
             } else {
-                waitlist::decline(c, &mailer, &edition, &token)
+                waitlist::decline(c, &mailer, &edition, &token)?;
+                Ok(None)
             }
         })
         .await;
     match done {
-        Ok(()) if accept => message(&page, "registration-confirmed-title", "offer-accepted-text"),
-        Ok(()) => message(&page, "offer-declined-title", "offer-declined-text"),
+        Ok(Some((registered, edition))) => registered_page(&page, &registered, &edition),
+        Ok(None) => message(&page, "offer-declined-title", "offer-declined-text"),
         Err(AppError::NotFound) => page.invalid_link(),
         Err(e) => Err(e),
     }

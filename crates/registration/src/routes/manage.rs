@@ -178,7 +178,8 @@ pub async fn capacity(
         .db(move |c| {
             settings::set_capacity(c, &eid, &id, capacity)?;
             // More room: offer it to the waiting list at once.
-            waitlist::offer_free_seats(c, &mailer, &edition, &id)
+            waitlist::offer_free_seats(c, &mailer, &edition, &id)?;
+            Ok(())
         })
         .await?;
     state.mailer.notify();
@@ -351,7 +352,13 @@ pub async fn cancel(
     let name = state
         .db(move |c| {
             let reg = register::in_edition(c, &eid, &id)?.ok_or(AppError::NotFound)?;
-            register::cancel_by_organisers(c, &mailer, &edition, &reg)?;
+            register::cancel(
+                c,
+                &mailer,
+                &edition,
+                &reg,
+                register::CancelledBy::Organisers,
+            )?;
             Ok(reg.name)
         })
         .await?;

@@ -103,22 +103,28 @@ pub async fn submit(
         .await
     {
         Ok(outcome) => {
+            // What happens next, for this person at this event, and where the mail went.
             let mut ctx = page.context();
-            let (title, text) = match outcome {
+            let (title, text, position) = match outcome {
                 Outcome::Held { .. } | Outcome::Confirmed { .. } => {
-                    ("registration-held-title", "registration-held-text")
+                    ("registration-held-title", "registration-held-text", 0)
                 }
                 Outcome::AlreadyRegistered => {
-                    ("registration-held-title", "registration-again-text")
+                    ("registration-held-title", "registration-again-text", 0)
                 }
-                Outcome::Waitlisted { .. } => (
+                Outcome::Waitlisted { position } => (
                     "registration-waitlisted-title",
                     "registration-waitlisted-text",
+                    position,
                 ),
             };
             ctx.insert("title_key", title);
             ctx.insert("message_key", text);
-            page.render("accounts/message.html", &ctx)
+            ctx.insert("name", form.name.trim());
+            ctx.insert("email", form.email.trim());
+            ctx.insert("position", &position);
+            ctx.insert("edition", &edition);
+            page.render("registration/sent.html", &ctx)
         }
         Err(AppError::Invalid(errors)) => {
             render(

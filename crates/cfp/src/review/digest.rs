@@ -1,0 +1,48 @@
+//! New assignments reach reviewers as one mail per round (a distribution, a track, a
+//! proposal given by hand), not one per proposal: how many are new, how many wait in all,
+//! until when the review window is open, and the link to the queue.
+
+use std::collections::BTreeMap;
+
+use devday_db::schema::users::dsl as u;
+use devday_db::DbConn;
+use devday_shared::editions::Edition;
+use devday_shared::mail::{outbox, Mailer};
+use devday_shared::AppResult;
+use diesel::prelude::*;
+
+use super::{assign, settings};
+use crate::proposals::service::speaker_locale;
+
+/// Queues one mail to each reviewer in `new` (reviewer id → assignments added this round).
+pub fn tell(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    new: &BTreeMap<String, usize>,
+) -> AppResult<()> {
+    let closes = settings::get(conn, &edition.id)?.closes_at;
+    for (reviewer_id, &added) in new.iter().filter(|(_, n)| **n > 0) {
+        let (name, email): (String, String) = u::users
+            .find(reviewer_id)
+            .select((u::display_name, u::email))
+            .first(conn)?;
+        let waiting = assign::queue(conn, &edition.id, reviewer_id)?
+            .iter()
+            .filter(|i| !i.reviewed)
+            .count();
+        let locale = speaker_locale(conn, reviewer_id)?;
+        let mut ctx = tera::Context::new();
+        ctx.insert("name", &name);
+        ctx.insert("edition", &edition.name);
+        ctx.insert("added", &added);
+        ctx.insert("waiting", &waiting);
+        ctx.insert("until", &closes.map(|c| edition.say_day_time(c, locale)));
+        ctx.insert("link", &mailer.link(&format!("/{}/review/", edition.slug)));
+        outbox::enqueue(
+            conn,
+            &mailer.compose("review_assigned", locale, &email, ctx)?,
+        )?;
+    }
+    Ok(())
+}
