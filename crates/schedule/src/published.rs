@@ -1,6 +1,8 @@
 //! The public side's source: the newest release of an edition, parsed once and kept in
 //! memory. Releases never change, so a cached copy is only checked for a newer release
 //! about once a second; with several server instances a new release shows within that.
+//! While one request checks, the others keep the copy they have: a slow database moment
+//! then delays that one request, not every visitor arriving meanwhile.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -17,6 +19,8 @@ use crate::snapshot::Snapshot;
 
 /// How long a lookup of "the newest release" is trusted.
 const FRESH_FOR: Duration = Duration::from_secs(1);
+/// A check that has not come back after this long (it failed) is left to the next request.
+const CHECK_GIVEN_UP: Duration = Duration::from_secs(10);
 /// Rendered pages and exports kept per process (pages × languages × filters).
 const MAX_RENDERED: usize = 4096;
 
@@ -31,6 +35,8 @@ pub struct Published {
 struct Entry {
     checked: Instant,
     published: Option<Arc<Published>>,
+    /// A request is looking for a newer release (since this instant).
+    checking: Option<Instant>,
 }
 
 #[derive(Default)]
@@ -47,13 +53,21 @@ fn with_cache<T>(f: impl FnOnce(&mut Cache) -> T) -> T {
     f(guard.get_or_insert_with(Cache::default))
 }
 
-/// The cached newest release of `slug`, if looked up less than a second ago.
+/// The cached newest release of `slug`, if looked up less than a second ago or while
+/// another request looks again; `None` tells this caller to [`load`] it.
 pub fn cached(slug: &str) -> Option<Option<Arc<Published>>> {
     with_cache(|c| {
-        c.by_slug
-            .get(slug)
-            .filter(|e| e.checked.elapsed() < FRESH_FOR)
-            .map(|e| e.published.clone())
+        let entry = c.by_slug.get_mut(slug)?;
+        if entry.checked.elapsed() < FRESH_FOR {
+            return Some(entry.published.clone());
+        }
+        match entry.checking {
+            Some(since) if since.elapsed() < CHECK_GIVEN_UP => Some(entry.published.clone()),
+            _ => {
+                entry.checking = Some(Instant::now());
+                None
+            }
+        }
     })
 }
 
@@ -100,6 +114,7 @@ pub fn load(conn: &mut DbConn, slug: &str) -> AppResult<Option<Arc<Published>>> 
             Entry {
                 checked: Instant::now(),
                 published: published.clone(),
+                checking: None,
             },
         )
     });

@@ -19,13 +19,26 @@ pub fn is_anonymous(req: &HttpRequest) -> bool {
     req.cookie(cookies::SESSION).is_none() && req.cookie(flash::COOKIE).is_none()
 }
 
-/// Rendered pages by key, each trusted for `fresh_for`.
+/// Rendered pages by key, each trusted for `fresh_for`. When one goes stale, the next
+/// request renders it again while the others keep getting the old copy: a slow database
+/// moment then delays one request, not every request that arrives meanwhile.
 pub struct Recent {
     fresh_for: Duration,
     /// More keys than this (pages × languages) and the whole map starts over.
     max: usize,
-    pages: Mutex<Option<HashMap<String, (Instant, Bytes)>>>,
+    pages: Mutex<Option<HashMap<String, Kept>>>,
 }
+
+struct Kept {
+    at: Instant,
+    body: Bytes,
+    /// A request is rendering it again (since this instant).
+    renewing: Option<Instant>,
+}
+
+/// A renewal that has not come back after this long (its render failed) is left to the
+/// next request.
+const RENEWAL_GIVEN_UP: Duration = Duration::from_secs(10);
 
 impl Recent {
     pub const fn new(fresh_for: Duration, max: usize) -> Self {
@@ -36,14 +49,21 @@ impl Recent {
         }
     }
 
-    /// The page under `key` if rendered less than `fresh_for` ago.
+    /// The page under `key` if rendered less than `fresh_for` ago, or while another
+    /// request renders it again; `None` tells this caller to render it and [`Self::put`] it.
     pub fn get(&self, key: &str) -> Option<Bytes> {
-        let pages = self.pages.lock().unwrap_or_else(PoisonError::into_inner);
-        pages
-            .as_ref()?
-            .get(key)
-            .filter(|(at, _)| at.elapsed() < self.fresh_for)
-            .map(|(_, body)| body.clone())
+        let mut pages = self.pages.lock().unwrap_or_else(PoisonError::into_inner);
+        let kept = pages.as_mut()?.get_mut(key)?;
+        if kept.at.elapsed() < self.fresh_for {
+            return Some(kept.body.clone());
+        }
+        match kept.renewing {
+            Some(since) if since.elapsed() < RENEWAL_GIVEN_UP => Some(kept.body.clone()),
+            _ => {
+                kept.renewing = Some(Instant::now());
+                None
+            }
+        }
     }
 
     pub fn put(&self, key: String, body: Bytes) {
@@ -52,7 +72,12 @@ impl Recent {
         if pages.len() >= self.max && !pages.contains_key(&key) {
             pages.clear();
         }
-        pages.insert(key, (Instant::now(), body));
+        let kept = Kept {
+            at: Instant::now(),
+            body,
+            renewing: None,
+        };
+        pages.insert(key, kept);
     }
 
     /// Forgets every page (after a change this instance made and wants seen at once).
@@ -76,13 +101,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_page_is_served_while_fresh_and_not_after() {
+    fn a_stale_page_is_renewed_by_one_request_while_the_others_get_the_old_copy() {
         let recent = Recent::new(Duration::from_millis(50), 8);
         recent.put("a|en".into(), Bytes::from_static(b"one"));
         assert_eq!(recent.get("a|en").as_deref(), Some(&b"one"[..]));
         assert_eq!(recent.get("a|de"), None);
         std::thread::sleep(Duration::from_millis(60));
-        assert_eq!(recent.get("a|en"), None);
+        assert_eq!(
+            recent.get("a|en"),
+            None,
+            "the first after it went stale renders"
+        );
+        assert_eq!(
+            recent.get("a|en").as_deref(),
+            Some(&b"one"[..]),
+            "meanwhile: the old copy"
+        );
+        recent.put("a|en".into(), Bytes::from_static(b"two"));
+        assert_eq!(recent.get("a|en").as_deref(), Some(&b"two"[..]));
     }
 
     #[test]
