@@ -886,6 +886,26 @@ async fn door_staff_scan_a_badge_with_the_camera_and_keep_going_offline() -> any
     expect_text(&driver, "Ann Abel").await?;
     expect_text(&driver, "online").await?;
     driver.screenshot_as_is("scanner-online").await?;
+    // Every answer's colours are readable (WCAG AA): green with Undo, red, offline.
+    let axe = match devday_tests::validator_file("axe.min.js") {
+        Some(path) => Some(std::fs::read_to_string(path)?),
+        None => None,
+    };
+    let readable = |state: &'static str| {
+        let (driver, axe) = (&driver, axe.clone());
+        async move {
+            if let Some(axe) = axe {
+                let found = accessibility_violations(driver, &axe).await?;
+                anyhow::ensure!(
+                    found.is_empty(),
+                    "the scanner showing {state}:\n{}",
+                    found.join("\n")
+                );
+            }
+            Ok::<_, anyhow::Error>(())
+        }
+    };
+    readable("Welcome with Undo").await?;
 
     // Let in by mistake: taken back, then admitted again by the code typed at the desk.
     c.find(Locator::Css("#scanner-undo")).await?.click().await?;
@@ -914,6 +934,7 @@ async fn door_staff_scan_a_badge_with_the_camera_and_keep_going_offline() -> any
             .await?,
         "Undo offered on someone else's earlier admission"
     );
+    readable("already checked in").await?;
     // At the desk, by name: Ann is in (nothing to press), Ben not yet (check in); no
     // addresses on the screen.
     for (name, state, button) in [("abel", "in since", false), ("bauer", "not in yet", true)] {
@@ -948,6 +969,7 @@ async fn door_staff_scan_a_badge_with_the_camera_and_keep_going_offline() -> any
     expect_text(&driver, "Not a valid ticket").await?;
     expect_text(&driver, "Waiting for upload: 3").await?;
     driver.screenshot_as_is("scanner-offline").await?;
+    readable("offline, not a valid ticket").await?;
 
     // The network returns: the queued check-in is uploaded, with its original time.
     app.restart_on_same_port().await?;
