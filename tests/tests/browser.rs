@@ -460,12 +460,31 @@ async fn an_attendee_cancels_and_the_waiting_list_takes_the_place() -> anyhow::R
     let admin = app.admin().await?;
     app.create_open_edition(&admin, "dd-2030").await?;
     app.set_conference_capacity(&admin, "dd-2030", "1").await?;
+    let day = (chrono::Utc::now().date_naive() + chrono::Duration::days(120)).to_string();
+    let res = admin
+        .post(
+            "/dd-2030/manage/registration/tickets",
+            &[
+                ("name", "Rust workshop"),
+                ("kind", "workshop"),
+                ("capacity", "1"),
+                ("starts_at", &format!("{day}T09:00")),
+                ("ends_at", &format!("{day}T12:00")),
+            ],
+        )
+        .await?;
+    anyhow::ensure!(res.status == 303, "workshop: {}", res.body);
     let driver = WebDriver::start().await?;
     let c = &driver.client;
 
-    // Anna takes the last place: the form, then the confirmation link from the mail.
+    // Anna takes the last place and the workshop's: the form (tickets first), then the
+    // confirmation link from the mail.
     c.goto(&format!("{}/dd-2030/register/", app.base)).await?;
     expect_text(&driver, "1 place").await?;
+    c.find(Locator::Css("input[name='workshops']"))
+        .await?
+        .click()
+        .await?;
     fill(&driver, "name", "Anna Attendee").await?;
     fill(&driver, "email", "anna@example.org").await?;
     submit(&driver).await?;
@@ -498,6 +517,10 @@ async fn an_attendee_cancels_and_the_waiting_list_takes_the_place() -> anyhow::R
         .prop("checked")
         .await?;
     assert_eq!(ticked.as_deref(), Some("true"));
+    // The full workshop can only be waited for.
+    c.find(Locator::Css("input[name='workshop_waitlist']"))
+        .await?;
+    driver.screenshot("registration-form-full").await?;
     fill(&driver, "name", "Willi Waiting").await?;
     fill(&driver, "email", "willi@example.org").await?;
     c.find(Locator::Css("#f-consent")).await?.click().await?;
@@ -536,7 +559,9 @@ async fn an_attendee_cancels_and_the_waiting_list_takes_the_place() -> anyhow::R
         .await?;
     press(&driver, "/register/offer/", "[value='accept']").await?;
     expect_text(&driver, "You are registered").await?;
-    driver.screenshot("registration-offer-accepted").await?;
+    driver
+        .screenshot_as_is("registration-offer-accepted-en")
+        .await?;
     app.smtp
         .wait_for_subject("willi@example.org", "Your ticket")
         .await?;

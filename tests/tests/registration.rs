@@ -229,7 +229,7 @@ db_test! {
             assert_eq!(res.status, 303, "{}", res.body);
         }
         let form = app.client().get("/dd-2030/register/").await?;
-        let id_of = |name: &str| regex::Regex::new(&format!(r#"value="([0-9a-f-]{{36}})"> <label for="w-[0-9a-f-]{{36}}">{name}"#)).ok()
+        let id_of = |name: &str| regex::Regex::new(&format!(r#"value="([0-9a-f-]{{36}})"> <label for="w-[0-9a-f-]{{36}}"><strong>{name}"#)).ok()
             .and_then(|re| re.captures(&form.body).map(|c| c[1].to_owned())).unwrap_or_default();
         let (rust, data, web) = (id_of("Rust workshop"), id_of("Data workshop"), id_of("Web workshop"));
         assert!(!rust.is_empty() && !data.is_empty() && !web.is_empty(), "{}", form.body);
@@ -258,6 +258,16 @@ db_test! {
             .await?;
         assert_eq!(res.status, 201, "{}", res.body);
         assert_eq!(res.json()["state"], "held");
+        // The form puts the tickets first: a full workshop cannot be booked, only waited
+        // for; ticking that registers without it and joins its waiting list.
+        let form = app.client().get("/dd-2030/register/").await?.body;
+        let tickets = form.find("Your ticket").unwrap_or(usize::MAX);
+        assert!(tickets < form.find("About you").unwrap_or(0), "tickets come first: {form}");
+        assert!(form.contains(&format!(r#"name="workshop_waitlist" value="{rust}""#)) && !form.contains(&format!(r#"name="workshops" value="{rust}""#)), "{form}");
+        let res = app.client().post("/dd-2030/register/", &[("name", "Otto"), ("email", "otto@example.org"), ("consent", "true"), ("workshop_waitlist", &rust), ("workshops", &web)]).await?;
+        assert!(res.status == 200 && res.body.contains("Your place at Edition dd-2030 is held"), "{}", res.body);
+        let waits = app.smtp.wait_for_subject("otto@example.org", "On the waiting list").await?;
+        assert!(waits.text.contains("Rust workshop"), "{}", waits.text);
         let res = visitor.post(&format!("{manage}/details"), &[("name", "Wanda W."), ("tshirt", "L"), ("dietary", "vegan")]).await?;
         assert_eq!(res.status, 303);
         assert_eq!(visitor.post(&format!("{manage}/workshops"), &[("ticket_type_id", &data), ("action", "add")]).await?.status, 409, "overlap");

@@ -3,8 +3,11 @@
 //! pairs ticked together as favourites.
 
 use devday_cfp::model::ProposalState;
+use std::collections::HashMap;
+
 use devday_db::schema::{
-    proposals::dsl as p, registration_interests::dsl as ri, registrations::dsl as r,
+    proposal_speakers::dsl as ps, proposals::dsl as p, registration_interests::dsl as ri,
+    registrations::dsl as r, users::dsl as u,
 };
 use devday_db::DbConn;
 use diesel::prelude::*;
@@ -14,18 +17,37 @@ use serde::Serialize;
 pub struct Offered {
     pub id: String,
     pub title: String,
+    /// The speakers' names, in their order on the proposal.
+    pub speakers: Vec<String>,
 }
 
-/// The sessions one may tick: the edition's confirmed proposals, by title.
+/// The sessions one may tick: the edition's confirmed proposals, by title, with their
+/// speakers.
 pub fn offered(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Offered>> {
-    Ok(p::proposals
+    let rows = p::proposals
         .filter(p::edition_id.eq(edition_id))
         .filter(p::state.eq(ProposalState::Confirmed.as_str()))
         .order(p::title.asc())
         .select((p::id, p::title))
+        .load::<(String, String)>(conn)?;
+    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+    let mut speakers: HashMap<String, Vec<String>> = HashMap::new();
+    for (proposal, name) in ps::proposal_speakers
+        .inner_join(u::users)
+        .filter(ps::proposal_id.eq_any(&ids))
+        .order((ps::proposal_id, ps::position))
+        .select((ps::proposal_id, u::display_name))
         .load::<(String, String)>(conn)?
+    {
+        speakers.entry(proposal).or_default().push(name);
+    }
+    Ok(rows
         .into_iter()
-        .map(|(id, title)| Offered { id, title })
+        .map(|(id, title)| Offered {
+            speakers: speakers.remove(&id).unwrap_or_default(),
+            id,
+            title,
+        })
         .collect())
 }
 

@@ -39,6 +39,9 @@ pub struct RegistrationForm {
     pub consent: bool,
     /// Workshop ticket type ids.
     pub workshops: Vec<String>,
+    /// Full workshops the person asks to wait for: they register without them and join
+    /// each one's waiting list.
+    pub workshop_waitlist: Vec<String>,
     /// Join the waiting list if the conference is full.
     pub waitlist: bool,
     /// Ids of confirmed sessions the person is interested in (optional; helps plan rooms
@@ -102,7 +105,7 @@ fn validate(form: &RegistrationForm, types: &[TicketType]) -> Result<Valid, Fiel
         errors.add("consent", "consent-required");
     }
     let mut workshops: Vec<TicketType> = Vec::new();
-    for id in &form.workshops {
+    for id in form.workshops.iter().chain(&form.workshop_waitlist) {
         match types.iter().find(|t| &t.id == id && t.is_workshop()) {
             Some(w) if workshops.iter().any(|o| o.id == w.id) => {}
             Some(w) => {
@@ -230,14 +233,15 @@ pub fn admit(
             )?;
             return Ok(Outcome::Waitlisted { position });
         }
-        // Full workshops: with `waitlist`, the person registers without them and waits for
-        // them; without it, nothing is registered (rolling back frees the conference seat).
+        // Full workshops: with `waitlist` (or that workshop in `workshop_waitlist`), the
+        // person registers without them and waits for them; otherwise nothing is registered
+        // (rolling back frees the conference seat).
         let mut seated: Vec<&TicketType> = Vec::new();
         let mut waiting_for: Vec<&TicketType> = Vec::new();
         for workshop in &valid.workshops {
             if seats::take(conn, &workshop.id)? {
                 seated.push(workshop);
-            } else if form.waitlist {
+            } else if form.waitlist || form.workshop_waitlist.contains(&workshop.id) {
                 waiting_for.push(workshop);
             } else {
                 return Err(AppError::Refused(devday_shared::Refusal::WorkshopFull {

@@ -112,6 +112,7 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
             workshops,
             // The Rust workshop fills up: later people join its waiting list instead.
             waitlist: true,
+            workshop_waitlist: Vec::new(),
             interests,
             website: String::new(),
         };

@@ -34,7 +34,7 @@ async fn render(
         .map(|t| serde_json::json!({
             "id": t.id, "name": t.name, "name_de": t.name_de, "free": t.free(),
             "starts": local(t.starts_at), "ends": t.ends_at.map(|e| edition.local(e).format("%H:%M").to_string()),
-            "checked": form.workshops.contains(&t.id),
+            "checked": form.workshops.contains(&t.id) || form.workshop_waitlist.contains(&t.id),
         }))
         .collect();
     let conference_free = types
@@ -44,8 +44,9 @@ async fn render(
         .unwrap_or(0);
     let mut ctx = page.context();
     ctx.insert("state", &edition.registration_state(devday_db::now()));
-    ctx.insert("opens", &local(edition.registration_opens_at));
-    ctx.insert("closes", &local(edition.registration_closes_at));
+    let say = |t: Option<chrono::NaiveDateTime>| t.map(|t| edition.say_day_time(t, page.locale));
+    ctx.insert("opens", &say(edition.registration_opens_at));
+    ctx.insert("closes", &say(edition.registration_closes_at));
     ctx.insert("edition", &edition);
     ctx.insert("form", form);
     ctx.insert("errors", errors);
