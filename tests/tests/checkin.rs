@@ -110,6 +110,9 @@ db_test! {
         assert_eq!((found[0]["can_check_in"].as_bool(), found[0].get("email")), (Some(false), None), "{found}");
         let cancelled = api.api_get("/api/events/dd-2030/checkin/search?q=bauer", Some(&token)).await?.json();
         assert_eq!((cancelled[0]["state"].as_str(), cancelled[0]["can_check_in"].as_bool()), (Some("cancelled"), Some(false)), "{cancelled}");
+        // A name as written finds its person on both databases, umlauts and all.
+        let cem = api.api_get("/api/events/dd-2030/checkin/search?q=%C3%87elik", Some(&token)).await?.json();
+        assert_eq!(cem[0]["name"], "Cem Çelik", "{cem}");
         let desk = admin.get("/dd-2030/staff/badges?q=Ann").await?.body;
         assert!(desk.contains("in since ") && !desk.contains("ann@example.org"), "{desk}");
         // The dashboard counts each admission once and logs the refusals.

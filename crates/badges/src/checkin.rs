@@ -380,17 +380,41 @@ pub const UNDO_MINUTES: i64 = 10;
 /// Takes back an admission made by mistake, so the ticket can be admitted again: only by
 /// the device that made it and only within [`UNDO_MINUTES`] (never another door's earlier
 /// admission). 404 when there is none standing.
+///
+/// The device is the name the scanner gives, so this guards against a tap at the wrong
+/// door, not against a team member who means to: staff are trusted, and the log keeps
+/// every admission with when it was taken back.
 pub fn undo(
     conn: &mut DbConn,
     list: &ListWithTypes,
     registration_id: &str,
     device: &str,
 ) -> AppResult<()> {
-    let (id, at, by) =
-        admission(conn, &list.list.id, registration_id)?.ok_or(AppError::NotFound)?;
+    let (id, scanned_at, recorded_at, offline, by): (
+        String,
+        NaiveDateTime,
+        NaiveDateTime,
+        bool,
+        String,
+    ) = s::scans
+        .filter(s::list_id.eq(&list.list.id))
+        .filter(s::registration_id.eq(registration_id))
+        .filter(s::result.eq(Outcome::Admitted.as_str()))
+        .filter(s::undone_at.is_null())
+        .select((s::id, s::scanned_at, s::recorded_at, s::offline, s::device))
+        .first(conn)
+        .optional()?
+        .ok_or(AppError::NotFound)?;
     if by != device {
         return Err(AppError::Refused(Refusal::UndoOtherDevice));
     }
+    // By the server's clock: when it recorded the admission, or for a scan uploaded later
+    // the scan's own time if that is earlier (a phone's clock never extends the window).
+    let at = if offline {
+        scanned_at.min(recorded_at)
+    } else {
+        recorded_at
+    };
     if now() - at > chrono::Duration::minutes(UNDO_MINUTES) {
         return Err(AppError::Refused(Refusal::UndoTooLate {
             minutes: UNDO_MINUTES,

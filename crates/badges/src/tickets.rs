@@ -141,14 +141,16 @@ pub fn confirmed(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Holder>
 
 /// Registrations of an edition whose name or address contains `query` (the desk's search).
 pub fn search(conn: &mut DbConn, edition_id: &str, query: &str) -> QueryResult<Vec<Holder>> {
-    let pattern = format!("%{}%", query.trim().to_lowercase().replace(['%', '_'], ""));
+    // Folded on both sides in SQL: SQLite's lower() leaves "Ö" as it is, so a pattern
+    // lowered in Rust ("öz") would no longer find "Özdemir" there.
+    let pattern = format!("%{}%", query.trim().replace(['%', '_'], ""));
     let found: Vec<Row> = rows!()
         .filter(r::edition_id.eq(edition_id))
         .filter(r::state.eq_any(["confirmed", "cancelled"]))
         .filter(
             lower(r::name)
-                .like(&pattern)
-                .or(lower(r::email).like(&pattern)),
+                .like(lower(pattern.clone()))
+                .or(lower(r::email).like(lower(pattern))),
         )
         .order((r::name.asc(), r::id.asc()))
         .limit(20)

@@ -22,6 +22,7 @@ pub use diesel;
 /// SQL functions both databases have under the same name.
 pub mod sql {
     // `lower` folds case on both (SQLite: ASCII only), so a search for "abel" finds "Ann
-    // Abel" on PostgreSQL too, where LIKE is case-sensitive.
+    // Abel" on PostgreSQL too, where LIKE is case-sensitive. Fold the pattern with it too,
+    // in SQL: lowered in Rust, "öz" would miss SQLite's unfolded "Özdemir".
     diesel::define_sql_function!(fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text);
 }

@@ -639,12 +639,14 @@ pub fn list(conn: &mut DbConn, edition_id: &str, search: &str) -> QueryResult<Ve
     let mut q = r::registrations
         .filter(r::edition_id.eq(edition_id))
         .into_boxed();
-    let search = search.trim().to_lowercase().replace(['%', '_'], "");
+    let search = search.trim().replace(['%', '_'], "");
     if !search.is_empty() {
+        // Folded in SQL on both sides (see `devday_db::sql::lower`).
+        let pattern = format!("%{search}%");
         q = q.filter(
-            r::email
-                .like(format!("%{search}%"))
-                .or(lower(r::name).like(format!("%{search}%"))),
+            lower(r::email)
+                .like(lower(pattern.clone()))
+                .or(lower(r::name).like(lower(pattern))),
         );
     }
     q.order(r::created_at.asc())

@@ -427,14 +427,15 @@ fn tell_speakers(
             ctx.insert("name", &name);
             ctx.insert("title", &change.title);
             ctx.insert("edition", &edition.name);
-            // "Thu 10 June 2027, 09:45 · Großer Saal", in the speaker's words.
+            // "Thu 10 June 2027, 09:45 CEST · Großer Saal", in the speaker's words (no room
+            // for a session in all rooms).
             let when = |slot: &Option<crate::snapshot::Slot>, snap: &Snapshot| {
                 slot.as_ref().map(|s| {
-                    format!(
-                        "{} · {}",
-                        edition.say_day_time(s.starts_at, locale),
-                        crate::view::room_name(snap, s.room_id.as_deref())
-                    )
+                    let at = edition.say_day_time(s.starts_at, locale);
+                    match crate::view::room_name(snap, s.room_id.as_deref()).as_str() {
+                        "" => at,
+                        room => format!("{at} · {room}"),
+                    }
                 })
             };
             ctx.insert("was", &before.and_then(|b| when(&change.from, b)));

@@ -17,6 +17,17 @@ use serde::Serialize;
 /// States in which a proposal is open to review.
 pub const REVIEWABLE: [&str; 3] = ["submitted", "accepted", "rejected"];
 
+/// Whether reviews of the proposal may still be written or changed (read again where the
+/// review is saved, so a decision made meanwhile counts).
+pub fn open_to_review(conn: &mut DbConn, proposal_id: &str) -> QueryResult<bool> {
+    let state: Option<String> = p::proposals
+        .find(proposal_id)
+        .select(p::state)
+        .first(conn)
+        .optional()?;
+    Ok(state.is_some_and(|s| REVIEWABLE.contains(&s.as_str())))
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Reviewer {
     pub id: String,
@@ -48,7 +59,8 @@ pub fn excluded(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> Quer
     Ok(conflicts > 0 || crate::proposals::is_speaker(conn, proposal_id, reviewer_id)?)
 }
 
-pub fn assign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> AppResult<()> {
+/// Puts a proposal on a reviewer's list; returns whether it is new there.
+pub fn assign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> AppResult<bool> {
     if excluded(conn, proposal_id, reviewer_id)? {
         return Err(AppError::Refused(devday_shared::Refusal::ReviewerExcluded));
     }
@@ -66,7 +78,7 @@ pub fn assign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> AppRes
             ))
             .execute(conn)?;
     }
-    Ok(())
+    Ok(exists == 0)
 }
 
 /// Takes a proposal off a reviewer's list; a review already written stays. Returns how
@@ -102,13 +114,7 @@ pub fn assign_track(
         let mut n = 0;
         for (proposal_id, track) in reviewable(conn, edition_id)? {
             if track.as_deref() == Some(track_id) && !excluded(conn, &proposal_id, reviewer_id)? {
-                let before: i64 = ra::review_assignments
-                    .filter(ra::proposal_id.eq(&proposal_id))
-                    .filter(ra::reviewer_id.eq(reviewer_id))
-                    .count()
-                    .get_result(conn)?;
-                assign(conn, &proposal_id, reviewer_id)?;
-                n += usize::from(before == 0);
+                n += usize::from(assign(conn, &proposal_id, reviewer_id)?);
             }
         }
         Ok(n)

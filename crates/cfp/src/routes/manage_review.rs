@@ -228,8 +228,8 @@ pub async fn assign_reviewer(
                 let eid = &edition.id;
                 let (n, flash) = if form.track_id.is_empty() {
                     check_pair(c, eid, &form.reviewer_id, Some(&form.proposal_id))?;
-                    assign::assign(c, &form.proposal_id, &form.reviewer_id)?;
-                    (1, Flash::new("flash-reviewer-assigned"))
+                    let new = assign::assign(c, &form.proposal_id, &form.reviewer_id)?;
+                    (usize::from(new), Flash::new("flash-reviewer-assigned"))
                 } else {
                     check_pair(c, eid, &form.reviewer_id, None)?;
                     let n = assign::assign_track(c, eid, &form.track_id, &form.reviewer_id)?;

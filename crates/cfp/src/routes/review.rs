@@ -4,7 +4,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_db::DbConn;
+use devday_db::{write_transaction, DbConn};
 use devday_shared::i18n::Locale;
 use devday_shared::web::{see_other, CsrfForm, Flash, NoFields, Page, Reviewer};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
@@ -30,7 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route("/{edition}/review/{id}/conflict", web::post().to(conflict));
 }
 
-/// How the queue is shown: `?track=` (an id), `?todo=1` (not yet reviewed by me) and
+/// How the queue is shown: `?track=` (an id), `?todo=true` (not yet reviewed by me) and
 /// `?sort=title|reviews|score`.
 #[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(default)]
@@ -414,8 +414,13 @@ pub async fn save(
     );
     let next = state
         .db(move |c| {
-            reviews::save(c, &pid, &uid, &input)?;
-            Ok(assign::next(c, &eid, &uid, &[])?)
+            write_transaction(c, |c| {
+                if !assign::open_to_review(c, &pid)? {
+                    return Err(AppError::Refused(devday_shared::Refusal::ReviewDecided));
+                }
+                reviews::save(c, &pid, &uid, &input)?;
+                Ok(assign::next(c, &eid, &uid, &[])?)
+            })
         })
         .await?;
     // "Save and next" says where it leads: the next proposal, or the end of the list.

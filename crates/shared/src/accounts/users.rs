@@ -156,13 +156,14 @@ pub fn admin_count(conn: &mut DbConn) -> QueryResult<i64> {
 /// Everyone, or those whose name or email contains `search`, for the admin page.
 pub fn list(conn: &mut DbConn, search: &str, limit: i64) -> QueryResult<Vec<User>> {
     let mut query = u::users.select(User::as_select()).into_boxed();
-    let search = search.trim().to_lowercase();
+    let search = search.trim();
     if !search.is_empty() {
+        // Folded in SQL on both sides (see `devday_db::sql::lower`).
         let pattern = format!("%{}%", search.replace(['%', '_'], ""));
         query = query.filter(
-            u::email
-                .like(pattern.clone())
-                .or(lower(u::display_name).like(pattern)),
+            lower(u::email)
+                .like(lower(pattern.clone()))
+                .or(lower(u::display_name).like(lower(pattern))),
         );
     }
     query.order(u::email.asc()).limit(limit).load(conn)

@@ -60,10 +60,15 @@ impl Edition {
         Utc.from_utc_datetime(&utc).with_timezone(&self.tz())
     }
 
-    /// A stored UTC time as the reader says it, in the edition's timezone
-    /// ("Thu 3 June 2027, 09:00").
+    /// A stored UTC time as the reader says it, in the edition's timezone and naming it
+    /// ("Thu 3 June 2027, 09:00 CEST"): speakers and visitors from elsewhere read it too.
     pub fn say_day_time(&self, utc: NaiveDateTime, locale: crate::i18n::Locale) -> String {
-        crate::dates::day_time(self.local(utc).naive_local(), locale)
+        let local = self.local(utc);
+        format!(
+            "{} {}",
+            crate::dates::day_time(local.naive_local(), locale),
+            local.format("%Z")
+        )
     }
 
     pub fn cfp_state(&self, now: NaiveDateTime) -> WindowState {

@@ -26,10 +26,10 @@ pub struct Recent {
     fresh_for: Duration,
     /// More keys than this (pages × languages) and the whole map starts over.
     max: usize,
-    pages: Mutex<Option<HashMap<String, Kept>>>,
+    pages: Mutex<Option<HashMap<String, Entry>>>,
 }
 
-struct Kept {
+struct Entry {
     at: Instant,
     body: Bytes,
     /// A request is rendering it again (since this instant).
@@ -50,40 +50,91 @@ impl Recent {
     }
 
     /// The page under `key` if rendered less than `fresh_for` ago, or while another
-    /// request renders it again; `None` tells this caller to render it and [`Self::put`] it.
-    pub fn get(&self, key: &str) -> Option<Bytes> {
-        let mut pages = self.pages.lock().unwrap_or_else(PoisonError::into_inner);
-        let kept = pages.as_mut()?.get_mut(key)?;
-        if kept.at.elapsed() < self.fresh_for {
-            return Some(kept.body.clone());
+    /// request renders it again; otherwise the [`Renewal`] this caller renders it under.
+    pub fn get(&self, key: &str) -> Result<Bytes, Renewal<'_>> {
+        // Made only when handed out: dropping an unused one would end another's renewal.
+        let renewal = || Renewal {
+            recent: self,
+            key: key.to_owned(),
+            settled: false,
+        };
+        let mut pages = self.lock();
+        let Some(entry) = pages.as_mut().and_then(|p| p.get_mut(key)) else {
+            return Err(renewal());
+        };
+        if entry.at.elapsed() < self.fresh_for {
+            return Ok(entry.body.clone());
         }
-        match kept.renewing {
-            Some(since) if since.elapsed() < RENEWAL_GIVEN_UP => Some(kept.body.clone()),
+        match entry.renewing {
+            Some(since) if since.elapsed() < RENEWAL_GIVEN_UP => Ok(entry.body.clone()),
             _ => {
-                kept.renewing = Some(Instant::now());
-                None
+                entry.renewing = Some(Instant::now());
+                Err(renewal())
             }
         }
     }
 
     pub fn put(&self, key: String, body: Bytes) {
-        let mut pages = self.pages.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut pages = self.lock();
         let pages = pages.get_or_insert_with(HashMap::new);
         if pages.len() >= self.max && !pages.contains_key(&key) {
             pages.clear();
         }
-        let kept = Kept {
+        let entry = Entry {
             at: Instant::now(),
             body,
             renewing: None,
         };
-        pages.insert(key, kept);
+        pages.insert(key, entry);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<HashMap<String, Entry>>> {
+        self.pages.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Forgets every page (after a change this instance made and wants seen at once).
     pub fn clear(&self) {
-        let mut pages = self.pages.lock().unwrap_or_else(PoisonError::into_inner);
-        *pages = None;
+        *self.lock() = None;
+    }
+}
+
+/// The right, and duty, to render a page again. Whatever ends the request without
+/// [`Renewal::put`] (an error, a visitor who went away) lets the next request try, instead
+/// of leaving the others on the old copy.
+pub struct Renewal<'a> {
+    recent: &'a Recent,
+    key: String,
+    settled: bool,
+}
+
+impl Renewal<'_> {
+    pub fn put(mut self, body: Bytes) {
+        self.recent.put(std::mem::take(&mut self.key), body);
+        self.settled = true;
+    }
+
+    /// The page is gone (its edition renamed or deleted): nobody gets the old copy.
+    pub fn forget(mut self) {
+        if let Some(pages) = self.recent.lock().as_mut() {
+            pages.remove(&self.key);
+        }
+        self.settled = true;
+    }
+}
+
+impl Drop for Renewal<'_> {
+    fn drop(&mut self) {
+        if self.settled {
+            return;
+        }
+        if let Some(entry) = self
+            .recent
+            .lock()
+            .as_mut()
+            .and_then(|p| p.get_mut(&self.key))
+        {
+            entry.renewing = None;
+        }
     }
 }
 
@@ -104,21 +155,39 @@ mod tests {
     fn a_stale_page_is_renewed_by_one_request_while_the_others_get_the_old_copy() {
         let recent = Recent::new(Duration::from_millis(50), 8);
         recent.put("a|en".into(), Bytes::from_static(b"one"));
-        assert_eq!(recent.get("a|en").as_deref(), Some(&b"one"[..]));
-        assert_eq!(recent.get("a|de"), None);
+        assert_eq!(recent.get("a|en").ok().as_deref(), Some(&b"one"[..]));
+        assert!(recent.get("a|de").is_err(), "never rendered: render it");
         std::thread::sleep(Duration::from_millis(60));
+        let renewal = recent
+            .get("a|en")
+            .expect_err("the first after it went stale renders");
         assert_eq!(
-            recent.get("a|en"),
-            None,
-            "the first after it went stale renders"
-        );
-        assert_eq!(
-            recent.get("a|en").as_deref(),
+            recent.get("a|en").ok().as_deref(),
             Some(&b"one"[..]),
             "meanwhile: the old copy"
         );
-        recent.put("a|en".into(), Bytes::from_static(b"two"));
-        assert_eq!(recent.get("a|en").as_deref(), Some(&b"two"[..]));
+        assert!(
+            recent.get("a|en").is_ok(),
+            "a second visitor meanwhile does not renew too"
+        );
+        renewal.put(Bytes::from_static(b"two"));
+        assert_eq!(recent.get("a|en").ok().as_deref(), Some(&b"two"[..]));
+    }
+
+    #[test]
+    fn a_renewal_that_fails_lets_the_next_request_try_and_a_gone_page_is_forgotten() {
+        let recent = Recent::new(Duration::from_millis(10), 8);
+        recent.put("a".into(), Bytes::from_static(b"old"));
+        std::thread::sleep(Duration::from_millis(20));
+        drop(recent.get("a").expect_err("renew"));
+        assert!(
+            recent.get("a").is_err(),
+            "dropped without a page: the next one renews"
+        );
+        recent.get("a").expect_err("renew").forget();
+        let again = recent.get("a").expect_err("forgotten: nothing to serve");
+        drop(again);
+        assert!(recent.get("a").is_err());
     }
 
     #[test]
@@ -127,9 +196,9 @@ mod tests {
         recent.put("a".into(), Bytes::from_static(b"1"));
         recent.put("b".into(), Bytes::from_static(b"2"));
         recent.put("b".into(), Bytes::from_static(b"3"));
-        assert!(recent.get("a").is_some(), "replacing a key is not growth");
+        assert!(recent.get("a").is_ok(), "replacing a key is not growth");
         recent.put("c".into(), Bytes::from_static(b"4"));
-        assert_eq!(recent.get("a"), None);
-        assert_eq!(recent.get("c").as_deref(), Some(&b"4"[..]));
+        assert!(recent.get("a").is_err());
+        assert_eq!(recent.get("c").ok().as_deref(), Some(&b"4"[..]));
     }
 }

@@ -67,8 +67,8 @@ pub async fn submit(
     let id = access.edition.id.clone();
     match state.db(move |c| queries::update(c, &id, &input)).await {
         Ok(edition) => {
-            // Organisers look at their change signed out: it shows at once here (and within
-            // a second on other instances).
+            // Organisers look at their change signed out: it shows at once here, and on
+            // other instances with the next visitor after their copy's second is up.
             super::public::forget_front_doors();
             Ok(page.done(
                 &format!("/{}/manage/settings", edition.slug),

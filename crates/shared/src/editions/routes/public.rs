@@ -58,15 +58,18 @@ pub async fn edition(
 ) -> AppResult<HttpResponse> {
     let slug = slug.into_inner();
     let kept = format!("{slug}|{}", locale::of(&req).code());
-    if everyones::is_anonymous(&req) {
-        if let Some(body) = FRONT_DOORS.get(&kept) {
-            return everyones::respond(body);
+    let renewal = if everyones::is_anonymous(&req) {
+        match FRONT_DOORS.get(&kept) {
+            Ok(body) => return everyones::respond(body),
+            Err(renewal) => Some(renewal),
         }
-    }
+    } else {
+        None
+    };
     let page = Page::extract(&req).await?;
     let user = page.user.as_ref().map(|u| (u.id.clone(), u.is_admin));
     let (sources, locale) = (state.cards.clone(), page.locale);
-    let (edition, my_roles, cards) = state
+    let found = state
         .db(move |c| {
             let edition = queries::by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
             let my_roles = match &user {
@@ -80,7 +83,17 @@ pub async fn edition(
             }
             Ok((edition, my_roles, cards))
         })
-        .await?;
+        .await;
+    let (edition, my_roles, cards) = match found {
+        // Renamed or gone: nobody gets the old front door any more.
+        Err(AppError::NotFound) => {
+            if let Some(renewal) = renewal {
+                renewal.forget();
+            }
+            return Err(AppError::NotFound);
+        }
+        other => other?,
+    };
     let mut ctx = page.context();
     ctx.insert("edition", &EditionView::new(&edition));
     ctx.insert(
@@ -103,7 +116,10 @@ pub async fn edition(
     ctx.insert("is_reviewer", &my_roles.contains(&Role::Reviewer));
     if page.is_everyones() {
         let body = page.render_for_everyone("editions/edition.html", &mut ctx)?;
-        FRONT_DOORS.put(kept, body.clone());
+        match renewal {
+            Some(renewal) => renewal.put(body.clone()),
+            None => FRONT_DOORS.put(kept, body.clone()),
+        }
         return everyones::respond(body);
     }
     page.render("editions/edition.html", &ctx)
