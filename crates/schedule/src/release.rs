@@ -218,6 +218,23 @@ pub struct Pending {
     pub speakers_to_tell: usize,
 }
 
+/// What `after` changes against the release before; before the first release, every
+/// placed session is new.
+fn changes_against(
+    before: Option<&Snapshot>,
+    after: &mut Snapshot,
+) -> Vec<crate::snapshot::Change> {
+    let empty;
+    let before = match before {
+        Some(before) => before,
+        None => {
+            empty = Snapshot::empty_like(after);
+            &empty
+        }
+    };
+    diff(Some(before), after)
+}
+
 /// The changes the next release would publish, and whom it would tell.
 pub fn pending(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Pending> {
     let mut after = outline_of(conn, edition_id, sessions)?;
@@ -225,10 +242,7 @@ pub fn pending(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> App
         .as_ref()
         .map(Release::snapshot)
         .transpose()?;
-    let changes = match &before {
-        Some(before) => diff(Some(before), &mut after),
-        None => diff(Some(&Snapshot::empty_like(&after)), &mut after),
-    };
+    let changes = changes_against(before.as_ref(), &mut after);
     // Every change reaches its speakers: new in the programme, moved or cancelled.
     let told: Vec<&str> = changes.iter().map(|c| c.guid.as_str()).collect();
     let speakers_to_tell = if told.is_empty() {
@@ -408,7 +422,7 @@ fn tell_speakers(
     let changes = match before {
         Some(_) => &after.changes,
         None => {
-            first_time = diff(Some(&Snapshot::empty_like(after)), &mut after.clone());
+            first_time = changes_against(None, &mut after.clone());
             &first_time
         }
     };

@@ -59,6 +59,23 @@ pub fn excluded(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> Quer
     Ok(conflicts > 0 || crate::proposals::is_speaker(conn, proposal_id, reviewer_id)?)
 }
 
+/// The (proposal, reviewer) pairs among these proposals that must never meet: declared
+/// conflicts and the speakers' own proposals ([`excluded`] for many at once).
+fn exclusions(conn: &mut DbConn, ids: &[&String]) -> QueryResult<HashSet<(String, String)>> {
+    Ok(rc::review_conflicts
+        .filter(rc::proposal_id.eq_any(ids))
+        .select((rc::proposal_id, rc::reviewer_id))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .chain(
+            ps::proposal_speakers
+                .filter(ps::proposal_id.eq_any(ids))
+                .select((ps::proposal_id, ps::user_id))
+                .load::<(String, String)>(conn)?,
+        )
+        .collect())
+}
+
 /// Puts a proposal on a reviewer's list; returns whether it is new there.
 pub fn assign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> AppResult<bool> {
     if excluded(conn, proposal_id, reviewer_id)? {
@@ -195,18 +212,7 @@ pub fn distribute(
         for (proposal, reviewer) in &gone {
             unassign(conn, proposal, reviewer)?;
         }
-        let blocked: HashSet<(String, String)> = rc::review_conflicts
-            .filter(rc::proposal_id.eq_any(&ids))
-            .select((rc::proposal_id, rc::reviewer_id))
-            .load::<(String, String)>(conn)?
-            .into_iter()
-            .chain(
-                ps::proposal_speakers
-                    .filter(ps::proposal_id.eq_any(&ids))
-                    .select((ps::proposal_id, ps::user_id))
-                    .load::<(String, String)>(conn)?,
-            )
-            .collect();
+        let blocked = exclusions(conn, &ids)?;
         let mut load: HashMap<&str, usize> = reviewers.iter().map(|r| (r.id.as_str(), 0)).collect();
         let mut assigned: HashSet<(String, String)> = HashSet::new();
         for (proposal, reviewer) in &existing {
@@ -321,7 +327,7 @@ pub struct QueueItem {
 }
 
 /// Every proposal assigned to a reviewer (minus conflicts and their own), decided or not,
-/// with progress and their own score: five queries, however long the list.
+/// with progress and their own score: six queries, however long the list.
 pub fn assigned(
     conn: &mut DbConn,
     edition_id: &str,
@@ -337,20 +343,7 @@ pub fn assigned(
         .select((p::id, p::title, p::state, p::track_id, p::session_type_id))
         .load(conn)?;
     let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
-    let conflicted: HashSet<String> = rc::review_conflicts
-        .filter(rc::reviewer_id.eq(reviewer_id))
-        .filter(rc::proposal_id.eq_any(&ids))
-        .select(rc::proposal_id)
-        .load::<String>(conn)?
-        .into_iter()
-        .collect();
-    let speaking: HashSet<String> = ps::proposal_speakers
-        .filter(ps::user_id.eq(reviewer_id))
-        .filter(ps::proposal_id.eq_any(&ids))
-        .select(ps::proposal_id)
-        .load::<String>(conn)?
-        .into_iter()
-        .collect();
+    let blocked = exclusions(conn, &ids)?;
     let mut counts: HashMap<String, i64> = HashMap::new();
     for id in rv::reviews
         .filter(rv::proposal_id.eq_any(&ids))
@@ -385,7 +378,7 @@ pub fn assigned(
         .collect();
     Ok(rows
         .into_iter()
-        .filter(|r| !conflicted.contains(&r.0) && !speaking.contains(&r.0))
+        .filter(|r| !blocked.contains(&(r.0.clone(), reviewer_id.to_owned())))
         .map(|(proposal_id, title, state, track_id, session_type_id)| {
             let own = mine.get(&proposal_id);
             QueueItem {

@@ -4,15 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use devday_db::schema::users::dsl as u;
 use devday_db::DbConn;
+use devday_shared::accounts::users;
 use devday_shared::editions::Edition;
+use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
 use devday_shared::AppResult;
-use diesel::prelude::*;
 
 use super::{assign, settings};
-use crate::proposals::service::speaker_locale;
 
 /// Queues one mail to each reviewer in `new` (reviewer id → assignments added this round).
 pub fn tell(
@@ -23,17 +22,14 @@ pub fn tell(
 ) -> AppResult<()> {
     let closes = settings::get(conn, &edition.id)?.closes_at;
     for (reviewer_id, &added) in new.iter().filter(|(_, n)| **n > 0) {
-        let (name, email): (String, String) = u::users
-            .find(reviewer_id)
-            .select((u::display_name, u::email))
-            .first(conn)?;
+        let reviewer = users::find(conn, reviewer_id)?;
+        let locale = Locale::parse(&reviewer.locale).unwrap_or_default();
         let waiting = assign::queue(conn, &edition.id, reviewer_id)?
             .iter()
             .filter(|i| !i.reviewed)
             .count();
-        let locale = speaker_locale(conn, reviewer_id)?;
         let mut ctx = tera::Context::new();
-        ctx.insert("name", &name);
+        ctx.insert("name", &reviewer.display_name);
         ctx.insert("edition", &edition.name);
         ctx.insert("added", &added);
         ctx.insert("waiting", &waiting);
@@ -41,7 +37,7 @@ pub fn tell(
         ctx.insert("link", &mailer.link(&format!("/{}/review/", edition.slug)));
         outbox::enqueue(
             conn,
-            &mailer.compose("review_assigned", locale, &email, ctx)?,
+            &mailer.compose("review_assigned", locale, &reviewer.email, ctx)?,
         )?;
     }
     Ok(())

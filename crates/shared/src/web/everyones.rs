@@ -74,7 +74,7 @@ impl Recent {
         }
     }
 
-    pub fn put(&self, key: String, body: Bytes) {
+    fn put(&self, key: String, body: Bytes) {
         let mut pages = self.lock();
         let pages = pages.get_or_insert_with(HashMap::new);
         if pages.len() >= self.max && !pages.contains_key(&key) {

@@ -114,12 +114,9 @@ pub async fn edition(
     ctx.insert("is_organiser", &my_roles.contains(&Role::Organiser));
     ctx.insert("is_staff", &my_roles.contains(&Role::Staff));
     ctx.insert("is_reviewer", &my_roles.contains(&Role::Reviewer));
-    if page.is_everyones() {
+    if let Some(renewal) = renewal.filter(|_| page.is_everyones()) {
         let body = page.render_for_everyone("editions/edition.html", &mut ctx)?;
-        match renewal {
-            Some(renewal) => renewal.put(body.clone()),
-            None => FRONT_DOORS.put(kept, body.clone()),
-        }
+        renewal.put(body.clone());
         return everyones::respond(body);
     }
     page.render("editions/edition.html", &ctx)
