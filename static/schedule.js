@@ -22,7 +22,7 @@
     });
     const calendar = document.getElementById("my-calendar");
     if (calendar) {
-      calendar.hidden = favs.length === 0;
+      calendar.parentElement.hidden = favs.length === 0;
       calendar.href = "/" + slug + "/schedule.ics?sessions=" + favs.join(",");
     }
     const only = document.getElementById("fav-only");

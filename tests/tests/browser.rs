@@ -778,7 +778,7 @@ async fn an_organiser_drags_sessions_resolves_a_conflict_and_releases() -> anyho
     .await?;
     let calendar = c
         .wait()
-        .for_element(Locator::Css("#my-calendar:not([hidden])"))
+        .for_element(Locator::Css("#my-calendar-item:not([hidden]) #my-calendar"))
         .await?;
     let href = calendar.attr("href").await?.unwrap_or_default();
     assert!(
@@ -1260,7 +1260,7 @@ async fn a_visitor_on_a_phone_finds_one_tracks_talks_in_german_stars_two_and_pri
     assert_eq!(pressed.len(), 2);
     let calendar = c
         .wait()
-        .for_element(Locator::Css("#my-calendar:not([hidden])"))
+        .for_element(Locator::Css("#my-calendar-item:not([hidden]) #my-calendar"))
         .await?;
     let href = calendar.attr("href").await?.unwrap_or_default();
     assert_eq!(
