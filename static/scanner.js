@@ -1,5 +1,5 @@
-// The door scanner: reads QR codes from the camera, asks the server, and keeps working when
-// the network is gone. Offline it checks the ticket's Ed25519 signature with the edition's
+// The door scanner: reads QR codes from the camera (or a short code typed in), asks the
+// server, and keeps working when the network is gone. Offline it checks the ticket's Ed25519 signature with the edition's
 // public key, answers from its copy of the list, and queues each check-in with a nonce and
 // the scan time; the queue is uploaded when the network returns (retries never check in
 // twice: the server knows each nonce).
@@ -110,6 +110,11 @@
     let ticket;
     if (scan.registration_id) {
       ticket = data && data.tickets[scan.registration_id];
+      if (!ticket) return { result: "invalid" };
+    } else if (!scan.code.startsWith("devday:")) {
+      // A short code typed in: the synced list knows each ticket's current one.
+      const typed = scan.code.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
+      ticket = data && Object.values(data.tickets).find((x) => x.short_code === typed);
       if (!ticket) return { result: "invalid" };
     } else {
       const cut = scan.code.lastIndexOf(":");

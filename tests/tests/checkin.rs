@@ -344,3 +344,85 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn the_ticket_carries_the_event_as_a_pdf_and_a_short_code_that_admits_once(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let people = [("Ann Abel", "ann@example.org"), ("Ben Bauer", "ben@example.org"), ("Cem Çelik", "cem@example.org")];
+        let codes = guests(&app, &admin, "dd-2030", &people).await?;
+        let token = devday_tests::flows::api_token(&admin, "door").await?;
+        let api = app.client();
+
+        // The mail says when and where, the short code, and links the PDF and calendar file.
+        let mail = app.smtp.wait_for_subject("ann@example.org", "Your ticket").await?;
+        assert!(mail.text.contains("When: ") && mail.text.contains("Where: Dresden"), "{}", mail.text);
+        let short = capture(r"the team at the entrance types this code: ([0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3})", &mail.text);
+        let link = ticket_page(&app, "ann@example.org").await?;
+        assert!(mail.text.contains(&format!("{link}.pdf")) && mail.text.contains(&format!("{link}.ics")), "{}", mail.text);
+        // The page shows the same, with the weekday.
+        let page = api.get(&link).await?.body;
+        assert_eq!(capture(r#"id="ticket-short-code">([^<]+)<"#, &page), short);
+        let weekday = ["Mon ", "Tue ", "Wed ", "Thu ", "Fri ", "Sat ", "Sun "];
+        assert!(weekday.iter().any(|w| page.contains(&format!("<dd>{w}"))), "{page}");
+
+        // The PDF: one A4 page, in the reader's language, whose QR code the door reads.
+        let pdf = api.send(api.http().get(format!("{link}.pdf")).header("accept-language", "de")).await?;
+        assert_eq!((pdf.status, pdf.header("content-type")), (200, Some("application/pdf")));
+        assert_eq!(pdf.header("cache-control"), Some("private, no-store"));
+        assert!(pdf.header("content-disposition").is_some_and(|d| d.contains("dd-2030-ticket.pdf")));
+        let bytes = api.http().get(format!("{link}.pdf")).header("accept-language", "de").send().await?.bytes().await?;
+        if let Some((read, text)) = codes_in_pdf(&bytes)? {
+            assert_eq!(read, vec![codes[0].clone()]);
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            for expected in ["Edition dd-2030", "Ann Abel", "DEIN TICKET", "WANN", "Dresden", short.as_str()] {
+                assert!(flat.contains(expected), "{expected} is not on the ticket: {flat}");
+            }
+        }
+        let ics = api.get(&format!("{link}.ics")).await?;
+        assert!(ics.body.starts_with("BEGIN:VCALENDAR") && ics.body.contains("SUMMARY:Edition dd-2030"), "{}", ics.body);
+
+        // Typed at the door however it comes out (lower case, spaces, O for 0): admitted
+        // once; a typo is refused before anything is looked up.
+        let typed = short.to_lowercase().replace('-', " ").replace('0', "o");
+        let first = scan(&api, &token, json!({"code": typed, "device": "Door 1"})).await?;
+        assert_eq!((result(&first), first["name"].as_str()), ("admitted", Some("Ann Abel")), "{first}");
+        assert_eq!(result(&scan(&api, &token, json!({"code": short})).await?), "already_checked_in");
+        let last = short.chars().last().unwrap_or('0');
+        let typo = format!("{}{}", &short[..short.len() - 1], if last == '2' { '3' } else { '2' });
+        assert_eq!(result(&scan(&api, &token, json!({"code": typo})).await?), "invalid");
+        // The desk finds the person by it.
+        let found = api.api_get(&format!("/api/events/dd-2030/checkin/search?q={short}"), Some(&token)).await?.json();
+        assert_eq!((found[0]["name"].as_str(), found.as_array().map(Vec::len)), (Some("Ann Abel"), Some(1)), "{found}");
+
+        // Offline: the synced list carries each ticket's short code; two scanners typing Ben's
+        // code without network merge into one admission.
+        let sync = api.api_get("/api/events/dd-2030/checkin/sync", Some(&token)).await?.json();
+        let ben_mail = app.smtp.wait_for_subject("ben@example.org", "Your ticket").await?;
+        let ben = capture(r"types this code: ([0-9A-Z-]{11})", &ben_mail.text);
+        let synced: Vec<&str> = sync["tickets"].as_array().into_iter().flatten().filter_map(|t| t["short_code"].as_str()).collect();
+        assert!(synced.contains(&ben.replace('-', "").as_str()), "{sync}");
+        let upload = |device: &str, nonce: &str| json!({"scans": [{"code": ben, "device": device, "nonce": nonce, "scanned_at": "2026-05-01T09:00:00"}]});
+        let a = api.api_post("/api/events/dd-2030/checkin/upload", Some(&token), &upload("Door A", "s-a")).await?.json();
+        let b = api.api_post("/api/events/dd-2030/checkin/upload", Some(&token), &upload("Door B", "s-b")).await?.json();
+        assert_eq!((a["results"][0]["result"].as_str(), b["results"][0]["result"].as_str()), (Some("admitted"), Some("already_checked_in")), "{a} {b}");
+        assert_eq!(b["results"][0]["duplicate"], true);
+
+        // Two instances on one database: Cem's code admits once across both.
+        let cem_mail = app.smtp.wait_for_subject("cem@example.org", "Your ticket").await?;
+        let cem = capture(r"types this code: ([0-9A-Z-]{11})", &cem_mail.text);
+        let second = app.second_instance().await?;
+        let there = second.client();
+        let answer = there.api_post("/api/events/dd-2030/checkin", Some(&token), &json!({"code": cem})).await?.json();
+        assert_eq!(result(&answer), "admitted", "{answer}");
+        assert_eq!(result(&scan(&api, &token, json!({"code": cem})).await?), "already_checked_in");
+        drop(second);
+
+        // Re-issued: the old short code no longer admits anyone.
+        let cem_id = answer["registration_id"].as_str().unwrap_or_default().to_owned();
+        assert_eq!(admin.post(&format!("/dd-2030/manage/tickets/{cem_id}/reissue"), &[]).await?.status, 303);
+        assert_ne!(result(&scan(&api, &token, json!({"code": cem})).await?), "admitted");
+        Ok(())
+    }
+}

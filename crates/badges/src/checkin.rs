@@ -21,6 +21,7 @@ use utoipa::ToSchema;
 use crate::code;
 use crate::keys;
 use crate::lists::ListWithTypes;
+use crate::short_code::ShortCode;
 use crate::tickets::{self, Holder};
 
 /// What the door is told.
@@ -84,9 +85,11 @@ pub struct Answer {
     pub duplicate: bool,
 }
 
-/// What was presented at the door: a scanned code, or a person found by name at the desk.
+/// What was presented at the door: a scanned (or typed) code, or a person found by name at
+/// the desk.
 #[derive(Debug, Clone)]
 pub enum Presented {
+    /// The QR code's text, or a short code typed in.
     Code(String),
     Registration(String),
 }
@@ -115,6 +118,12 @@ fn identify(
     let registration_id = match presented {
         Presented::Registration(id) => id.clone(),
         Presented::Code(text) => {
+            if let Ok(short) = ShortCode::parse(text) {
+                return Ok(match tickets::by_short_code(conn, &edition.id, &short)? {
+                    Some(h) => check_holder(edition, h),
+                    None => Err((Outcome::Invalid, None)),
+                });
+            }
             let Ok(parsed) = code::parse(text) else {
                 return Ok(Err((Outcome::Invalid, None)));
             };

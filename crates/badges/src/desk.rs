@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use crate::checkin;
 use crate::lists::ListWithTypes;
+use crate::short_code::ShortCode;
 use crate::tickets;
 
 /// A person found at the desk, as staff see them.
@@ -29,7 +30,8 @@ pub struct Found {
     pub can_check_in: bool,
 }
 
-/// People of the edition whose name or address contains `query` (at most 20), with their
+/// People of the edition whose name or address contains `query` (at most 20), or the one
+/// whose ticket has that short code, with their
 /// standing admission on `list`: a fixed number of queries, however many are found.
 pub fn search(
     conn: &mut DbConn,
@@ -37,7 +39,13 @@ pub fn search(
     list: &ListWithTypes,
     query: &str,
 ) -> QueryResult<Vec<Found>> {
-    let holders = tickets::search(conn, edition_id, query)?;
+    // A short code read out by the person finds their ticket, as a name does.
+    let holders = match ShortCode::parse(query) {
+        Ok(short) => tickets::by_short_code(conn, edition_id, &short)?
+            .into_iter()
+            .collect(),
+        Err(_) => tickets::search(conn, edition_id, query)?,
+    };
     let ids: Vec<&String> = holders.iter().map(|h| &h.registration_id).collect();
     let admitted = checkin::admissions(conn, &list.list.id, Some(&ids))?;
     Ok(holders

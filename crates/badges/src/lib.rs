@@ -1,5 +1,6 @@
 //! Tickets, badges and check-in. Tickets are signed codes of confirmed registrations
-//! (`code`, `keys`, `tickets`); the door's rules (`checkin`) record every scan in lists
+//! (`code`, `keys`, `tickets`), with a short code to type when a QR code will not scan
+//! (`short_code`); the door's rules (`checkin`) record every scan in lists
 //! (`lists`); scanners keep a copy for offline use (`sync`); organisers watch the door
 //! (`dashboard`).
 //!
@@ -16,6 +17,7 @@ pub mod pdf;
 pub mod printing;
 pub mod qr;
 mod routes;
+pub mod short_code;
 pub mod sync;
 pub mod tickets;
 

@@ -12,6 +12,7 @@ use utoipa::ToSchema;
 
 use crate::keys;
 use crate::lists::ListWithTypes;
+use crate::short_code::ShortCode;
 use crate::tickets::{self, Holder};
 
 /// A ticket as a scanner needs it.
@@ -20,6 +21,9 @@ pub struct ScannerTicket {
     pub registration_id: String,
     /// Codes with another serial are revoked.
     pub serial: i32,
+    /// The current short code (nine characters, no dashes), for codes typed offline.
+    #[schema(value_type = String, example = "K7QM3XTRZ")]
+    pub short_code: ShortCode,
     pub name: String,
     pub email: String,
     pub ticket_type: String,
@@ -99,9 +103,11 @@ pub fn data(
         }
     };
     let admitted = crate::checkin::admissions(conn, &list.list.id, None)?;
+    let short_codes = tickets::short_codes(conn, &edition.id, &holders)?;
     let tickets = holders
         .into_iter()
-        .map(|h| {
+        .zip(short_codes)
+        .map(|(h, short_code)| {
             let admission = admitted.get(&h.registration_id);
             ScannerTicket {
                 valid: h.is_valid() && list.admits(&h.ticket_type_ids),
@@ -111,6 +117,7 @@ pub fn data(
                 checked_in_by: admission.map(|a| a.1.clone()),
                 registration_id: h.registration_id,
                 serial: h.serial,
+                short_code,
                 name: h.name,
                 email: h.email,
             }

@@ -15,6 +15,7 @@ pub mod register;
 mod routes;
 pub mod seats;
 pub mod settings;
+pub mod ticket;
 pub mod waitlist;
 
 pub use routes::configure;

@@ -145,10 +145,6 @@ fn link_context(
         "manage_link",
         &mailer.link(&format!("/register/manage/{manage_token}")),
     );
-    ctx.insert(
-        "calendar_link",
-        &mailer.link(&format!("/{}/conference.ics", edition.slug)),
-    );
     ctx
 }
 
@@ -450,9 +446,10 @@ pub fn confirm_held(
     Ok(done)
 }
 
-/// Queues the ticket mail of a confirmed registration, with a fresh manage link (the
-/// previous one stops working) and the conference's calendar link; returns the link's
-/// token, for the page that confirmed the registration.
+/// Queues the ticket mail of a confirmed registration: what the ticket carries (when,
+/// where, workshops, the QR and the short code), with a fresh manage link (the previous
+/// one stops working) and links to the PDF and the calendar file; returns the link's token,
+/// for the page that confirmed the registration.
 pub(crate) fn send_ticket(
     conn: &mut DbConn,
     mailer: &Mailer,
@@ -464,20 +461,24 @@ pub(crate) fn send_ticket(
     diesel::update(r::registrations.find(&reg.id))
         .set(r::manage_token_hash.eq(crypto::token_hash(&manage)))
         .execute(conn)?;
+    let ticket = crate::ticket::Ticket::of(conn, reg.clone())?;
     let mut ctx = link_context(mailer, edition, &reg.name, &manage);
     ctx.insert(
         "tickets",
-        &tickets_of(conn, &reg.id)?
+        &ticket
+            .types
             .iter()
             .map(|t| pick(locale, &t.name, &t.name_de))
             .collect::<Vec<_>>(),
     );
-    // The ticket's QR code, shown inside the mail.
+    ctx.insert("facts", &ticket.facts(locale));
+    if let Some(codes) = &ticket.codes {
+        ctx.insert("short_code", &codes.short.to_string());
+    }
     let mut mail = mailer.compose("registration_confirmed", locale, &reg.email, ctx)?;
-    if let Some(holder) = devday_badges::tickets::holder(conn, &reg.id)? {
-        if let Some(code) = devday_badges::tickets::code(conn, &holder)? {
-            mail.inline_png = Some(devday_badges::qr::png(&code).map_err(AppError::internal)?);
-        }
+    // The ticket's QR code, shown inside the mail.
+    if let Some(codes) = &ticket.codes {
+        mail.inline_png = Some(devday_badges::qr::png(&codes.qr).map_err(AppError::internal)?);
     }
     outbox::enqueue(conn, &mail)?;
     Ok(manage)

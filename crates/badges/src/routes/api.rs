@@ -33,7 +33,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// A scan at the door, or a person picked at the desk (`registration_id` instead of `code`).
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ScanRequest {
-    /// The scanned text.
+    /// The scanned text, or the ticket's short code as typed (`K7Q-M3X-TRZ`; case, spaces
+    /// and dashes do not matter).
     #[serde(default)]
     pub code: Option<String>,
     /// For a manual check-in: the registration found by search.

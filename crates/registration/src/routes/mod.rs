@@ -32,6 +32,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::get().to(ticket::svg),
     )
     .route(
+        "/register/manage/{token}/ticket.pdf",
+        web::get().to(ticket::pdf),
+    )
+    .route(
+        "/register/manage/{token}/ticket.ics",
+        web::get().to(ticket::calendar),
+    )
+    .route(
         "/register/manage/{token}/confirm",
         web::post().to(links::confirm_managed),
     )

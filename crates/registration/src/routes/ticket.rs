@@ -1,38 +1,15 @@
-//! The attendee's ticket behind the manage link: a printable page, PNG and SVG. The code is
-//! signed by the badges crate; only a confirmed registration has one.
+//! The attendee's ticket behind the manage link: the page, a one-page PDF to print, the
+//! QR code as PNG and SVG, and a calendar file. Only a confirmed registration has a code.
 
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
-use devday_shared::editions::queries;
 use devday_shared::web::Page;
 use devday_shared::{AppError, AppResult, AppState};
 
-use crate::register;
+use crate::ticket::Ticket;
 
-/// The registration behind a manage link, its edition, its ticket code (`None` unless
-/// confirmed) and its holder record (ticket types in both languages).
-async fn ticket_of(
-    state: &AppState,
-    token: String,
-) -> AppResult<
-    Option<(
-        crate::model::Registration,
-        devday_shared::editions::Edition,
-        Option<String>,
-        devday_badges::tickets::Holder,
-    )>,
-> {
-    state
-        .db(move |c| {
-            let Some(reg) = register::by_manage_token(c, &token)? else {
-                return Ok(None);
-            };
-            let edition = queries::by_id(c, &reg.edition_id)?;
-            let holder = devday_badges::tickets::holder(c, &reg.id)?.ok_or(AppError::NotFound)?;
-            let code = devday_badges::tickets::code(c, &holder)?;
-            Ok(Some((reg, edition, code, holder)))
-        })
-        .await
+async fn ticket_of(state: &AppState, token: String) -> AppResult<Option<Ticket>> {
+    state.db(move |c| Ticket::by_manage_token(c, &token)).await
 }
 
 pub async fn page(
@@ -41,29 +18,32 @@ pub async fn page(
     token: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let token = token.into_inner();
-    let Some((reg, edition, code, holder)) = ticket_of(&state, token.clone()).await? else {
+    let Some(ticket) = ticket_of(&state, token.clone()).await? else {
         return page.invalid_link();
     };
     let mut ctx = page.context();
-    ctx.insert("registration", &reg);
-    ctx.insert("edition", &edition);
-    ctx.insert("has_ticket", &code.is_some());
-    if let Some(code) = code {
+    ctx.insert("registration", &ticket.registration);
+    ctx.insert("edition", &ticket.edition);
+    ctx.insert("facts", &ticket.facts(page.locale));
+    ctx.insert("has_ticket", &ticket.codes.is_some());
+    if let Some(codes) = &ticket.codes {
         ctx.insert(
             "qr_svg",
-            &devday_badges::qr::svg(&code).map_err(AppError::internal)?,
+            &devday_badges::qr::svg(&codes.qr).map_err(AppError::internal)?,
         );
-        ctx.insert("code", &code);
+        ctx.insert("code", &codes.qr);
+        ctx.insert("short_code", &codes.short.to_string());
     }
-    ctx.insert("ticket_types", &holder.ticket_type_line(page.locale));
+    ctx.insert("ticket_types", &ticket.holder.ticket_type_line(page.locale));
     ctx.insert("token", &token);
     page.render("registration/ticket.html", &ctx)
 }
 
-async fn code_of(state: &AppState, token: String) -> AppResult<String> {
+/// A valid ticket behind the link, or 404 (cancelled, expired, or a stale link).
+async fn valid(state: &AppState, token: String) -> AppResult<Ticket> {
     ticket_of(state, token)
         .await?
-        .and_then(|(_, _, code, _)| code)
+        .filter(|t| t.codes.is_some())
         .ok_or(AppError::NotFound)
 }
 
@@ -72,8 +52,57 @@ fn private(res: &mut actix_web::HttpResponseBuilder) -> &mut actix_web::HttpResp
     res.insert_header((header::CACHE_CONTROL, "private, no-store"))
 }
 
+/// A download named after the edition ("devday-2027-ticket.pdf").
+fn download(ticket: &Ticket, extension: &str, content_type: &str, body: Vec<u8>) -> HttpResponse {
+    private(&mut HttpResponse::Ok())
+        .content_type(content_type)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"{}-ticket.{extension}\"",
+                ticket.edition.slug
+            ),
+        ))
+        .body(body)
+}
+
+/// The ticket as a one-page A4 PDF in the reader's language.
+pub async fn pdf(
+    state: web::Data<AppState>,
+    page: Page,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let ticket = valid(&state, token.into_inner()).await?;
+    let print = ticket
+        .print(&state.i18n, page.locale)
+        .ok_or(AppError::NotFound)?;
+    let bytes = web::block(move || devday_badges::pdf::ticket(&print))
+        .await
+        .map_err(AppError::internal)?
+        .map_err(AppError::internal)?;
+    Ok(download(&ticket, "pdf", "application/pdf", bytes))
+}
+
+/// The conference and the person's workshops, for their calendar.
+pub async fn calendar(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> AppResult<HttpResponse> {
+    let token = token.into_inner();
+    let ticket = valid(&state, token.clone()).await?;
+    let url = format!("{}/register/manage/{token}/ticket", state.public_url);
+    let ics = ticket.calendar(&url).into_bytes();
+    Ok(download(
+        &ticket,
+        "ics",
+        "text/calendar; charset=utf-8",
+        ics,
+    ))
+}
+
 pub async fn png(state: web::Data<AppState>, token: web::Path<String>) -> AppResult<HttpResponse> {
-    let code = code_of(&state, token.into_inner()).await?;
+    let ticket = valid(&state, token.into_inner()).await?;
+    let code = ticket.codes.map(|c| c.qr).unwrap_or_default();
     let bytes = devday_badges::qr::png(&code).map_err(AppError::internal)?;
     Ok(private(&mut HttpResponse::Ok())
         .content_type("image/png")
@@ -81,7 +110,8 @@ pub async fn png(state: web::Data<AppState>, token: web::Path<String>) -> AppRes
 }
 
 pub async fn svg(state: web::Data<AppState>, token: web::Path<String>) -> AppResult<HttpResponse> {
-    let code = code_of(&state, token.into_inner()).await?;
+    let ticket = valid(&state, token.into_inner()).await?;
+    let code = ticket.codes.map(|c| c.qr).unwrap_or_default();
     let svg = devday_badges::qr::svg(&code).map_err(AppError::internal)?;
     Ok(private(&mut HttpResponse::Ok())
         .content_type("image/svg+xml")
