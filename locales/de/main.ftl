@@ -954,7 +954,7 @@ badges-title = Badges
 badges-print = Badge drucken (PDF)
 badges-all = Alle Badges, A4-Bögen mit vier (PDF)
 badges-single = Einzelne Badges, A6 (PDF)
-ticket-code-text = Der Code als Text (für den Tresen, falls eine Kamera versagt)
+ticket-code-text = Der ganze Code als Text (für andere Scan-Apps)
 badge-role-attendee = Teilnehmer*in
 badge-role-speaker = Speaker
 badge-role-team = Team
@@ -1144,6 +1144,33 @@ hub-registration-open = { $free ->
 hub-registration-full = Ausgebucht: trag dich auf die Warteliste ein
 hub-registration-opens = Öffnet { $time }
 hub-registration-closed = Geschlossen
+registration-not-ready = Die Anmeldung öffnet, sobald das Team Datenschutzhinweis und Verhaltenskodex veröffentlicht hat.
+hub-registration-soon = Öffnet bald
+registration-texts-missing = Die Anmeldung bleibt geschlossen, auch wenn ihr Zeitraum begonnen hat, bis Datenschutzhinweis und Verhaltenskodex unten ausgefüllt sind: Wer sich anmeldet, stimmt ihnen zu.
+registration-use-templates = Mit den Vorlagen von devday beginnen
+registration-template-privacy =
+    ## Datenschutzhinweis
+
+    Wir, das Team dieser Konferenz (Name und Anschrift: bitte ergänzen), verwenden, was du uns bei der Anmeldung gibst, nur für die Veranstaltung:
+
+    - deinen Namen und deine E-Mail-Adresse: um deine Anmeldung zu bestätigen, dir dein Ticket zu schicken und dich über Änderungen zu informieren;
+    - deine Firma (freiwillig): für dein Namensschild;
+    - T-Shirt-Größe, Ernährung und Barrierefreiheit (freiwillig): um Essen, Shirts und den Ort zu planen;
+    - die Vorträge, die dich interessieren (freiwillig): um Räume und Zeiten zu planen.
+
+    Wir geben nichts an Sponsoren oder andere weiter. Deine persönlichen Daten werden nach der Veranstaltung gelöscht. Bis dahin kannst du sie über den Link in deiner Ticket-Mail ansehen, korrigieren, herunterladen oder löschen.
+
+    Fragen und Anliegen: schreib dem Team (E-Mail-Adresse: bitte ergänzen).
+registration-template-coc =
+    ## Verhaltenskodex
+
+    Diese Konferenz ist für alle da. Wir erwarten von allen Teilnehmenden, Vortragenden, Sponsoren und Helfenden einen respektvollen Umgang miteinander.
+
+    - Keine Belästigung jeglicher Art: nicht in Vorträgen, nicht vor Ort, nicht online.
+    - Sexualisierte Sprache und Bilder haben in Vorträgen und auf Folien nichts zu suchen.
+    - Wenn dich jemand bittet aufzuhören, hör sofort auf.
+
+    Wenn du unangemessenes Verhalten erlebst oder beobachtest, sprich jemanden aus dem Team an (du erkennst sie am Namensschild) oder schreib dem Team (Kontakt: bitte ergänzen). Das Team kann jede Maßnahme ergreifen, die es für richtig hält, bis hin zum Ausschluss von der Veranstaltung.
 hub-programme-released = { $sessions ->
     [one] 1 Beitrag
    *[other] { $sessions } Beiträge
@@ -1222,8 +1249,8 @@ dashboard-warn-unreleased = { $n ->
    *[other] { $n } Änderungen am Programm sind nicht veröffentlicht
 }
 dashboard-warn-texts-missing = { $n ->
-    [one] Datenschutzhinweis oder Verhaltenskodex ist leer; die Anmeldung braucht beide
-   *[other] Datenschutzhinweis und Verhaltenskodex sind leer; die Anmeldung braucht beide
+    [one] Datenschutzhinweis oder Verhaltenskodex ist leer: Die Anmeldung bleibt geschlossen, bis beide da sind
+   *[other] Datenschutzhinweis und Verhaltenskodex sind leer: Die Anmeldung bleibt geschlossen, bis beide da sind
 }
 review-notify-preview = Entscheidungsmails ansehen
 review-decision = Entscheidung

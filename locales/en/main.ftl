@@ -954,7 +954,7 @@ badges-title = Badges
 badges-print = Print badge (PDF)
 badges-all = All badges, A4 sheets of four (PDF)
 badges-single = Single badges, A6 (PDF)
-ticket-code-text = The code as text (for the desk, if a camera fails)
+ticket-code-text = The whole code as text (for other scanning apps)
 badge-role-attendee = Attendee
 badge-role-speaker = Speaker
 badge-role-team = Team
@@ -1137,6 +1137,33 @@ hub-registration-open = { $free ->
 hub-registration-full = Full: join the waiting list
 hub-registration-opens = Opens { $time }
 hub-registration-closed = Closed
+registration-not-ready = Registration opens as soon as the organisers have published the privacy notice and the code of conduct.
+hub-registration-soon = Opens soon
+registration-texts-missing = Registration stays closed, even within its dates, until the privacy notice and the code of conduct below are filled in: people agree to them when they register.
+registration-use-templates = Start from devday's templates
+registration-template-privacy =
+    ## Privacy notice
+
+    We, the organisers of this conference (name and postal address: please fill in), use what you give us when you register only to run the event:
+
+    - your name and email address: to confirm your registration, send your ticket and tell you about changes;
+    - your company (optional): printed on your badge;
+    - T-shirt size, dietary and accessibility needs (optional): to plan catering, shirts and the venue;
+    - the sessions that interest you (optional): to plan rooms and times.
+
+    Nothing is passed on to sponsors or anyone else. Your personal data are deleted after the event. Until then you can view, correct, download or delete them with the link in your ticket mail.
+
+    Questions and requests: write to the organisers (email address: please fill in).
+registration-template-coc =
+    ## Code of conduct
+
+    This conference is for everyone. We expect all participants, speakers, sponsors and helpers to treat each other with respect.
+
+    - No harassment of any kind: not in talks, not at the venue, not online.
+    - Sexual language and imagery have no place in talks or on slides.
+    - When someone asks you to stop, stop at once.
+
+    If you experience or see unacceptable behaviour, tell someone from the team (you know them by their badge) or write to the organisers (contact: please fill in). The organisers may take any action they consider right, up to sending someone away from the event.
 hub-programme-released = { $sessions ->
     [one] 1 session
    *[other] { $sessions } sessions
@@ -1215,8 +1242,8 @@ dashboard-warn-unreleased = { $n ->
    *[other] { $n } changes to the timetable are not released
 }
 dashboard-warn-texts-missing = { $n ->
-    [one] The privacy notice or the code of conduct is empty; registration needs both
-   *[other] The privacy notice and the code of conduct are empty; registration needs both
+    [one] The privacy notice or the code of conduct is empty: registration stays closed until both are there
+   *[other] The privacy notice and the code of conduct are empty: registration stays closed until both are there
 }
 review-notify-preview = Preview the decision mails
 review-decision = Decision

@@ -51,6 +51,10 @@ later=$(date -u -d '+90 days' +%F)
 curl -sf -o /dev/null -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
   -d "{\"name\":\"Bench\",\"slug\":\"bench\",\"starts_on\":\"$later\",\"ends_on\":\"$later\",\"timezone\":\"UTC\",\"registration_opens_at\":\"${today}T00:00\",\"registration_closes_at\":\"${later}T00:00\"}" \
   "$base/api/editions"
+# Registration opens only with a privacy notice and a code of conduct to agree to.
+sql "INSERT INTO registration_settings (edition_id, hold_hours, offer_hours, privacy_text, coc_text, consent_version)
+     SELECT id, 24, 48, 'Privacy.', 'Be kind.', 1 FROM editions WHERE slug = 'bench'
+     ON CONFLICT (edition_id) DO UPDATE SET privacy_text = excluded.privacy_text, coc_text = excluded.coc_text" >/dev/null
 
 
 # Registers `$1` people through the API, four at a time, named "$2 N" <$3N@example.org>.

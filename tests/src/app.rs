@@ -354,6 +354,24 @@ impl TestApp {
             res.status,
             res.body
         );
+        // Registration opens only with the texts people agree to.
+        let res = client
+            .post(
+                &format!("/{slug}/manage/registration"),
+                &[
+                    ("hold_hours", "24"),
+                    ("offer_hours", "48"),
+                    ("privacy_text", "We keep your data safe."),
+                    ("coc_text", "Be kind."),
+                ],
+            )
+            .await?;
+        anyhow::ensure!(
+            res.status == 303,
+            "texts of {slug}: {} {}",
+            res.status,
+            res.body
+        );
         Ok(())
     }
 

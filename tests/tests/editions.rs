@@ -363,7 +363,11 @@ db_test! {
         assert_eq!(dash.status, 200);
         assert!(dash.body.contains(r#"review&#x2F;notify">1 decision is not mailed yet</a>"#), "{}", dash.body);
         assert!(!dash.body.contains("has not confirmed"), "nobody was asked yet");
-        assert!(dash.body.contains("The privacy notice and the code of conduct are empty; registration needs both"));
+        assert!(!dash.body.contains("code of conduct are empty"), "the texts are there");
+        let no_texts = [("hold_hours", "24"), ("offer_hours", "48"), ("privacy_text", ""), ("coc_text", "")];
+        assert_eq!(orga.post("/dd-2030/manage/registration", &no_texts).await?.status, 303);
+        let dash = orga.get("/dd-2030/manage/").await?;
+        assert!(dash.body.contains("The privacy notice and the code of conduct are empty: registration stays closed until both are there"), "{}", dash.body);
         let de = devday_tests::Client::speaking(&app.base, "de");
         app.login(&de, "orga@example.org", devday_tests::PASSWORD).await?;
         let dash = de.get("/dd-2030/manage/").await?.body;

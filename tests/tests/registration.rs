@@ -106,7 +106,7 @@ db_test! {
         let path = manage.trim_start_matches(app.base.as_str());
         assert!(res.body.contains(&format!(r#"href="{path}/ticket""#)), "{}", res.body);
         assert!(visitor.get(&format!("{path}/ticket")).await?.body.contains("Nora"));
-        let ics = visitor.get(&ticket.link("/conference.ics").expect("calendar link")).await?;
+        let ics = visitor.get(&ticket.link("/ticket.ics").expect("calendar link")).await?;
         assert_eq!(ics.header("content-type"), Some("text/calendar; charset=utf-8"));
         assert!(ics.body.contains("BEGIN:VEVENT\r\n") && ics.body.contains("DTSTART;VALUE=DATE:"), "{}", ics.body);
 
@@ -658,6 +658,41 @@ db_test! {
         for (place, name) in &told {
             assert!(list.contains(&format!("{place}. {name} (")), "{name} was told {place}:\n{list}");
         }
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn registration_stays_shut_until_the_privacy_notice_and_code_of_conduct_are_there(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let empty = [("hold_hours", "24"), ("offer_hours", "48"), ("privacy_text", ""), ("coc_text", "Be kind.")];
+        assert_eq!(admin.post("/dd-2030/manage/registration", &empty).await?.status, 303);
+
+        // The window is open, but nobody can agree to a notice that is not there.
+        let visitor = app.client();
+        let form = visitor.get("/dd-2030/register/").await?.body;
+        assert!(form.contains("as soon as the organisers have published the privacy notice") && !form.contains(r#"name="consent""#), "{form}");
+        assert!(visitor.get("/dd-2030/").await?.body.contains("Opens soon"));
+        let person = serde_json::json!({"name": "Ada", "email": "ada@example.org", "consent": true});
+        let res = visitor.api_post("/api/events/dd-2030/registrations", None, &person).await?;
+        assert_eq!((res.status, res.json()["type"].as_str()), (409, Some("/problems/registration-closed")), "{}", res.body);
+
+        // Organisers are told why, and can start from devday's templates in their language.
+        let settings = admin.get("/dd-2030/manage/registration").await?.body;
+        assert!(settings.contains("Registration stays closed"), "{settings}");
+        let filled = admin.get("/dd-2030/manage/registration?templates=true").await?.body;
+        assert!(filled.contains("## Privacy notice") && filled.contains("Be kind.") && !filled.contains("## Code of conduct"), "only empty texts are filled: {filled}");
+        let german = admin.send(admin.http().get(format!("{}/dd-2030/manage/registration?templates=true", app.base)).header("accept-language", "de")).await?.body;
+        assert!(german.contains("## Datenschutzhinweis"), "{german}");
+
+        // Saved: registration opens, and the form shows what people agree to.
+        let texts = [("hold_hours", "24"), ("offer_hours", "48"), ("privacy_text", "We keep your data safe."), ("coc_text", "Be kind.")];
+        assert_eq!(admin.post("/dd-2030/manage/registration", &texts).await?.status, 303);
+        let form = visitor.get("/dd-2030/register/").await?.body;
+        assert!(form.contains("We keep your data safe.") && form.contains(r#"name="consent""#), "{form}");
+        assert_eq!(visitor.api_post("/api/events/dd-2030/registrations", None, &person).await?.status, 201);
         Ok(())
     }
 }

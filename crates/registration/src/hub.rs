@@ -1,5 +1,6 @@
 //! Registration's card on the edition's front page: open with seats left, full with a
-//! waiting list, opening on…, or closed.
+//! waiting list, opening on… (or soon, while the texts people agree to are missing), or
+//! closed.
 
 use devday_db::{now, DbConn};
 use devday_shared::editions::hub::{Card, Tone};
@@ -8,7 +9,7 @@ use devday_shared::i18n::Locale;
 use devday_shared::message::Message;
 use devday_shared::AppResult;
 
-use crate::register;
+use crate::{register, settings};
 
 pub fn card(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<Option<Card>> {
     let slug = &edition.slug;
@@ -18,6 +19,9 @@ pub fn card(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<O
         edition.registration_opens_at,
     ) {
         (WindowState::NotScheduled, _) => return Ok(None),
+        (WindowState::Open, _) if !settings::get(conn, &edition.id)?.texts_ready() => {
+            (Tone::Upcoming, Message::new("hub-registration-soon"))
+        }
         (WindowState::Open, _) => {
             let (taken, capacity) = register::counts(conn, &edition.id)?
                 .iter()

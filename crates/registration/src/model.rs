@@ -20,6 +20,14 @@ pub struct RegistrationSettings {
     pub purged_at: Option<chrono::NaiveDateTime>,
 }
 
+impl RegistrationSettings {
+    /// Whether people can be asked to agree: registration stays shut, whatever its window
+    /// says, while the privacy notice or the code of conduct is empty.
+    pub fn texts_ready(&self) -> bool {
+        !self.privacy_text.trim().is_empty() && !self.coc_text.trim().is_empty()
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::ticket_types)]
 pub struct TicketType {

@@ -155,7 +155,9 @@ pub fn register(
     form: &RegistrationForm,
     locale: Locale,
 ) -> AppResult<Outcome> {
-    if edition.registration_state(now()) != WindowState::Open {
+    if edition.registration_state(now()) != WindowState::Open
+        || !settings::get(conn, &edition.id)?.texts_ready()
+    {
         return Err(AppError::Refused(
             devday_shared::Refusal::RegistrationClosed,
         ));

@@ -3,10 +3,25 @@
 
 use devday_db::DbConn;
 use devday_registration::register::{self, Admission, Outcome, RegistrationForm};
-use devday_registration::settings::{self, TicketTypeForm};
+use devday_registration::settings::{self, SettingsForm, TicketTypeForm};
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
 use devday_shared::mail::Mailer;
+
+const PRIVACY: &str = "## Privacy notice · Datenschutz\n\n\
+The DevDay Demo team (Demo e. V., Lingnerplatz 1, 01069 Dresden, team@devday-demo.example) \
+uses your registration only to run the event: name and address for your ticket and news \
+about the programme, the optional answers for catering, shirts and planning rooms. Nothing \
+is passed on; you can view, change or delete your data with the link in \
+your ticket mail.\n\n\
+Das DevDay-Demo-Team nutzt deine Anmeldung nur für die Veranstaltung; du kannst sie jederzeit \
+über den Link in deiner Ticket-Mail ansehen, ändern oder löschen.";
+
+const CONDUCT: &str = "## Code of conduct · Verhaltenskodex\n\n\
+DevDay Demo is for everyone: be respectful, no harassment of any kind, and stop when asked. \
+Tell anyone with a team badge, or write to team@devday-demo.example.\n\n\
+DevDay Demo ist für alle da: respektvoll, ohne Belästigung, und wer gebeten wird aufzuhören, \
+hört auf. Sprich jemanden mit Team-Namensschild an.";
 
 const FIRST: [&str; 20] = [
     "Alex", "Birte", "Can", "Dana", "Elias", "Fatma", "Georg", "Helena", "Ivo", "Jana", "Kai",
@@ -25,6 +40,19 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
         .ok_or_else(|| anyhow::anyhow!("no conference ticket"))?
         .clone();
     settings::set_capacity(conn, &edition.id, &conference.id, 1000).map_err(err)?;
+    // The texts people agree to: without them registration stays shut.
+    settings::save(
+        conn,
+        &edition.id,
+        &SettingsForm {
+            hold_hours: "24".into(),
+            offer_hours: "48".into(),
+            privacy_text: PRIVACY.into(),
+            coc_text: CONDUCT.into(),
+            purge_after_days: String::new(),
+        },
+    )
+    .map_err(err)?;
     let day = edition.starts_on.format("%Y-%m-%d").to_string();
     for (name, name_de, from, to, capacity) in [
         (

@@ -64,11 +64,25 @@ async fn render(
     access: &Organiser,
     errors: FieldErrors,
     status: StatusCode,
+    templates: bool,
 ) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
-    let (config, types) = state
+    let (mut config, types) = state
         .db(move |c| Ok((settings::get(c, &eid)?, settings::ticket_types(c, &eid)?)))
         .await?;
+    let ready = config.texts_ready();
+    // devday's starting texts, put into the empty fields for the organisers to complete
+    // and save: nothing is published until they do.
+    if templates {
+        for (text, key) in [
+            (&mut config.privacy_text, "registration-template-privacy"),
+            (&mut config.coc_text, "registration-template-coc"),
+        ] {
+            if text.trim().is_empty() {
+                *text = state.i18n.tr(page.locale, key, &[]);
+            }
+        }
+    }
     let mut ctx = page.context();
     ctx.insert("edition", &access.edition);
     ctx.insert(
@@ -84,18 +98,36 @@ async fn render(
             .purged_at
             .map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
     );
+    ctx.insert("ready", &ready);
     ctx.insert("settings", &config);
     ctx.insert("types", &types);
     ctx.insert("errors", &errors);
     page.render_status(status, "registration/manage_settings.html", &ctx)
 }
 
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ShowQuery {
+    /// Fill empty texts with devday's templates.
+    templates: bool,
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
+    query: web::Query<ShowQuery>,
 ) -> AppResult<HttpResponse> {
-    render(&state, &page, &access, FieldErrors::new(), StatusCode::OK).await
+    let status = StatusCode::OK;
+    render(
+        &state,
+        &page,
+        &access,
+        FieldErrors::new(),
+        status,
+        query.templates,
+    )
+    .await
 }
 
 async fn done(
@@ -116,6 +148,7 @@ async fn done(
                 access,
                 errors,
                 StatusCode::UNPROCESSABLE_ENTITY,
+                false,
             )
             .await
         }

@@ -53,6 +53,7 @@ async fn render(
     ctx.insert("workshops", &workshops);
     ctx.insert("conference_free", &conference_free);
     ctx.insert("tshirts", &TSHIRTS);
+    ctx.insert("ready", &config.texts_ready());
     ctx.insert("settings", &config);
     ctx.insert("sessions", &sessions);
     page.render_status(status, "registration/form.html", &ctx)
