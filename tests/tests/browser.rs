@@ -840,6 +840,20 @@ async fn an_organiser_drags_sessions_resolves_a_conflict_and_releases() -> anyho
         href.ends_with(&format!("/dd-2030/schedule.ics?sessions={second}")),
         "{href}"
     );
+    // Sarah sees her slot on her proposal's page.
+    log_out(&driver).await?;
+    log_in(
+        &driver,
+        &app.base,
+        "sarah@example.org",
+        devday_tests::PASSWORD,
+    )
+    .await?;
+    c.goto(&format!("{}/dd-2030/cfp/proposals/{second}", app.base))
+        .await?;
+    let slot = expect_text(&driver, "Your slot in the programme").await?;
+    assert!(slot.contains("11:00–"), "{slot}");
+    driver.screenshot("proposal-slot").await?;
     driver.quit().await?;
     Ok(())
 }

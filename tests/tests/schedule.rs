@@ -87,6 +87,8 @@ db_test! {
         confirm_proposal(&app, &admin, "dd-2030", &third, "tom@example.org").await?;
         // Sarah's two: accepted together, each confirmed through its own mailed link.
         confirm_proposals(&app, &admin, "dd-2030", &[&first, &second], "sarah@example.org").await?;
+        let own = tom.get(&format!("/dd-2030/cfp/proposals/{third}")).await?.body;
+        assert!(own.contains("Not in the published programme yet"), "{own}");
         // Nothing is public before a release.
         let public = app.client();
         assert_eq!(public.get("/dd-2030/schedule/").await?.status, 404);
@@ -231,6 +233,12 @@ db_test! {
         let weekday_time = regex::Regex::new(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d CES?T")?;
         assert!(weekday_time.is_match(&placed.text), "{}", placed.text);
         assert!(placed.link(&format!("/dd-2030/schedule/sessions/{third}/calendar.ics")).is_some(), "{}", placed.text);
+        // The proposal page shows the same slot, with the weekday and the time zone.
+        let own = tom.get(&format!("/dd-2030/cfp/proposals/{third}")).await?.body;
+        let slot = devday_tests::capture(r#"id="proposal-slot"><strong>([^<]+)</strong>"#, &own);
+        let span = regex::Regex::new(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d–\d\d:\d\d CES?T$")?;
+        assert!(span.is_match(&slot), "{slot}");
+        assert!(own.contains(&format!(r#"href="&#x2F;dd-2030&#x2F;schedule&#x2F;sessions&#x2F;{third}""#)), "{own}");
         for title in ["Fearless & <Rust>", "Async in practice"] {
             app.smtp.wait_for_subject("sarah@example.org", &format!("Your session \"{title}\" is in")).await?;
         }

@@ -123,6 +123,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         seeds: Arc::new(crate::SEEDS),
         panels: Arc::new(crate::PANELS),
         cards: Arc::new(crate::CARDS),
+        slot_of: devday_schedule::published::slot_of,
         settings: Arc::new(settings.clone()),
         public_url: public_url.clone(),
         templates,

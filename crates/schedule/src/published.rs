@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use actix_web::web::Bytes;
 use devday_db::DbConn;
+use devday_shared::editions::slots::Slot;
 use devday_shared::editions::{queries, Edition};
 use devday_shared::AppResult;
 
@@ -119,6 +120,28 @@ pub fn load(conn: &mut DbConn, slug: &str) -> AppResult<Option<Arc<Published>>> 
         )
     });
     Ok(published)
+}
+
+/// Where proposal `id` sits in the newest release of `edition` (the speaker's proposal page
+/// shows it); `None` before it is released or when it is not in the programme.
+pub fn slot_of(conn: &mut DbConn, edition: &Edition, id: &str) -> AppResult<Option<Slot>> {
+    let published = match cached(&edition.slug) {
+        Some(published) => published,
+        None => load(conn, &edition.slug)?,
+    };
+    Ok(published.and_then(|p| {
+        let session = p.snapshot.sessions.iter().find(|s| s.guid == id)?;
+        let room = session
+            .room_id
+            .as_deref()
+            .map(|r| crate::view::room_name(&p.snapshot, Some(r)));
+        Some(Slot {
+            starts_at: session.starts_at,
+            ends_at: session.ends_at(),
+            room,
+            url: format!("/{}/schedule/sessions/{}", edition.slug, session.guid),
+        })
+    }))
 }
 
 /// A rendered page or export of a release, rendered once by `render`.

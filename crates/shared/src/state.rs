@@ -35,6 +35,8 @@ pub struct AppState {
     pub panels: Arc<[crate::editions::overview::PanelSource]>,
     /// The edition front page's cards, from each domain.
     pub cards: Arc<[crate::editions::hub::CardSource]>,
+    /// Where a proposal sits in the released programme (answered by the timetable).
+    pub slot_of: crate::editions::slots::SlotSource,
 }
 
 impl AppState {

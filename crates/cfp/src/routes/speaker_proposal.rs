@@ -76,6 +76,13 @@ async fn render(
         .await?;
     // Decisions count for speakers once they have been mailed.
     proposal.state = told;
+    // A confirmed session's place in the released programme (the timetable answers).
+    let slot = if proposal.state == "confirmed" {
+        let (slot_of, e, pid) = (state.slot_of, edition.clone(), proposal.id.clone());
+        state.db(move |c| slot_of(c, &e, &pid)).await?
+    } else {
+        None
+    };
     let now = devday_db::now();
     let session_type = loaded.session_type(&proposal.session_type_id);
     let deadline = session_type.and_then(|t| rules::deadline(&edition, t));
@@ -108,6 +115,12 @@ async fn render(
     ctx.insert(
         "deadline",
         &deadline.map(|d| edition.say_day_time(d, page.locale)),
+    );
+    ctx.insert(
+        "slot",
+        &slot.map(|s| {
+            serde_json::json!({"when": s.when(&edition, page.locale), "room": s.room, "url": s.url})
+        }),
     );
     ctx.insert("editable", &editable);
     ctx.insert("awaits_answer", &awaits_answer);

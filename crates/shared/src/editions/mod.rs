@@ -12,6 +12,7 @@ pub mod queries;
 pub mod roles;
 mod routes;
 pub mod seeds;
+pub mod slots;
 
 pub use form::{local_to_utc, EditionForm, EditionInput};
 pub use model::{Edition, WindowState};
