@@ -181,6 +181,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/dd-a/cfp/proposals/{p}/withdraw", &[Speaker]),
     ("GET", "/dd-a/cfp/proposals/{p}/withdraw", &[Speaker]),
     ("POST", "/dd-a/cfp/proposals/{p}/respond", &[Speaker]),
+    ("POST", "/dd-a/cfp/proposals/{p}/photo", &[Speaker]),
     ("GET", "/dd-a/cfp/proposals/{p}/decline", &[Speaker]),
     ("GET", "/dd-a/manage/registrations/none/cancel", TEAM),
     ("POST", "/dd-a/manage/cfp/codes/none/delete", TEAM),
@@ -372,7 +373,7 @@ db_test! {
                 .expect("someone may post");
             let token = client.csrf().await?;
             let field = |rest: &str| format!("csrf_token={token}&{rest}").into_bytes();
-            let multipart = path.ends_with("/import/file");
+            let multipart = path.ends_with("/import/file") || path.ends_with("/photo");
             let cases: Vec<(&str, Option<&str>, Vec<u8>, u16)> = vec![
                 ("100 KiB", Some(form), field(&format!("title={}", "a".repeat(100 * 1024))), 413),
                 ("300 KiB", Some(form), field(&format!("title={}", "a".repeat(300 * 1024))), 413),

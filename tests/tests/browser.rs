@@ -420,18 +420,32 @@ async fn a_reviewer_works_through_the_queue_and_the_organiser_accepts() -> anyho
     .await?;
     log_out(&driver).await?;
 
-    // The speaker confirms through the mail's link.
+    // The speaker follows the mail's link, signs in from there, and confirms with what the
+    // programme needs: a biography, the days, no recording.
     let mail = app
         .smtp
         .wait_for_subject("sven@example.org", "Accepted")
         .await?;
     assert!(mail.subject.contains(&best));
     c.goto(&mail.link("/cfp/respond/").expect("link")).await?;
+    expect_text(&driver, "Sign in and confirm").await?;
+    driver.screenshot("respond-link").await?;
+    c.find(Locator::Css("a[href^='/account/login?next=']"))
+        .await?
+        .click()
+        .await?;
+    fill(&driver, "email", "sven@example.org").await?;
+    fill(&driver, "password", devday_tests::PASSWORD).await?;
+    submit(&driver).await?;
+    expect_text(&driver, "The days you can speak on").await?;
+    fill(&driver, "biography_md", "Sven builds compilers in Dresden.").await?;
+    c.find(Locator::Id("f-record")).await?.click().await?;
+    driver.screenshot("confirm-form").await?;
     c.find(Locator::Css("button[value='confirm']"))
         .await?
         .click()
         .await?;
-    expect_text(&driver, "Your session is confirmed").await?;
+    expect_text(&driver, "you confirmed").await?;
     driver.quit().await?;
     Ok(())
 }

@@ -353,7 +353,25 @@ db_test! {
             assert!(body.contains("Decline “Lost mail”?") && body.contains(r#"name="answer" value="decline""#), "{body}");
         }
         assert!(speaker.get(&page).await?.body.contains(r#"value="confirm""#), "asking declined already");
-        assert_eq!(speaker.post(&respond, &[("answer", "confirm")]).await?.status, 303);
+        // The mailed link, opened signed in, leads to this page's fuller form; signed out it
+        // offers to sign in for it.
+        let res = speaker.get(&link).await?;
+        assert_eq!((res.status, res.location()), (303, Some(format!("{page}#confirm-title").as_str())));
+        assert!(app.client().get(&link).await?.body.contains("Sign in and confirm"));
+        // Confirming asks for what the programme needs; without a day nothing is kept.
+        let day = capture(r#"name="days" value="(\d{4}-\d\d-\d\d)""#, &shown);
+        let bio = "Kim builds *fast* things.";
+        let res = speaker.post(&respond, &[("answer", "confirm"), ("asked", "true"), ("biography_md", bio)]).await?;
+        assert_eq!(res.status, 422, "{}", res.body);
+        assert!(res.body.contains("Tick at least one day") && res.body.contains("Kim builds *fast* things."), "{}", res.body);
+        assert!(!speaker.get("/speaker/profile").await?.body.contains("Kim builds"), "kept before the answer");
+        let res = speaker.post(&respond, &[("answer", "confirm"), ("asked", "true"), ("biography_md", bio), ("days", &day), ("may_stream", "true")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        assert!(speaker.get("/speaker/profile").await?.body.contains("Kim builds"));
+        let availability = speaker.get("/dd-2030/cfp/availability").await?.body;
+        assert_eq!(availability.matches("/delete\"").count(), 1, "one day chosen of two: {availability}");
+        let seen = admin.get(&format!("/dd-2030/manage/proposals/{p}")).await?.body;
+        assert!(seen.contains("May be streamed") && seen.contains("No recording"), "{seen}");
         let after = speaker.get(&page).await?.body;
         assert!(after.contains("Confirmed") && !after.contains(r#"value="confirm""#), "{after}");
         // Answered once: the mailed link is used up, and a second answer is refused.

@@ -4,6 +4,7 @@
 //! hold the rules and queries; `routes` is the web layer on top of them.
 
 mod catalogue;
+pub mod confirming;
 pub mod export;
 pub mod hub;
 pub mod invitations;

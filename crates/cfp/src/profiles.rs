@@ -153,6 +153,17 @@ pub fn process_photo(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
     Ok(out.into_inner())
 }
 
+/// Sets the biography alone (the confirm form asks for it).
+pub fn set_biography(conn: &mut DbConn, user_id: &str, biography_md: &str) -> QueryResult<()> {
+    write_transaction(conn, |conn| {
+        ensure_row(conn, user_id)?;
+        diesel::update(sp::speaker_profiles.find(user_id))
+            .set((sp::biography_md.eq(biography_md), sp::updated_at.eq(now())))
+            .execute(conn)
+            .map(drop)
+    })
+}
+
 pub fn set_photo(conn: &mut DbConn, user_id: &str, jpeg: Option<&[u8]>) -> QueryResult<()> {
     write_transaction(conn, |conn| {
         ensure_row(conn, user_id)?;

@@ -223,6 +223,8 @@ diesel::table! {
         submitted_at -> Nullable<Timestamp>,
         reviewer_abstract -> Nullable<Text>,
         waitlist_position -> Nullable<Integer>,
+        may_stream -> Nullable<Bool>,
+        may_record -> Nullable<Bool>,
     }
 }
 

@@ -345,6 +345,21 @@ pub fn respond_as_speaker(
     })
 }
 
+/// Confirms from the proposal's page with what the programme needs (biography, days,
+/// streaming and recording), kept in the same transaction as the answer.
+pub fn confirm_with(
+    conn: &mut DbConn,
+    edition: &devday_shared::editions::Edition,
+    proposal: &Proposal,
+    speaker_id: &str,
+    checked: &crate::confirming::Checked,
+) -> AppResult<Proposal> {
+    write_transaction(conn, |conn| {
+        crate::confirming::keep(conn, edition, proposal, speaker_id, checked)?;
+        answer(conn, proposal, true, Some(speaker_id))
+    })
+}
+
 /// Whether the speakers have been told of the acceptance and not answered yet.
 pub fn awaits_answer(conn: &mut DbConn, proposal: &Proposal) -> QueryResult<bool> {
     if proposal.state() != ProposalState::Accepted {

@@ -106,7 +106,7 @@ pub async fn detail(
 ) -> AppResult<HttpResponse> {
     let proposal = load(&state, &access, path.into_inner().1).await?;
     let (eid, p) = (access.edition.id.clone(), proposal.clone());
-    let (row, answers, history, invites, reviews) = state
+    let (row, answers, history, invites, reviews, consent) = state
         .db(move |c| {
             let speakers = proposals::speakers(c, &p.id)?;
             let ids: Vec<String> = speakers.iter().map(|s| s.user_id.clone()).collect();
@@ -117,6 +117,7 @@ pub async fn detail(
                 proposals::history(c, &p.id)?,
                 invitations::of_proposal(c, &p.id)?,
                 crate::review::reviews::of_proposal(c, &p.id)?,
+                crate::confirming::consent(c, &p.id)?,
             ))
         })
         .await?;
@@ -124,6 +125,12 @@ pub async fn detail(
     let mut ctx = page.context();
     ctx.insert("edition", &access.edition);
     ctx.insert("proposal", &proposal);
+    ctx.insert(
+        "consent_asked",
+        &(consent.0.is_some() || consent.1.is_some()),
+    );
+    ctx.insert("may_stream", &consent.0.unwrap_or(false));
+    ctx.insert("may_record", &consent.1.unwrap_or(false));
     ctx.insert("row", &row);
     ctx.insert("answers", &answers);
     ctx.insert("history", &history);

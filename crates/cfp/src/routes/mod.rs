@@ -69,6 +69,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::post().to(speaker_proposal::respond),
     )
     .route(
+        "/{edition}/cfp/proposals/{id}/photo",
+        web::post().to(speaker_proposal::upload_photo),
+    )
+    .route(
         "/{edition}/cfp/proposals/{id}/decline",
         web::get().to(speaker_proposal::decline_form),
     )

@@ -101,7 +101,31 @@ async fn photo_refused(
     .await
 }
 
-/// The photo form is multipart; its CSRF token is a field read before the file.
+/// Reads a photo form (multipart: its CSRF token is a field read before the file) and
+/// keeps the photo as the user's; `Err` carries the reason to show beside the field.
+pub(super) async fn save_photo(
+    state: &AppState,
+    req: &HttpRequest,
+    body: Multipart,
+    user_id: &str,
+) -> AppResult<Result<(), String>> {
+    let bytes = match upload::read(req, body, "photo", profiles::PHOTO_MAX_BYTES).await? {
+        Upload::File(bytes) if !bytes.is_empty() => bytes,
+        Upload::File(_) => return Err(AppError::Refused(devday_shared::Refusal::NoPhoto)),
+        Upload::TooLarge => return Ok(Err("photo-too-large".into())),
+    };
+    match web::block(move || profiles::process_photo(&bytes)).await? {
+        Ok(jpeg) => {
+            let id = user_id.to_owned();
+            state
+                .db(move |c| Ok(profiles::set_photo(c, &id, Some(&jpeg))?))
+                .await?;
+            Ok(Ok(()))
+        }
+        Err(e) => Ok(Err(e.to_string())),
+    }
+}
+
 pub async fn upload_photo(
     state: web::Data<AppState>,
     page: Page,
@@ -109,23 +133,9 @@ pub async fn upload_photo(
     user: CurrentUser,
     body: Multipart,
 ) -> AppResult<HttpResponse> {
-    let bytes = match upload::read(&req, body, "photo", profiles::PHOTO_MAX_BYTES).await? {
-        Upload::File(bytes) if !bytes.is_empty() => bytes,
-        Upload::File(_) => return Err(AppError::Refused(devday_shared::Refusal::NoPhoto)),
-        Upload::TooLarge => {
-            return photo_refused(&state, &page, user.0.id, "photo-too-large".into()).await
-        }
-    };
-    let processed = web::block(move || profiles::process_photo(&bytes)).await?;
-    match processed {
-        Ok(jpeg) => {
-            let id = user.0.id.clone();
-            state
-                .db(move |c| Ok(profiles::set_photo(c, &id, Some(&jpeg))?))
-                .await?;
-            Ok(page.done("/speaker/profile", Flash::new("flash-photo-saved")))
-        }
-        Err(e) => photo_refused(&state, &page, user.0.id, e.to_string()).await,
+    match save_photo(&state, &req, body, &user.0.id).await? {
+        Ok(()) => Ok(page.done("/speaker/profile", Flash::new("flash-photo-saved"))),
+        Err(message) => photo_refused(&state, &page, user.0.id, message).await,
     }
 }
 

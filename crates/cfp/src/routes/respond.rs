@@ -2,7 +2,7 @@
 //! mail (the link is the credential, so no log-in is needed).
 
 use actix_web::{web, HttpResponse};
-use devday_shared::web::{Confirmation, CsrfForm, Page};
+use devday_shared::web::{see_other, Confirmation, CsrfForm, MaybeUser, Page};
 use devday_shared::{AppError, AppResult, AppState};
 use serde::Deserialize;
 
@@ -17,18 +17,43 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route("/cfp/respond/{token}/decline", web::get().to(decline_form));
 }
 
+/// The answer page of the mailed link. A signed-in speaker of the proposal goes on to its
+/// page, where confirming also asks for photo, biography, days and consent; anyone else
+/// is offered to sign in for that, or to answer right here.
 pub async fn show(
     state: web::Data<AppState>,
     page: Page,
+    viewer: MaybeUser,
     token: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let token = token.into_inner();
     let t = token.clone();
-    let Some(proposal) = state.db(move |c| Ok(decide::open_response(c, &t)?)).await? else {
+    let viewer = viewer.0.map(|u| u.id);
+    let Some((proposal, slug, is_speaker)) = state
+        .db(move |c| {
+            let Some(proposal) = decide::open_response(c, &t)? else {
+                return Ok(None);
+            };
+            let slug = devday_shared::editions::queries::by_id(c, &proposal.edition_id)?.slug;
+            let is_speaker = match viewer {
+                Some(id) => crate::proposals::speakers(c, &proposal.id)?
+                    .iter()
+                    .any(|s| s.user_id == id),
+                None => false,
+            };
+            Ok(Some((proposal, slug, is_speaker)))
+        })
+        .await?
+    else {
         return page.invalid_link();
     };
+    let full = format!("/{slug}/cfp/proposals/{}", proposal.id);
+    if is_speaker {
+        return Ok(see_other(&format!("{full}#confirm-title")));
+    }
     let mut ctx = page.context();
     ctx.insert("proposal", &proposal);
+    ctx.insert("full", &full);
     ctx.insert("token", &token);
     page.render("cfp/respond.html", &ctx)
 }
@@ -64,6 +89,13 @@ pub struct AnswerForm {
 }
 
 impl AnswerForm {
+    /// The answer field of a larger form.
+    pub fn of(answer: &str) -> AnswerForm {
+        AnswerForm {
+            answer: answer.to_owned(),
+        }
+    }
+
     /// True to confirm, false to decline.
     pub fn confirms(&self) -> AppResult<bool> {
         match self.answer.as_str() {

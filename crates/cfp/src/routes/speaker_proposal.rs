@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 use super::own_proposal;
 use super::respond::AnswerForm;
 use crate::catalogue::Loaded;
+use crate::confirming::{self, ConfirmForm};
 use crate::invitations::{self, Invite, Kind};
 use crate::model::{ProposalState, SpeakerSummary};
 use crate::proposals::{self, service, AnswerView, HistoryView};
+use crate::review::decide;
 use crate::rules;
 
 /// History entries speakers see: their own doing; the organisers' deliberations stay
@@ -41,9 +43,17 @@ async fn render(
     slug: String,
     id: String,
     errors: FieldErrors,
-    status: StatusCode,
+    sent: Option<ConfirmForm>,
 ) -> AppResult<HttpResponse> {
+    // A page shown again with errors says so in its status.
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
     let (edition, mut proposal) = own_proposal(state, slug, id, user_id.clone()).await?;
+    let speaker = user_id.clone();
+    let viewer_id = user_id.clone();
     let (eid, pid, viewer) = (edition.id.clone(), proposal.id.clone(), user_id);
     let p2 = proposal.clone();
     type Details = (
@@ -76,6 +86,24 @@ async fn render(
         .await?;
     // Decisions count for speakers once they have been mailed.
     proposal.state = told;
+    // Confirming asks for what the programme needs: the answers so far, or those just sent.
+    let needs = if awaits_answer {
+        let (e, p) = (edition.clone(), proposal.clone());
+        let mut needs = state
+            .db(move |c| Ok(confirming::needs(c, &e, &p, &speaker)?))
+            .await?;
+        if let Some(sent) = sent {
+            needs.biography_md = sent.biography_md;
+            for day in &mut needs.days {
+                day.available = sent.days.contains(&day.date.to_string());
+            }
+            needs.may_stream = Some(sent.may_stream);
+            needs.may_record = Some(sent.may_record);
+        }
+        Some(needs)
+    } else {
+        None
+    };
     // A confirmed session's place in the released programme (the timetable answers).
     let slot = if proposal.state == "confirmed" {
         let (slot_of, e, pid) = (state.slot_of, edition.clone(), proposal.id.clone());
@@ -124,6 +152,8 @@ async fn render(
     );
     ctx.insert("editable", &editable);
     ctx.insert("awaits_answer", &awaits_answer);
+    ctx.insert("needs", &needs);
+    ctx.insert("speaker_id", &viewer_id);
     ctx.insert("speakers", &speakers);
     ctx.insert("invitations", &invites);
     ctx.insert("history", &history);
@@ -139,34 +169,41 @@ pub async fn show(
     path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();
-    render(
-        &state,
-        &page,
-        user.0.id,
-        slug,
-        id,
-        FieldErrors::new(),
-        StatusCode::OK,
-    )
-    .await
+    render(&state, &page, user.0.id, slug, id, FieldErrors::new(), None).await
 }
 
-/// Confirms or declines an accepted proposal from its page, as the mailed link does.
+/// Confirms (with the biography, days and consent the programme needs) or declines an
+/// accepted proposal from its page, as the mailed link does.
 pub async fn respond(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
     path: web::Path<(String, String)>,
-    CsrfForm(form): CsrfForm<AnswerForm>,
+    CsrfForm(form): CsrfForm<ConfirmForm>,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();
     // Whose proposal it is comes first: others learn nothing, not even about the form.
     let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
-    let confirm = form.confirms()?;
+    let confirm = AnswerForm::of(&form.answer).confirms()?;
     let back = format!("/{}/cfp/proposals/{}", edition.slug, proposal.id);
     let uid = user.0.id;
+    let checked = if confirm && form.asked {
+        match form.check(&edition) {
+            Ok(checked) => Some(checked),
+            Err(AppError::Invalid(errors)) => {
+                let (slug, id) = (edition.slug, proposal.id);
+                return render(&state, &page, uid, slug, id, errors, Some(form)).await;
+            }
+            Err(e) => return Err(e),
+        }
+    } else {
+        None
+    };
     match state
-        .db(move |c| crate::review::decide::respond_as_speaker(c, &proposal, &uid, confirm))
+        .db(move |c| match checked {
+            Some(checked) => decide::confirm_with(c, &edition, &proposal, &uid, &checked),
+            None => decide::respond_as_speaker(c, &proposal, &uid, confirm),
+        })
         .await
     {
         Ok(_) => Ok(page.done(
@@ -179,6 +216,34 @@ pub async fn respond(
         )),
         Err(AppError::NotFound) => Err(AppError::Refused(devday_shared::Refusal::NoAnswerAwaited)),
         Err(e) => Err(e),
+    }
+}
+
+/// The speaker's photo, given while confirming: kept on their profile, back to the page.
+pub async fn upload_photo(
+    state: web::Data<AppState>,
+    page: Page,
+    req: actix_web::HttpRequest,
+    user: CurrentUser,
+    path: web::Path<(String, String)>,
+    body: actix_multipart::Multipart,
+) -> AppResult<HttpResponse> {
+    let (slug, id) = path.into_inner();
+    let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
+    match super::profile::save_photo(&state, &req, body, &user.0.id).await? {
+        Ok(()) => Ok(page.done(
+            &format!(
+                "/{}/cfp/proposals/{}#confirm-title",
+                edition.slug, proposal.id
+            ),
+            Flash::new("flash-photo-saved"),
+        )),
+        Err(message) => {
+            let mut errors = FieldErrors::new();
+            errors.add("photo", message);
+            let (slug, id) = (edition.slug, proposal.id);
+            render(&state, &page, user.0.id, slug, id, errors, None).await
+        }
     }
 }
 
@@ -293,30 +358,12 @@ pub async fn invite(
         Ok(_) => {
             let mut errors = FieldErrors::new();
             errors.add("email", "cospeaker-self");
-            return render(
-                &state,
-                &page,
-                user.0.id,
-                slug,
-                id,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return render(&state, &page, user.0.id, slug, id, errors, None).await;
         }
         Err(e) => {
             let mut errors = FieldErrors::new();
             errors.add("email", e.message_key());
-            return render(
-                &state,
-                &page,
-                user.0.id,
-                slug,
-                id,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return render(&state, &page, user.0.id, slug, id, errors, None).await;
         }
     };
     state.limits.signup(&user.0.id).await?;

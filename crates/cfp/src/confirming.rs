@@ -1,0 +1,194 @@
+//! Confirming an accepted proposal asks, on the same page, for what the programme needs:
+//! the speaker's biography, the conference days they can speak on, and whether the session
+//! may be streamed live and recorded. One transaction keeps all of it with the answer, or
+//! nothing.
+
+use chrono::{Days, NaiveDate};
+use devday_db::schema::{proposals::dsl as p, speaker_availability::dsl as av};
+use devday_db::{write_transaction, DbConn};
+use devday_shared::editions::Edition;
+use devday_shared::{AppResult, FieldErrors};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::model::Proposal;
+use crate::profiles;
+use crate::time::parse_local;
+
+/// A conference day and whether the speaker can speak on it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Day {
+    pub date: NaiveDate,
+    pub available: bool,
+}
+
+/// What the confirm form shows: the speaker's answers so far.
+#[derive(Debug, Clone, Serialize)]
+pub struct Needs {
+    pub biography_md: String,
+    pub has_photo: bool,
+    pub days: Vec<Day>,
+    /// `None`: not asked yet (the boxes start ticked: most sessions are streamed and kept).
+    pub may_stream: Option<bool>,
+    pub may_record: Option<bool>,
+}
+
+fn conference_days(edition: &Edition) -> impl Iterator<Item = NaiveDate> + '_ {
+    edition
+        .starts_on
+        .iter_days()
+        .take_while(move |d| *d <= edition.ends_on)
+}
+
+/// The days on which the speaker has said they can speak: every day when they have given
+/// no times at all.
+fn available_days(
+    conn: &mut DbConn,
+    edition: &Edition,
+    user_id: &str,
+) -> QueryResult<Vec<NaiveDate>> {
+    let windows = profiles::availability(conn, user_id, &edition.id)?;
+    let days = conference_days(edition)
+        .filter(|d| {
+            windows.is_empty()
+                || windows.iter().any(|w| {
+                    let (from, to) = (edition.local(w.starts_at), edition.local(w.ends_at));
+                    from.date_naive() <= *d && *d <= to.date_naive()
+                })
+        })
+        .collect();
+    Ok(days)
+}
+
+pub fn needs(
+    conn: &mut DbConn,
+    edition: &Edition,
+    proposal: &Proposal,
+    user_id: &str,
+) -> QueryResult<Needs> {
+    let profile = profiles::get(conn, user_id)?;
+    let available = available_days(conn, edition, user_id)?;
+    let (may_stream, may_record) = consent(conn, &proposal.id)?;
+    Ok(Needs {
+        biography_md: profile.biography_md,
+        has_photo: profile.has_photo,
+        days: conference_days(edition)
+            .map(|date| Day {
+                date,
+                available: available.contains(&date),
+            })
+            .collect(),
+        may_stream,
+        may_record,
+    })
+}
+
+/// Whether the session may be streamed and recorded: (stream, record), `None` not asked.
+pub fn consent(conn: &mut DbConn, proposal_id: &str) -> QueryResult<(Option<bool>, Option<bool>)> {
+    p::proposals
+        .find(proposal_id)
+        .select((p::may_stream, p::may_record))
+        .first(conn)
+}
+
+/// The answers sent with "Confirm".
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ConfirmForm {
+    /// confirm or decline
+    pub answer: String,
+    /// Set by the form that asks for what follows; a bare "confirm" (an older page, a
+    /// script) leaves biography, days and consent as they were.
+    pub asked: bool,
+    pub biography_md: String,
+    /// The conference days (YYYY-MM-DD) the speaker can speak on.
+    pub days: Vec<String>,
+    pub may_stream: bool,
+    pub may_record: bool,
+}
+
+/// What a checked form asks to store.
+pub struct Checked {
+    biography_md: String,
+    days: Vec<NaiveDate>,
+    may_stream: bool,
+    may_record: bool,
+}
+
+impl ConfirmForm {
+    /// A biography within bounds and at least one conference day; errors beside the fields.
+    pub fn check(&self, edition: &Edition) -> AppResult<Checked> {
+        let mut errors = FieldErrors::new();
+        let biography_md = self.biography_md.trim().to_owned();
+        if biography_md.chars().count() > 5_000 {
+            errors.add("biography_md", "field-too-long");
+        }
+        let mut days: Vec<NaiveDate> = Vec::new();
+        for text in &self.days {
+            match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+                Ok(d) if d >= edition.starts_on && d <= edition.ends_on => days.push(d),
+                _ => errors.add("days", "availability-day-invalid"),
+            }
+        }
+        days.sort();
+        days.dedup();
+        if days.is_empty() && !errors.contains("days") {
+            errors.add("days", "confirm-days-needed");
+        }
+        errors.into_result()?;
+        Ok(Checked {
+            biography_md,
+            days,
+            may_stream: self.may_stream,
+            may_record: self.may_record,
+        })
+    }
+}
+
+/// Keeps what the speaker said (biography, days, consent) in the caller's transaction:
+/// days left as they were keep the speaker's finer windows; a changed choice replaces them
+/// with whole days (every day ticked: no windows, available throughout).
+pub fn keep(
+    conn: &mut DbConn,
+    edition: &Edition,
+    proposal: &Proposal,
+    user_id: &str,
+    checked: &Checked,
+) -> QueryResult<()> {
+    write_transaction(conn, |conn| {
+        profiles::set_biography(conn, user_id, &checked.biography_md)?;
+        if available_days(conn, edition, user_id)? != checked.days {
+            diesel::delete(
+                av::speaker_availability
+                    .filter(av::user_id.eq(user_id))
+                    .filter(av::edition_id.eq(&edition.id)),
+            )
+            .execute(conn)?;
+            let every_day = conference_days(edition).count() == checked.days.len();
+            for day in checked.days.iter().filter(|_| !every_day) {
+                let start = parse_local(edition, &format!("{day}T00:00"));
+                let end = day
+                    .checked_add_days(Days::new(1))
+                    .and_then(|next| parse_local(edition, &format!("{next}T00:00")));
+                if let (Some(starts_at), Some(ends_at)) = (start, end) {
+                    diesel::insert_into(av::speaker_availability)
+                        .values((
+                            av::id.eq(uuid::Uuid::new_v4().to_string()),
+                            av::user_id.eq(user_id),
+                            av::edition_id.eq(&edition.id),
+                            av::starts_at.eq(starts_at),
+                            av::ends_at.eq(ends_at),
+                        ))
+                        .execute(conn)?;
+                }
+            }
+        }
+        diesel::update(p::proposals.find(&proposal.id))
+            .set((
+                p::may_stream.eq(Some(checked.may_stream)),
+                p::may_record.eq(Some(checked.may_record)),
+            ))
+            .execute(conn)
+            .map(drop)
+    })
+}
