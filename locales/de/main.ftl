@@ -283,6 +283,14 @@ proposal-submit = Einreichen
 proposal-save-draft = Als Entwurf speichern
 proposal-withdraw = Einreichung zurückziehen
 proposal-draft-note = Das ist ein Entwurf: Er ist noch nicht eingereicht, und das Programmkomitee berücksichtigt ihn erst, wenn du ihn einreichst.
+proposal-about-you = Über dich und deine Co-Speaker
+proposal-bio-hint = Ein paar Sätze über dich (Markdown): Das Komitee kann sie lesen, und das Programm zeigt sie bei angenommenen Sessions. Bleibt in deinem Profil für jede Ausgabe.
+proposal-co-speakers = Co-Speaker (freiwillig)
+proposal-co-speakers-hint = Ihre E-Mail-Adressen, eine pro Zeile: Jede bekommt eine Einladung per Mail und kommt nach dem Anmelden zur Einreichung dazu. Bis zu fünf; weitere über die Seite der Einreichung.
+proposal-photo-next = Dein Foto: füg es gleich nach dem Absenden auf der Seite der Einreichung hinzu (oder in deinem Profil).
+cospeakers-too-many = Höchstens fünf Co-Speaker auf einmal; weitere lädst du über die Seite der Einreichung ein.
+proposal-add-photo = Füg dein Foto hinzu
+proposal-add-photo-text = Das Programm zeigt es bei deiner Session, wenn sie angenommen wird.
 proposal-slot = Dein Platz im Programm
 proposal-slot-page = Die öffentliche Seite der Session
 proposal-slot-none = Noch nicht im veröffentlichten Programm. Sobald es so weit ist, bekommst du eine Mail mit Tag, Uhrzeit, Raum und einer Kalenderdatei.
@@ -1123,9 +1131,21 @@ flash-withdrawn = Einreichung zurückgezogen.
 flash-co-speaker-invited = Einladung verschickt.
 flash-invitation-resent = Einladung noch einmal verschickt.
 flash-co-speaker-joined = Du bist jetzt Vortragende*r von „{ $title }“.
-flash-proposal-submitted = Einreichung abgeschickt. Das Programmkomitee begutachtet sie; die Entscheidung bekommst du per Mail.
-flash-proposal-submitted-until = Einreichung abgeschickt. Bis { $time } kannst du sie noch ändern; danach entscheidet das Programmkomitee und du bekommst die Entscheidung per Mail.
-flash-draft-saved = Entwurf gespeichert. Er ist noch nicht eingereicht.
+flash-proposal-submitted = Einreichung abgeschickt. Das Programmkomitee begutachtet sie; die Entscheidung bekommst du per Mail. { $invited ->
+        [0] {""}
+        [one] Wir haben deinem Co-Speaker eine Einladung gemailt.
+       *[other] Wir haben deinen { $invited } Co-Speakern je eine Einladung gemailt.
+    }
+flash-proposal-submitted-until = Einreichung abgeschickt. Bis { $time } kannst du sie noch ändern; danach entscheidet das Programmkomitee und du bekommst die Entscheidung per Mail. { $invited ->
+        [0] {""}
+        [one] Wir haben deinem Co-Speaker eine Einladung gemailt.
+       *[other] Wir haben deinen { $invited } Co-Speakern je eine Einladung gemailt.
+    }
+flash-draft-saved = Entwurf gespeichert. Er ist noch nicht eingereicht. { $invited ->
+        [0] {""}
+        [one] Wir haben deinem Co-Speaker eine Einladung gemailt.
+       *[other] Wir haben deinen { $invited } Co-Speakern je eine Einladung gemailt.
+    }
 flash-session-placed = „{ $title }“ steht im Raster.
 flash-session-moved = „{ $title }“ ist verschoben.
 flash-session-unplaced = „{ $title }“ ist aus dem Raster genommen und wieder in der Liste der nicht eingeplanten Beiträge.

@@ -283,6 +283,14 @@ proposal-submit = Submit
 proposal-save-draft = Save as draft
 proposal-withdraw = Withdraw the proposal
 proposal-draft-note = This is a draft: it is not submitted yet, and the programme committee will consider it only once you submit it.
+proposal-about-you = About you and your co-speakers
+proposal-bio-hint = A few sentences about you (Markdown): the committee may read it, and the programme shows it with accepted sessions. Kept on your profile for every edition.
+proposal-co-speakers = Co-speakers (optional)
+proposal-co-speakers-hint = Their email addresses, one per line: each gets an invitation by mail and joins the proposal after signing in. Up to five; more from the proposal's page.
+proposal-photo-next = Your photo: add it on the proposal's page right after sending (or on your profile).
+cospeakers-too-many = At most five co-speakers at once; invite more from the proposal's page.
+proposal-add-photo = Add your photo
+proposal-add-photo-text = The programme shows it with your session if it is accepted.
 proposal-slot = Your slot in the programme
 proposal-slot-page = The session's public page
 proposal-slot-none = Not in the published programme yet. Once it is, you get a mail with day, time, room and a calendar file.
@@ -1116,9 +1124,21 @@ flash-withdrawn = Proposal withdrawn.
 flash-co-speaker-invited = Invitation sent.
 flash-invitation-resent = Invitation sent again.
 flash-co-speaker-joined = You are a speaker of “{ $title }” now.
-flash-proposal-submitted = Proposal submitted. The programme committee reviews it; you hear the decision by mail.
-flash-proposal-submitted-until = Proposal submitted. You can change it until { $time }; then the programme committee decides and you hear the decision by mail.
-flash-draft-saved = Draft saved. It is not submitted yet.
+flash-proposal-submitted = Proposal submitted. The programme committee reviews it; you hear the decision by mail. { $invited ->
+        [0] {""}
+        [one] We mailed your co-speaker an invitation.
+       *[other] We mailed your { $invited } co-speakers an invitation each.
+    }
+flash-proposal-submitted-until = Proposal submitted. You can change it until { $time }; then the programme committee decides and you hear the decision by mail. { $invited ->
+        [0] {""}
+        [one] We mailed your co-speaker an invitation.
+       *[other] We mailed your { $invited } co-speakers an invitation each.
+    }
+flash-draft-saved = Draft saved. It is not submitted yet. { $invited ->
+        [0] {""}
+        [one] We mailed your co-speaker an invitation.
+       *[other] We mailed your { $invited } co-speakers an invitation each.
+    }
 flash-session-placed = “{ $title }” is on the grid.
 flash-session-moved = “{ $title }” moved.
 flash-session-unplaced = “{ $title }” is off the grid, back in the list of unscheduled sessions.

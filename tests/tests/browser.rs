@@ -199,6 +199,17 @@ async fn a_speaker_submits_with_a_co_speaker_who_edits() -> anyhow::Result<()> {
         .await?;
     fill(&driver, "title", "Speed reading Rust").await?;
     fill(&driver, "abstract", "How to read unfamiliar Rust quickly.").await?;
+    // About you: the biography from the profile, ready to check.
+    let prefilled = c.find(Locator::Id("f-bio")).await?.prop("value").await?;
+    assert_eq!(prefilled.as_deref(), Some("I write **fast** code."));
+    c.execute(
+        "document.querySelector('fieldset.about-you').scrollIntoView();",
+        vec![],
+    )
+    .await?;
+    driver
+        .screenshot_as_is("proposal-form-about-you-en")
+        .await?;
     c.find(Locator::Css("button[value='submit']"))
         .await?
         .click()

@@ -469,3 +469,49 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn the_submit_form_takes_the_biography_and_co_speakers_and_the_page_asks_for_a_photo(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let speaker = app.user("lea@example.org", "Lea Lang").await?;
+        let form = speaker.get("/dd-2030/cfp/submit").await?.body;
+        assert!(form.contains("About you and your co-speakers") && form.contains(r#"name="co_speakers""#), "{form}");
+        let talk = type_ids(&speaker, "dd-2030").await?[0].0.clone();
+        let fields = |co: &'static str| {
+            vec![("title", "Typed SQL"), ("abstract", "Diesel in practice."), ("session_type", talk.as_str()), ("language", "en"), ("level", "beginner"), ("action", "submit"), ("biography_md", "Lea maintains *two* crates."), ("co_speakers", co)]
+        };
+
+        // A bad address or her own: said beside the field, nothing stored, nothing mailed.
+        let res = speaker.post("/dd-2030/cfp/submit", &fields("kai@example.org\nnot-an-address")).await?;
+        assert_eq!(res.status, 422, "{}", res.body);
+        assert!(res.body.contains("Lea maintains *two* crates.") && res.body.contains("kai@example.org"), "the form keeps what was typed");
+        let res = speaker.post("/dd-2030/cfp/submit", &fields("lea@example.org")).await?;
+        assert!(res.status == 422 && res.body.contains("That is your own address."), "{}", res.body);
+        assert!(!speaker.get("/speaker/proposals").await?.body.contains("Typed SQL"));
+        assert!(app.smtp.mails_to("kai@example.org").is_empty());
+
+        // Sent: the biography is on her profile and both co-speakers are invited, as it says.
+        let res = speaker.post("/dd-2030/cfp/submit", &fields("kai@example.org, mo@example.org")).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let page = speaker.get(res.location().expect("the proposal")).await?.body;
+        assert!(page.contains("We mailed your 2 co-speakers an invitation each."), "{page}");
+        for email in ["kai@example.org", "mo@example.org"] {
+            app.smtp.wait_for(email).await?;
+        }
+        assert!(speaker.get("/speaker/profile").await?.body.contains("Lea maintains *two* crates."));
+        // No photo yet: the page asks for one, and takes it in place.
+        assert!(page.contains("Add your photo"), "{page}");
+        let path = res.location().expect("the proposal").to_owned();
+        let mut png = Vec::new();
+        image_png(&mut png);
+        let upload = reqwest::multipart::Form::new()
+            .text("csrf_token", speaker.csrf().await?)
+            .part("photo", reqwest::multipart::Part::bytes(png).file_name("me.png"));
+        let res = speaker.send(speaker.http().post(format!("{}{path}/photo", app.base)).multipart(upload)).await?;
+        assert_eq!((res.status, res.location()), (303, Some(format!("{path}#photo").as_str())), "{}", res.body);
+        assert!(!speaker.get(&path).await?.body.contains("Add your photo"));
+        Ok(())
+    }
+}

@@ -31,6 +31,13 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// Adds another check's errors (one page shows them all at once).
+    pub fn merge(&mut self, other: FieldErrors) {
+        for (field, messages) in other.0 {
+            self.0.entry(field).or_default().extend(messages);
+        }
+    }
+
     pub fn contains(&self, field: &str) -> bool {
         self.0.contains_key(field)
     }

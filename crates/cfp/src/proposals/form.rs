@@ -9,6 +9,9 @@ use crate::model::{
     CfpSettings, Language, Level, Question, QuestionKind, QuestionTarget, SessionType, Track,
 };
 
+/// Co-speakers one new proposal may invite at once (more: from its page).
+pub const MAX_CO_SPEAKERS: usize = 5;
+
 /// What the form sent. Built from the raw fields because custom questions have dynamic
 /// names (`q_<id>`, repeated for multiple choice).
 #[derive(Debug, Clone, Default, Serialize)]
@@ -29,6 +32,10 @@ pub struct ProposalForm {
     /// The honeypot field; people leave it empty.
     pub website: String,
     pub answers: BTreeMap<String, Vec<String>>,
+    /// A new proposal's "about you": the speaker's biography (`None`: the form does not ask).
+    pub biography_md: Option<String>,
+    /// A new proposal's co-speakers: email addresses, one per line (or comma-separated).
+    pub co_speakers: String,
 }
 
 impl ProposalForm {
@@ -47,6 +54,8 @@ impl ProposalForm {
                 "action" => form.action = value.clone(),
                 "code" => form.code = value.clone(),
                 "website" => form.website = value.clone(),
+                "biography_md" => form.biography_md = Some(value.clone()),
+                "co_speakers" => form.co_speakers = value.clone(),
                 other => {
                     if let Some(id) = other.strip_prefix("q_") {
                         form.answers
@@ -58,6 +67,41 @@ impl ProposalForm {
             }
         }
         form
+    }
+
+    /// The speaker's biography and co-speakers' addresses of a new proposal, checked:
+    /// errors beside the fields, into `errors`.
+    pub fn speaker_extras(
+        &self,
+        own_email: &str,
+        errors: &mut FieldErrors,
+    ) -> (Option<String>, Vec<devday_shared::accounts::EmailAddress>) {
+        let biography = self.biography_md.as_ref().map(|b| b.trim().to_owned());
+        if biography
+            .as_ref()
+            .is_some_and(|b| b.chars().count() > 5_000)
+        {
+            errors.add("biography_md", "field-too-long");
+        }
+        let mut co_speakers: Vec<devday_shared::accounts::EmailAddress> = Vec::new();
+        for text in self
+            .co_speakers
+            .split(|c: char| c == ',' || c == ';' || c.is_whitespace())
+            .filter(|t| !t.is_empty())
+        {
+            match devday_shared::accounts::EmailAddress::parse(text) {
+                Ok(email) if email.as_str() == own_email => {
+                    errors.add("co_speakers", "cospeaker-self")
+                }
+                Ok(email) if !co_speakers.contains(&email) => co_speakers.push(email),
+                Ok(_) => {}
+                Err(e) => errors.add("co_speakers", e.message_key()),
+            }
+        }
+        if co_speakers.len() > MAX_CO_SPEAKERS {
+            errors.add("co_speakers", "cospeakers-too-many");
+        }
+        (biography, co_speakers)
     }
 
     pub fn submitting(&self) -> bool {

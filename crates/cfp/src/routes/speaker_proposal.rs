@@ -16,7 +16,7 @@ use crate::invitations::{self, Invite, Kind};
 use crate::model::{ProposalState, SpeakerSummary};
 use crate::proposals::{self, service, AnswerView, HistoryView};
 use crate::review::decide;
-use crate::rules;
+use crate::{profiles, rules};
 
 /// History entries speakers see: their own doing; the organisers' deliberations stay
 /// with the organisers.
@@ -104,6 +104,14 @@ async fn render(
     } else {
         None
     };
+    // Just sent, without a photo: ask for one where the eye is.
+    let ask_photo = matches!(proposal.state.as_str(), "draft" | "submitted") && {
+        let uid = viewer_id.clone();
+        !state
+            .db(move |c| Ok(profiles::get(c, &uid)?))
+            .await?
+            .has_photo
+    };
     // A confirmed session's place in the released programme (the timetable answers).
     let slot = if proposal.state == "confirmed" {
         let (slot_of, e, pid) = (state.slot_of, edition.clone(), proposal.id.clone());
@@ -153,6 +161,7 @@ async fn render(
     ctx.insert("editable", &editable);
     ctx.insert("awaits_answer", &awaits_answer);
     ctx.insert("needs", &needs);
+    ctx.insert("ask_photo", &ask_photo);
     ctx.insert("speaker_id", &viewer_id);
     ctx.insert("speakers", &speakers);
     ctx.insert("invitations", &invites);
@@ -232,10 +241,7 @@ pub async fn upload_photo(
     let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
     match super::profile::save_photo(&state, &req, body, &user.0.id).await? {
         Ok(()) => Ok(page.done(
-            &format!(
-                "/{}/cfp/proposals/{}#confirm-title",
-                edition.slug, proposal.id
-            ),
+            &format!("/{}/cfp/proposals/{}#photo", edition.slug, proposal.id),
             Flash::new("flash-photo-saved"),
         )),
         Err(message) => {

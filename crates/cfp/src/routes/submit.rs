@@ -3,7 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDateTime;
-use devday_db::DbConn;
+use devday_db::{write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::web::{see_other, ClientIp, CsrfForm, CurrentUser, Flash, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
@@ -12,7 +12,9 @@ use serde::Deserialize;
 use super::form_page::{self, FormPage};
 use super::{edition, own_proposal};
 use crate::catalogue::Loaded;
+use crate::invitations::{self, Invite, Kind};
 use crate::model::{AccessCode, Proposal, ProposalState};
+use crate::profiles;
 use crate::proposals::form::{self, ProposalForm};
 use crate::proposals::{self, service};
 use crate::{rules, settings};
@@ -47,13 +49,15 @@ fn closed(page: &Page, edition: &Edition) -> AppResult<HttpResponse> {
 pub async fn new_form(
     state: web::Data<AppState>,
     page: Page,
-    _user: CurrentUser,
+    user: CurrentUser,
     slug: web::Path<String>,
     query: Query<CodeQuery>,
 ) -> AppResult<HttpResponse> {
     let edition = edition(&state, slug.into_inner()).await?;
-    let (id, code) = (edition.id.clone(), query.code.clone());
-    let (loaded, code) = state.db(move |c| load(c, &id, &code)).await?;
+    let (id, code, uid) = (edition.id.clone(), query.code.clone(), user.0.id);
+    let ((loaded, code), profile) = state
+        .db(move |c| Ok((load(c, &id, &code)?, profiles::get(c, &uid)?)))
+        .await?;
     let now = devday_db::now();
     if code.is_none() && !rules::any_open(&edition, &loaded.types, now) {
         return closed(&page, &edition);
@@ -74,6 +78,8 @@ pub async fn new_form(
         language: page.locale.code().to_owned(),
         level: "intermediate".into(),
         code: code.map(|c| c.code).unwrap_or_default(),
+        // About you: the biography on the profile, to check or write now.
+        biography_md: Some(profile.biography_md),
         ..Default::default()
     };
     form_page::render(
@@ -133,9 +139,15 @@ pub async fn create(
             StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
+    let mut extra = FieldErrors::new();
+    let (biography, co_speakers) = form.speaker_extras(&user.0.email, &mut extra);
     let input = match form::validate(&form, &loaded.catalogue(unlocked.as_deref())) {
-        Ok(input) => input,
-        Err(errors) => return rerender(&errors),
+        Ok(input) if extra.is_empty() => input,
+        Ok(_) => return rerender(&extra),
+        Err(mut errors) => {
+            errors.merge(extra);
+            return rerender(&errors);
+        }
     };
     let session_type = loaded
         .session_type(&input.session_type_id)
@@ -167,26 +179,50 @@ pub async fn create(
     let mailer = state.mailer.clone();
     let code_id = by_code.map(|c| c.id.clone());
     let edition_for_db = edition.clone();
-    let user_id = user.0.id.clone();
+    let speaker = user.0.clone();
+    let invited = co_speakers.len();
+    // The proposal, the biography and the co-speakers' invitations: all or nothing.
     let proposal = state
         .db(move |c| {
-            service::create(
-                c,
-                &mailer,
-                service::NewProposal {
-                    edition: &edition_for_db,
-                    input: &input,
-                    speaker_id: Some(&user_id),
-                    actor_id: &user_id,
-                    submit,
-                    access_code_id: code_id.as_deref(),
-                },
-            )
+            write_transaction(c, |c| {
+                let proposal = service::create(
+                    c,
+                    &mailer,
+                    service::NewProposal {
+                        edition: &edition_for_db,
+                        input: &input,
+                        speaker_id: Some(&speaker.id),
+                        actor_id: &speaker.id,
+                        submit,
+                        access_code_id: code_id.as_deref(),
+                    },
+                )?;
+                if let Some(biography) = &biography {
+                    profiles::set_biography(c, &speaker.id, biography)?;
+                }
+                for email in &co_speakers {
+                    invitations::invite(
+                        c,
+                        &mailer,
+                        Invite {
+                            edition: &edition_for_db,
+                            proposal: &proposal,
+                            email,
+                            inviter_id: &speaker.id,
+                            inviter_name: &speaker.display_name,
+                            locale: speaker.locale,
+                            kind: Kind::CoSpeaker,
+                        },
+                    )?;
+                }
+                Ok(proposal)
+            })
         })
         .await?;
+    let flash = saved(&page, &edition, deadline, submit).count("invited", invited);
     Ok(page.done(
         &format!("/{}/cfp/proposals/{}", edition.slug, proposal.id),
-        saved(&page, &edition, deadline, submit),
+        flash,
     ))
 }
 
@@ -333,12 +369,13 @@ pub async fn update(
         .await?;
     Ok(page.done(
         &format!("/{}/cfp/proposals/{}", edition.slug, proposal.id),
-        saved(&page, &edition, deadline, submit),
+        saved(&page, &edition, deadline, submit).count("invited", 0),
     ))
 }
 
 /// What the speaker reads after saving: a draft is saved; a sent proposal says what
 /// happens next and until when (a date) they may still change it.
+/// What saving said; the caller adds how many co-speakers were invited (`invited`).
 fn saved(page: &Page, edition: &Edition, deadline: Option<NaiveDateTime>, submit: bool) -> Flash {
     match (submit, deadline.filter(|d| *d > devday_db::now())) {
         (false, _) => Flash::new("flash-draft-saved"),
