@@ -15,16 +15,42 @@ async fn render(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let eid = edition.id.clone();
-    let (types, config, sessions) = state
+    let (eid, e, slot_of) = (edition.id.clone(), edition.clone(), state.slot_of);
+    let (types, config, offered) = state
         .db(move |c| {
+            // Each session with its slot once the programme is out (the timetable answers).
+            let mut offered = Vec::new();
+            for session in interests::offered(c, &eid)? {
+                let slot = slot_of(c, &e, &session.id)?;
+                offered.push((session, slot));
+            }
             Ok((
                 settings::ticket_types(c, &eid)?,
                 settings::get(c, &eid)?,
-                interests::offered(c, &eid)?,
+                offered,
             ))
         })
         .await?;
+    let mut offered = offered;
+    // In programme order once placed (unplaced ones after, by title).
+    offered.sort_by_key(|(_, slot)| {
+        slot.as_ref()
+            .map_or(chrono::NaiveDateTime::MAX, |s| s.starts_at)
+    });
+    // Grouped by day in the page: the day once, then each session's time.
+    let sessions: Vec<serde_json::Value> = offered
+        .iter()
+        .map(|(s, slot)| {
+            let local = slot.as_ref().map(|slot| {
+                (edition.local(slot.starts_at), edition.local(slot.ends_at))
+            });
+            serde_json::json!({
+                "id": s.id, "title": s.title, "speakers": s.speakers,
+                "day": local.map(|(from, _)| devday_shared::dates::day(from.date_naive(), page.locale)),
+                "time": local.map(|(from, to)| format!("{}–{}", from.format("%H:%M"), to.format("%H:%M"))),
+            })
+        })
+        .collect();
     let local = |t: Option<chrono::NaiveDateTime>| {
         t.map(|t| edition.local(t).format("%Y-%m-%d %H:%M").to_string())
     };
