@@ -892,6 +892,7 @@ schedule-feedback-not-yet = Feedback ist möglich, sobald der Beitrag vorbei ist
 schedule-feedback-none = Noch kein Feedback.
 schedule-feedback-count = { $count } Bewertungen, Durchschnitt { $average }
 schedule-recording = Aufzeichnung
+schedule-not-recorded = Auf Wunsch der Vortragenden wird diese Session nicht aufgezeichnet.
 schedule-recordings = Aufzeichnungen
 schedule-recordings-after-release = Links zu Aufzeichnungen lassen sich eintragen, sobald das Programm veröffentlicht ist.
 registration-interests = Welche Beiträge interessieren dich?

@@ -892,6 +892,7 @@ schedule-feedback-not-yet = Feedback opens when the session has ended.
 schedule-feedback-none = No feedback yet.
 schedule-feedback-count = { $count } ratings, average { $average }
 schedule-recording = Recording
+schedule-not-recorded = At the speaker's request, this session is not recorded.
 schedule-recordings = Recordings
 schedule-recordings-after-release = Recording links can be added once the timetable is released.
 registration-interests = Which sessions interest you?

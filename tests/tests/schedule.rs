@@ -84,7 +84,13 @@ db_test! {
         let second = submit_proposal(&sarah, "dd-2030", "Async in practice", "Tokio in production.").await?;
         let tom = app.user("tom@example.org", "Tom Talker").await?;
         let third = submit_proposal(&tom, "dd-2030", "Zeitzonen für Alle", "Sommerzeit und UTC.").await?;
-        confirm_proposal(&app, &admin, "dd-2030", &third, "tom@example.org").await?;
+        // Tom confirms on his proposal's page: it may be streamed, not recorded.
+        admin.post("/dd-2030/manage/review/decide", &[("ids", &third), ("decision", "accept")]).await?;
+        admin.post("/dd-2030/manage/review/notify", &[]).await?;
+        app.smtp.wait_for_subject("tom@example.org", "Accepted").await?;
+        let answer = [("answer", "confirm"), ("asked", "true"), ("days", &first_day()), ("may_stream", "true")];
+        let res = tom.post(&format!("/dd-2030/cfp/proposals/{third}/respond"), &answer).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
         // Sarah's two: accepted together, each confirmed through its own mailed link.
         confirm_proposals(&app, &admin, "dd-2030", &[&first, &second], "sarah@example.org").await?;
         let own = tom.get(&format!("/dd-2030/cfp/proposals/{third}")).await?.body;
@@ -207,10 +213,22 @@ db_test! {
         assert_eq!(xml.status, 200);
         validate(&xml.body, "schedule.xml")?;
         assert!(xml.body.contains(&format!(r#"<event guid="{first}""#)));
+        // Tom refused recording: the exports and the session page say so; the others do not.
+        let event = |guid: &str| xml.body.split(&format!(r#"<event guid="{guid}""#)).nth(1).and_then(|rest| rest.split("</event>").next()).unwrap_or_default().to_owned();
+        assert!(event(&third).contains("<optout>true</optout>") && event(&first).contains("<optout>false</optout>"), "{}", xml.body);
+        assert!(public.get(&format!("/dd-2030/schedule/sessions/{third}")).await?.body.contains("this session is not recorded"));
+        assert!(!public.get(&format!("/dd-2030/schedule/sessions/{first}")).await?.body.contains("not recorded"));
         assert!(xml.body.contains(&format!("<date>{}T10:00:00+02:00</date>", first_day())) || xml.body.contains(&format!("<date>{}T10:00:00+01:00</date>", first_day())));
         let json = public.get("/dd-2030/schedule.json").await?;
         validate(&json.body, "schedule.json")?;
         let doc: serde_json::Value = serde_json::from_str(&json.body)?;
+        let opted_out: Vec<&serde_json::Value> = doc["schedule"]["conference"]["days"].as_array().into_iter().flatten()
+            .flat_map(|d| d["rooms"].as_object().into_iter().flat_map(|r| r.values()))
+            .flat_map(|events| events.as_array().into_iter().flatten())
+            .filter(|e| e["do_not_record"] == true)
+            .map(|e| &e["guid"])
+            .collect();
+        assert_eq!(opted_out, vec![&serde_json::json!(third)], "{}", json.body);
         let day = &doc["schedule"]["conference"]["days"][0];
         let in_b = day["rooms"]["Room B"].as_array().cloned().unwrap_or_default();
         assert_eq!(in_b.len(), 1);

@@ -183,12 +183,22 @@ pub fn keep(
                 }
             }
         }
-        diesel::update(p::proposals.find(&proposal.id))
-            .set((
-                p::may_stream.eq(Some(checked.may_stream)),
-                p::may_record.eq(Some(checked.may_record)),
-            ))
-            .execute(conn)
-            .map(drop)
+        set_consent(conn, &proposal.id, checked.may_stream, checked.may_record)
     })
+}
+
+/// Records whether the session may be streamed and recorded.
+pub fn set_consent(
+    conn: &mut DbConn,
+    proposal_id: &str,
+    may_stream: bool,
+    may_record: bool,
+) -> QueryResult<()> {
+    diesel::update(p::proposals.find(proposal_id))
+        .set((
+            p::may_stream.eq(Some(may_stream)),
+            p::may_record.eq(Some(may_record)),
+        ))
+        .execute(conn)
+        .map(drop)
 }

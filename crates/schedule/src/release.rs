@@ -153,6 +153,7 @@ pub fn outline(
                 duration_minutes: at.duration_minutes,
                 speakers: Vec::new(),
                 sequence: 0,
+                do_not_record: false,
             })
         })
         .collect();
@@ -276,12 +277,13 @@ pub fn unreleased_changes(
 fn freeze(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Snapshot> {
     let mut snapshot = outline_of(conn, edition_id, sessions)?;
     let ids: Vec<&str> = snapshot.sessions.iter().map(|s| s.guid.as_str()).collect();
-    let texts: HashMap<String, (String, String)> = p::proposals
+    type Texts = (String, String, Option<bool>);
+    let texts: HashMap<String, Texts> = p::proposals
         .filter(p::id.eq_any(&ids))
-        .select((p::id, p::abstract_text, p::description))
-        .load::<(String, String, String)>(conn)?
+        .select((p::id, p::abstract_text, p::description, p::may_record))
+        .load::<(String, String, String, Option<bool>)>(conn)?
         .into_iter()
-        .map(|(id, a, d)| (id, (a, d)))
+        .map(|(id, a, d, record)| (id, (a, d, record)))
         .collect();
     let mut people: HashMap<String, SnapSpeaker> = HashMap::new();
     for (user_id, name) in ps::proposal_speakers
@@ -304,9 +306,12 @@ fn freeze(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResul
         );
     }
     for out in &mut snapshot.sessions {
-        let (abstract_md, description_md) = texts.get(&out.guid).cloned().unwrap_or_default();
+        let (abstract_md, description_md, may_record) =
+            texts.get(&out.guid).cloned().unwrap_or_default();
         out.abstract_md = abstract_md;
         out.description_md = description_md;
+        // Only an explicit "no" opts out; sessions confirmed before devday asked do not.
+        out.do_not_record = may_record == Some(false);
         if let Some(s) = sessions.iter().find(|s| s.proposal_id == out.guid) {
             out.speakers = s
                 .speakers

@@ -83,6 +83,10 @@ pub struct SnapSession {
     pub speakers: Vec<SnapSpeaker>,
     /// Times it moved in a release: iCalendar's SEQUENCE.
     pub sequence: i32,
+    /// A speaker said, when confirming, that it may not be recorded (the exports' optout);
+    /// `false` in releases from before devday asked.
+    #[serde(default)]
+    pub do_not_record: bool,
 }
 
 impl Snapshot {
@@ -227,6 +231,7 @@ mod tests {
             duration_minutes: 45,
             speakers: Vec::new(),
             sequence: 0,
+            do_not_record: false,
         }
     }
 

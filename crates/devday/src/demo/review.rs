@@ -133,6 +133,8 @@ pub fn fill(
                 .map_err(err)?;
             if answer == ProposalState::Confirmed {
                 confirmed += 1;
+                // Everyone may be streamed; a few speakers refuse a recording.
+                devday_cfp::confirming::set_consent(conn, id, true, place % 11 != 4)?;
             }
         }
     }

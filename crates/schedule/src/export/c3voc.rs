@@ -33,7 +33,7 @@ pub fn render(c: &Conference) -> String {
                             "url": e.url, "title": e.title, "subtitle": "", "track": e.track,
                             "type": e.kind, "language": e.language, "abstract": e.abstract_text,
                             "description": e.description, "recording_license": "",
-                            "do_not_record": false,
+                            "do_not_record": e.do_not_record,
                             "persons": e.persons.iter().map(|p| json!({
                                 "id": p.id, "guid": p.guid, "name": p.name, "biography": p.biography,
                             })).collect::<Vec<_>>(),

@@ -107,7 +107,8 @@ pub fn render(c: &Conference, self_url: &str) -> String {
                 let _ = writeln!(x, "        </persons>");
                 let _ = writeln!(
                     x,
-                    "        <recording><license></license><optout>false</optout></recording>"
+                    "        <recording><license></license><optout>{}</optout></recording>",
+                    e.do_not_record
                 );
                 let _ = writeln!(x, "        <links/>");
                 let _ = writeln!(x, "      </event>");

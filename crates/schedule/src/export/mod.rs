@@ -70,6 +70,8 @@ pub struct Event {
     pub description: String,
     pub url: String,
     pub persons: Vec<Person>,
+    /// The speaker refused recording: frab's optout, c3voc's do_not_record.
+    pub do_not_record: bool,
 }
 
 pub struct Person {
@@ -197,6 +199,7 @@ pub fn conference(p: &Published, base_url: &str) -> Conference {
                     biography: sp.biography_md.clone(),
                 })
                 .collect(),
+            do_not_record: s.do_not_record,
         }
     };
     let days: Vec<Day> = view::days(edition, snap)
