@@ -216,6 +216,12 @@ db_test! {
         // Tom refused recording: the exports and the session page say so; the others do not.
         let event = |guid: &str| xml.body.split(&format!(r#"<event guid="{guid}""#)).nth(1).and_then(|rest| rest.split("</event>").next()).unwrap_or_default().to_owned();
         assert!(event(&third).contains("<optout>true</optout>") && event(&first).contains("<optout>false</optout>"), "{}", xml.body);
+        // What pretalx's frab importer (pretalx-downstream) reads from every event: with one
+        // missing (`subtitle` was) it stops. And one <day> for each conference day.
+        for element in ["<title>", "<subtitle>", "<type>", "<date>", "<start>", "<duration>", "<track>", "<language>", "<abstract>", "<description>", "<persons>", "<recording>", "<links", "<attachments", "<feedback_url>", "<url>"] {
+            assert!(event(&first).contains(element), "{element} missing: {}", event(&first));
+        }
+        assert!(xml.body.contains("<version>") && xml.body.contains("<days>2</days>") && xml.body.matches("<day index=").count() == 2, "{}", xml.body);
         assert!(public.get(&format!("/dd-2030/schedule/sessions/{third}")).await?.body.contains("this session is not recorded"));
         assert!(!public.get(&format!("/dd-2030/schedule/sessions/{first}")).await?.body.contains("not recorded"));
         assert!(xml.body.contains(&format!("<date>{}T10:00:00+02:00</date>", first_day())) || xml.body.contains(&format!("<date>{}T10:00:00+01:00</date>", first_day())));
@@ -359,6 +365,12 @@ db_test! {
         assert_eq!(res.status, 303);
         let shown = visitor.get(&session_page).await?.body;
         assert!(shown.contains("media.example.org") && shown.contains(">Recording</a>"), "{shown}");
+        // The exports link it too, as the recording-reading tools expect.
+        let xml = visitor.get("/dd-now/schedule.xml").await?.body;
+        assert!(xml.contains(r#"<link href="https://media.example.org/v/1" type="media">Recording</link>"#), "{xml}");
+        let json: serde_json::Value = serde_json::from_str(&visitor.get("/dd-now/schedule.json").await?.body)?;
+        let linked = json.to_string().contains(r#""links":[{"title":"Recording","type":"media","url":"https://media.example.org/v/1"}]"#);
+        assert!(linked, "{json}");
         Ok(())
     }
 }

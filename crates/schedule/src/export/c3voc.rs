@@ -37,7 +37,10 @@ pub fn render(c: &Conference) -> String {
                             "persons": e.persons.iter().map(|p| json!({
                                 "id": p.id, "guid": p.guid, "name": p.name, "biography": p.biography,
                             })).collect::<Vec<_>>(),
-                            "links": [],
+                            "links": e.recording_url.iter().map(|url| json!({
+                                "type": "media", "url": url, "title": "Recording",
+                            })).collect::<Vec<_>>(),
+                            "attachments": [], "feedback_url": e.feedback_url,
                         })
                     })
                     .collect();

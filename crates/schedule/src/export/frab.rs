@@ -77,9 +77,12 @@ pub fn render(c: &Conference, self_url: &str) -> String {
             );
             for e in events {
                 let _ = writeln!(x, r#"      <event guid="{}" id="{}">"#, e.guid, e.id);
+                let none = String::new();
                 let text = [
                     ("room", &e.room),
                     ("title", &e.title),
+                    // Readers such as pretalx's importer expect it, empty or not.
+                    ("subtitle", &none),
                     ("type", &e.kind),
                     ("date", &e.date),
                     ("start", &e.start),
@@ -90,6 +93,7 @@ pub fn render(c: &Conference, self_url: &str) -> String {
                     ("language", &e.language),
                     ("description", &e.description),
                     ("url", &e.url),
+                    ("feedback_url", &e.feedback_url),
                 ];
                 for (name, value) in text {
                     let _ = writeln!(x, "        <{name}>{}</{name}>", esc(value));
@@ -110,7 +114,19 @@ pub fn render(c: &Conference, self_url: &str) -> String {
                     "        <recording><license></license><optout>{}</optout></recording>",
                     e.do_not_record
                 );
-                let _ = writeln!(x, "        <links/>");
+                match &e.recording_url {
+                    Some(url) => {
+                        let _ = writeln!(
+                            x,
+                            r#"        <links><link href="{}" type="media">Recording</link></links>"#,
+                            esc(url)
+                        );
+                    }
+                    None => {
+                        let _ = writeln!(x, "        <links/>");
+                    }
+                }
+                let _ = writeln!(x, "        <attachments/>");
                 let _ = writeln!(x, "      </event>");
             }
             let _ = writeln!(x, "    </room>");

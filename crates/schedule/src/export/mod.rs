@@ -7,12 +7,11 @@ pub mod c3voc;
 pub mod frab;
 pub mod ical;
 
-use chrono::{Duration, NaiveDateTime, SecondsFormat};
+use chrono::{Duration, NaiveDateTime, SecondsFormat, TimeZone};
 use devday_shared::editions::Edition;
 
 use crate::published::Published;
 use crate::snapshot::{stable_number, SnapSession};
-use crate::view;
 
 pub struct Conference {
     /// Lowercase letters, digits and `_`, at least 4 (both schemas' acronym patterns).
@@ -72,6 +71,10 @@ pub struct Event {
     pub persons: Vec<Person>,
     /// The speaker refused recording: frab's optout, c3voc's do_not_record.
     pub do_not_record: bool,
+    /// Where attendees give feedback on the session.
+    pub feedback_url: String,
+    /// The published recording, once there is one.
+    pub recording_url: Option<String>,
 }
 
 pub struct Person {
@@ -189,6 +192,11 @@ pub fn conference(p: &Published, base_url: &str) -> Conference {
             abstract_text: s.abstract_md.clone(),
             description: s.description_md.clone(),
             url: format!("{base_url}/{}/schedule/sessions/{}", edition.slug, s.guid),
+            feedback_url: format!(
+                "{base_url}/{}/schedule/sessions/{}/feedback",
+                edition.slug, s.guid
+            ),
+            recording_url: p.recordings.get(&s.guid).cloned(),
             persons: s
                 .speakers
                 .iter()
@@ -202,7 +210,8 @@ pub fn conference(p: &Published, base_url: &str) -> Conference {
             do_not_record: s.do_not_record,
         }
     };
-    let days: Vec<Day> = view::days(edition, snap)
+    // Every conference day, with sessions or not: readers count them (`days`).
+    let days: Vec<Day> = crate::grid::days(edition)
         .into_iter()
         .enumerate()
         .map(|(i, date)| {
@@ -211,12 +220,19 @@ pub fn conference(p: &Published, base_url: &str) -> Conference {
                 .iter()
                 .filter(|s| edition.local(s.starts_at).date_naive() == date)
                 .collect();
-            let first = on_day.iter().map(|s| s.starts_at).min().unwrap_or_default();
+            // A day without sessions spans the whole day.
+            let midnight = edition
+                .tz()
+                .from_local_datetime(&date.and_time(chrono::NaiveTime::MIN))
+                .earliest()
+                .map(|t| t.naive_utc())
+                .unwrap_or_default();
+            let first = on_day.iter().map(|s| s.starts_at).min().unwrap_or(midnight);
             let last = on_day
                 .iter()
                 .map(|s| s.ends_at())
                 .max()
-                .unwrap_or(first + Duration::hours(1));
+                .unwrap_or(midnight + Duration::hours(24) - Duration::minutes(1));
             Day {
                 index: i + 1,
                 date: date.format("%Y-%m-%d").to_string(),
