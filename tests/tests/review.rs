@@ -344,6 +344,7 @@ db_test! {
         let link = mail.link("/cfp/respond/").expect("a respond link");
         let shown = speaker.get(&page).await?.body;
         assert!(shown.contains(r#"value="confirm""#) && shown.contains("Please confirm that you will give"), "{shown}");
+        assert!(shown.contains("published afterwards under CC BY 4.0"), "the licence is named: {shown}");
         let stranger = app.user("stranger@example.org", "Stranger").await?;
         assert_eq!(stranger.post(&respond, &[("answer", "decline")]).await?.status, 404);
         assert_eq!(speaker.post(&respond, &[("answer", "maybe")]).await?.status, 400);

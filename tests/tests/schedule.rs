@@ -216,6 +216,8 @@ db_test! {
         // Tom refused recording: the exports and the session page say so; the others do not.
         let event = |guid: &str| xml.body.split(&format!(r#"<event guid="{guid}""#)).nth(1).and_then(|rest| rest.split("</event>").next()).unwrap_or_default().to_owned();
         assert!(event(&third).contains("<optout>true</optout>") && event(&first).contains("<optout>false</optout>"), "{}", xml.body);
+        // Under the licence the CfP settings name (devday's default), unless not recorded.
+        assert!(event(&first).contains("<license>CC BY 4.0</license>") && event(&third).contains("<license></license>"), "{}", xml.body);
         // What pretalx's frab importer (pretalx-downstream) reads from every event: with one
         // missing (`subtitle` was) it stops. And one <day> for each conference day.
         for element in ["<title>", "<subtitle>", "<type>", "<date>", "<start>", "<duration>", "<track>", "<language>", "<abstract>", "<description>", "<persons>", "<recording>", "<links", "<attachments", "<feedback_url>", "<url>"] {

@@ -31,6 +31,8 @@ pub struct Needs {
     /// `None`: not asked yet (the boxes start ticked: most sessions are streamed and kept).
     pub may_stream: Option<bool>,
     pub may_record: Option<bool>,
+    /// What recordings are published under (the CfP settings); empty: none stated.
+    pub recording_license: String,
 }
 
 fn conference_days(edition: &Edition) -> impl Iterator<Item = NaiveDate> + '_ {
@@ -69,6 +71,7 @@ pub fn needs(
     let profile = profiles::get(conn, user_id)?;
     let available = available_days(conn, edition, user_id)?;
     let (may_stream, may_record) = consent(conn, &proposal.id)?;
+    let recording_license = crate::settings::settings(conn, &edition.id)?.recording_license;
     Ok(Needs {
         biography_md: profile.biography_md,
         has_photo: profile.has_photo,
@@ -80,6 +83,7 @@ pub fn needs(
             .collect(),
         may_stream,
         may_record,
+        recording_license,
     })
 }
 

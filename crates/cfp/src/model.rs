@@ -74,6 +74,8 @@ pub struct CfpSettings {
     pub max_proposals_per_speaker: i32,
     pub title_max: i32,
     pub abstract_max: i32,
+    /// What recordings are published under ("CC BY 4.0"); empty: none stated.
+    pub recording_license: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]

@@ -26,8 +26,12 @@ pub fn default_settings(edition_id: &str) -> CfpSettings {
         max_proposals_per_speaker: 3,
         title_max: 120,
         abstract_max: 1500,
+        recording_license: DEFAULT_LICENSE.to_owned(),
     }
 }
+
+/// The licence recordings are published under unless the organisers choose another.
+pub const DEFAULT_LICENSE: &str = "CC BY 4.0";
 
 pub fn settings(conn: &mut DbConn, edition_id: &str) -> QueryResult<CfpSettings> {
     Ok(cs::cfp_settings
@@ -45,6 +49,7 @@ pub struct SettingsForm {
     pub max_proposals_per_speaker: String,
     pub title_max: String,
     pub abstract_max: String,
+    pub recording_license: String,
 }
 
 fn number(
@@ -80,6 +85,10 @@ pub fn save_settings(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -
     if form.intro_md.chars().count() > 20_000 {
         errors.add("intro_md", "field-too-long");
     }
+    let license = form.recording_license.trim();
+    if license.chars().count() > 100 {
+        errors.add("recording_license", "field-too-long");
+    }
     errors.into_result()?;
     write_transaction(conn, |conn| {
         diesel::delete(cs::cfp_settings.find(edition_id)).execute(conn)?;
@@ -90,6 +99,7 @@ pub fn save_settings(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -
                 cs::max_proposals_per_speaker.eq(max),
                 cs::title_max.eq(title_max),
                 cs::abstract_max.eq(abstract_max),
+                cs::recording_license.eq(license),
             ))
             .execute(conn)?;
         Ok(())

@@ -123,6 +123,7 @@ diesel::table! {
         max_proposals_per_speaker -> Integer,
         title_max -> Integer,
         abstract_max -> Integer,
+        recording_license -> Text,
     }
 }
 

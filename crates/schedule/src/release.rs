@@ -195,6 +195,7 @@ pub fn outline(
             .collect(),
         sessions: placed,
         changes: Vec::new(),
+        recording_license: String::new(),
     }
 }
 
@@ -276,6 +277,7 @@ pub fn unreleased_changes(
 /// The draft as the public will see it: the outline with abstracts and speakers' profiles.
 fn freeze(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Snapshot> {
     let mut snapshot = outline_of(conn, edition_id, sessions)?;
+    snapshot.recording_license = cfp_settings::settings(conn, edition_id)?.recording_license;
     let ids: Vec<&str> = snapshot.sessions.iter().map(|s| s.guid.as_str()).collect();
     type Texts = (String, String, Option<bool>);
     let texts: HashMap<String, Texts> = p::proposals

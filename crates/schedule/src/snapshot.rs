@@ -16,6 +16,10 @@ pub struct Snapshot {
     pub sessions: Vec<SnapSession>,
     /// What changed against the release before (empty for the first).
     pub changes: Vec<Change>,
+    /// What recordings are published under, as the CfP settings said at the release;
+    /// empty in releases from before (and when none is stated).
+    #[serde(default)]
+    pub recording_license: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -99,6 +103,7 @@ impl Snapshot {
             breaks: other.breaks.clone(),
             sessions: Vec::new(),
             changes: Vec::new(),
+            recording_license: other.recording_license.clone(),
         }
     }
 }
@@ -242,6 +247,7 @@ mod tests {
             breaks: vec![],
             sessions,
             changes: vec![],
+            recording_license: String::new(),
         }
     }
 

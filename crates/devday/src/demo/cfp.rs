@@ -317,6 +317,7 @@ pub fn fill(
             max_proposals_per_speaker: "3".into(),
             title_max: "120".into(),
             abstract_max: "1500".into(),
+            recording_license: "CC BY 4.0".into(),
         },
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;

@@ -32,7 +32,7 @@ pub fn render(c: &Conference) -> String {
                             "end": e.end, "duration": e.duration, "room": e.room, "slug": e.slug,
                             "url": e.url, "title": e.title, "subtitle": "", "track": e.track,
                             "type": e.kind, "language": e.language, "abstract": e.abstract_text,
-                            "description": e.description, "recording_license": "",
+                            "description": e.description, "recording_license": e.license,
                             "do_not_record": e.do_not_record,
                             "persons": e.persons.iter().map(|p| json!({
                                 "id": p.id, "guid": p.guid, "name": p.name, "biography": p.biography,

@@ -111,7 +111,8 @@ pub fn render(c: &Conference, self_url: &str) -> String {
                 let _ = writeln!(x, "        </persons>");
                 let _ = writeln!(
                     x,
-                    "        <recording><license></license><optout>{}</optout></recording>",
+                    "        <recording><license>{}</license><optout>{}</optout></recording>",
+                    esc(&e.license),
                     e.do_not_record
                 );
                 match &e.recording_url {

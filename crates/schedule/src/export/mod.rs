@@ -71,6 +71,8 @@ pub struct Event {
     pub persons: Vec<Person>,
     /// The speaker refused recording: frab's optout, c3voc's do_not_record.
     pub do_not_record: bool,
+    /// The licence recordings are published under; empty unless recorded and stated.
+    pub license: String,
     /// Where attendees give feedback on the session.
     pub feedback_url: String,
     /// The published recording, once there is one.
@@ -208,6 +210,11 @@ pub fn conference(p: &Published, base_url: &str) -> Conference {
                 })
                 .collect(),
             do_not_record: s.do_not_record,
+            license: if s.do_not_record {
+                String::new()
+            } else {
+                snap.recording_license.clone()
+            },
         }
     };
     // Every conference day, with sessions or not: readers count them (`days`).

@@ -1,0 +1,1 @@
+ALTER TABLE cfp_settings DROP COLUMN recording_license;
