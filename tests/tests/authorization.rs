@@ -108,6 +108,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("GET", "/dd-a/manage/proposals/{p}", TEAM),
     ("GET", "/dd-a/manage/proposals/{p}/edit", TEAM),
     ("POST", "/dd-a/manage/proposals/{p}/state", TEAM),
+    ("POST", "/dd-a/manage/proposals/{p}/consent", TEAM),
     // Review: the committee
     ("GET", "/dd-a/review/", &[Reviewer, Admin]),
     ("GET", "/dd-a/review/next", &[Reviewer, Admin]),

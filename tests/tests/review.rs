@@ -373,6 +373,15 @@ db_test! {
         assert_eq!(availability.matches("/delete\"").count(), 1, "one day chosen of two: {availability}");
         let seen = admin.get(&format!("/dd-2030/manage/proposals/{p}")).await?.body;
         assert!(seen.contains("May be streamed") && seen.contains("No recording"), "{seen}");
+        // Kim changes her mind by mail: the organisers change it, saying why, or not at all.
+        let consent = format!("/dd-2030/manage/proposals/{p}/consent");
+        let res = admin.post(&consent, &[("may_stream", "true"), ("may_record", "true"), ("note", " ")]).await?;
+        assert!(res.status == 422 && res.body.contains("Say why"), "{}", res.body);
+        assert!(admin.get(&format!("/dd-2030/manage/proposals/{p}")).await?.body.contains("No recording"), "changed without a reason");
+        let res = admin.post(&consent, &[("may_stream", "true"), ("may_record", "true"), ("note", "Kim agreed by mail")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let seen = admin.get(&format!("/dd-2030/manage/proposals/{p}")).await?.body;
+        assert!(seen.contains("May be recorded") && seen.contains("Kim agreed by mail"), "{seen}");
         let after = speaker.get(&page).await?.body;
         assert!(after.contains("Confirmed") && !after.contains(r#"value="confirm""#), "{after}");
         // Answered once: the mailed link is used up, and a second answer is refused.

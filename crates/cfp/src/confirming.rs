@@ -191,6 +191,31 @@ pub fn keep(
     })
 }
 
+/// The organisers change the answer (the speaker told them otherwise), with the reason in
+/// the proposal's history.
+pub fn change_consent(
+    conn: &mut DbConn,
+    proposal: &Proposal,
+    actor_id: &str,
+    may_stream: bool,
+    may_record: bool,
+    note: &str,
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        set_consent(conn, &proposal.id, may_stream, may_record)?;
+        let state = proposal.state();
+        crate::proposals::service::record(
+            conn,
+            &proposal.id,
+            Some(actor_id),
+            Some(state),
+            state,
+            note,
+        )?;
+        Ok(())
+    })
+}
+
 /// Records whether the session may be streamed and recorded.
 pub fn set_consent(
     conn: &mut DbConn,

@@ -43,6 +43,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/{edition}/manage/proposals/{id}/state",
             web::post().to(set_state),
+        )
+        .route(
+            "/{edition}/manage/proposals/{id}/consent",
+            web::post().to(set_consent),
         );
 }
 
@@ -105,6 +109,17 @@ pub async fn detail(
     path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
     let proposal = load(&state, &access, path.into_inner().1).await?;
+    render_detail(&state, &page, &access, proposal, FieldErrors::new()).await
+}
+
+/// The proposal's page for the organisers; with errors, shown again beside the fields.
+async fn render_detail(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    proposal: Proposal,
+    errors: FieldErrors,
+) -> AppResult<HttpResponse> {
     let (eid, p) = (access.edition.id.clone(), proposal.clone());
     let (row, answers, history, invites, reviews, consent) = state
         .db(move |c| {
@@ -152,7 +167,52 @@ pub async fn detail(
             .map(|s| s.as_str())
             .collect::<Vec<_>>(),
     );
-    page.render("cfp/manage_proposal.html", &ctx)
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    ctx.insert("errors", &errors);
+    page.render_status(status, "cfp/manage_proposal.html", &ctx)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ConsentForm {
+    may_stream: bool,
+    may_record: bool,
+    /// Why: a speaker's mail, a phone call. Required, kept in the history.
+    note: String,
+}
+
+/// Organisers change what a speaker allowed (told by mail, say), saying why.
+pub async fn set_consent(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<ConsentForm>,
+) -> AppResult<HttpResponse> {
+    let proposal = load(&state, &access, path.into_inner().1).await?;
+    let note = form.note.trim().chars().take(500).collect::<String>();
+    if note.is_empty() {
+        let mut errors = FieldErrors::new();
+        errors.add("consent_note", "consent-note-needed");
+        return render_detail(&state, &page, &access, proposal, errors).await;
+    }
+    let (p, uid) = (proposal.clone(), access.user.id.clone());
+    state
+        .db(move |c| {
+            crate::confirming::change_consent(c, &p, &uid, form.may_stream, form.may_record, &note)
+        })
+        .await?;
+    Ok(page.done(
+        &format!(
+            "/{}/manage/proposals/{}#consent",
+            access.edition.slug, proposal.id
+        ),
+        Flash::new("flash-consent-changed").text("title", &proposal.title),
+    ))
 }
 
 #[derive(Deserialize, Default)]
