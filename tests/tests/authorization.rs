@@ -196,6 +196,7 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
         "/dd-a/manage/registration/tickets/none/capacity",
         TEAM,
     ),
+    ("POST", "/dd-a/manage/registration/tickets/none/times", TEAM),
     ("POST", "/dd-a/manage/registrations/import/file", TEAM),
     ("POST", "/dd-a/manage/registrations/none/cancel", TEAM),
     ("POST", "/dd-a/manage/review/categories/none/delete", TEAM),

@@ -382,6 +382,17 @@ db_test! {
         }
         let ics = api.get(&format!("{link}.ics")).await?;
         assert!(ics.body.starts_with("BEGIN:VCALENDAR") && ics.body.contains("SUMMARY:Edition dd-2030"), "{}", ics.body);
+        // The conference's times, once the organisers give them, are on the ticket too.
+        let settings = admin.get("/dd-2030/manage/registration").await?.body;
+        let conference = capture(r#"tickets/([0-9a-f-]{36})/times"#, &settings);
+        let times = format!("/dd-2030/manage/registration/tickets/{conference}/times");
+        let day = chrono::Utc::now().date_naive() + chrono::Duration::days(120);
+        let res = admin.post(&times, &[("starts_at", format!("{day}T09:00").as_str()), ("ends_at", "")]).await?;
+        assert!(res.status == 422 && res.body.contains("Give a start and a later end"), "{}", res.body);
+        let res = admin.post(&times, &[("starts_at", format!("{day}T09:00").as_str()), ("ends_at", format!("{}T18:00", day.succ_opt().unwrap_or(day)).as_str())]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let page = api.get(&link).await?.body;
+        assert!(page.contains(", 09:00 – ") && page.contains(", 18:00</dd>"), "{page}");
 
         // Typed at the door however it comes out (lower case, spaces, O for 0): admitted
         // once; a typo is refused before anything is looked up.

@@ -201,6 +201,51 @@ pub fn add_ticket_type(
     Ok(())
 }
 
+/// A ticket type's times, local `YYYY-MM-DDTHH:MM` as the form sends them.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TimesForm {
+    pub starts_at: String,
+    pub ends_at: String,
+}
+
+/// Sets (or, both empty, clears) a ticket type's times: the ticket and its calendar file
+/// show them. A workshop always has times; errors are keyed `times-{id}`.
+pub fn set_times(
+    conn: &mut DbConn,
+    edition: &Edition,
+    id: &str,
+    form: &TimesForm,
+) -> AppResult<()> {
+    let types = ticket_types(conn, &edition.id)?;
+    let kind = types
+        .iter()
+        .find(|t| t.id == id)
+        .ok_or(AppError::NotFound)?;
+    let at = |v: &str| devday_shared::editions::local_to_utc(edition, v);
+    let (from, to) = (form.starts_at.trim(), form.ends_at.trim());
+    let times = match (at(from), at(to)) {
+        (Some(s), Some(e)) if e > s => Some((s, e)),
+        _ if from.is_empty() && to.is_empty() && !kind.is_workshop() => None,
+        _ => {
+            let mut errors = FieldErrors::new();
+            errors.add(&format!("times-{id}"), "ticket-times-invalid");
+            return Err(AppError::Invalid(errors));
+        }
+    };
+    diesel::update(
+        tt::ticket_types
+            .filter(tt::id.eq(id))
+            .filter(tt::edition_id.eq(&edition.id)),
+    )
+    .set((
+        tt::starts_at.eq(times.map(|t| t.0)),
+        tt::ends_at.eq(times.map(|t| t.1)),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Changes a capacity; never below the seats already taken.
 pub fn set_capacity(conn: &mut DbConn, edition_id: &str, id: &str, capacity: i32) -> AppResult<()> {
     let n = diesel::update(

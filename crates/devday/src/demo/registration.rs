@@ -40,6 +40,17 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
         .ok_or_else(|| anyhow::anyhow!("no conference ticket"))?
         .clone();
     settings::set_capacity(conn, &edition.id, &conference.id, 1000).map_err(err)?;
+    // Doors at nine on the first day, the end at six on the last: on every ticket.
+    settings::set_times(
+        conn,
+        edition,
+        &conference.id,
+        &settings::TimesForm {
+            starts_at: format!("{}T09:00", edition.starts_on),
+            ends_at: format!("{}T18:00", edition.ends_on),
+        },
+    )
+    .map_err(err)?;
     // The texts people agree to: without them registration stays shut.
     settings::save(
         conn,

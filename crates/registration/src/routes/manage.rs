@@ -27,6 +27,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         "/{edition}/manage/registration/tickets/{id}/capacity",
         web::post().to(capacity),
     )
+    .route(
+        "/{edition}/manage/registration/tickets/{id}/times",
+        web::post().to(times),
+    )
     .route("/{edition}/manage/registrations", web::get().to(list))
     .route("/{edition}/manage/registrations.csv", web::get().to(csv))
     .route(
@@ -100,6 +104,20 @@ async fn render(
     );
     ctx.insert("ready", &ready);
     ctx.insert("settings", &config);
+    // Times as the form's datetime-local fields take them, in the edition's zone.
+    let local = |t: Option<chrono::NaiveDateTime>| {
+        t.map(|t| access.edition.local(t).format("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_default()
+    };
+    let types: Vec<serde_json::Value> = types
+        .iter()
+        .map(|t| {
+            let mut v = serde_json::to_value(t).unwrap_or_default();
+            v["starts_local"] = local(t.starts_at).into();
+            v["ends_local"] = local(t.ends_at).into();
+            v
+        })
+        .collect();
     ctx.insert("types", &types);
     ctx.insert("errors", &errors);
     page.render_status(status, "registration/manage_settings.html", &ctx)
@@ -220,6 +238,24 @@ pub async fn capacity(
         &format!("/{}/manage/registration", access.edition.slug),
         Flash::new("flash-capacity-set").count("n", capacity),
     ))
+}
+
+/// A ticket type's times (the conference's day, a workshop's slot).
+pub async fn times(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<settings::TimesForm>,
+) -> AppResult<HttpResponse> {
+    let (edition, id) = (access.edition.clone(), path.into_inner().1);
+    let result = state
+        .db(move |c| {
+            settings::set_times(c, &edition, &id, &form)
+                .map(|()| Flash::new("flash-ticket-times-set"))
+        })
+        .await;
+    done(&state, &page, &access, result).await
 }
 
 #[derive(Deserialize, Default)]
