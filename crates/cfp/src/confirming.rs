@@ -4,7 +4,7 @@
 //! nothing.
 
 use chrono::{Days, NaiveDate};
-use devday_db::schema::{proposals::dsl as p, speaker_availability::dsl as av};
+use devday_db::schema::proposals::dsl as p;
 use devday_db::{write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::{AppResult, FieldErrors};
@@ -162,12 +162,7 @@ pub fn keep(
     write_transaction(conn, |conn| {
         profiles::set_biography(conn, user_id, &checked.biography_md)?;
         if available_days(conn, edition, user_id)? != checked.days {
-            diesel::delete(
-                av::speaker_availability
-                    .filter(av::user_id.eq(user_id))
-                    .filter(av::edition_id.eq(&edition.id)),
-            )
-            .execute(conn)?;
+            profiles::clear_windows(conn, user_id, &edition.id)?;
             let every_day = conference_days(edition).count() == checked.days.len();
             for day in checked.days.iter().filter(|_| !every_day) {
                 let start = parse_local(edition, &format!("{day}T00:00"));
@@ -175,15 +170,7 @@ pub fn keep(
                     .checked_add_days(Days::new(1))
                     .and_then(|next| parse_local(edition, &format!("{next}T00:00")));
                 if let (Some(starts_at), Some(ends_at)) = (start, end) {
-                    diesel::insert_into(av::speaker_availability)
-                        .values((
-                            av::id.eq(uuid::Uuid::new_v4().to_string()),
-                            av::user_id.eq(user_id),
-                            av::edition_id.eq(&edition.id),
-                            av::starts_at.eq(starts_at),
-                            av::ends_at.eq(ends_at),
-                        ))
-                        .execute(conn)?;
+                    profiles::insert_window(conn, user_id, &edition.id, starts_at, ends_at)?;
                 }
             }
         }

@@ -252,16 +252,39 @@ pub fn add_window(
     let (Some(starts_at), Some(ends_at)) = (starts, ends) else {
         return Err(AppError::Refused(devday_shared::Refusal::InvalidWindow));
     };
+    insert_window(conn, user_id, &edition.id, starts_at, ends_at)?;
+    Ok(())
+}
+
+/// Stores a checked window (UTC).
+pub(crate) fn insert_window(
+    conn: &mut DbConn,
+    user_id: &str,
+    edition_id: &str,
+    starts_at: NaiveDateTime,
+    ends_at: NaiveDateTime,
+) -> QueryResult<()> {
     diesel::insert_into(av::speaker_availability)
         .values((
             av::id.eq(uuid::Uuid::new_v4().to_string()),
             av::user_id.eq(user_id),
-            av::edition_id.eq(&edition.id),
+            av::edition_id.eq(edition_id),
             av::starts_at.eq(starts_at),
             av::ends_at.eq(ends_at),
         ))
-        .execute(conn)?;
-    Ok(())
+        .execute(conn)
+        .map(drop)
+}
+
+/// Removes every window of the speaker in an edition: available throughout again.
+pub(crate) fn clear_windows(conn: &mut DbConn, user_id: &str, edition_id: &str) -> QueryResult<()> {
+    diesel::delete(
+        av::speaker_availability
+            .filter(av::user_id.eq(user_id))
+            .filter(av::edition_id.eq(edition_id)),
+    )
+    .execute(conn)
+    .map(drop)
 }
 
 pub fn delete_window(conn: &mut DbConn, user_id: &str, id: &str) -> AppResult<()> {

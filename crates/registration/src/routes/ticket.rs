@@ -3,6 +3,7 @@
 
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
+use devday_badges::tickets::Codes;
 use devday_shared::web::Page;
 use devday_shared::{AppError, AppResult, AppState};
 
@@ -39,12 +40,12 @@ pub async fn page(
     page.render("registration/ticket.html", &ctx)
 }
 
-/// A valid ticket behind the link, or 404 (cancelled, expired, or a stale link).
-async fn valid(state: &AppState, token: String) -> AppResult<Ticket> {
-    ticket_of(state, token)
-        .await?
-        .filter(|t| t.codes.is_some())
-        .ok_or(AppError::NotFound)
+/// A valid ticket behind the link and its codes, or 404 (cancelled, expired, or a stale
+/// link).
+async fn valid(state: &AppState, token: String) -> AppResult<(Ticket, Codes)> {
+    let ticket = ticket_of(state, token).await?.ok_or(AppError::NotFound)?;
+    let codes = ticket.codes.clone().ok_or(AppError::NotFound)?;
+    Ok((ticket, codes))
 }
 
 /// Tickets are personal: never kept by a shared cache.
@@ -72,7 +73,7 @@ pub async fn pdf(
     page: Page,
     token: web::Path<String>,
 ) -> AppResult<HttpResponse> {
-    let ticket = valid(&state, token.into_inner()).await?;
+    let (ticket, _) = valid(&state, token.into_inner()).await?;
     let print = ticket
         .print(&state.i18n, page.locale)
         .ok_or(AppError::NotFound)?;
@@ -89,7 +90,7 @@ pub async fn calendar(
     token: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let token = token.into_inner();
-    let ticket = valid(&state, token.clone()).await?;
+    let (ticket, _) = valid(&state, token.clone()).await?;
     let url = format!("{}/register/manage/{token}/ticket", state.public_url);
     let ics = ticket.calendar(&url).into_bytes();
     Ok(download(
@@ -101,18 +102,16 @@ pub async fn calendar(
 }
 
 pub async fn png(state: web::Data<AppState>, token: web::Path<String>) -> AppResult<HttpResponse> {
-    let ticket = valid(&state, token.into_inner()).await?;
-    let code = ticket.codes.map(|c| c.qr).unwrap_or_default();
-    let bytes = devday_badges::qr::png(&code).map_err(AppError::internal)?;
+    let (_, codes) = valid(&state, token.into_inner()).await?;
+    let bytes = devday_badges::qr::png(&codes.qr).map_err(AppError::internal)?;
     Ok(private(&mut HttpResponse::Ok())
         .content_type("image/png")
         .body(bytes))
 }
 
 pub async fn svg(state: web::Data<AppState>, token: web::Path<String>) -> AppResult<HttpResponse> {
-    let ticket = valid(&state, token.into_inner()).await?;
-    let code = ticket.codes.map(|c| c.qr).unwrap_or_default();
-    let svg = devday_badges::qr::svg(&code).map_err(AppError::internal)?;
+    let (_, codes) = valid(&state, token.into_inner()).await?;
+    let svg = devday_badges::qr::svg(&codes.qr).map_err(AppError::internal)?;
     Ok(private(&mut HttpResponse::Ok())
         .content_type("image/svg+xml")
         .body(svg))
