@@ -1079,6 +1079,7 @@ refusal-proposal-locked = Die Einreichung kann nicht mehr geändert werden.
 
 ## What an action did (shown once after the redirect)
 flash-saved = Gespeichert.
+flash-edition-created = { $edition } ist angelegt. Die Übersicht unten zeigt dir, was als Nächstes einzurichten ist.
 flash-invited = Einladung an { $email } verschickt.
 flash-archived = Die Ausgabe ist archiviert: Ihre Seiten bleiben online, nur lesbar.
 flash-unarchived = Die Ausgabe ist wieder aktiv.

@@ -1072,6 +1072,7 @@ refusal-proposal-locked = The proposal cannot be changed any more.
 
 ## What an action did (shown once after the redirect)
 flash-saved = Saved.
+flash-edition-created = { $edition } is created. The overview below shows what to set up next.
 flash-invited = Invitation sent to { $email }.
 flash-archived = The edition is archived: its pages stay online, read-only.
 flash-unarchived = The edition is active again.

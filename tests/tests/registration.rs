@@ -696,3 +696,32 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn a_state_the_code_does_not_know_is_an_error_not_a_default(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let url = format!("{}/api/events/dd-2030/registrations", app.base);
+        let res = app.client().http().post(&url).json(&rusher(1, false)).send().await?;
+        assert_eq!(res.status().as_u16(), 201, "{}", res.text().await?);
+        assert_eq!(admin.get("/dd-2030/manage/registrations").await?.status, 200);
+        // A word no state has (a bad hand edit, a newer version's state after a rollback):
+        // the list must fail loudly, not show the person as held or confirmed.
+        let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+        let sql = |state: &str| format!("UPDATE registrations SET state = '{state}' WHERE email = 'rusher1@example.org'");
+        diesel::connection::SimpleConnection::batch_execute(&mut conn, &sql("on_hold"))?;
+        assert_eq!(admin.get("/dd-2030/manage/registrations").await?.status, 500);
+        let logged = || app.logs().contains("unknown RegistrationState") && app.logs().contains("on_hold");
+        for _ in 0..50 {
+            if logged() { break }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert!(logged(), "{}", app.logs());
+        diesel::connection::SimpleConnection::batch_execute(&mut conn, &sql("held"))?;
+        let page = admin.get("/dd-2030/manage/registrations").await?;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Rusher 1"), "{}", page.body);
+        Ok(())
+    }
+}

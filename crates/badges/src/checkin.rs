@@ -36,31 +36,46 @@ pub enum Outcome {
     NotOnList,
 }
 
-impl Outcome {
-    pub(crate) fn as_str(self) -> &'static str {
+devday_db::text_enum!(
+    /// How a scan is logged: the door's answer, except that a second admission made offline
+    /// (two scanners without network) is kept as a duplicate for organisers to see.
+    #[derive(Serialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ScanResult {
+        Admitted = "admitted",
+        AlreadyCheckedIn = "already_checked_in",
+        Duplicate = "duplicate",
+        Revoked = "revoked",
+        Invalid = "invalid",
+        WrongEdition = "wrong_edition",
+        NotOnList = "not_on_list",
+    }
+);
+
+impl ScanResult {
+    /// What the door was told.
+    pub fn outcome(self) -> Outcome {
         match self {
-            Outcome::Admitted => "admitted",
-            Outcome::AlreadyCheckedIn => "already_checked_in",
-            Outcome::Revoked => "revoked",
-            Outcome::Invalid => "invalid",
-            Outcome::WrongEdition => "wrong_edition",
-            Outcome::NotOnList => "not_on_list",
+            ScanResult::Admitted => Outcome::Admitted,
+            ScanResult::AlreadyCheckedIn | ScanResult::Duplicate => Outcome::AlreadyCheckedIn,
+            ScanResult::Revoked => Outcome::Revoked,
+            ScanResult::Invalid => Outcome::Invalid,
+            ScanResult::WrongEdition => Outcome::WrongEdition,
+            ScanResult::NotOnList => Outcome::NotOnList,
         }
     }
 }
 
-/// How a scan is stored: the outcome, except that a second admission made offline (two
-/// scanners without network) is kept as a duplicate for organisers to see.
-const DUPLICATE: &str = "duplicate";
-
-fn outcome_of(stored: &str) -> Outcome {
-    match stored {
-        "admitted" => Outcome::Admitted,
-        "already_checked_in" | DUPLICATE => Outcome::AlreadyCheckedIn,
-        "revoked" => Outcome::Revoked,
-        "wrong_edition" => Outcome::WrongEdition,
-        "not_on_list" => Outcome::NotOnList,
-        _ => Outcome::Invalid,
+impl From<Outcome> for ScanResult {
+    fn from(outcome: Outcome) -> Self {
+        match outcome {
+            Outcome::Admitted => ScanResult::Admitted,
+            Outcome::AlreadyCheckedIn => ScanResult::AlreadyCheckedIn,
+            Outcome::Revoked => ScanResult::Revoked,
+            Outcome::Invalid => ScanResult::Invalid,
+            Outcome::WrongEdition => ScanResult::WrongEdition,
+            Outcome::NotOnList => ScanResult::NotOnList,
+        }
     }
 }
 
@@ -184,7 +199,7 @@ fn admission(
     s::scans
         .filter(s::list_id.eq(list_id))
         .filter(s::registration_id.eq(registration_id))
-        .filter(s::result.eq(Outcome::Admitted.as_str()))
+        .filter(s::result.eq(ScanResult::Admitted))
         .filter(s::undone_at.is_null())
         .select((s::id, s::scanned_at, s::device))
         .first(conn)
@@ -200,7 +215,7 @@ pub fn admissions(
 ) -> QueryResult<HashMap<String, (NaiveDateTime, String)>> {
     let mut query = s::scans
         .filter(s::list_id.eq(list_id))
-        .filter(s::result.eq(Outcome::Admitted.as_str()))
+        .filter(s::result.eq(ScanResult::Admitted))
         .filter(s::undone_at.is_null())
         .select((s::registration_id, s::scanned_at, s::device))
         .into_boxed();
@@ -228,7 +243,7 @@ impl Record<'_> {
         &self,
         conn: &mut DbConn,
         registration_id: Option<&str>,
-        result: &str,
+        result: ScanResult,
     ) -> QueryResult<()> {
         self.insert(conn, registration_id, result, false).map(drop)
     }
@@ -239,20 +254,15 @@ impl Record<'_> {
     /// uncommitted row); `ON CONFLICT DO NOTHING` answers that in the same statement, where
     /// a savepoint around a failing insert cost two more round trips per scan.
     fn admit(&self, conn: &mut DbConn, registration_id: &str) -> QueryResult<bool> {
-        self.insert(
-            conn,
-            Some(registration_id),
-            Outcome::Admitted.as_str(),
-            true,
-        )
-        .map(|n| n == 1)
+        self.insert(conn, Some(registration_id), ScanResult::Admitted, true)
+            .map(|n| n == 1)
     }
 
     fn insert(
         &self,
         conn: &mut DbConn,
         registration_id: Option<&str>,
-        result: &str,
+        result: ScanResult,
         unless_admitted: bool,
     ) -> QueryResult<usize> {
         let insert = diesel::insert_into(s::scans).values((
@@ -291,7 +301,7 @@ fn answer(holder: Option<&Holder>, result: Outcome, nonce: &str) -> Answer {
 
 /// The answer given to a scan that was recorded before (same nonce).
 fn replay(conn: &mut DbConn, list: &ListWithTypes, nonce: &str) -> QueryResult<Option<Answer>> {
-    let stored: Option<(Option<String>, String)> = s::scans
+    let stored: Option<(Option<String>, ScanResult)> = s::scans
         .filter(s::nonce.eq(nonce))
         .filter(s::list_id.eq(&list.list.id))
         .select((s::registration_id, s::result))
@@ -304,8 +314,8 @@ fn replay(conn: &mut DbConn, list: &ListWithTypes, nonce: &str) -> QueryResult<O
         Some(id) => tickets::holder(conn, id)?,
         None => None,
     };
-    let mut out = answer(holder.as_ref(), outcome_of(&result), nonce);
-    out.duplicate = result == DUPLICATE;
+    let mut out = answer(holder.as_ref(), result.outcome(), nonce);
+    out.duplicate = result == ScanResult::Duplicate;
     if let Some(id) = registration_id {
         if let Some((_, at, by)) = admission(conn, &list.list.id, &id)? {
             out.checked_in_at = Some(at);
@@ -347,13 +357,13 @@ pub fn scan(
         let holder = match identify(c, edition, &scan.presented)? {
             Ok(holder) => holder,
             Err((rejected, known)) => {
-                record.log(c, known.as_deref(), rejected.as_str())?;
+                record.log(c, known.as_deref(), rejected.into())?;
                 return Ok(answer(None, rejected, &nonce));
             }
         };
         let rid = Some(holder.registration_id.as_str());
         if !list.admits(&holder.ticket_type_ids) {
-            record.log(c, rid, Outcome::NotOnList.as_str())?;
+            record.log(c, rid, ScanResult::NotOnList)?;
             return Ok(answer(Some(&holder), Outcome::NotOnList, &nonce));
         }
         let mut out = answer(Some(&holder), Outcome::Admitted, &nonce);
@@ -366,9 +376,9 @@ pub fn scan(
         out.result = Outcome::AlreadyCheckedIn;
         out.duplicate = scan.offline;
         let again = if scan.offline {
-            DUPLICATE
+            ScanResult::Duplicate
         } else {
-            Outcome::AlreadyCheckedIn.as_str()
+            ScanResult::AlreadyCheckedIn
         };
         record.log(c, rid, again)?;
         let standing = match earlier {
@@ -408,7 +418,7 @@ pub fn undo(
     ) = s::scans
         .filter(s::list_id.eq(&list.list.id))
         .filter(s::registration_id.eq(registration_id))
-        .filter(s::result.eq(Outcome::Admitted.as_str()))
+        .filter(s::result.eq(ScanResult::Admitted))
         .filter(s::undone_at.is_null())
         .select((s::id, s::scanned_at, s::recorded_at, s::offline, s::device))
         .first(conn)

@@ -9,6 +9,7 @@ use devday_db::DbConn;
 use diesel::prelude::*;
 use serde::Serialize;
 
+use crate::checkin::ScanResult;
 use crate::lists::{self, ListWithTypes};
 use crate::tickets;
 
@@ -33,7 +34,7 @@ pub struct LoggedScan {
     pub list: String,
     pub name: Option<String>,
     pub email: Option<String>,
-    pub result: String,
+    pub result: ScanResult,
     pub device: String,
     pub offline: bool,
     pub scanned_at: NaiveDateTime,
@@ -45,7 +46,7 @@ type LogRow = (
     String,
     Option<String>,
     Option<String>,
-    String,
+    ScanResult,
     String,
     bool,
     NaiveDateTime,
@@ -56,13 +57,13 @@ pub fn stats(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<ListStats>>
     let holders = tickets::confirmed(conn, edition_id)?;
     let mut out = Vec::new();
     for list in lists::all(conn, edition_id)? {
-        let rows: Vec<(String, NaiveDateTime, Option<NaiveDateTime>)> = s::scans
+        let rows: Vec<(ScanResult, NaiveDateTime, Option<NaiveDateTime>)> = s::scans
             .filter(s::list_id.eq(&list.list.id))
             .select((s::result, s::scanned_at, s::undone_at))
             .load(conn)?;
         let admitted: Vec<&NaiveDateTime> = rows
             .iter()
-            .filter(|(result, _, undone)| result == "admitted" && undone.is_none())
+            .filter(|(result, _, undone)| *result == ScanResult::Admitted && undone.is_none())
             .map(|(_, at, _)| at)
             .collect();
         let mut per_hour: BTreeMap<String, usize> = BTreeMap::new();
@@ -80,10 +81,13 @@ pub fn stats(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<ListStats>>
             checked_in: admitted.len(),
             no_shows: registered.saturating_sub(admitted.len()),
             per_hour: per_hour.into_iter().collect(),
-            duplicates: rows.iter().filter(|(r, _, _)| r == "duplicate").count(),
+            duplicates: rows
+                .iter()
+                .filter(|(r, _, _)| *r == ScanResult::Duplicate)
+                .count(),
             rejected: rows
                 .iter()
-                .filter(|(r, _, _)| r != "admitted" && r != "duplicate")
+                .filter(|(r, _, _)| !matches!(r, ScanResult::Admitted | ScanResult::Duplicate))
                 .count(),
             list,
         });

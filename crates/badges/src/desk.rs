@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use devday_db::DbConn;
+use devday_shared::vocabulary::RegistrationState;
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -19,7 +20,7 @@ pub struct Found {
     pub name: String,
     pub company: String,
     /// held, confirmed, cancelled or expired: only confirmed registrations get in.
-    pub state: String,
+    pub state: RegistrationState,
     pub ticket_types: Vec<String>,
     pub ticket_types_de: Vec<String>,
     /// When they were let in on this list, if they are in.

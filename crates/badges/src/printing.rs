@@ -9,6 +9,7 @@ use devday_db::schema::{
 use devday_db::DbConn;
 use devday_shared::editions::Edition;
 use devday_shared::i18n::{I18n, Locale};
+use devday_shared::vocabulary::ProposalState;
 use devday_shared::{AppError, AppResult};
 use diesel::prelude::*;
 use serde::Deserialize;
@@ -47,7 +48,7 @@ fn roles(conn: &mut DbConn, edition_id: &str) -> QueryResult<(HashSet<String>, H
         .inner_join(p::proposals)
         .inner_join(u::users)
         .filter(p::edition_id.eq(edition_id))
-        .filter(p::state.eq("confirmed"))
+        .filter(p::state.eq(ProposalState::Confirmed))
         .select(u::email)
         .load(conn)?;
     let team = er::edition_roles

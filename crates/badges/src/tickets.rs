@@ -12,6 +12,7 @@ use devday_db::sql::lower;
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::RegistrationState;
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -30,7 +31,7 @@ pub struct Holder {
     pub email: String,
     pub company: String,
     /// held, confirmed, cancelled or expired: only confirmed registrations get in.
-    pub state: String,
+    pub state: RegistrationState,
     pub serial: i32,
     /// Names of the ticket types, conference first.
     pub ticket_types: Vec<String>,
@@ -42,7 +43,7 @@ pub struct Holder {
 
 impl Holder {
     pub fn is_valid(&self) -> bool {
-        self.state == "confirmed"
+        self.state == RegistrationState::Confirmed
     }
 
     /// The ticket types as one line ("Conference, Rust workshop"; "Konferenz, …").
@@ -54,7 +55,15 @@ impl Holder {
     }
 }
 
-type Row = (String, String, String, String, String, String, Option<i32>);
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    RegistrationState,
+    Option<i32>,
+);
 
 /// Registrations with their serial, as `Row`s; each caller adds its filter.
 macro_rules! rows {
@@ -108,7 +117,7 @@ fn with_types(conn: &mut DbConn, found: Vec<Row>) -> QueryResult<Vec<Holder>> {
                 name: name.clone(),
                 email: email.clone(),
                 company: company.clone(),
-                state: state.clone(),
+                state: *state,
                 serial: serial.unwrap_or(0),
                 ticket_types: held
                     .iter()
@@ -134,7 +143,7 @@ pub fn holder(conn: &mut DbConn, registration_id: &str) -> QueryResult<Option<Ho
 pub fn confirmed(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Holder>> {
     let found: Vec<Row> = rows!()
         .filter(r::edition_id.eq(edition_id))
-        .filter(r::state.eq("confirmed"))
+        .filter(r::state.eq(RegistrationState::Confirmed))
         .order((r::name.asc(), r::id.asc()))
         .load(conn)?;
     with_types(conn, found)
@@ -147,7 +156,7 @@ pub fn search(conn: &mut DbConn, edition_id: &str, query: &str) -> QueryResult<V
     let pattern = format!("%{}%", query.trim().replace(['%', '_'], ""));
     let found: Vec<Row> = rows!()
         .filter(r::edition_id.eq(edition_id))
-        .filter(r::state.eq_any(["confirmed", "cancelled"]))
+        .filter(r::state.eq_any([RegistrationState::Confirmed, RegistrationState::Cancelled]))
         .filter(
             lower(r::name)
                 .like(lower(pattern.clone()))
@@ -221,7 +230,7 @@ pub fn by_short_code(
     let candidates: Vec<(String, Option<i32>)> = r::registrations
         .left_join(ts::ticket_serials)
         .filter(r::edition_id.eq(edition_id))
-        .filter(r::state.eq_any(["confirmed", "cancelled"]))
+        .filter(r::state.eq_any([RegistrationState::Confirmed, RegistrationState::Cancelled]))
         .select((r::id, ts::serial.nullable()))
         .load(conn)?;
     let mut matching = candidates

@@ -190,7 +190,7 @@ pub fn change_consent(
 ) -> AppResult<()> {
     write_transaction(conn, |conn| {
         set_consent(conn, &proposal.id, may_stream, may_record)?;
-        let state = proposal.state();
+        let state = proposal.state;
         crate::proposals::service::record(
             conn,
             &proposal.id,

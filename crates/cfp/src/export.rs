@@ -53,7 +53,7 @@ pub fn proposals(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<u8>> {
             &[
                 &r.proposal.id,
                 &r.proposal.title,
-                &r.proposal.state,
+                r.proposal.state.as_str(),
                 &r.session_type,
                 r.track.as_deref().unwrap_or_default(),
                 &r.proposal.language,

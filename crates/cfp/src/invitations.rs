@@ -177,7 +177,7 @@ pub fn accept(conn: &mut DbConn, token: &str, user_id: &str, email: &str) -> App
         // Joining a decided or withdrawn proposal is not possible; claiming one that
         // organisers entered (no speaker yet) is, whatever its state.
         let claim = proposals::speakers(conn, &proposal.id)?.is_empty();
-        if !claim && !proposal.state().editable_by_speaker() {
+        if !claim && !proposal.state.editable_by_speaker() {
             return Err(AppError::Refused(devday_shared::Refusal::CoSpeakersClosed));
         }
         if !invitation.email.eq_ignore_ascii_case(email) {
@@ -203,8 +203,8 @@ pub fn accept(conn: &mut DbConn, token: &str, user_id: &str, email: &str) -> App
             conn,
             &proposal.id,
             Some(user_id),
-            Some(proposal.state()),
-            proposal.state(),
+            Some(proposal.state),
+            proposal.state,
             "speaker joined",
         )?;
         proposals::get(conn, &proposal.edition_id, &proposal.id)?.ok_or(AppError::NotFound)

@@ -5,66 +5,48 @@ use diesel::{Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
+pub use devday_shared::vocabulary::ProposalState;
 
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-
-            pub fn parse(s: &str) -> Option<Self> {
-                match s { $($text => Some($name::$variant),)+ _ => None }
-            }
-        }
-    };
-}
-
-text_enum!(
-    /// Where a proposal stands. Review sets accepted/rejected; the speaker confirms or declines.
-    ProposalState {
-        Draft = "draft",
-        Submitted = "submitted",
-        Accepted = "accepted",
-        Rejected = "rejected",
-        Confirmed = "confirmed",
-        Declined = "declined",
-        Withdrawn = "withdrawn",
-        Cancelled = "cancelled",
+devday_db::text_enum!(
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Language {
+        German = "de",
+        English = "en",
     }
 );
 
-text_enum!(Language { German = "de", English = "en" });
-
-text_enum!(Level {
-    Beginner = "beginner",
-    Intermediate = "intermediate",
-    Advanced = "advanced",
-});
-
-text_enum!(QuestionKind {
-    Text = "text",
-    LongText = "long_text",
-    Single = "single",
-    Multiple = "multiple",
-    Boolean = "boolean",
-    Number = "number",
-});
-
-text_enum!(QuestionTarget { Proposal = "proposal", Speaker = "speaker" });
-
-impl ProposalState {
-    /// States in which the speakers may still change their proposal.
-    pub fn editable_by_speaker(self) -> bool {
-        matches!(self, ProposalState::Draft | ProposalState::Submitted)
+devday_db::text_enum!(
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Level {
+        Beginner = "beginner",
+        Intermediate = "intermediate",
+        Advanced = "advanced",
     }
-}
+);
+
+devday_db::text_enum!(
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum QuestionKind {
+        Text = "text",
+        LongText = "long_text",
+        Single = "single",
+        Multiple = "multiple",
+        Boolean = "boolean",
+        Number = "number",
+    }
+);
+
+devday_db::text_enum!(
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum QuestionTarget {
+        Proposal = "proposal",
+        Speaker = "speaker",
+    }
+);
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::cfp_settings)]
@@ -170,7 +152,7 @@ pub struct Proposal {
     pub track_id: Option<String>,
     pub language: String,
     pub level: String,
-    pub state: String,
+    pub state: ProposalState,
     #[serde(skip)]
     pub search_text: String,
     pub created_by: Option<String>,
@@ -183,12 +165,6 @@ pub struct Proposal {
     pub waitlist_position: Option<i32>,
 }
 
-impl Proposal {
-    pub fn state(&self) -> ProposalState {
-        ProposalState::parse(&self.state).unwrap_or(ProposalState::Draft)
-    }
-}
-
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::proposal_history)]
 pub struct HistoryEntry {
@@ -196,8 +172,8 @@ pub struct HistoryEntry {
     pub proposal_id: String,
     pub actor_id: Option<String>,
     pub at: NaiveDateTime,
-    pub from_state: Option<String>,
-    pub to_state: String,
+    pub from_state: Option<ProposalState>,
+    pub to_state: ProposalState,
     pub note: String,
 }
 
@@ -213,17 +189,42 @@ pub struct CoSpeakerInvitation {
     pub revoked_at: Option<NaiveDateTime>,
 }
 
+/// Where an invitation to co-speak stands, as the proposal page shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InvitationStatus {
+    Sent,
+    Accepted,
+    Withdrawn,
+    Expired,
+}
+
+/// An invitation as the proposal's pages list it.
+#[derive(Debug, Serialize)]
+pub struct InvitationView {
+    pub id: String,
+    pub email: String,
+    pub status: InvitationStatus,
+}
+
 impl CoSpeakerInvitation {
-    /// sent, accepted, withdrawn or expired, as the proposal page shows it.
-    pub fn status(&self, now: NaiveDateTime) -> &'static str {
+    pub fn view(&self, now: NaiveDateTime) -> InvitationView {
+        InvitationView {
+            id: self.id.clone(),
+            email: self.email.clone(),
+            status: self.status(now),
+        }
+    }
+
+    pub fn status(&self, now: NaiveDateTime) -> InvitationStatus {
         if self.accepted_at.is_some() {
-            "accepted"
+            InvitationStatus::Accepted
         } else if self.revoked_at.is_some() {
-            "withdrawn"
+            InvitationStatus::Withdrawn
         } else if self.expires_at <= now {
-            "expired"
+            InvitationStatus::Expired
         } else {
-            "sent"
+            InvitationStatus::Sent
         }
     }
 }

@@ -16,13 +16,12 @@ use crate::settings;
 /// Proposals by state and by session type, days to the deadline, and what waits on
 /// someone: decisions not mailed, accepted speakers who have not confirmed.
 pub fn proposals(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<Option<Panel>> {
-    let rows: Vec<(String, String)> = p::proposals
+    let rows: Vec<(ProposalState, String)> = p::proposals
         .filter(p::edition_id.eq(&edition.id))
         .select((p::state, p::session_type_id))
         .load(conn)?;
-    let count =
-        |state: ProposalState| rows.iter().filter(|(s, _)| s == state.as_str()).count() as i64;
-    let in_play = |s: &str| !matches!(s, "draft" | "withdrawn");
+    let count = |state: ProposalState| rows.iter().filter(|(s, _)| *s == state).count() as i64;
+    let in_play = |s: &ProposalState| !matches!(s, ProposalState::Draft | ProposalState::Withdrawn);
     let slug = &edition.slug;
     let mut panel = Panel::new("proposals", format!("/{slug}/manage/proposals"));
     if edition.cfp_state(now()) == WindowState::Open {
@@ -51,7 +50,7 @@ pub fn proposals(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppRes
     let asked = count(ProposalState::Accepted)
         - untold
             .iter()
-            .filter(|u| u.proposal.state() == ProposalState::Accepted)
+            .filter(|u| u.proposal.state == ProposalState::Accepted)
             .count() as i64;
     let untold = untold.len() as i64;
     Ok(Some(

@@ -29,7 +29,7 @@ pub fn of_edition(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Editio
         .inner_join(u::users)
         .left_join(sp::speaker_profiles.on(sp::user_id.eq(u::id)))
         .filter(p::edition_id.eq(edition_id))
-        .filter(p::state.ne("draft"))
+        .filter(p::state.ne(ProposalState::Draft))
         .order((u::display_name.asc(), p::title.asc()))
         .select((
             u::id,
@@ -63,7 +63,7 @@ pub fn of_confirmed_sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult
     ps::proposal_speakers
         .inner_join(p::proposals)
         .filter(p::edition_id.eq(edition_id))
-        .filter(p::state.eq(ProposalState::Confirmed.as_str()))
+        .filter(p::state.eq(ProposalState::Confirmed))
         .select(ps::user_id)
         .distinct()
         .load(conn)
@@ -76,7 +76,7 @@ pub fn team_sees_speaker(conn: &mut DbConn, viewer: &str, speaker: &str) -> Quer
     let editions: Vec<String> = ps::proposal_speakers
         .inner_join(p::proposals)
         .filter(ps::user_id.eq(speaker))
-        .filter(p::state.ne("draft"))
+        .filter(p::state.ne(ProposalState::Draft))
         .select(p::edition_id)
         .load(conn)?;
     let n: i64 = r::edition_roles

@@ -6,6 +6,7 @@ mod connection;
 mod migrate;
 mod pool;
 pub mod schema;
+mod text_enum;
 mod time;
 mod transaction;
 

@@ -5,6 +5,7 @@
 use devday_cfp::model::ProposalState;
 use std::collections::HashMap;
 
+use crate::model::RegistrationState;
 use devday_db::schema::{
     proposal_speakers::dsl as ps, proposals::dsl as p, registration_interests::dsl as ri,
     registrations::dsl as r, users::dsl as u,
@@ -26,7 +27,7 @@ pub struct Offered {
 pub fn offered(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Offered>> {
     let rows = p::proposals
         .filter(p::edition_id.eq(edition_id))
-        .filter(p::state.eq(ProposalState::Confirmed.as_str()))
+        .filter(p::state.eq(ProposalState::Confirmed))
         .order(p::title.asc())
         .select((p::id, p::title))
         .load::<(String, String)>(conn)?;
@@ -65,7 +66,7 @@ pub fn record(
     }
     let valid: Vec<String> = p::proposals
         .filter(p::edition_id.eq(edition_id))
-        .filter(p::state.eq(ProposalState::Confirmed.as_str()))
+        .filter(p::state.eq(ProposalState::Confirmed))
         .filter(p::id.eq_any(wanted))
         .select(p::id)
         .load(conn)?;
@@ -104,7 +105,7 @@ pub fn counts(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<(String, i
         .inner_join(p::proposals)
         .inner_join(r::registrations)
         .filter(p::edition_id.eq(edition_id))
-        .filter(r::state.eq_any(["held", "confirmed"]))
+        .filter(r::state.eq_any(RegistrationState::ACTIVE))
         .group_by(p::title)
         .select((p::title, diesel::dsl::count_star()))
         .load(conn)?;

@@ -1,6 +1,7 @@
 //! Mail to the attendees of an edition: everyone confirmed, everyone still unconfirmed, or
 //! the holders of one ticket (a workshop's room changed), through the outbox.
 
+use crate::model::RegistrationState;
 use devday_db::schema::{registration_tickets::dsl as rt, registrations::dsl as r};
 use devday_db::DbConn;
 use devday_shared::editions::Edition;
@@ -36,10 +37,10 @@ pub fn letters(
     edition: &Edition,
     form: &AttendeeMailForm,
 ) -> AppResult<Vec<Letter>> {
-    let states: &[&str] = match form.state.as_str() {
-        "held" => &["held"],
-        "active" => &["held", "confirmed"],
-        _ => &["confirmed"],
+    let states: &[RegistrationState] = match RegistrationState::parse(&form.state) {
+        Some(RegistrationState::Held) => &[RegistrationState::Held],
+        _ if form.state == "active" => &RegistrationState::ACTIVE,
+        _ => &[RegistrationState::Confirmed],
     };
     let mut q = r::registrations
         .filter(r::edition_id.eq(&edition.id))

@@ -1,6 +1,44 @@
 use chrono::NaiveDateTime;
 use diesel::{Queryable, Selectable};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+pub use devday_shared::vocabulary::RegistrationState;
+
+devday_db::text_enum!(
+    /// What a ticket type admits to: the conference (one per person, required) or a
+    /// workshop (optional, with a time and its own seats).
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum TicketKind {
+        Conference = "conference",
+        Workshop = "workshop",
+    }
+);
+
+devday_db::text_enum!(
+    /// Where a place on a waiting list stands: waiting, offered a seat (until the offer
+    /// expires), then accepted, declined, expired or left.
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum WaitlistState {
+        Waiting = "waiting",
+        Offered = "offered",
+        Accepted = "accepted",
+        Declined = "declined",
+        Expired = "expired",
+        Left = "left",
+    }
+);
+
+impl WaitlistState {
+    /// On the list: still waiting, or holding an offered seat.
+    pub const ACTIVE: [WaitlistState; 2] = [WaitlistState::Waiting, WaitlistState::Offered];
+
+    pub fn is_active(self) -> bool {
+        Self::ACTIVE.contains(&self)
+    }
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::registration_settings)]
@@ -34,8 +72,7 @@ pub struct TicketType {
     pub id: String,
     pub edition_id: String,
     pub name: String,
-    /// conference (one per person, required) or workshop (optional, with a time)
-    pub kind: String,
+    pub kind: TicketKind,
     pub capacity: i32,
     /// Seats held, confirmed or offered to the waiting list.
     pub taken: i32,
@@ -47,7 +84,7 @@ pub struct TicketType {
 
 impl TicketType {
     pub fn is_workshop(&self) -> bool {
-        self.kind == "workshop"
+        self.kind == TicketKind::Workshop
     }
 
     pub fn free(&self) -> i32 {
@@ -75,8 +112,7 @@ pub struct Registration {
     pub dietary: String,
     pub accessibility: String,
     pub locale: String,
-    /// held (until the address is confirmed), confirmed, cancelled or expired
-    pub state: String,
+    pub state: RegistrationState,
     #[serde(skip)]
     pub confirm_token_hash: Option<String>,
     #[serde(skip)]
@@ -92,7 +128,7 @@ pub struct Registration {
 impl Registration {
     /// Holding or using seats.
     pub fn is_active(&self) -> bool {
-        self.state == "held" || self.state == "confirmed"
+        self.state.is_active()
     }
 }
 
@@ -104,8 +140,7 @@ pub struct WaitlistEntry {
     pub email: String,
     pub name: String,
     pub locale: String,
-    /// waiting, offered, accepted, declined, expired or left
-    pub state: String,
+    pub state: WaitlistState,
     #[serde(skip)]
     pub offer_token_hash: Option<String>,
     pub offer_expires_at: Option<NaiveDateTime>,
@@ -126,7 +161,7 @@ mod tests {
             edition_id: "e".into(),
             name: "W".into(),
             name_de: String::new(),
-            kind: "workshop".into(),
+            kind: TicketKind::Workshop,
             capacity: 10,
             taken: 0,
             starts_at: at(from),

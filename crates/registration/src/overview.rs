@@ -1,5 +1,6 @@
 //! Registration's panel on the edition dashboard.
 
+use crate::model::WaitlistState;
 use chrono::{Duration, NaiveDate, NaiveTime};
 use devday_db::schema::{
     registrations::dsl as r, ticket_types::dsl as tt, waitlist_entries::dsl as w,
@@ -35,7 +36,7 @@ pub fn panel(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<
     let waiting: i64 = w::waitlist_entries
         .inner_join(tt::ticket_types)
         .filter(tt::edition_id.eq(&edition.id))
-        .filter(w::state.eq_any(["waiting", "offered"]))
+        .filter(w::state.eq_any([WaitlistState::Waiting, WaitlistState::Offered]))
         .count()
         .get_result(conn)?;
     let today = edition.local(now()).date_naive();

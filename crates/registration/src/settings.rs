@@ -8,7 +8,7 @@ use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{RegistrationSettings, TicketType};
+use crate::model::{RegistrationSettings, TicketKind, TicketType};
 
 pub fn get(conn: &mut DbConn, edition_id: &str) -> QueryResult<RegistrationSettings> {
     Ok(rs::registration_settings
@@ -105,7 +105,7 @@ pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
         conn,
         edition_id,
         Name::new("Conference", "Konferenz"),
-        "conference",
+        TicketKind::Conference,
         500,
         None,
         None,
@@ -119,7 +119,7 @@ fn insert(
     conn: &mut DbConn,
     edition_id: &str,
     name: Name,
-    kind: &str,
+    kind: TicketKind,
     capacity: i32,
     starts_at: Option<chrono::NaiveDateTime>,
     ends_at: Option<chrono::NaiveDateTime>,
@@ -162,13 +162,10 @@ pub fn add_ticket_type(
 ) -> AppResult<()> {
     let mut errors = FieldErrors::new();
     let name = Name::from_form(&mut errors, "name", &form.name, &form.name_de, 80);
-    let kind = match form.kind.as_str() {
-        "conference" | "workshop" => form.kind.as_str(),
-        _ => {
-            errors.add("kind", "field-invalid");
-            "workshop"
-        }
-    };
+    let kind = TicketKind::parse(&form.kind).unwrap_or_else(|| {
+        errors.add("kind", "field-invalid");
+        TicketKind::Workshop
+    });
     let capacity = form
         .capacity
         .trim()
@@ -180,7 +177,7 @@ pub fn add_ticket_type(
     }
     let at = |v: &str| devday_shared::editions::local_to_utc(edition, v);
     let (starts, ends) = (at(&form.starts_at), at(&form.ends_at));
-    if kind == "workshop" {
+    if kind == TicketKind::Workshop {
         match (starts, ends) {
             (Some(s), Some(e)) if e > s => {}
             _ => errors.add("ends_at", "workshop-times"),

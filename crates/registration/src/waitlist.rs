@@ -3,6 +3,7 @@
 //! Nobody is skipped (oldest first) and no seat is lost between offers: an offered seat
 //! counts as taken until the offer is used, declined or expires.
 
+use crate::model::{RegistrationState, WaitlistState};
 use crate::register::Registered;
 use chrono::Duration;
 use chrono::NaiveDateTime;
@@ -41,7 +42,7 @@ pub fn join(
     let existing: Option<i32> = w::waitlist_entries
         .filter(w::ticket_type_id.eq(&ticket.id))
         .filter(w::email.eq(email.as_str()))
-        .filter(w::state.eq_any(ACTIVE))
+        .filter(w::state.eq_any(WaitlistState::ACTIVE))
         .select(w::queue_no)
         .first(conn)
         .optional()?;
@@ -49,7 +50,7 @@ pub fn join(
         // Already waiting: they keep their place.
         return Ok(w::waitlist_entries
             .filter(w::ticket_type_id.eq(&ticket.id))
-            .filter(w::state.eq_any(ACTIVE))
+            .filter(w::state.eq_any(WaitlistState::ACTIVE))
             .filter(w::queue_no.le(theirs))
             .count()
             .get_result(conn)?);
@@ -113,7 +114,7 @@ impl NewEntry<'_> {
                    WHERE id = $1 RETURNING waitlist_joined, waitlist_active), \
                  entry AS (INSERT INTO waitlist_entries (id, ticket_type_id, email, name, locale, \
                    state, offer_token_hash, created_at, updated_at, queue_no) \
-                   SELECT $2, $1, $3, $4, $5, 'waiting', $6, $7, $7, waitlist_joined FROM drawn) \
+                   SELECT $2, $1, $3, $4, $5, $8, $6, $7, $7, waitlist_joined FROM drawn) \
                  SELECT waitlist_active AS place FROM drawn",
             )
             .bind::<Text, _>(self.ticket_type_id)
@@ -123,6 +124,7 @@ impl NewEntry<'_> {
             .bind::<Text, _>(self.locale)
             .bind::<Text, _>(&self.leave_hash)
             .bind::<Timestamp, _>(self.at)
+            .bind::<Text, _>(WaitlistState::Waiting)
             .get_result(pg)?;
             return Ok(drawn.place);
         }
@@ -141,7 +143,7 @@ impl NewEntry<'_> {
                 w::email.eq(self.email),
                 w::name.eq(self.name),
                 w::locale.eq(self.locale),
-                w::state.eq("waiting"),
+                w::state.eq(WaitlistState::Waiting),
                 w::offer_token_hash.eq(Some(&self.leave_hash)),
                 w::created_at.eq(self.at),
                 w::updated_at.eq(self.at),
@@ -151,9 +153,6 @@ impl NewEntry<'_> {
         Ok(place)
     }
 }
-
-/// The states of an entry still on the list.
-const ACTIVE: [&str; 2] = ["waiting", "offered"];
 
 /// Counts one entry off the list (accepted, declined, expired or left), in the same
 /// transaction as its change of state.
@@ -190,7 +189,7 @@ pub fn offer_free_seats(
     loop {
         let next: Option<WaitlistEntry> = w::waitlist_entries
             .filter(w::ticket_type_id.eq(ticket_type_id))
-            .filter(w::state.eq("waiting"))
+            .filter(w::state.eq(WaitlistState::Waiting))
             .order(w::queue_no.asc())
             .select(WaitlistEntry::as_select())
             .first(conn)
@@ -206,10 +205,10 @@ pub fn offer_free_seats(
         diesel::update(
             w::waitlist_entries
                 .filter(w::id.eq(&entry.id))
-                .filter(w::state.eq("waiting")),
+                .filter(w::state.eq(WaitlistState::Waiting)),
         )
         .set((
-            w::state.eq("offered"),
+            w::state.eq(WaitlistState::Offered),
             w::offer_token_hash.eq(Some(crypto::token_hash(&token))),
             w::offer_expires_at.eq(Some(expires)),
             w::updated_at.eq(now()),
@@ -233,7 +232,7 @@ pub fn offer_free_seats(
 pub fn open_offer(conn: &mut DbConn, token: &str) -> QueryResult<Option<WaitlistEntry>> {
     w::waitlist_entries
         .filter(w::offer_token_hash.eq(crypto::token_hash(token)))
-        .filter(w::state.eq("offered"))
+        .filter(w::state.eq(WaitlistState::Offered))
         .filter(w::offer_expires_at.gt(now()))
         .select(WaitlistEntry::as_select())
         .first(conn)
@@ -253,9 +252,12 @@ pub fn accept(
         let used = diesel::update(
             w::waitlist_entries
                 .filter(w::id.eq(&entry.id))
-                .filter(w::state.eq("offered")),
+                .filter(w::state.eq(WaitlistState::Offered)),
         )
-        .set((w::state.eq("accepted"), w::updated_at.eq(now())))
+        .set((
+            w::state.eq(WaitlistState::Accepted),
+            w::updated_at.eq(now()),
+        ))
         .execute(conn)?;
         if used != 1 {
             return Err(AppError::NotFound);
@@ -289,7 +291,7 @@ pub fn accept(
                         r::dietary.eq(""),
                         r::accessibility.eq(""),
                         r::locale.eq(&entry.locale),
-                        r::state.eq("confirmed"),
+                        r::state.eq(RegistrationState::Confirmed),
                         r::manage_token_hash.eq(crypto::token_hash(&crypto::random_token())),
                         r::consent_at.eq(entry.created_at),
                         r::consent_version.eq(settings::get(conn, &edition.id)?.consent_version),
@@ -333,9 +335,12 @@ pub fn decline(
         let n = diesel::update(
             w::waitlist_entries
                 .filter(w::id.eq(&entry.id))
-                .filter(w::state.eq("offered")),
+                .filter(w::state.eq(WaitlistState::Offered)),
         )
-        .set((w::state.eq("declined"), w::updated_at.eq(now())))
+        .set((
+            w::state.eq(WaitlistState::Declined),
+            w::updated_at.eq(now()),
+        ))
         .execute(conn)?;
         if n != 1 {
             return Err(AppError::NotFound);
@@ -353,7 +358,7 @@ pub fn decline(
 pub fn expire_offers(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
     let stale: Vec<(WaitlistEntry, String)> = w::waitlist_entries
         .inner_join(tt::ticket_types)
-        .filter(w::state.eq("offered"))
+        .filter(w::state.eq(WaitlistState::Offered))
         .filter(w::offer_expires_at.le(now()))
         .select((WaitlistEntry::as_select(), tt::edition_id))
         .load(conn)?;
@@ -364,9 +369,9 @@ pub fn expire_offers(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
             let changed = diesel::update(
                 w::waitlist_entries
                     .filter(w::id.eq(&entry.id))
-                    .filter(w::state.eq("offered")),
+                    .filter(w::state.eq(WaitlistState::Offered)),
             )
-            .set((w::state.eq("expired"), w::updated_at.eq(now())))
+            .set((w::state.eq(WaitlistState::Expired), w::updated_at.eq(now())))
             .execute(conn)?;
             if changed == 1 {
                 left_the_list(conn, &entry.ticket_type_id)?;
@@ -383,7 +388,7 @@ pub fn expire_offers(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
 pub fn by_leave_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<WaitlistEntry>> {
     w::waitlist_entries
         .filter(w::offer_token_hash.eq(crypto::token_hash(token)))
-        .filter(w::state.eq_any(ACTIVE))
+        .filter(w::state.eq_any(WaitlistState::ACTIVE))
         .select(WaitlistEntry::as_select())
         .first(conn)
         .optional()
@@ -400,10 +405,10 @@ pub fn leave(
         let n = diesel::update(
             w::waitlist_entries
                 .filter(w::id.eq(&entry.id))
-                .filter(w::state.eq_any(ACTIVE)),
+                .filter(w::state.eq_any(WaitlistState::ACTIVE)),
         )
         .set((
-            w::state.eq("left"),
+            w::state.eq(WaitlistState::Left),
             w::offer_token_hash.eq(None::<String>),
             w::updated_at.eq(now()),
         ))
@@ -411,7 +416,7 @@ pub fn leave(
         if n == 1 {
             left_the_list(conn, &entry.ticket_type_id)?;
         }
-        if n == 1 && entry.state == "offered" {
+        if n == 1 && entry.state == WaitlistState::Offered {
             seats::release(conn, &entry.ticket_type_id)?;
             offer_free_seats(conn, mailer, edition, &entry.ticket_type_id)?;
         }

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use devday_db::schema::{registration_interests::dsl as ri, registrations::dsl as r};
 use devday_db::DbConn;
+use devday_shared::vocabulary::RegistrationState;
 use diesel::prelude::*;
 
 /// Per active registration, the sessions (proposal ids) it ticked.
@@ -16,7 +17,7 @@ pub fn interests(
     for (reg, proposal) in ri::registration_interests
         .inner_join(r::registrations)
         .filter(r::edition_id.eq(edition_id))
-        .filter(r::state.eq_any(["held", "confirmed"]))
+        .filter(r::state.eq_any(RegistrationState::ACTIVE))
         .select((ri::registration_id, ri::proposal_id))
         .load::<(String, String)>(conn)?
     {

@@ -60,7 +60,7 @@ pub fn sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Session>
         .inner_join(st::session_types)
         .left_join(pl::placements)
         .filter(p::edition_id.eq(edition_id))
-        .filter(p::state.eq(ProposalState::Confirmed.as_str()))
+        .filter(p::state.eq(ProposalState::Confirmed))
         .order(p::title.asc())
         .select((
             p::id,

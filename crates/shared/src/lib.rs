@@ -22,6 +22,7 @@ pub mod settings_store;
 pub mod spreadsheet;
 pub mod state;
 pub mod templates;
+pub mod vocabulary;
 pub mod web;
 
 pub use error::{AppError, AppResult, FieldErrors};

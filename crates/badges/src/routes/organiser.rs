@@ -66,24 +66,16 @@ pub async fn add_list(
 ) -> AppResult<HttpResponse> {
     let form = form.0;
     let (eid, f) = (access.edition.id.clone(), form.clone());
-    match state.db(move |c| lists::create(c, &eid, &f)).await {
-        Ok(_) => Ok(page.done(
-            &format!("/{}/manage/checkin", access.edition.slug),
-            Flash::new("flash-list-added"),
-        )),
-        Err(AppError::Invalid(errors)) => {
-            render(
-                &state,
-                &page,
-                &access,
-                form,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(other) => Err(other),
-    }
+    let added = state.db(move |c| lists::create(c, &eid, &f)).await;
+    page.done_or_again(
+        added,
+        |_| {
+            let to = format!("/{}/manage/checkin", access.edition.slug);
+            (to, Flash::new("flash-list-added"))
+        },
+        |errors, status| render(&state, &page, &access, form, errors, status),
+    )
+    .await
 }
 
 /// Every scan as CSV (UTF-8 with BOM, formulas neutralised).
@@ -98,7 +90,7 @@ pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<Htt
             s.list.clone(),
             s.name.clone().unwrap_or_default(),
             s.email.clone().unwrap_or_default(),
-            s.result.clone(),
+            s.result.to_string(),
             s.device.clone(),
             if s.offline { "offline" } else { "online" }.to_owned(),
             if s.undone { "undone" } else { "" }.to_owned(),

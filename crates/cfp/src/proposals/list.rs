@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use crate::model::ProposalState;
 use devday_db::schema::{
     proposal_speakers::dsl as ps, proposals::dsl as p, session_types::dsl as st, tracks::dsl as tr,
     users::dsl as u,
@@ -83,7 +84,7 @@ pub struct Row {
 pub struct ProposalSummary {
     pub id: String,
     pub title: String,
-    pub state: String,
+    pub state: ProposalState,
     pub language: String,
     pub level: String,
     pub created_at: chrono::NaiveDateTime,
@@ -104,7 +105,7 @@ pub fn list(conn: &mut DbConn, edition_id: &str, filter: &Filter) -> QueryResult
             .into_boxed();
         // Drafts are the speakers' own until submitted; only an explicit filter shows them.
         if filter.state.is_empty() {
-            query = query.filter(p::state.ne("draft"));
+            query = query.filter(p::state.ne(ProposalState::Draft));
         } else {
             query = query.filter(p::state.eq(filter.state.clone()));
         }

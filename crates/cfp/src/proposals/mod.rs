@@ -4,6 +4,7 @@ pub mod form;
 pub mod list;
 pub mod service;
 
+use crate::model::ProposalState;
 use chrono::NaiveDateTime;
 use devday_db::schema::{
     cfp_answers::dsl as ans, cfp_questions::dsl as q, proposal_history::dsl as h,
@@ -58,7 +59,11 @@ pub fn active_count(conn: &mut DbConn, edition_id: &str, user_id: &str) -> Query
         .inner_join(p::proposals)
         .filter(ps::user_id.eq(user_id))
         .filter(p::edition_id.eq(edition_id))
-        .filter(p::state.ne_all(["draft", "withdrawn", "cancelled"]))
+        .filter(p::state.ne_all([
+            ProposalState::Draft,
+            ProposalState::Withdrawn,
+            ProposalState::Cancelled,
+        ]))
         .count()
         .get_result(conn)
 }
@@ -140,8 +145,8 @@ pub fn answer_map(
 pub struct HistoryView {
     pub at: NaiveDateTime,
     pub actor: Option<String>,
-    pub from_state: Option<String>,
-    pub to_state: String,
+    pub from_state: Option<ProposalState>,
+    pub to_state: ProposalState,
     pub note: String,
 }
 

@@ -31,7 +31,7 @@ pub fn record(
             h::actor_id.eq(actor_id),
             h::at.eq(now()),
             h::from_state.eq(from.map(ProposalState::as_str)),
-            h::to_state.eq(to.as_str()),
+            h::to_state.eq(to),
             h::note.eq(note),
         ))
         .execute(conn)
@@ -188,7 +188,7 @@ pub fn create(conn: &mut DbConn, mailer: &Mailer, new: NewProposal<'_>) -> AppRe
                 p::track_id.eq(&input.track_id),
                 p::language.eq(input.language.as_str()),
                 p::level.eq(input.level.as_str()),
-                p::state.eq(state.as_str()),
+                p::state.eq(state),
                 p::search_text.eq(""),
                 p::created_by.eq(new.actor_id),
                 p::created_at.eq(at),
@@ -242,7 +242,7 @@ pub fn update(
     actor_id: &str,
     submit: bool,
 ) -> AppResult<Proposal> {
-    let from = proposal.state();
+    let from = proposal.state;
     let to = if submit && from == ProposalState::Draft {
         ProposalState::Submitted
     } else {
@@ -257,7 +257,7 @@ pub fn update(
             p::proposals
                 .filter(p::id.eq(&proposal.id))
                 // Guards against a concurrent change of state (a withdrawal, a decision).
-                .filter(p::state.eq(from.as_str())),
+                .filter(p::state.eq(from)),
         )
         .set((
             p::title.eq(&input.title),
@@ -268,7 +268,7 @@ pub fn update(
             p::track_id.eq(&input.track_id),
             p::language.eq(input.language.as_str()),
             p::level.eq(input.level.as_str()),
-            p::state.eq(to.as_str()),
+            p::state.eq(to),
             p::updated_at.eq(at),
         ))
         .execute(conn)?;
@@ -314,7 +314,7 @@ pub fn transition(
     actor_id: &str,
     note: &str,
 ) -> AppResult<()> {
-    let from = proposal.state();
+    let from = proposal.state;
     if from == to {
         return Ok(());
     }
@@ -322,9 +322,9 @@ pub fn transition(
         let changed = diesel::update(
             p::proposals
                 .filter(p::id.eq(&proposal.id))
-                .filter(p::state.eq(from.as_str())),
+                .filter(p::state.eq(from)),
         )
-        .set((p::state.eq(to.as_str()), p::updated_at.eq(now())))
+        .set((p::state.eq(to), p::updated_at.eq(now())))
         .execute(conn)?;
         if changed != 1 {
             return Err(AppError::Refused(

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::model::ProposalState;
 use devday_db::schema::{
     edition_roles::dsl as er, proposal_speakers::dsl as ps, proposals::dsl as p,
     review_assignments::dsl as ra, review_conflicts::dsl as rc, review_scores::dsl as rsc,
@@ -15,17 +16,21 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 /// States in which a proposal is open to review.
-pub const REVIEWABLE: [&str; 3] = ["submitted", "accepted", "rejected"];
+pub const REVIEWABLE: [ProposalState; 3] = [
+    ProposalState::Submitted,
+    ProposalState::Accepted,
+    ProposalState::Rejected,
+];
 
 /// Whether reviews of the proposal may still be written or changed (read again where the
 /// review is saved, so a decision made meanwhile counts).
 pub fn open_to_review(conn: &mut DbConn, proposal_id: &str) -> QueryResult<bool> {
-    let state: Option<String> = p::proposals
+    let state: Option<ProposalState> = p::proposals
         .find(proposal_id)
         .select(p::state)
         .first(conn)
         .optional()?;
-    Ok(state.is_some_and(|s| REVIEWABLE.contains(&s.as_str())))
+    Ok(state.is_some_and(|s| REVIEWABLE.contains(&s)))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -314,7 +319,7 @@ pub fn declare_conflict(
 pub struct QueueItem {
     pub proposal_id: String,
     pub title: String,
-    pub state: String,
+    pub state: ProposalState,
     pub track_id: Option<String>,
     pub session_type_id: String,
     /// Open to review (not yet decided for good); otherwise the review is read-only.
@@ -333,12 +338,12 @@ pub fn assigned(
     edition_id: &str,
     reviewer_id: &str,
 ) -> QueryResult<Vec<QueueItem>> {
-    type Row = (String, String, String, Option<String>, String);
+    type Row = (String, String, ProposalState, Option<String>, String);
     let rows: Vec<Row> = ra::review_assignments
         .inner_join(p::proposals)
         .filter(ra::reviewer_id.eq(reviewer_id))
         .filter(p::edition_id.eq(edition_id))
-        .filter(p::state.ne("draft"))
+        .filter(p::state.ne(ProposalState::Draft))
         .order(p::title.asc())
         .select((p::id, p::title, p::state, p::track_id, p::session_type_id))
         .load(conn)?;
@@ -386,7 +391,7 @@ pub fn assigned(
                 reviewed: own.is_some(),
                 abstained: own.is_some_and(|o| o.0),
                 own_score: own.and_then(|o| o.1),
-                open: REVIEWABLE.contains(&state.as_str()),
+                open: REVIEWABLE.contains(&state),
                 proposal_id,
                 title,
                 state,

@@ -46,7 +46,7 @@ pub fn decide(
     decision: Decision,
     actor_id: &str,
 ) -> AppResult<()> {
-    let from = proposal.state();
+    let from = proposal.state;
     if !matches!(
         from,
         ProposalState::Submitted | ProposalState::Accepted | ProposalState::Rejected
@@ -110,17 +110,17 @@ pub fn decide(
 
 /// The state as speakers see it: a decision counts for them once it has been mailed, so
 /// tentative accepts and rejects stay "submitted" until the organisers send the mails.
-pub fn state_for_speakers(conn: &mut DbConn, proposal: &Proposal) -> QueryResult<String> {
+pub fn state_for_speakers(conn: &mut DbConn, proposal: &Proposal) -> QueryResult<ProposalState> {
     if !matches!(
-        proposal.state(),
+        proposal.state,
         ProposalState::Accepted | ProposalState::Rejected
     ) {
-        return Ok(proposal.state.clone());
+        return Ok(proposal.state);
     }
     Ok(if told(conn, proposal)? {
-        proposal.state.clone()
+        proposal.state
     } else {
-        ProposalState::Submitted.as_str().to_owned()
+        ProposalState::Submitted
     })
 }
 
@@ -168,7 +168,7 @@ pub fn tally_by_type(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<TypeT
 pub fn declined_count(conn: &mut DbConn, edition_id: &str) -> QueryResult<i64> {
     p::proposals
         .filter(p::edition_id.eq(edition_id))
-        .filter(p::state.eq("declined"))
+        .filter(p::state.eq(ProposalState::Declined))
         .count()
         .get_result(conn)
 }
@@ -178,7 +178,7 @@ pub fn waiting_list(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Prop
     p::proposals
         .filter(p::edition_id.eq(edition_id))
         .filter(p::waitlist_position.is_not_null())
-        .filter(p::state.eq("submitted"))
+        .filter(p::state.eq(ProposalState::Submitted))
         .order(p::waitlist_position.asc())
         .select(Proposal::as_select())
         .load(conn)
@@ -207,7 +207,7 @@ pub struct Untold {
 pub fn untold(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Untold>> {
     let decided: Vec<Proposal> = p::proposals
         .filter(p::edition_id.eq(edition_id))
-        .filter(p::state.eq_any(["accepted", "rejected"]))
+        .filter(p::state.eq_any([ProposalState::Accepted, ProposalState::Rejected]))
         .order(p::title.asc())
         .select(Proposal::as_select())
         .load(conn)?;
@@ -250,7 +250,7 @@ pub fn notify(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> AppResul
                 .filter(rv::speaker_note.ne(""))
                 .select(rv::speaker_note)
                 .load(conn)?;
-            let respond_link = if proposal.state() == ProposalState::Accepted {
+            let respond_link = if proposal.state == ProposalState::Accepted {
                 let token = crypto::random_token();
                 diesel::insert_into(pr::proposal_responses)
                     .values((
@@ -313,7 +313,7 @@ pub fn open_response(conn: &mut DbConn, token: &str) -> QueryResult<Option<Propo
             .select(Proposal::as_select())
             .first(conn)
             .optional()
-            .map(|p| p.filter(|p| p.state() == ProposalState::Accepted)),
+            .map(|p| p.filter(|p| p.state == ProposalState::Accepted)),
         None => Ok(None),
     }
 }
@@ -362,7 +362,7 @@ pub fn confirm_with(
 
 /// Whether the speakers have been told of the acceptance and not answered yet.
 pub fn awaits_answer(conn: &mut DbConn, proposal: &Proposal) -> QueryResult<bool> {
-    if proposal.state() != ProposalState::Accepted {
+    if proposal.state != ProposalState::Accepted {
         return Ok(false);
     }
     let open: i64 = pr::proposal_responses
@@ -398,9 +398,9 @@ fn answer(
     let changed = diesel::update(
         p::proposals
             .filter(p::id.eq(&proposal.id))
-            .filter(p::state.eq("accepted")),
+            .filter(p::state.eq(ProposalState::Accepted)),
     )
-    .set((p::state.eq(to.as_str()), p::updated_at.eq(now())))
+    .set((p::state.eq(to), p::updated_at.eq(now())))
     .execute(conn)?;
     if changed != 1 {
         return Err(AppError::Refused(

@@ -97,7 +97,7 @@ pub struct ProposalJson {
     pub description: String,
     /// Notes to the organisers; never public.
     pub notes: String,
-    pub state: String,
+    pub state: crate::model::ProposalState,
     pub session_type: String,
     pub track: Option<String>,
     pub language: String,
@@ -143,7 +143,7 @@ async fn visible(state: &AppState, access: &InEdition, id: String) -> AppResult<
                 })
                 .collect();
             let state = if organiser {
-                p.state.clone()
+                p.state
             } else {
                 crate::review::decide::state_for_speakers(c, &p)?
             };
@@ -319,7 +319,7 @@ pub async fn update(
             let input =
                 form::validate(&form, &loaded.catalogue(keep)).map_err(AppError::Invalid)?;
             if !organiser {
-                let open = proposal.state().editable_by_speaker()
+                let open = proposal.state.editable_by_speaker()
                     && loaded
                         .session_type(&input.session_type_id)
                         .is_some_and(|t| {
@@ -329,8 +329,7 @@ pub async fn update(
                     return Err(AppError::Refused(devday_shared::Refusal::ProposalLocked));
                 }
             }
-            let submit =
-                form.submitting() && proposal.state() == crate::model::ProposalState::Draft;
+            let submit = form.submitting() && proposal.state == crate::model::ProposalState::Draft;
             service::update(c, &mailer, &edition, &proposal, &input, &user.id, submit)
         })
         .await

@@ -6,7 +6,7 @@ use actix_web::{web, HttpResponse};
 use devday_shared::accounts::EmailAddress;
 use devday_shared::web::{CsrfForm, Flash, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::form_page::{self, FormPage};
 use crate::catalogue::Loaded;
@@ -96,12 +96,6 @@ async fn load(state: &AppState, access: &Organiser, id: String) -> AppResult<Pro
         .await
 }
 
-#[derive(Serialize)]
-struct InvitationView {
-    email: String,
-    status: &'static str,
-}
-
 pub async fn detail(
     state: web::Data<AppState>,
     page: Page,
@@ -152,13 +146,7 @@ async fn render_detail(
     ctx.insert("reviews", &reviews);
     ctx.insert(
         "invitations",
-        &invites
-            .iter()
-            .map(|i| InvitationView {
-                email: i.email.clone(),
-                status: i.status(now),
-            })
-            .collect::<Vec<_>>(),
+        &invites.iter().map(|i| i.view(now)).collect::<Vec<_>>(),
     );
     ctx.insert(
         "states",

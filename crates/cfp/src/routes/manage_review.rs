@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::model::ProposalState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
@@ -89,7 +90,7 @@ async fn render(
             let reviewable: Vec<list::Row> = list::list(c, &eid, &filter)?
                 .rows
                 .into_iter()
-                .filter(|r| assign::REVIEWABLE.contains(&r.proposal.state.as_str()))
+                .filter(|r| assign::REVIEWABLE.contains(&r.proposal.state))
                 .collect();
             Ok((
                 settings::get(c, &eid)?,
@@ -128,20 +129,12 @@ async fn redirect_or_errors(
     access: &Organiser,
     result: AppResult<Flash>,
 ) -> AppResult<HttpResponse> {
-    match result {
-        Ok(done) => Ok(page.done(&format!("/{}/manage/review", access.edition.slug), done)),
-        Err(AppError::Invalid(errors)) => {
-            render(
-                state,
-                page,
-                access,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    }
+    page.done_or_again(
+        result,
+        |done| (format!("/{}/manage/review", access.edition.slug), done),
+        |errors, status| render(state, page, access, errors, status),
+    )
+    .await
 }
 
 pub async fn save_settings(
@@ -495,7 +488,7 @@ pub async fn decide_bulk(
 struct UntoldRow {
     id: String,
     title: String,
-    state: String,
+    state: ProposalState,
     speakers: Vec<String>,
 }
 
@@ -519,11 +512,11 @@ impl MailPreview {
                 speakers: u.speakers.into_iter().map(|s| s.name).collect(),
             })
             .collect();
-        let count = |state: &str| rows.iter().filter(|r| r.state == state).count();
+        let count = |state| rows.iter().filter(|r| r.state == state).count();
         MailPreview {
             mails: rows.iter().map(|r| r.speakers.len()).sum(),
-            accepted: count("accepted"),
-            rejected: count("rejected"),
+            accepted: count(ProposalState::Accepted),
+            rejected: count(ProposalState::Rejected),
             rows,
         }
     }

@@ -4,7 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
-use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use devday_shared::{AppResult, AppState, FieldErrors};
 use serde::Serialize;
 
 use crate::model::{QuestionKind, QuestionTarget};
@@ -204,28 +204,24 @@ where
     F: FnOnce(&mut devday_db::DbConn) -> AppResult<()> + Send + 'static,
     T: Serialize,
 {
-    match state.db(change).await {
-        Ok(()) => Ok(page.done(
-            &format!("/{}/manage/cfp#{section}", access.edition.slug),
-            Flash::new("flash-saved"),
-        )),
-        Err(AppError::Invalid(errors)) => {
+    let changed = state.db(change).await;
+    page.done_or_again(
+        changed,
+        |()| {
+            let to = format!("/{}/manage/cfp#{section}", access.edition.slug);
+            (to, Flash::new("flash-saved"))
+        },
+        |errors, status| {
+            let form = serde_json::to_value(form).unwrap_or_default();
             let failed = Failed {
                 section,
                 errors,
-                form: serde_json::to_value(form).unwrap_or_default(),
+                form,
             };
-            render(
-                state,
-                page,
-                access,
-                failed,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    }
+            render(state, page, access, failed, status)
+        },
+    )
+    .await
 }
 
 pub async fn save_settings(

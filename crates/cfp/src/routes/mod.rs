@@ -109,13 +109,6 @@ use devday_shared::{AppError, AppResult, AppState};
 use crate::model::Proposal;
 use crate::proposals;
 
-/// The edition of the route, or 404.
-async fn edition(state: &AppState, slug: String) -> AppResult<Edition> {
-    state
-        .db(move |c| queries::by_slug(c, &slug)?.ok_or(AppError::NotFound))
-        .await
-}
-
 /// A proposal of the route's edition that `user_id` speaks in; anyone else gets a 404, so
 /// that proposal ids reveal nothing.
 async fn own_proposal(

@@ -1,15 +1,16 @@
 //! The speaker's profile (with photo), their proposals across editions, and their
 //! availability on an edition's days.
 
+use crate::model::ProposalState;
 use actix_multipart::Multipart;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
+use devday_shared::editions::Edition;
 use devday_shared::web::upload::{self, Upload};
-use devday_shared::web::{CsrfForm, CurrentUser, Flash, MaybeUser, NoFields, Page};
+use devday_shared::web::{CsrfForm, CurrentUser, Flash, MaybeUser, NoFields, Page, PublicEdition};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Serialize;
 
-use super::edition;
 use crate::profiles::{self, ProfileForm, WindowForm};
 use crate::proposals;
 
@@ -64,21 +65,13 @@ pub async fn save(
     CsrfForm(form): CsrfForm<ProfileForm>,
 ) -> AppResult<HttpResponse> {
     let (id, f) = (user.0.id.clone(), form.clone());
-    match state.db(move |c| profiles::save(c, &id, &f)).await {
-        Ok(()) => Ok(page.done("/speaker/profile", Flash::new("flash-profile-saved"))),
-        Err(AppError::Invalid(errors)) => {
-            render(
-                &state,
-                &page,
-                user.0.id,
-                Some(form),
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    }
+    let saved = state.db(move |c| profiles::save(c, &id, &f)).await;
+    page.done_or_again(
+        saved,
+        |()| ("/speaker/profile".into(), Flash::new("flash-profile-saved")),
+        |errors, status| render(&state, &page, user.0.id, Some(form), errors, status),
+    )
+    .await
 }
 
 /// The profile page again, with the reason beside the photo field.
@@ -182,7 +175,7 @@ pub async fn photo(
 struct MyProposal {
     id: String,
     title: String,
-    state: String,
+    state: ProposalState,
     edition_slug: String,
     edition_name: String,
 }
@@ -228,12 +221,11 @@ async fn render_availability(
     state: &AppState,
     page: &Page,
     user_id: String,
-    slug: String,
+    edition: Edition,
     form: WindowForm,
     errors: FieldErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let edition = edition(state, slug).await?;
     let eid = edition.id.clone();
     let windows = state
         .db(move |c| Ok(profiles::availability(c, &user_id, &eid)?))
@@ -265,7 +257,7 @@ pub async fn availability(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    slug: web::Path<String>,
+    PublicEdition(edition): PublicEdition,
 ) -> AppResult<HttpResponse> {
     let form = WindowForm {
         from: "09:00".into(),
@@ -276,7 +268,7 @@ pub async fn availability(
         &state,
         &page,
         user.0.id,
-        slug.into_inner(),
+        edition,
         form,
         FieldErrors::new(),
         StatusCode::OK,
@@ -288,34 +280,22 @@ pub async fn add_window(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    slug: web::Path<String>,
+    PublicEdition(edition): PublicEdition,
     CsrfForm(form): CsrfForm<WindowForm>,
 ) -> AppResult<HttpResponse> {
-    let slug = slug.into_inner();
-    let edition = edition(&state, slug.clone()).await?;
     let (uid, f, e) = (user.0.id.clone(), form.clone(), edition.clone());
-    match state
+    let added = state
         .db(move |c| profiles::add_window(c, &uid, &e, &f))
-        .await
-    {
-        Ok(()) => Ok(page.done(
-            &format!("/{}/cfp/availability", edition.slug),
-            Flash::new("flash-window-added"),
-        )),
-        Err(AppError::Invalid(errors)) => {
-            render_availability(
-                &state,
-                &page,
-                user.0.id,
-                slug,
-                form,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    }
+        .await;
+    let to = format!("/{}/cfp/availability", edition.slug);
+    page.done_or_again(
+        added,
+        |()| (to, Flash::new("flash-window-added")),
+        |errors, status| {
+            render_availability(&state, &page, user.0.id, edition, form, errors, status)
+        },
+    )
+    .await
 }
 
 pub async fn delete_window(

@@ -1,9 +1,8 @@
 use actix_web::{web, HttpResponse};
-use devday_shared::web::Page;
+use devday_shared::web::{Page, PublicEdition};
 use devday_shared::{AppResult, AppState};
 use serde::Serialize;
 
-use super::edition;
 use crate::{proposals, rules, settings};
 
 #[derive(Serialize)]
@@ -19,9 +18,8 @@ struct TypeLine {
 pub async fn show(
     state: web::Data<AppState>,
     page: Page,
-    slug: web::Path<String>,
+    PublicEdition(edition): PublicEdition,
 ) -> AppResult<HttpResponse> {
-    let edition = edition(&state, slug.into_inner()).await?;
     let user_id = page.user.as_ref().map(|u| u.id.clone());
     let edition_id = edition.id.clone();
     let (cfp, types, mine) = state

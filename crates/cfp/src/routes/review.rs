@@ -2,6 +2,7 @@
 //! next", skip, abstain and "I have a conflict". With anonymised review, nothing on these
 //! pages names the speakers.
 
+use crate::model::ProposalState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_db::{write_transaction, DbConn};
@@ -209,7 +210,7 @@ struct Loaded2 {
     /// Still open to review; a decided one is shown read-only.
     open: bool,
     /// Where the proposal stands (said on a decided one).
-    state: String,
+    state: ProposalState,
     proposal: ReviewedProposal,
     settings: ReviewSettings,
     categories: Vec<Category>,

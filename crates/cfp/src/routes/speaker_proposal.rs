@@ -6,7 +6,7 @@ use devday_shared::accounts::EmailAddress;
 use devday_shared::bilingual::pick;
 use devday_shared::web::{see_other, Confirmation, CsrfForm, CurrentUser, Flash, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::own_proposal;
 use super::respond::AnswerForm;
@@ -28,13 +28,6 @@ const SPEAKER_NOTES: [&str; 6] = [
     "withdrawn by a speaker",
     "answered by the speaker",
 ];
-
-#[derive(Serialize)]
-struct InvitationView {
-    id: String,
-    email: String,
-    status: &'static str,
-}
 
 async fn render(
     state: &AppState,
@@ -62,7 +55,7 @@ async fn render(
         Vec<crate::model::CoSpeakerInvitation>,
         Vec<HistoryView>,
         Vec<AnswerView>,
-        String,
+        ProposalState,
         bool,
     );
     let (loaded, speakers, invites, history, answers, told, awaits_answer): Details = state
@@ -105,7 +98,7 @@ async fn render(
         None
     };
     // Just sent, without a photo: ask for one where the eye is.
-    let ask_photo = matches!(proposal.state.as_str(), "draft" | "submitted") && {
+    let ask_photo = proposal.state.editable_by_speaker() && {
         let uid = viewer_id.clone();
         !state
             .db(move |c| Ok(profiles::get(c, &uid)?))
@@ -113,7 +106,7 @@ async fn render(
             .has_photo
     };
     // A confirmed session's place in the released programme (the timetable answers).
-    let slot = if proposal.state == "confirmed" {
+    let slot = if proposal.state == ProposalState::Confirmed {
         let (slot_of, e, pid) = (state.slot_of, edition.clone(), proposal.id.clone());
         state.db(move |c| slot_of(c, &e, &pid)).await?
     } else {
@@ -122,17 +115,10 @@ async fn render(
     let now = devday_db::now();
     let session_type = loaded.session_type(&proposal.session_type_id);
     let deadline = session_type.and_then(|t| rules::deadline(&edition, t));
-    let editable = proposal.state().editable_by_speaker()
+    let editable = proposal.state.editable_by_speaker()
         && deadline.is_none_or(|d| now < d)
         && edition.cfp_opens_at.is_some_and(|o| now >= o);
-    let invites: Vec<InvitationView> = invites
-        .iter()
-        .map(|i| InvitationView {
-            id: i.id.clone(),
-            email: i.email.clone(),
-            status: i.status(now),
-        })
-        .collect();
+    let invites: Vec<_> = invites.iter().map(|i| i.view(now)).collect();
     let mut ctx = page.context();
     ctx.insert("edition", &edition);
     ctx.insert("proposal", &proposal);
@@ -291,7 +277,7 @@ pub async fn withdraw_form(
     let (slug, id) = path.into_inner();
     let (edition, proposal) = own_proposal(&state, slug, id, user.0.id).await?;
     let back = format!("/{}/cfp/proposals/{}", edition.slug, proposal.id);
-    if !proposal.state().editable_by_speaker() {
+    if !proposal.state.editable_by_speaker() {
         return Ok(see_other(&back));
     }
     page.confirm(Confirmation {
@@ -316,7 +302,7 @@ pub async fn withdraw(
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();
     let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
-    if !proposal.state().editable_by_speaker() {
+    if !proposal.state.editable_by_speaker() {
         return Err(AppError::Refused(devday_shared::Refusal::WithdrawOpenOnly));
     }
     let uid = user.0.id;
@@ -354,7 +340,7 @@ pub async fn invite(
     let (slug, id) = path.into_inner();
     let (edition, proposal) =
         own_proposal(&state, slug.clone(), id.clone(), user.0.id.clone()).await?;
-    if !proposal.state().editable_by_speaker() {
+    if !proposal.state.editable_by_speaker() {
         return Err(AppError::Refused(
             devday_shared::Refusal::CoSpeakersDraftsOnly,
         ));

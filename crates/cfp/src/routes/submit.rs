@@ -5,12 +5,12 @@ use actix_web::{web, HttpResponse};
 use chrono::NaiveDateTime;
 use devday_db::{write_transaction, DbConn};
 use devday_shared::editions::Edition;
-use devday_shared::web::{see_other, ClientIp, CsrfForm, CurrentUser, Flash, Page};
+use devday_shared::web::{see_other, ClientIp, CsrfForm, CurrentUser, Flash, Page, PublicEdition};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
 
 use super::form_page::{self, FormPage};
-use super::{edition, own_proposal};
+use super::own_proposal;
 use crate::catalogue::Loaded;
 use crate::invitations::{self, Invite, Kind};
 use crate::model::{AccessCode, Proposal, ProposalState};
@@ -50,10 +50,9 @@ pub async fn new_form(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    slug: web::Path<String>,
+    PublicEdition(edition): PublicEdition,
     query: Query<CodeQuery>,
 ) -> AppResult<HttpResponse> {
-    let edition = edition(&state, slug.into_inner()).await?;
     let (id, code, uid) = (edition.id.clone(), query.code.clone(), user.0.id);
     let ((loaded, code), profile) = state
         .db(move |c| Ok((load(c, &id, &code)?, profiles::get(c, &uid)?)))
@@ -106,10 +105,9 @@ pub async fn create(
     page: Page,
     user: CurrentUser,
     ip: ClientIp,
-    slug: web::Path<String>,
+    PublicEdition(edition): PublicEdition,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    let edition = edition(&state, slug.into_inner()).await?;
     let form = ProposalForm::from_fields(&fields);
     if !form.website.is_empty() {
         // The honeypot: bots are sent on as if it worked, and nothing is stored.
@@ -248,7 +246,7 @@ fn form_of(proposal: &Proposal, answers: Vec<(String, String)>) -> ProposalForm 
 /// Whether the speakers may still change it: an open state, and its type's deadline ahead.
 fn editable(edition: &Edition, loaded: &Loaded, proposal: &Proposal) -> bool {
     let now = devday_db::now();
-    proposal.state().editable_by_speaker()
+    proposal.state.editable_by_speaker()
         && loaded
             .session_type(&proposal.session_type_id)
             .is_some_and(|t| {
@@ -291,7 +289,7 @@ pub async fn edit_form(
             with_email: None,
             unlocked_type: Some(&proposal.session_type_id),
             unlocked_all: false,
-            draft: proposal.state() == ProposalState::Draft,
+            draft: proposal.state == ProposalState::Draft,
         },
         StatusCode::OK,
     )
@@ -312,7 +310,7 @@ pub async fn update(
         return Err(AppError::Refused(devday_shared::Refusal::ProposalFinal));
     }
     let form = ProposalForm::from_fields(&fields);
-    let draft = proposal.state() == ProposalState::Draft;
+    let draft = proposal.state == ProposalState::Draft;
     let rerender = |errors: &FieldErrors| {
         form_page::render(
             &page,

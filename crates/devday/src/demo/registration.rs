@@ -87,7 +87,9 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
             &TicketTypeForm {
                 name: name.into(),
                 name_de: name_de.into(),
-                kind: "workshop".into(),
+                kind: devday_registration::model::TicketKind::Workshop
+                    .as_str()
+                    .into(),
                 capacity: capacity.into(),
                 starts_at: format!("{day}T{from}"),
                 ends_at: format!("{day}T{to}"),

@@ -36,7 +36,7 @@ pub fn fill(
         conn,
         &edition.id,
         &list::Filter {
-            state: "submitted".into(),
+            state: ProposalState::Submitted.as_str().into(),
             per_page: 1000,
             sort: "title".into(),
             ..Default::default()
@@ -117,7 +117,7 @@ pub fn fill(
         decide::decide(conn, &proposal, decision, organiser).map_err(err)?;
         let decided = proposals::get(conn, &edition.id, id)?
             .ok_or_else(|| anyhow::anyhow!("demo proposal vanished"))?;
-        decide::mark_told(conn, id, decided.state())?;
+        decide::mark_told(conn, id, decided.state)?;
         if decision == Decision::Accept {
             let answer = if place % 15 == 7 {
                 ProposalState::Declined

@@ -1,7 +1,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_shared::editions::{queries, Edition};
-use devday_shared::web::{see_other, ClientIp, CsrfForm, Page};
+use devday_shared::editions::Edition;
+use devday_shared::web::{see_other, ClientIp, CsrfForm, Page, PublicEdition};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 
 use crate::register::{self, Outcome, RegistrationForm, TSHIRTS};
@@ -85,18 +85,11 @@ async fn render(
     page.render_status(status, "registration/form.html", &ctx)
 }
 
-async fn edition(state: &AppState, slug: String) -> AppResult<Edition> {
-    state
-        .db(move |c| queries::by_slug(c, &slug)?.ok_or(AppError::NotFound))
-        .await
-}
-
 pub async fn form(
     state: web::Data<AppState>,
     page: Page,
-    slug: web::Path<String>,
+    PublicEdition(edition): PublicEdition,
 ) -> AppResult<HttpResponse> {
-    let edition = edition(&state, slug.into_inner()).await?;
     render(
         &state,
         &page,
@@ -112,10 +105,9 @@ pub async fn submit(
     state: web::Data<AppState>,
     page: Page,
     ip: ClientIp,
-    slug: web::Path<String>,
+    PublicEdition(edition): PublicEdition,
     CsrfForm(form): CsrfForm<RegistrationForm>,
 ) -> AppResult<HttpResponse> {
-    let edition = edition(&state, slug.into_inner()).await?;
     if !form.website.is_empty() {
         return Ok(see_other(&format!("/{}/register/", edition.slug)));
     }

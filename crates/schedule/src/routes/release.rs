@@ -4,7 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::web::{CsrfForm, Flash, Organiser, Page};
-use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use devday_shared::{AppResult, AppState, FieldErrors};
 use serde::Serialize;
 
 use crate::release::{self, ReleaseForm};
@@ -129,24 +129,16 @@ pub async fn release(
     let result = state
         .db(move |c| release::release(c, &mailer, &edition, &sent, &by))
         .await;
-    match result {
-        Ok(r) => Ok(page.done(
-            &format!("/{}/manage/schedule/release", access.edition.slug),
-            Flash::new("flash-released")
+    page.done_or_again(
+        result,
+        |r| {
+            let to = format!("/{}/manage/schedule/release", access.edition.slug);
+            let said = Flash::new("flash-released")
                 .count("number", r.number)
-                .text("name", &r.name),
-        )),
-        Err(AppError::Invalid(errors)) => {
-            render(
-                &state,
-                &page,
-                &access,
-                &form,
-                errors,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(e) => Err(e),
-    }
+                .text("name", &r.name);
+            (to, said)
+        },
+        |errors, status| render(&state, &page, &access, &form, errors, status),
+    )
+    .await
 }

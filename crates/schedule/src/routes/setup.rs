@@ -3,7 +3,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
-use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use devday_shared::{AppResult, AppState, FieldErrors};
 
 use crate::grid;
 use crate::setup::{self, BreakForm, GridForm, RoomForm};
@@ -116,23 +116,17 @@ async fn done(
     section: Section,
     result: AppResult<Flash>,
 ) -> AppResult<HttpResponse> {
-    match result {
-        Ok(said) => Ok(page.done(
-            &format!("/{}/manage/schedule/setup", access.edition.slug),
-            said,
-        )),
-        Err(AppError::Invalid(errors)) => {
-            render(
-                state,
-                page,
-                access,
-                (section, errors),
-                StatusCode::UNPROCESSABLE_ENTITY,
+    page.done_or_again(
+        result,
+        |said| {
+            (
+                format!("/{}/manage/schedule/setup", access.edition.slug),
+                said,
             )
-            .await
-        }
-        Err(e) => Err(e),
-    }
+        },
+        |errors, status| render(state, page, access, (section, errors), status),
+    )
+    .await
 }
 
 pub async fn add_room(

@@ -9,8 +9,8 @@ use super::{queries, roles, Edition, EditionForm, WindowState};
 use crate::api::{invalid_in_english, ProblemDocument};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::web::CurrentUser;
 use crate::web::Json;
+use crate::web::{CurrentUser, PublicEdition};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/api/editions", web::get().to(list))
@@ -75,14 +75,7 @@ pub async fn list(state: web::Data<AppState>) -> AppResult<web::Json<Vec<Edition
         (status = 200, description = "The edition", body = EditionJson),
         (status = 404, description = "No such edition", body = ProblemDocument,
             content_type = "application/problem+json")))]
-pub async fn get(
-    state: web::Data<AppState>,
-    slug: web::Path<String>,
-) -> AppResult<web::Json<EditionJson>> {
-    let slug = slug.into_inner();
-    let edition = state
-        .db(move |c| queries::by_slug(c, &slug)?.ok_or(AppError::NotFound))
-        .await?;
+pub async fn get(PublicEdition(edition): PublicEdition) -> AppResult<web::Json<EditionJson>> {
     Ok(web::Json(EditionJson::from(&edition)))
 }
 

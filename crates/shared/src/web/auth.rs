@@ -239,3 +239,28 @@ impl<R: RoleRequirement + 'static> FromRequest for EditionAccess<R> {
         })
     }
 }
+
+/// The edition of the route's `{edition}` segment, for pages and API reads anyone may see;
+/// an unknown edition is a 404. Who is asking is not checked here: the handler decides
+/// what a visitor sees (an archived or unpublished edition still answers).
+pub struct PublicEdition(pub Edition);
+
+impl FromRequest for PublicEdition {
+    type Error = AppError;
+    type Future = Fut<Self>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let slug = req
+                .match_info()
+                .get("edition")
+                .ok_or(AppError::NotFound)?
+                .to_owned();
+            state(&req)?
+                .db(move |c| editions::queries::by_slug(c, &slug)?.ok_or(AppError::NotFound))
+                .await
+                .map(PublicEdition)
+        })
+    }
+}

@@ -21,7 +21,8 @@ pub mod redirect;
 pub mod upload;
 
 pub use auth::{
-    Admin, CurrentUser, EditionAccess, InEdition, MaybeUser, Organiser, Reviewer, Staff, TeamMember,
+    Admin, CurrentUser, EditionAccess, InEdition, MaybeUser, Organiser, PublicEdition, Reviewer,
+    Staff, TeamMember,
 };
 pub use body::{Deferred, Json, Query};
 pub use client_ip::ClientIp;

@@ -1,14 +1,14 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_web::http::header;
+use actix_web::http::{header, StatusCode};
 use actix_web::{dev::Payload, web, FromRequest, HttpRequest, HttpResponse};
 use serde::Serialize;
 
 use super::flash::{self, Flash};
 use super::{auth, cookies, csrf, locale};
 use crate::accounts::AuthUser;
-use crate::error::{AppError, AppResult};
+use crate::error::{AppError, AppResult, FieldErrors};
 use crate::i18n::Locale;
 use crate::state::AppState;
 
@@ -106,6 +106,28 @@ impl Page {
             .insert_header((header::LOCATION, location))
             .cookie(cookie)
             .finish()
+    }
+
+    /// How a form post ends: saved, a 303 to the page that says so (`done` names both);
+    /// refused with field errors, the form again with them beside the fields (`again`, given
+    /// the errors and 422); any other error is the error page.
+    pub async fn done_or_again<T, Again>(
+        &self,
+        result: AppResult<T>,
+        done: impl FnOnce(T) -> (String, Flash),
+        again: impl FnOnce(FieldErrors, StatusCode) -> Again,
+    ) -> AppResult<HttpResponse>
+    where
+        Again: Future<Output = AppResult<HttpResponse>>,
+    {
+        match result {
+            Ok(value) => {
+                let (location, said) = done(value);
+                Ok(self.done(&location, said))
+            }
+            Err(AppError::Invalid(errors)) => again(errors, StatusCode::UNPROCESSABLE_ENTITY).await,
+            Err(other) => Err(other),
+        }
     }
 
     /// The second step before something that cannot be undone (cancelling a place,

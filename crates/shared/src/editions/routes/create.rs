@@ -1,3 +1,5 @@
+use std::future::ready;
+
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -7,7 +9,7 @@ use crate::editions::{queries, roles, EditionForm};
 use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
 use crate::web::Query;
-use crate::web::{see_other, CsrfForm, CurrentUser, Page};
+use crate::web::{CsrfForm, CurrentUser, Flash, Page};
 
 /// Admins and organisers of any edition may start a new one.
 async fn may_create(state: &AppState, user: &AuthUser) -> AppResult<()> {
@@ -131,15 +133,16 @@ pub async fn submit(
             queries::create(c, &input, &user.id, source.as_deref(), &seeds)
         })
         .await;
-    match created {
-        Ok(edition) => Ok(see_other(&format!("/{}/manage/", edition.slug))),
-        Err(AppError::Invalid(errors)) => render(
-            &page,
-            &new.form,
-            copy_from,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        Err(other) => Err(other),
-    }
+    page.done_or_again(
+        created,
+        |edition| {
+            let to = format!("/{}/manage/", edition.slug);
+            (
+                to,
+                Flash::new("flash-edition-created").text("edition", &edition.name),
+            )
+        },
+        |errors, status| ready(render(&page, &new.form, copy_from, &errors, status)),
+    )
+    .await
 }

@@ -1,10 +1,12 @@
+use std::future::ready;
+
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use super::EditionView;
 use crate::editions::{queries, Edition, EditionForm};
-use crate::error::{AppError, AppResult, FieldErrors};
+use crate::error::{AppResult, FieldErrors};
 use crate::state::AppState;
 use crate::web::{CsrfForm, Flash, Organiser, Page};
 
@@ -65,25 +67,19 @@ pub async fn submit(
         }
     };
     let id = access.edition.id.clone();
-    match state.db(move |c| queries::update(c, &id, &input)).await {
-        Ok(edition) => {
+    let saved = state.db(move |c| queries::update(c, &id, &input)).await;
+    page.done_or_again(
+        saved,
+        |edition| {
             // Organisers look at their change signed out: it shows at once here, and on
             // other instances with the next visitor after their copy's second is up.
             super::public::forget_front_doors();
-            Ok(page.done(
-                &format!("/{}/manage/settings", edition.slug),
-                Flash::new("flash-saved"),
-            ))
-        }
-        Err(AppError::Invalid(errors)) => render(
-            &page,
-            &access.edition,
-            &form,
-            &errors,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        ),
-        Err(other) => Err(other),
-    }
+            let to = format!("/{}/manage/settings", edition.slug);
+            (to, Flash::new("flash-saved"))
+        },
+        |errors, status| ready(render(&page, &access.edition, &form, &errors, status)),
+    )
+    .await
 }
 
 #[derive(Deserialize)]

@@ -6,7 +6,7 @@ use super::EditionView;
 use crate::editions::{ical, queries, roles, Role};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::web::{everyones, locale, see_other, Page};
+use crate::web::{everyones, locale, see_other, Page, PublicEdition};
 
 pub async fn home(state: web::Data<AppState>, page: Page) -> AppResult<HttpResponse> {
     let user_id = page.user.as_ref().map(|u| (u.id.clone(), u.is_admin));
@@ -125,12 +125,8 @@ pub async fn edition(
 /// The conference as an .ics file, for attendees' calendars.
 pub async fn calendar(
     state: web::Data<AppState>,
-    slug: web::Path<String>,
+    PublicEdition(edition): PublicEdition,
 ) -> AppResult<HttpResponse> {
-    let slug = slug.into_inner();
-    let edition = state
-        .db(move |c| queries::by_slug(c, &slug)?.ok_or(AppError::NotFound))
-        .await?;
     let ics = ical::conference(&edition, &state.link(&format!("/{}/", edition.slug)));
     Ok(HttpResponse::Ok()
         .content_type("text/calendar; charset=utf-8")

@@ -1,0 +1,217 @@
+//! The registration settings page: texts, hold and offer times, ticket types with their
+//! seats and times, and the purge of personal data.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse};
+use devday_shared::web::{CsrfForm, Flash, Organiser, Page};
+use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use serde::Deserialize;
+
+use crate::settings::{self, SettingsForm, TicketTypeForm};
+use crate::waitlist;
+
+async fn render(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    errors: FieldErrors,
+    status: StatusCode,
+    templates: bool,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let (mut config, types) = state
+        .db(move |c| Ok((settings::get(c, &eid)?, settings::ticket_types(c, &eid)?)))
+        .await?;
+    let ready = config.texts_ready();
+    // devday's starting texts, put into the empty fields for the organisers to complete
+    // and save: nothing is published until they do.
+    if templates {
+        for (text, key) in [
+            (&mut config.privacy_text, "registration-template-privacy"),
+            (&mut config.coc_text, "registration-template-coc"),
+        ] {
+            if text.trim().is_empty() {
+                *text = state.i18n.tr(page.locale, key, &[]);
+            }
+        }
+    }
+    let mut ctx = page.context();
+    ctx.insert("edition", &access.edition);
+    ctx.insert(
+        "purge_after_days",
+        &config
+            .purge_after_days
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
+    ctx.insert(
+        "purged_at",
+        &config
+            .purged_at
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string()),
+    );
+    ctx.insert("ready", &ready);
+    ctx.insert("settings", &config);
+    // Times as the form's datetime-local fields take them, in the edition's zone.
+    let local = |t: Option<chrono::NaiveDateTime>| {
+        t.map(|t| access.edition.local(t).format("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_default()
+    };
+    let types: Vec<serde_json::Value> = types
+        .iter()
+        .map(|t| {
+            let mut v = serde_json::to_value(t).unwrap_or_default();
+            v["starts_local"] = local(t.starts_at).into();
+            v["ends_local"] = local(t.ends_at).into();
+            v
+        })
+        .collect();
+    ctx.insert("types", &types);
+    ctx.insert("errors", &errors);
+    page.render_status(status, "registration/manage_settings.html", &ctx)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct ShowQuery {
+    /// Fill empty texts with devday's templates.
+    templates: bool,
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    query: web::Query<ShowQuery>,
+) -> AppResult<HttpResponse> {
+    let status = StatusCode::OK;
+    render(
+        &state,
+        &page,
+        &access,
+        FieldErrors::new(),
+        status,
+        query.templates,
+    )
+    .await
+}
+
+async fn done(
+    state: &AppState,
+    page: &Page,
+    access: &Organiser,
+    result: AppResult<Flash>,
+) -> AppResult<HttpResponse> {
+    page.done_or_again(
+        result,
+        |said| {
+            (
+                format!("/{}/manage/registration", access.edition.slug),
+                said,
+            )
+        },
+        |errors, status| render(state, page, access, errors, status, false),
+    )
+    .await
+}
+
+pub async fn save(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<SettingsForm>,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let result = state
+        .db(move |c| settings::save(c, &eid, &form).map(|()| Flash::new("flash-saved")))
+        .await;
+    done(&state, &page, &access, result).await
+}
+
+pub async fn add_ticket(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    CsrfForm(form): CsrfForm<TicketTypeForm>,
+) -> AppResult<HttpResponse> {
+    let e = access.edition.clone();
+    let result = state
+        .db(move |c| {
+            settings::add_ticket_type(c, &e, &form).map(|()| Flash::new("flash-ticket-type-added"))
+        })
+        .await;
+    done(&state, &page, &access, result).await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct CapacityForm {
+    capacity: String,
+}
+
+pub async fn capacity(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<CapacityForm>,
+) -> AppResult<HttpResponse> {
+    let capacity = form
+        .capacity
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|c| (1..=100_000).contains(c))
+        .ok_or_else(|| AppError::Refused(devday_shared::Refusal::CapacityOutOfRange))?;
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    let mailer = state.mailer.clone();
+    let edition = access.edition.clone();
+    state
+        .db(move |c| {
+            settings::set_capacity(c, &eid, &id, capacity)?;
+            // More room: offer it to the waiting list at once.
+            waitlist::offer_free_seats(c, &mailer, &edition, &id)?;
+            Ok(())
+        })
+        .await?;
+    state.mailer.notify();
+    Ok(page.done(
+        &format!("/{}/manage/registration", access.edition.slug),
+        Flash::new("flash-capacity-set").count("n", capacity),
+    ))
+}
+
+/// A ticket type's times (the conference's day, a workshop's slot).
+pub async fn times(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    path: web::Path<(String, String)>,
+    CsrfForm(form): CsrfForm<settings::TimesForm>,
+) -> AppResult<HttpResponse> {
+    let (edition, id) = (access.edition.clone(), path.into_inner().1);
+    let result = state
+        .db(move |c| {
+            settings::set_times(c, &edition, &id, &form)
+                .map(|()| Flash::new("flash-ticket-times-set"))
+        })
+        .await;
+    done(&state, &page, &access, result).await
+}
+
+/// Purges the attendees' personal data of an ended edition now.
+pub async fn purge(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    _form: CsrfForm<devday_shared::web::NoFields>,
+) -> AppResult<HttpResponse> {
+    let edition = access.edition.clone();
+    state
+        .db(move |c| crate::privacy::purge(c, &edition))
+        .await?;
+    Ok(page.done(
+        &format!("/{}/manage/registration", access.edition.slug),
+        Flash::new("flash-purged"),
+    ))
+}

@@ -1,0 +1,89 @@
+//! States more than one domain reads: a proposal's (the CfP decides it; the timetable, the
+//! badges and registration's interests read it) and a registration's (registration decides
+//! it; check-in and the timetable's audience read it). States only one domain uses live in
+//! that domain, declared with the same [`devday_db::text_enum!`].
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+devday_db::text_enum!(
+    /// Where a proposal stands. Review sets accepted/rejected; the speaker confirms or declines.
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum ProposalState {
+        Draft = "draft",
+        Submitted = "submitted",
+        Accepted = "accepted",
+        Rejected = "rejected",
+        Confirmed = "confirmed",
+        Declined = "declined",
+        Withdrawn = "withdrawn",
+        Cancelled = "cancelled",
+    }
+);
+
+impl ProposalState {
+    /// States in which the speakers may still change their proposal.
+    pub fn editable_by_speaker(self) -> bool {
+        matches!(self, ProposalState::Draft | ProposalState::Submitted)
+    }
+
+    /// Sent to the committee: everything but a draft.
+    pub const SENT: [ProposalState; 7] = [
+        ProposalState::Submitted,
+        ProposalState::Accepted,
+        ProposalState::Rejected,
+        ProposalState::Confirmed,
+        ProposalState::Declined,
+        ProposalState::Withdrawn,
+        ProposalState::Cancelled,
+    ];
+}
+
+devday_db::text_enum!(
+    /// Where a registration stands: a seat is held until the address is confirmed; a hold
+    /// not confirmed in time expires; either side can cancel.
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RegistrationState {
+        Held = "held",
+        Confirmed = "confirmed",
+        Cancelled = "cancelled",
+        Expired = "expired",
+    }
+);
+
+impl RegistrationState {
+    /// Holding or using a seat.
+    pub const ACTIVE: [RegistrationState; 2] =
+        [RegistrationState::Held, RegistrationState::Confirmed];
+
+    pub fn is_active(self) -> bool {
+        Self::ACTIVE.contains(&self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_state_reads_back_from_its_word() {
+        for s in ProposalState::ALL {
+            assert_eq!(ProposalState::parse(s.as_str()), Some(*s));
+            assert_eq!(
+                serde_json::to_value(s).ok(),
+                Some(serde_json::json!(s.as_str()))
+            );
+        }
+        for s in RegistrationState::ALL {
+            assert_eq!(RegistrationState::parse(s.as_str()), Some(*s));
+            assert_eq!(
+                serde_json::to_value(s).ok(),
+                Some(serde_json::json!(s.as_str()))
+            );
+        }
+        assert_eq!(RegistrationState::parse("Held"), None);
+        assert_eq!(ProposalState::SENT.len() + 1, ProposalState::ALL.len());
+    }
+}
