@@ -130,14 +130,18 @@ db_test! {
         let admin = app.admin().await?;
         app.create_open_edition(&admin, "dd-2030").await?;
         admin.post("/dd-2030/manage/cfp", &[
-            ("intro_md", "Send us <script>alert(1)</script> talks!"), ("max_proposals_per_speaker", "1"),
-            ("title_max", "30"), ("abstract_max", "200"),
+            ("intro_md", "Send us <script>alert(1)</script> talks!"), ("intro_de_md", "Schick uns deine Vorträge!"),
+            ("max_proposals_per_speaker", "1"), ("title_max", "30"), ("abstract_max", "200"),
         ]).await?;
+        // Readers get the CfP text in their language.
+        let german = devday_tests::Client::speaking(&app.base, "de").get("/dd-2030/cfp/").await?.body;
+        assert!(german.contains("Schick uns deine Vorträge!") && !german.contains("Send us"), "{german}");
         let speaker = app.user("sam@example.org", "Sam").await?;
         let talk = type_ids(&speaker, "dd-2030").await?.first().map(|t| t.0.clone()).expect("a type");
 
         let cfp = app.client().get("/dd-2030/cfp/").await?;
         assert!(cfp.body.contains("Send us") && !cfp.body.contains("<script>alert"), "CfP text not sanitised");
+        assert!(!cfp.body.contains("Schick uns"), "{}", cfp.body);
 
         let long = "x".repeat(31);
         let res = speaker.post("/dd-2030/cfp/submit", &proposal_fields(&long, &talk, "submit")).await?;
@@ -255,7 +259,11 @@ db_test! {
         let mut app = TestApp::spawn(backend).await?;
         let admin = app.admin().await?;
         app.create_open_edition(&admin, "dd-2030").await?;
-        admin.post("/dd-2030/manage/cfp/tracks", &[("name", "Web"), ("colour", "#ff8800"), ("description", "The web")]).await?;
+        admin.post("/dd-2030/manage/cfp/tracks", &[("name", "Web"), ("colour", "#ff8800"), ("description", "The web"), ("description_de", "Das Netz")]).await?;
+        // The CfP page names the tracks, described in the reader's language.
+        let german = devday_tests::Client::speaking(&app.base, "de").get("/dd-2030/cfp/").await?.body;
+        assert!(german.contains("<strong>Web</strong>: Das Netz"), "{german}");
+        assert!(app.client().get("/dd-2030/cfp/").await?.body.contains("<strong>Web</strong>: The web"));
         let res = admin.post("/dd-2030/manage/cfp/questions", &[
             ("label", "Which topics?"), ("target", "proposal"), ("kind", "multiple"),
             ("options", "Rust\nWeb\nData"), ("required", "true"),
@@ -311,6 +319,13 @@ db_test! {
         assert!(csv.header("content-type").is_some_and(|c| c.starts_with("text/csv")));
         assert!(csv.body.starts_with('\u{feff}'), "no BOM for Excel");
         assert!(csv.body.contains("'@SUM(A1:A9)") && csv.body.contains("'=HYPERLINK"), "{}", csv.body);
+        assert!(csv.body.starts_with("\u{feff}\"ID\",\"Title\",\"State\",\"Session type\",\"Track\",\"Language\",\"Level\",\"Speakers\",\"Email addresses\",\"Created\"\r\n"), "{}", csv.body);
+        assert!(csv.body.contains("\"Submitted\",\"Talk\",\"\",\"English\",\"Intermediate\""), "{}", csv.body);
+        // The same file for a German reader: headers and words in German.
+        let url = format!("{}/dd-2030/manage/proposals.csv", app.base);
+        let de = admin.send(admin.http().get(&url).header("Accept-Language", "de")).await?;
+        assert!(de.body.starts_with("\u{feff}\"ID\",\"Titel\",\"Status\",\"Beitragsart\",\"Track\",\"Sprache\",\"Niveau\",\"Sprecher*innen\",\"E-Mail-Adressen\",\"Angelegt\"\r\n"), "{}", de.body);
+        assert!(de.body.contains("\"Eingereicht\",\"Vortrag\",\"\",\"Englisch\",\"Fortgeschrittene\""), "{}", de.body);
         let speakers = admin.get("/dd-2030/manage/speakers.csv").await?;
         assert!(speakers.body.contains("formula@example.org"));
 

@@ -73,7 +73,7 @@ db_test! {
         }
         let list = admin.get("/dd-2030/manage/registrations").await?;
         let taken: usize = capture(r"<td>(\d+) / 60</td>", &list.body).parse()?;
-        let rows = csv.body.matches("\"held\"").count();
+        let rows = csv.body.matches("\"waiting for confirmation\"").count();
         assert!(taken <= 60 && taken == rows, "taken {taken}, held rows {rows}");
 
         // A burst of door scans, killed likewise: every "admitted" answer stands, once.

@@ -693,6 +693,17 @@ db_test! {
         let form = visitor.get("/dd-2030/register/").await?.body;
         assert!(form.contains("We keep your data safe.") && form.contains(r#"name="consent""#), "{form}");
         assert_eq!(visitor.api_post("/api/events/dd-2030/registrations", None, &person).await?.status, 201);
+
+        // Each text in both languages: readers get theirs, the other where it is empty. A
+        // notice given in German only is enough to open registration.
+        let texts = [("hold_hours", "24"), ("offer_hours", "48"), ("privacy_text", ""), ("privacy_text_de", "Wir schützen deine Daten."), ("coc_text", "Be kind."), ("coc_text_de", "")];
+        assert_eq!(admin.post("/dd-2030/manage/registration", &texts).await?.status, 303);
+        let german = devday_tests::Client::speaking(&app.base, "de").get("/dd-2030/register/").await?.body;
+        assert!(german.contains("Wir schützen deine Daten.") && german.contains("Be kind.") && german.contains(r#"name="consent""#), "{german}");
+        let english = visitor.get("/dd-2030/register/").await?.body;
+        assert!(english.contains("Wir schützen deine Daten.") && english.contains(r#"name="consent""#), "the German notice stands in: {english}");
+        let settings = admin.get("/dd-2030/manage/registration").await?.body;
+        assert!(settings.contains(r#"name="privacy_text_de""#) && settings.contains("Wir schützen deine Daten.</textarea>"), "{settings}");
         Ok(())
     }
 }

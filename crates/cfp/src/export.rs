@@ -1,86 +1,84 @@
-//! CSV exports of an edition's proposals and speakers.
+//! CSV exports of an edition's proposals and speakers, in the reader's language.
 
 use devday_db::DbConn;
-use devday_shared::spreadsheet::{cell, UTF8_BOM};
-use devday_shared::{AppError, AppResult};
+use devday_shared::i18n::{I18n, Locale};
+use devday_shared::spreadsheet::Table;
+use devday_shared::AppResult;
 
 use crate::proposals::list::{self, Filter};
 use crate::speakers;
 
-fn writer() -> csv::Writer<Vec<u8>> {
-    csv::Writer::from_writer(UTF8_BOM.to_vec())
-}
-
-fn finish(w: csv::Writer<Vec<u8>>) -> AppResult<Vec<u8>> {
-    w.into_inner()
-        .map_err(|e| AppError::internal(anyhow::anyhow!("csv: {e}")))
-}
-
-fn row(w: &mut csv::Writer<Vec<u8>>, fields: &[&str]) -> AppResult<()> {
-    w.write_record(fields.iter().map(|f| cell(f).into_owned()))
-        .map_err(|e| AppError::internal(anyhow::anyhow!("csv: {e}")))
-}
-
-pub fn proposals(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<u8>> {
+pub fn proposals(
+    conn: &mut DbConn,
+    edition_id: &str,
+    i18n: &I18n,
+    locale: Locale,
+) -> AppResult<Table> {
+    let tr = |key: &str| i18n.tr(locale, key, &[]);
     let filter = Filter {
         per_page: 100_000,
         sort: "title".into(),
         ..Default::default()
     };
     let page = list::list(conn, edition_id, &filter)?;
-    let mut w = writer();
-    row(
-        &mut w,
-        &[
-            "id",
-            "title",
-            "state",
-            "session_type",
-            "track",
-            "language",
-            "level",
-            "speakers",
-            "emails",
-            "created_at",
-        ],
-    )?;
-    for r in &page.rows {
+    let header = [
+        "csv-id",
+        "csv-title",
+        "csv-state",
+        "csv-session-type",
+        "csv-track",
+        "csv-language",
+        "csv-level",
+        "csv-speakers",
+        "csv-emails",
+        "csv-created-at",
+    ];
+    let mut table = Table::new(header.iter().map(|k| tr(k)).collect());
+    for r in page.rows {
         let names: Vec<&str> = r.speakers.iter().map(|s| s.name.as_str()).collect();
         let emails: Vec<&str> = r.speakers.iter().map(|s| s.email.as_str()).collect();
-        let created = r.proposal.created_at.format("%Y-%m-%d %H:%M").to_string();
-        row(
-            &mut w,
-            &[
-                &r.proposal.id,
-                &r.proposal.title,
-                r.proposal.state.as_str(),
-                &r.session_type,
-                r.track.as_deref().unwrap_or_default(),
-                &r.proposal.language,
-                &r.proposal.level,
-                &names.join("; "),
-                &emails.join("; "),
-                &created,
-            ],
-        )?;
+        let (session_type, track) = match locale {
+            Locale::De => (r.session_type_de, r.track_de),
+            Locale::En => (r.session_type, r.track),
+        };
+        table.row(vec![
+            r.proposal.id,
+            r.proposal.title,
+            tr(&format!("state-{}", r.proposal.state)),
+            session_type,
+            track.unwrap_or_default(),
+            tr(&format!("language-{}", r.proposal.language)),
+            tr(&format!("level-{}", r.proposal.level)),
+            names.join("; "),
+            emails.join("; "),
+            r.proposal.created_at.format("%Y-%m-%d %H:%M").to_string(),
+        ]);
     }
-    finish(w)
+    Ok(table)
 }
 
-pub fn speakers(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<u8>> {
-    let mut w = writer();
-    row(&mut w, &["name", "email", "company", "proposals", "titles"])?;
+pub fn speakers(
+    conn: &mut DbConn,
+    edition_id: &str,
+    i18n: &I18n,
+    locale: Locale,
+) -> AppResult<Table> {
+    let header = [
+        "csv-name",
+        "csv-email",
+        "csv-company",
+        "csv-proposals",
+        "csv-titles",
+    ];
+    let mut table = Table::new(header.iter().map(|k| i18n.tr(locale, k, &[])).collect());
     for s in speakers::of_edition(conn, edition_id)? {
-        row(
-            &mut w,
-            &[
-                &s.name,
-                &s.email,
-                &s.company,
-                &s.titles.len().to_string(),
-                &s.titles.join("; "),
-            ],
-        )?;
+        table.row(vec![
+            s.name,
+            s.email,
+            s.company,
+            s.titles.len().to_string(),
+            s.titles.join("; "),
+        ]);
     }
-    finish(w)
+    Ok(table)
 }

@@ -1,6 +1,8 @@
 //! The CfP's vocabulary: states, languages, levels, question kinds, and the rows.
 
 use chrono::NaiveDateTime;
+use devday_shared::bilingual::pick;
+use devday_shared::i18n::Locale;
 use diesel::{Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -58,6 +60,15 @@ pub struct CfpSettings {
     pub abstract_max: i32,
     /// What recordings are published under ("CC BY 4.0"); empty: none stated.
     pub recording_license: String,
+    /// The introduction in German (the English one where empty).
+    pub intro_de_md: String,
+}
+
+impl CfpSettings {
+    /// The introduction in the reader's language, the other one where it is empty.
+    pub fn intro(&self, locale: Locale) -> &str {
+        pick(locale, &self.intro_md, &self.intro_de_md)
+    }
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -87,6 +98,7 @@ pub struct Track {
     pub description: String,
     pub position: i32,
     pub name_de: String,
+    pub description_de: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]

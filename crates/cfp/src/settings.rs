@@ -27,6 +27,7 @@ pub fn default_settings(edition_id: &str) -> CfpSettings {
         title_max: 120,
         abstract_max: 1500,
         recording_license: DEFAULT_LICENSE.to_owned(),
+        intro_de_md: String::new(),
     }
 }
 
@@ -46,6 +47,7 @@ pub fn settings(conn: &mut DbConn, edition_id: &str) -> QueryResult<CfpSettings>
 #[serde(default)]
 pub struct SettingsForm {
     pub intro_md: String,
+    pub intro_de_md: String,
     pub max_proposals_per_speaker: String,
     pub title_max: String,
     pub abstract_max: String,
@@ -82,8 +84,13 @@ pub fn save_settings(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -
         &form.abstract_max,
         100..=10_000,
     );
-    if form.intro_md.chars().count() > 20_000 {
-        errors.add("intro_md", "field-too-long");
+    for (field, text) in [
+        ("intro_md", &form.intro_md),
+        ("intro_de_md", &form.intro_de_md),
+    ] {
+        if text.chars().count() > 20_000 {
+            errors.add(field, "field-too-long");
+        }
     }
     let license = form.recording_license.trim();
     if license.chars().count() > 100 {
@@ -96,6 +103,7 @@ pub fn save_settings(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -
             .values((
                 cs::edition_id.eq(edition_id),
                 cs::intro_md.eq(&form.intro_md),
+                cs::intro_de_md.eq(&form.intro_de_md),
                 cs::max_proposals_per_speaker.eq(max),
                 cs::title_max.eq(title_max),
                 cs::abstract_max.eq(abstract_max),
@@ -282,6 +290,7 @@ pub struct TrackForm {
     pub name_de: String,
     pub colour: String,
     pub description: String,
+    pub description_de: String,
     pub position: String,
 }
 
@@ -295,8 +304,13 @@ fn validate_track(form: &TrackForm) -> AppResult<(Name<'_>, String, i32)> {
     if !valid_colour {
         errors.add("colour", "colour-invalid");
     }
-    if form.description.chars().count() > 500 {
-        errors.add("description", "field-too-long");
+    for (field, text) in [
+        ("description", &form.description),
+        ("description_de", &form.description_de),
+    ] {
+        if text.chars().count() > 500 {
+            errors.add(field, "field-too-long");
+        }
     }
     errors.into_result()?;
     Ok((name, colour, form.position.trim().parse().unwrap_or(0)))
@@ -312,6 +326,7 @@ pub fn add_track(conn: &mut DbConn, edition_id: &str, form: &TrackForm) -> AppRe
             tr::name_de.eq(name.de),
             tr::colour.eq(colour),
             tr::description.eq(form.description.trim()),
+            tr::description_de.eq(form.description_de.trim()),
             tr::position.eq(position),
         ))
         .execute(conn)?;
@@ -335,6 +350,7 @@ pub fn update_track(
         tr::name_de.eq(name.de),
         tr::colour.eq(colour),
         tr::description.eq(form.description.trim()),
+        tr::description_de.eq(form.description_de.trim()),
         tr::position.eq(position),
     ))
     .execute(conn)?;

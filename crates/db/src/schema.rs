@@ -124,6 +124,7 @@ diesel::table! {
         title_max -> Integer,
         abstract_max -> Integer,
         recording_license -> Text,
+        intro_de_md -> Text,
     }
 }
 
@@ -150,6 +151,7 @@ diesel::table! {
         description -> Text,
         position -> Integer,
         name_de -> Text,
+        description_de -> Text,
     }
 }
 
@@ -374,6 +376,8 @@ diesel::table! {
         consent_version -> Integer,
         purge_after_days -> Nullable<Integer>,
         purged_at -> Nullable<Timestamp>,
+        privacy_text_de -> Text,
+        coc_text_de -> Text,
     }
 }
 

@@ -1,4 +1,6 @@
 use chrono::NaiveDateTime;
+use devday_shared::bilingual::pick;
+use devday_shared::i18n::Locale;
 use diesel::{Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -56,13 +58,27 @@ pub struct RegistrationSettings {
     pub purge_after_days: Option<i32>,
     /// When it was purged.
     pub purged_at: Option<chrono::NaiveDateTime>,
+    /// The privacy notice and code of conduct in German (the English ones where empty).
+    pub privacy_text_de: String,
+    pub coc_text_de: String,
 }
 
 impl RegistrationSettings {
     /// Whether people can be asked to agree: registration stays shut, whatever its window
-    /// says, while the privacy notice or the code of conduct is empty.
+    /// says, while the privacy notice or the code of conduct is empty in both languages.
     pub fn texts_ready(&self) -> bool {
-        !self.privacy_text.trim().is_empty() && !self.coc_text.trim().is_empty()
+        let given = |en: &str, de: &str| !en.trim().is_empty() || !de.trim().is_empty();
+        given(&self.privacy_text, &self.privacy_text_de) && given(&self.coc_text, &self.coc_text_de)
+    }
+
+    /// The privacy notice in the reader's language, the other one where it is empty.
+    pub fn privacy(&self, locale: Locale) -> &str {
+        pick(locale, &self.privacy_text, &self.privacy_text_de)
+    }
+
+    /// The code of conduct in the reader's language, the other one where it is empty.
+    pub fn conduct(&self, locale: Locale) -> &str {
+        pick(locale, &self.coc_text, &self.coc_text_de)
     }
 }
 

@@ -62,8 +62,8 @@ pub fn panel(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<
         edition.registration_state(now()),
         WindowState::Open | WindowState::Upcoming
     );
-    let missing_texts = i64::from(texts.privacy_text.trim().is_empty())
-        + i64::from(texts.coc_text.trim().is_empty());
+    let missing_texts = i64::from(texts.privacy(locale).trim().is_empty())
+        + i64::from(texts.conduct(locale).trim().is_empty());
     let settings_link = format!("/{slug}/manage/registration");
     Ok(Some(
         Panel::new("registration", format!("/{slug}/manage/registrations"))

@@ -68,6 +68,8 @@ pub fn purge(conn: &mut DbConn, edition: &Edition) -> AppResult<usize> {
                     rs::offer_hours.eq(current.offer_hours),
                     rs::privacy_text.eq(&current.privacy_text),
                     rs::coc_text.eq(&current.coc_text),
+                    rs::privacy_text_de.eq(&current.privacy_text_de),
+                    rs::coc_text_de.eq(&current.coc_text_de),
                     rs::consent_version.eq(current.consent_version),
                     rs::purged_at.eq(Some(now())),
                 ))

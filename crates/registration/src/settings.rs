@@ -25,6 +25,8 @@ pub fn get(conn: &mut DbConn, edition_id: &str) -> QueryResult<RegistrationSetti
             consent_version: 1,
             purge_after_days: None,
             purged_at: None,
+            privacy_text_de: String::new(),
+            coc_text_de: String::new(),
         }))
 }
 
@@ -35,6 +37,8 @@ pub struct SettingsForm {
     pub offer_hours: String,
     pub privacy_text: String,
     pub coc_text: String,
+    pub privacy_text_de: String,
+    pub coc_text_de: String,
     /// Days after the edition; empty for "only by hand".
     pub purge_after_days: String,
 }
@@ -65,14 +69,31 @@ pub fn save(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -> AppResu
             }
         },
     };
-    if form.privacy_text.chars().count() > 20_000 || form.coc_text.chars().count() > 20_000 {
-        errors.add("privacy_text", "field-too-long");
+    let texts = [
+        ("privacy_text", form.privacy_text.trim()),
+        ("privacy_text_de", form.privacy_text_de.trim()),
+        ("coc_text", form.coc_text.trim()),
+        ("coc_text_de", form.coc_text_de.trim()),
+    ];
+    for (field, text) in texts {
+        if text.chars().count() > 20_000 {
+            errors.add(field, "field-too-long");
+        }
     }
     errors.into_result()?;
     write_transaction(conn, |conn| {
         let old = get(conn, edition_id)?;
-        let changed =
-            old.privacy_text != form.privacy_text.trim() || old.coc_text != form.coc_text.trim();
+        // What people agree to changed, in either language: a new version of their consent.
+        let stored = [
+            &old.privacy_text,
+            &old.privacy_text_de,
+            &old.coc_text,
+            &old.coc_text_de,
+        ];
+        let changed = stored
+            .iter()
+            .zip(texts)
+            .any(|(was, (_, now))| was.as_str() != now);
         diesel::delete(rs::registration_settings.find(edition_id)).execute(conn)?;
         diesel::insert_into(rs::registration_settings)
             .values((
@@ -81,6 +102,8 @@ pub fn save(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -> AppResu
                 rs::offer_hours.eq(offer.unwrap_or(48)),
                 rs::privacy_text.eq(form.privacy_text.trim()),
                 rs::coc_text.eq(form.coc_text.trim()),
+                rs::privacy_text_de.eq(form.privacy_text_de.trim()),
+                rs::coc_text_de.eq(form.coc_text_de.trim()),
                 rs::consent_version.eq(old.consent_version + i32::from(changed)),
                 rs::purge_after_days.eq(purge_after_days),
                 rs::purged_at.eq(old.purged_at),

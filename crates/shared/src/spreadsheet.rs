@@ -15,34 +15,75 @@ pub fn cell(value: &str) -> Cow<'_, str> {
 /// The byte-order mark that makes Excel read a CSV file as UTF-8.
 pub const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// A CSV file to download: UTF-8 with its byte-order mark, every cell quoted and
-/// neutralised.
-pub fn csv_download(
-    filename: &str,
-    header: &[&str],
-    rows: impl Iterator<Item = Vec<String>>,
-) -> actix_web::HttpResponse {
-    let quoted = |v: &str| format!("\"{}\"", cell(v).replace('"', "\"\""));
-    let mut out = header.join(",");
-    out.push('\n');
-    for row in rows {
-        out.push_str(&row.iter().map(|v| quoted(v)).collect::<Vec<_>>().join(","));
-        out.push('\n');
+/// A table for a spreadsheet: a header in the reader's language, then the rows. As CSV it
+/// is UTF-8 with its byte-order mark, every cell quoted and neutralised.
+#[derive(Debug, Default)]
+pub struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(header: Vec<String>) -> Self {
+        Table {
+            header,
+            rows: Vec::new(),
+        }
     }
-    let mut bytes = UTF8_BOM.to_vec();
-    bytes.extend_from_slice(out.as_bytes());
-    actix_web::HttpResponse::Ok()
-        .insert_header(("Content-Type", "text/csv; charset=utf-8"))
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"{filename}\""),
-        ))
-        .body(bytes)
+
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    pub fn extend(&mut self, rows: impl IntoIterator<Item = Vec<String>>) {
+        self.rows.extend(rows);
+    }
+
+    pub fn csv(&self) -> Vec<u8> {
+        let quoted = |v: &str| format!("\"{}\"", cell(v).replace('"', "\"\""));
+        let line = |cells: &[String]| {
+            let mut line = cells
+                .iter()
+                .map(|v| quoted(v))
+                .collect::<Vec<_>>()
+                .join(",");
+            line.push_str("\r\n");
+            line
+        };
+        let mut out = String::from_utf8_lossy(UTF8_BOM).into_owned();
+        out.push_str(&line(&self.header));
+        for row in &self.rows {
+            out.push_str(&line(row));
+        }
+        out.into_bytes()
+    }
+
+    /// The table as a CSV file to download.
+    pub fn download(&self, filename: &str) -> actix_web::HttpResponse {
+        actix_web::HttpResponse::Ok()
+            .insert_header(("Content-Type", "text/csv; charset=utf-8"))
+            .insert_header((
+                "Content-Disposition",
+                format!("attachment; filename=\"{filename}\""),
+            ))
+            .body(self.csv())
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::cell;
+    use super::{cell, Table};
+
+    #[test]
+    fn a_table_is_quoted_neutralised_csv_with_a_byte_order_mark() {
+        let mut table = Table::new(vec!["Name".into(), "E-Mail".into()]);
+        table.row(vec!["Ada \"the first\"".into(), "=cmd".into()]);
+        let csv = String::from_utf8(table.csv()).unwrap_or_default();
+        assert_eq!(
+            csv,
+            "\u{feff}\"Name\",\"E-Mail\"\r\n\"Ada \"\"the first\"\"\",\"'=cmd\"\r\n"
+        );
+    }
 
     #[test]
     fn formulas_are_neutralised() {

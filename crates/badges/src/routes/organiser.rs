@@ -3,8 +3,8 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_shared::spreadsheet;
-use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
+use devday_shared::spreadsheet::Table;
+use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page, RequestLocale};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 
 use crate::dashboard;
@@ -79,37 +79,52 @@ pub async fn add_list(
 }
 
 /// Every scan as CSV (UTF-8 with BOM, formulas neutralised).
-pub async fn csv(state: web::Data<AppState>, access: Organiser) -> AppResult<HttpResponse> {
+pub async fn csv(
+    state: web::Data<AppState>,
+    access: Organiser,
+    RequestLocale(locale): RequestLocale,
+) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
     let log = state
         .db(move |c| Ok(dashboard::log(c, &eid, None)?))
         .await?;
-    let rows = log.iter().map(|s| {
+    let edition = &access.edition;
+    let tr = |key: &str| state.i18n.tr(locale, key, &[]);
+    let zone = [("zone", edition.timezone.clone().into())];
+    let mut table = Table::new(vec![
+        state.i18n.tr(locale, "csv-scanned-at", &zone),
+        tr("csv-list"),
+        tr("csv-name"),
+        tr("csv-email"),
+        tr("csv-result"),
+        tr("csv-device"),
+        tr("csv-mode"),
+        tr("csv-undone"),
+    ]);
+    table.extend(log.into_iter().map(|s| {
         vec![
-            s.scanned_at.format("%Y-%m-%d %H:%M:%S").to_string(),
-            s.list.clone(),
-            s.name.clone().unwrap_or_default(),
-            s.email.clone().unwrap_or_default(),
-            s.result.to_string(),
-            s.device.clone(),
-            if s.offline { "offline" } else { "online" }.to_owned(),
-            if s.undone { "undone" } else { "" }.to_owned(),
+            edition
+                .local(s.scanned_at)
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string(),
+            s.list,
+            s.name.unwrap_or_default(),
+            s.email.unwrap_or_default(),
+            tr(&format!("csv-result-{}", s.result)),
+            s.device,
+            tr(if s.offline {
+                "csv-offline"
+            } else {
+                "csv-online"
+            }),
+            if s.undone {
+                tr("csv-undone")
+            } else {
+                String::new()
+            },
         ]
-    });
-    Ok(spreadsheet::csv_download(
-        &format!("{}-checkins.csv", access.edition.slug),
-        &[
-            "scanned_at_utc",
-            "list",
-            "name",
-            "email",
-            "result",
-            "device",
-            "mode",
-            "undone",
-        ],
-        rows,
-    ))
+    }));
+    Ok(table.download(&format!("{}-checkins.csv", edition.slug)))
 }
 
 /// Re-issues someone's ticket (a lost badge): the old code is revoked at once.

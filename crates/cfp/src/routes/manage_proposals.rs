@@ -1,10 +1,10 @@
 //! Organisers work with the proposals: list, detail with answers and history, edit, change
 //! of state, proposals for invited speakers, speakers, CSV exports.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::EmailAddress;
-use devday_shared::web::{CsrfForm, Flash, Organiser, Page};
+use devday_shared::web::{CsrfForm, Flash, Organiser, Page, RequestLocale};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
 
@@ -496,36 +496,26 @@ pub async fn speaker_list(
     page.render("cfp/manage_speakers.html", &ctx)
 }
 
-fn csv_response(name: String, bytes: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((header::CONTENT_TYPE, "text/csv; charset=utf-8"))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{name}\""),
-        ))
-        .body(bytes)
-}
-
 pub async fn proposals_csv(
     state: web::Data<AppState>,
     access: Organiser,
+    RequestLocale(locale): RequestLocale,
 ) -> AppResult<HttpResponse> {
-    let eid = access.edition.id.clone();
-    let bytes = state.db(move |c| export::proposals(c, &eid)).await?;
-    Ok(csv_response(
-        format!("{}-proposals.csv", access.edition.slug),
-        bytes,
-    ))
+    let (eid, i18n) = (access.edition.id.clone(), state.i18n.clone());
+    let table = state
+        .db(move |c| export::proposals(c, &eid, &i18n, locale))
+        .await?;
+    Ok(table.download(&format!("{}-proposals.csv", access.edition.slug)))
 }
 
 pub async fn speakers_csv(
     state: web::Data<AppState>,
     access: Organiser,
+    RequestLocale(locale): RequestLocale,
 ) -> AppResult<HttpResponse> {
-    let eid = access.edition.id.clone();
-    let bytes = state.db(move |c| export::speakers(c, &eid)).await?;
-    Ok(csv_response(
-        format!("{}-speakers.csv", access.edition.slug),
-        bytes,
-    ))
+    let (eid, i18n) = (access.edition.id.clone(), state.i18n.clone());
+    let table = state
+        .db(move |c| export::speakers(c, &eid, &i18n, locale))
+        .await?;
+    Ok(table.download(&format!("{}-speakers.csv", access.edition.slug)))
 }

@@ -13,6 +13,14 @@ struct TypeLine {
     open: bool,
 }
 
+/// A track as a speaker choosing one reads it.
+#[derive(Serialize)]
+struct TrackLine {
+    name: String,
+    colour: String,
+    description: String,
+}
+
 /// The CfP page: the organisers' text, what can be submitted until when, and the
 /// visitor's own proposals in this edition.
 pub async fn show(
@@ -22,7 +30,7 @@ pub async fn show(
 ) -> AppResult<HttpResponse> {
     let user_id = page.user.as_ref().map(|u| u.id.clone());
     let edition_id = edition.id.clone();
-    let (cfp, types, mine) = state
+    let (cfp, types, tracks, mine) = state
         .db(move |c| {
             let mine = match &user_id {
                 Some(id) => proposals::of_speaker(c, id)?
@@ -34,6 +42,7 @@ pub async fn show(
             Ok((
                 settings::settings(c, &edition_id)?,
                 settings::session_types(c, &edition_id)?,
+                settings::tracks(c, &edition_id)?,
                 mine,
             ))
         })
@@ -49,6 +58,15 @@ pub async fn show(
             open: rules::open_for(&edition, t, now),
         })
         .collect();
+    let pick = |en: &str, de: &str| devday_shared::bilingual::pick(page.locale, en, de).to_owned();
+    let tracks: Vec<TrackLine> = tracks
+        .into_iter()
+        .map(|t| TrackLine {
+            name: pick(&t.name, &t.name_de),
+            description: pick(&t.description, &t.description_de),
+            colour: t.colour,
+        })
+        .collect();
     let open = rules::any_open(&edition, &types, now);
     let days_left = types
         .iter()
@@ -58,8 +76,9 @@ pub async fn show(
         .map(|d| (d - now).num_days());
     let mut ctx = page.context();
     ctx.insert("edition", &edition);
-    ctx.insert("intro_md", &cfp.intro_md);
+    ctx.insert("intro_md", cfp.intro(page.locale));
     ctx.insert("types", &lines);
+    ctx.insert("tracks", &tracks);
     ctx.insert("open", &open);
     ctx.insert("days_left", &days_left);
     ctx.insert(

@@ -291,7 +291,7 @@ fn load(conn: &mut DbConn, edition_id: &str, reviewer_id: &str, id: &str) -> App
     };
     Ok(Loaded2 {
         open,
-        state: proposal.state.clone(),
+        state: proposal.state,
         proposal: reviewed,
         settings,
         categories,

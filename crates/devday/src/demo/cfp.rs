@@ -58,26 +58,39 @@ const COMPANIES: [&str; 8] = [
 ];
 
 /// (name in English and German, colour, description)
-const TRACKS: [(Name, &str, &str); 4] = [
+/// (name, colour, description in English and German)
+const TRACKS: [(Name, &str, Name); 4] = [
     (
         Name::new("Architecture & Backend", "Architektur & Backend"),
         "#0b5cad",
-        "Systems, APIs, languages and runtimes",
+        Name::new(
+            "Systems, APIs, languages and runtimes",
+            "Systeme, APIs, Sprachen und Laufzeitumgebungen",
+        ),
     ),
     (
         Name::new("Frontend & UX", "Frontend & UX"),
         "#d9480f",
-        "Browsers, apps, design systems, accessibility",
+        Name::new(
+            "Browsers, apps, design systems, accessibility",
+            "Browser, Apps, Designsysteme, Barrierefreiheit",
+        ),
     ),
     (
         Name::new("Data & AI", "Daten & KI"),
         "#2b8a3e",
-        "Data engineering, machine learning, analytics",
+        Name::new(
+            "Data engineering, machine learning, analytics",
+            "Data Engineering, maschinelles Lernen, Analyse",
+        ),
     ),
     (
         Name::new("DevOps & Security", "DevOps & Sicherheit"),
         "#862e9c",
-        "Delivery, operations, observability, security",
+        Name::new(
+            "Delivery, operations, observability, security",
+            "Auslieferung, Betrieb, Observability, Sicherheit",
+        ),
     ),
 ];
 
@@ -314,6 +327,12 @@ pub fn fill(
                        first-time speakers: tell us what you learned, including what went wrong.\n\n\
                        Talks are 45 minutes, lightning talks 15, workshops 3 hours. German or English."
                 .into(),
+            intro_de_md: "DevDay ist eine kostenlose Konferenz **von Entwickler*innen für \
+                          Entwickler*innen**. Wer zum ersten Mal spricht, ist herzlich willkommen: \
+                          Erzähl uns, was du gelernt hast, auch was schiefging.\n\n\
+                          Vorträge dauern 45 Minuten, Kurzvorträge 15, Workshops 3 Stunden. \
+                          Auf Deutsch oder Englisch."
+                .into(),
             max_proposals_per_speaker: "3".into(),
             title_max: "120".into(),
             abstract_max: "1500".into(),
@@ -329,7 +348,8 @@ pub fn fill(
                 name: name.en.into(),
                 name_de: name.de.into(),
                 colour: (*colour).into(),
-                description: (*description).into(),
+                description: description.en.into(),
+                description_de: description.de.into(),
                 position: position.to_string(),
             },
         )

@@ -8,20 +8,28 @@ use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
 use devday_shared::mail::Mailer;
 
-const PRIVACY: &str = "## Privacy notice · Datenschutz\n\n\
+const PRIVACY: &str = "## Privacy notice\n\n\
 The DevDay Demo team (Demo e. V., Lingnerplatz 1, 01069 Dresden, team@devday-demo.example) \
 uses your registration only to run the event: name and address for your ticket and news \
 about the programme, the optional answers for catering, shirts and planning rooms. Nothing \
 is passed on; you can view, change or delete your data with the link in \
-your ticket mail.\n\n\
-Das DevDay-Demo-Team nutzt deine Anmeldung nur für die Veranstaltung; du kannst sie jederzeit \
-über den Link in deiner Ticket-Mail ansehen, ändern oder löschen.";
+your ticket mail.";
 
-const CONDUCT: &str = "## Code of conduct · Verhaltenskodex\n\n\
+const PRIVACY_DE: &str = "## Datenschutz\n\n\
+Das DevDay-Demo-Team (Demo e. V., Lingnerplatz 1, 01069 Dresden, team@devday-demo.example) \
+nutzt deine Anmeldung nur für die Veranstaltung: Name und Adresse für dein Ticket und \
+Neuigkeiten zum Programm, die freiwilligen Angaben für Verpflegung, T-Shirts und die \
+Raumplanung. Nichts wird weitergegeben; mit dem Link in deiner Ticket-Mail kannst du deine \
+Daten jederzeit ansehen, ändern oder löschen.";
+
+const CONDUCT: &str = "## Code of conduct\n\n\
 DevDay Demo is for everyone: be respectful, no harassment of any kind, and stop when asked. \
-Tell anyone with a team badge, or write to team@devday-demo.example.\n\n\
-DevDay Demo ist für alle da: respektvoll, ohne Belästigung, und wer gebeten wird aufzuhören, \
-hört auf. Sprich jemanden mit Team-Namensschild an.";
+Tell anyone with a team badge, or write to team@devday-demo.example.";
+
+const CONDUCT_DE: &str = "## Verhaltenskodex\n\n\
+DevDay Demo ist für alle da: respektvoll, ohne Belästigung jeder Art, und wer gebeten wird \
+aufzuhören, hört auf. Sprich jemanden mit Team-Namensschild an oder schreib an \
+team@devday-demo.example.";
 
 const FIRST: [&str; 20] = [
     "Alex", "Birte", "Can", "Dana", "Elias", "Fatma", "Georg", "Helena", "Ivo", "Jana", "Kai",
@@ -60,6 +68,8 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
             offer_hours: "48".into(),
             privacy_text: PRIVACY.into(),
             coc_text: CONDUCT.into(),
+            privacy_text_de: PRIVACY_DE.into(),
+            coc_text_de: CONDUCT_DE.into(),
             purge_after_days: String::new(),
         },
     )

@@ -80,6 +80,8 @@ async fn render(
     ctx.insert("conference_free", &conference_free);
     ctx.insert("tshirts", &TSHIRTS);
     ctx.insert("ready", &config.texts_ready());
+    ctx.insert("privacy_md", config.privacy(page.locale));
+    ctx.insert("conduct_md", config.conduct(page.locale));
     ctx.insert("settings", &config);
     ctx.insert("sessions", &sessions);
     page.render_status(status, "registration/form.html", &ctx)

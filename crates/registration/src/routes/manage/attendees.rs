@@ -3,6 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
+use devday_shared::spreadsheet::Table;
 use devday_shared::web::{Confirmation, CsrfForm, Flash, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -105,34 +106,36 @@ pub async fn csv(
             ))
         })
         .await?;
-    let rows = registrations.iter().map(|r| {
+    let header = [
+        "csv-name",
+        "csv-email",
+        "csv-company",
+        "csv-state",
+        "csv-tshirt",
+        "csv-dietary",
+        "csv-accessibility",
+        "csv-registered-at",
+        "csv-tickets",
+    ];
+    let mut table = Table::new(header.iter().map(|k| page.tr(k)).collect());
+    table.extend(registrations.into_iter().map(|r| {
         vec![
-            r.name.clone(),
-            r.email.clone(),
-            r.company.clone(),
-            r.state.to_string(),
-            r.tshirt.clone(),
-            r.dietary.clone(),
-            r.accessibility.clone(),
-            r.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            r.name,
+            r.email,
+            r.company,
+            page.tr(&format!("registration-state-{}", r.state)),
+            r.tshirt,
+            r.dietary,
+            r.accessibility,
+            access
+                .edition
+                .local(r.created_at)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
             tickets.remove(&r.id).unwrap_or_default().join("; "),
         ]
-    });
-    Ok(devday_shared::spreadsheet::csv_download(
-        &format!("{}-attendees.csv", access.edition.slug),
-        &[
-            "name",
-            "email",
-            "company",
-            "state",
-            "tshirt",
-            "dietary",
-            "accessibility",
-            "registered_at",
-            "tickets",
-        ],
-        rows,
-    ))
+    }));
+    Ok(table.download(&format!("{}-attendees.csv", access.edition.slug)))
 }
 
 /// Asks before cancelling someone's registration.

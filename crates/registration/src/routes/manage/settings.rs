@@ -3,6 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
+use devday_shared::i18n::Locale;
 use devday_shared::web::{CsrfForm, Flash, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
@@ -26,12 +27,30 @@ async fn render(
     // devday's starting texts, put into the empty fields for the organisers to complete
     // and save: nothing is published until they do.
     if templates {
-        for (text, key) in [
-            (&mut config.privacy_text, "registration-template-privacy"),
-            (&mut config.coc_text, "registration-template-coc"),
+        for (text, key, locale) in [
+            (
+                &mut config.privacy_text,
+                "registration-template-privacy",
+                Locale::En,
+            ),
+            (
+                &mut config.privacy_text_de,
+                "registration-template-privacy",
+                Locale::De,
+            ),
+            (
+                &mut config.coc_text,
+                "registration-template-coc",
+                Locale::En,
+            ),
+            (
+                &mut config.coc_text_de,
+                "registration-template-coc",
+                Locale::De,
+            ),
         ] {
             if text.trim().is_empty() {
-                *text = state.i18n.tr(page.locale, key, &[]);
+                *text = state.i18n.tr(locale, key, &[]);
             }
         }
     }
