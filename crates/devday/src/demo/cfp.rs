@@ -327,8 +327,8 @@ pub fn fill(
                        first-time speakers: tell us what you learned, including what went wrong.\n\n\
                        Talks are 45 minutes, lightning talks 15, workshops 3 hours. German or English."
                 .into(),
-            intro_de_md: "DevDay ist eine kostenlose Konferenz **von Entwickler*innen für \
-                          Entwickler*innen**. Wer zum ersten Mal spricht, ist herzlich willkommen: \
+            intro_de_md: "DevDay ist eine kostenlose Konferenz **von Entwicklerinnen und \
+                          Entwicklern für Entwicklerinnen und Entwickler**. Wer zum ersten Mal spricht, ist herzlich willkommen: \
                           Erzähl uns, was du gelernt hast, auch was schiefging.\n\n\
                           Vorträge dauern 45 Minuten, Kurzvorträge 15, Workshops 3 Stunden. \
                           Auf Deutsch oder Englisch."
