@@ -5,6 +5,7 @@
 
 mod app;
 mod browser;
+pub mod builders;
 mod db;
 pub mod flows;
 mod smtp;

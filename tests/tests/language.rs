@@ -6,6 +6,8 @@
 use std::collections::{BTreeSet, HashMap, HashSet, VecDeque};
 use std::process::Stdio;
 
+use devday_shared::i18n::Locale;
+use devday_tests::builders::Builder;
 use devday_tests::{db_test, Client, TestApp};
 
 const PASSWORD: &str = "devday-demo-password";
@@ -162,21 +164,6 @@ fn run_demo(app: &TestApp) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// An attendee's manage link: the demo mails none, so one registration gets a known token.
-fn attendee_link(app: &TestApp) -> anyhow::Result<String> {
-    let token = "language-test-manage-token";
-    let hash = devday_shared::crypto::token_hash(token);
-    let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
-    diesel::connection::SimpleConnection::batch_execute(
-        &mut conn,
-        &format!(
-            "UPDATE registrations SET manage_token_hash = '{hash}' WHERE id = \
-             (SELECT MIN(id) FROM registrations WHERE state = 'confirmed')"
-        ),
-    )?;
-    Ok(format!("/register/manage/{token}"))
-}
-
 /// Forms each role sends, filled so that they are refused (field errors, a wrong password,
 /// a closed window, a bad code).
 fn refusals(role: &str, manage: &str) -> Vec<(String, Vec<(&'static str, &'static str)>)> {
@@ -232,7 +219,9 @@ db_test! {
     async fn every_page_of_the_demo_speaks_the_readers_language(backend) {
         let app = TestApp::spawn(backend).await?;
         run_demo(&app)?;
-        let manage = attendee_link(&app)?;
+        let manage = Builder::new(&app)?
+            .attendee("devday-demo", "Ada Lovelace", "ada@example.org", Locale::De)?
+            .manage_link();
         let roles: [(&str, Option<&str>, Vec<String>); 6] = [
             ("visitor", None, vec!["/".into(), "/devday-demo/".into(), "/devday-demo/schedule/".into()]),
             ("attendee", None, vec![manage.clone(), format!("{manage}/ticket")]),

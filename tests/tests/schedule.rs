@@ -4,6 +4,7 @@
 
 use std::process::Command;
 
+use devday_tests::builders::Builder;
 use devday_tests::flows::{confirm_proposal, confirm_proposals, submit_proposal};
 use devday_tests::{capture, db_test, validator, Client, TestApp};
 
@@ -324,9 +325,9 @@ db_test! {
             ("timezone", "Europe/Berlin"), ("venue", "Dresden"), ("cfp_opens_at", &at(-3)), ("cfp_closes_at", &at(3)),
         ]).await?;
         assert_eq!(res.status, 303, "{}", res.body);
+        // Sarah signs in later; her talk is made straight in the database.
         let sarah = app.user("sarah@example.org", "Sarah Speaker").await?;
-        let talk = submit_proposal(&sarah, "dd-now", "Yesterday's talk", "It happened.").await?;
-        confirm_proposal(&app, &admin, "dd-now", &talk, "sarah@example.org").await?;
+        let talk = Builder::new(&app)?.confirmed_session("dd-now", "sarah@example.org", "Yesterday's talk")?.id;
         admin.post("/dd-now/manage/schedule/rooms", &[("name", "Saal 1"), ("capacity", "100")]).await?;
         let editor = admin.get(&format!("/dd-now/manage/schedule?edit={talk}")).await?.body;
         let saal = capture(r#"<option value="([0-9a-f-]{36})">Saal 1</option>"#, &editor);
@@ -398,12 +399,10 @@ db_test! {
         let admin = app.admin().await?;
         app.create_open_edition(&admin, "dd-2030").await?;
         let sarah = app.user("sarah@example.org", "Sarah Speaker").await?;
-        let first = submit_proposal(&sarah, "dd-2030", "Ownership", "Borrowing.").await?;
-        let second = submit_proposal(&sarah, "dd-2030", "Lifetimes", "Annotations.").await?;
-        let tom = app.user("tom@example.org", "Tom Talker").await?;
-        let third = submit_proposal(&tom, "dd-2030", "Macros", "Declarative and procedural.").await?;
-        confirm_proposals(&app, &admin, "dd-2030", &[&first, &second], "sarah@example.org").await?;
-        confirm_proposal(&app, &admin, "dd-2030", &third, "tom@example.org").await?;
+        let mut data = Builder::new(&app)?;
+        let first = data.confirmed_session("dd-2030", "sarah@example.org", "Ownership")?.id;
+        let second = data.confirmed_session("dd-2030", "sarah@example.org", "Lifetimes")?.id;
+        let third = data.confirmed_session("dd-2030", "tom@example.org", "Macros")?.id;
         for (name, seats) in [("Saal 1", "300"), ("Room B", "80")] {
             admin.post("/dd-2030/manage/schedule/rooms", &[("name", name), ("capacity", seats)]).await?;
         }

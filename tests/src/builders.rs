@@ -1,0 +1,180 @@
+//! Test data written straight to the test app's database through the domains' own
+//! functions: a submitted proposal, a confirmed session, a confirmed registration with its
+//! ticket, each in one line where HTTP takes a dozen calls. What the domains would mail is
+//! queued in the outbox as usual and sent by the running app.
+
+use devday_cfp::model::{Language, Level, Proposal, ProposalState};
+use devday_cfp::proposals::form::ProposalInput;
+use devday_cfp::proposals::service::{self, NewProposal};
+use devday_cfp::{confirming, settings};
+use devday_db::DbConn;
+use devday_registration::register::{self, Admission, Outcome, RegistrationForm};
+use devday_shared::accounts::{users, EmailAddress};
+use devday_shared::editions::{queries, Edition};
+use devday_shared::i18n::{I18n, Locale};
+use devday_shared::mail::{Mailer, Wakeup};
+use devday_shared::templates::Templates;
+
+use crate::TestApp;
+
+pub struct Builder {
+    conn: DbConn,
+    mailer: Mailer,
+}
+
+/// A confirmed registration and the token of its manage link.
+pub struct Attendee {
+    pub registration_id: String,
+    pub manage_token: String,
+}
+
+impl Attendee {
+    pub fn manage_link(&self) -> String {
+        format!("/register/manage/{}", self.manage_token)
+    }
+}
+
+fn domain(e: devday_shared::AppError) -> anyhow::Error {
+    anyhow::anyhow!("{e}")
+}
+
+impl Builder {
+    pub fn new(app: &TestApp) -> anyhow::Result<Self> {
+        let conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+        let i18n = std::sync::Arc::new(I18n::load()?);
+        let templates = std::sync::Arc::new(Templates::load(i18n)?);
+        let mailer = Mailer::new(templates, app.base.as_str().into(), Wakeup::default());
+        Ok(Builder { conn, mailer })
+    }
+
+    pub fn edition(&mut self, slug: &str) -> anyhow::Result<Edition> {
+        queries::by_slug(&mut self.conn, slug)?.ok_or_else(|| anyhow::anyhow!("no edition {slug}"))
+    }
+
+    /// The account of `email` (made, confirmed and without a password, if there is none).
+    pub fn person(&mut self, email: &str, name: &str, locale: Locale) -> anyhow::Result<String> {
+        let address = EmailAddress::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
+        if let Some(user) = users::by_email(&mut self.conn, &address)? {
+            return Ok(user.id);
+        }
+        let new = users::NewUser {
+            email: &address,
+            display_name: name,
+            password_hash: None,
+            locale,
+            is_admin: false,
+            confirmed: true,
+        };
+        Ok(users::create(&mut self.conn, new)?.id)
+    }
+
+    /// A talk of `speaker` (an account of that address, made if needed), submitted
+    /// without the confirmation mail a real submission sends.
+    pub fn proposal(&mut self, slug: &str, speaker: &str, title: &str) -> anyhow::Result<Proposal> {
+        let edition = self.edition(slug)?;
+        let speaker_id = self.person(speaker, speaker, Locale::En)?;
+        let types = settings::session_types(&mut self.conn, &edition.id).map_err(domain)?;
+        let talk = types
+            .first()
+            .ok_or_else(|| anyhow::anyhow!("no session type"))?;
+        let input = ProposalInput {
+            title: title.to_owned(),
+            abstract_text: format!("What {title} taught us."),
+            description: String::new(),
+            notes: String::new(),
+            session_type_id: talk.id.clone(),
+            track_id: None,
+            language: Language::English,
+            level: Level::Intermediate,
+            proposal_answers: Vec::new(),
+            speaker_answers: Vec::new(),
+            speaker_questions: Vec::new(),
+        };
+        let new = NewProposal {
+            edition: &edition,
+            input: &input,
+            speaker_id: Some(&speaker_id),
+            actor_id: &speaker_id,
+            submit: false,
+            access_code_id: None,
+        };
+        let draft = service::create(&mut self.conn, &self.mailer, new).map_err(domain)?;
+        self.step(&draft, ProposalState::Submitted, &speaker_id, "submitted")
+    }
+
+    /// A session in the programme to be: submitted, accepted (the decision counted as
+    /// mailed) and confirmed by its speaker, who agreed to streaming and recording.
+    pub fn confirmed_session(
+        &mut self,
+        slug: &str,
+        speaker: &str,
+        title: &str,
+    ) -> anyhow::Result<Proposal> {
+        let submitted = self.proposal(slug, speaker, title)?;
+        let speaker_id = self.person(speaker, speaker, Locale::En)?;
+        let accepted = self.step(&submitted, ProposalState::Accepted, &speaker_id, "accepted")?;
+        devday_cfp::review::decide::mark_told(&mut self.conn, &accepted.id, accepted.state)?;
+        let confirmed = self.step(
+            &accepted,
+            ProposalState::Confirmed,
+            &speaker_id,
+            "answered by the speaker",
+        )?;
+        confirming::set_consent(&mut self.conn, &confirmed.id, true, true)?;
+        Ok(confirmed)
+    }
+
+    fn step(
+        &mut self,
+        proposal: &Proposal,
+        to: ProposalState,
+        actor: &str,
+        note: &str,
+    ) -> anyhow::Result<Proposal> {
+        service::transition(&mut self.conn, proposal, to, actor, note).map_err(domain)?;
+        devday_cfp::proposals::get(&mut self.conn, &proposal.edition_id, &proposal.id)?
+            .ok_or_else(|| anyhow::anyhow!("proposal {} vanished", proposal.id))
+    }
+
+    /// A confirmed registration for the conference, with its ticket, and a manage link the
+    /// test can open (the real one is only ever mailed).
+    pub fn attendee(
+        &mut self,
+        slug: &str,
+        name: &str,
+        email: &str,
+        locale: Locale,
+    ) -> anyhow::Result<Attendee> {
+        let edition = self.edition(slug)?;
+        let form = RegistrationForm {
+            name: name.to_owned(),
+            email: email.to_owned(),
+            consent: true,
+            ..Default::default()
+        };
+        let outcome = register::admit(
+            &mut self.conn,
+            &self.mailer,
+            &edition,
+            &form,
+            locale,
+            Admission::Quiet,
+        )
+        .map_err(domain)?;
+        let Outcome::Held { registration_id } = outcome else {
+            anyhow::bail!("{email} was not given a seat: {outcome:?}");
+        };
+        register::mark_confirmed(&mut self.conn, &registration_id)?;
+        let manage_token = format!("manage-{}", uuid::Uuid::new_v4().simple());
+        let hash = devday_shared::crypto::token_hash(&manage_token);
+        use devday_db::schema::registrations::dsl as r;
+        use diesel::prelude::*;
+        diesel::update(r::registrations.find(&registration_id))
+            .set(r::manage_token_hash.eq(hash))
+            .execute(&mut self.conn)?;
+        Ok(Attendee {
+            registration_id,
+            manage_token,
+        })
+    }
+}
