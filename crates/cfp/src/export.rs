@@ -1,6 +1,7 @@
 //! CSV exports of an edition's proposals and speakers, in the reader's language.
 
 use devday_db::DbConn;
+use devday_shared::editions::Edition;
 use devday_shared::i18n::{I18n, Locale};
 use devday_shared::spreadsheet::Table;
 use devday_shared::AppResult;
@@ -10,7 +11,7 @@ use crate::speakers;
 
 pub fn proposals(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition: &Edition,
     i18n: &I18n,
     locale: Locale,
 ) -> AppResult<Table> {
@@ -20,7 +21,7 @@ pub fn proposals(
         sort: "title".into(),
         ..Default::default()
     };
-    let page = list::list(conn, edition_id, &filter)?;
+    let page = list::list(conn, &edition.id, &filter)?;
     let header = [
         "csv-id",
         "csv-title",
@@ -51,7 +52,10 @@ pub fn proposals(
             tr(&format!("level-{}", r.proposal.level)),
             names.join("; "),
             emails.join("; "),
-            r.proposal.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            edition
+                .local(r.proposal.created_at)
+                .format("%Y-%m-%d %H:%M")
+                .to_string(),
         ]);
     }
     Ok(table)

@@ -501,9 +501,9 @@ pub async fn proposals_csv(
     access: Organiser,
     RequestLocale(locale): RequestLocale,
 ) -> AppResult<HttpResponse> {
-    let (eid, i18n) = (access.edition.id.clone(), state.i18n.clone());
+    let (edition, i18n) = (access.edition.clone(), state.i18n.clone());
     let table = state
-        .db(move |c| export::proposals(c, &eid, &i18n, locale))
+        .db(move |c| export::proposals(c, &edition, &i18n, locale))
         .await?;
     Ok(table.download(&format!("{}-proposals.csv", access.edition.slug)))
 }

@@ -1,0 +1,151 @@
+//! What people read, kept as reviewed snapshots (tests/tests/snapshots/): the mails of a
+//! registration and of a proposal in English and German, and the CSV downloads in both
+//! languages. A changed text shows up as a diff to review; ids, tokens, codes and the
+//! dates that depend on today are redacted.
+
+use devday_shared::i18n::Locale;
+use devday_tests::Mail;
+use devday_tests::{db_test, Client, TestApp};
+
+/// An edition with fixed dates, so the mails' dates stay the same from run to run.
+async fn fixed_edition(app: &TestApp, admin: &Client) -> anyhow::Result<()> {
+    let res = admin
+        .post(
+            "/editions/new",
+            &[
+                ("name", "DevDay 2030"),
+                ("slug", "dd-2030"),
+                ("starts_on", "2030-06-13"),
+                ("ends_on", "2030-06-14"),
+                ("timezone", "Europe/Berlin"),
+                (
+                    "venue",
+                    "Deutsches Hygiene-Museum, Lingnerplatz 1, 01069 Dresden",
+                ),
+                ("cfp_opens_at", "2026-01-01T00:00"),
+                ("cfp_closes_at", "2030-03-01T23:59"),
+                ("registration_opens_at", "2026-01-01T00:00"),
+                ("registration_closes_at", "2030-06-12T18:00"),
+            ],
+        )
+        .await?;
+    anyhow::ensure!(res.status == 303, "{}", res.body);
+    let res = admin
+        .post(
+            "/dd-2030/manage/registration",
+            &[
+                ("hold_hours", "24"),
+                ("offer_hours", "48"),
+                ("privacy_text", "We keep your data safe."),
+                ("privacy_text_de", "Wir schützen deine Daten."),
+                ("coc_text", "Be kind."),
+                ("coc_text_de", "Sei freundlich."),
+            ],
+        )
+        .await?;
+    anyhow::ensure!(res.status == 303, "{}", res.body);
+    let _ = app;
+    Ok(())
+}
+
+/// Replaces what differs between runs: ids, tokens in links, ticket codes, and today's and
+/// tomorrow's dates (a hold's deadline) with their times.
+fn redact(text: &str) -> String {
+    let today = chrono::Utc::now().date_naive();
+    let mut out = text.replace("\r\n", "\n");
+    for (day, name) in [
+        (today, "[today]"),
+        (today + chrono::Days::new(1), "[tomorrow]"),
+    ] {
+        for locale in [Locale::En, Locale::De] {
+            out = out.replace(&devday_shared::dates::day(day, locale), name);
+        }
+    }
+    let rules = [
+        (
+            r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+            "[id]",
+        ),
+        (r"/([A-Za-z0-9_-]{20,})", "/[token]"),
+        (r"\b[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}\b", "[short code]"),
+        (
+            r"\[(today|tomorrow)\](,? (um )?)\d{1,2}:\d{2}",
+            "[$1]$2[time]",
+        ),
+        (r"http://127\.0\.0\.1:\d+", "https://devday.example"),
+        (r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", "[timestamp]"),
+    ];
+    for (pattern, with) in rules {
+        if let Ok(re) = regex::Regex::new(pattern) {
+            out = re.replace_all(&out, with).into_owned();
+        }
+    }
+    out
+}
+
+fn mail(mail: &Mail) -> String {
+    redact(&format!(
+        "Subject: {}\n\n{}",
+        mail.subject,
+        mail.text.trim_end()
+    ))
+}
+
+db_test! {
+    async fn mails_and_downloads_read_as_reviewed(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        fixed_edition(&app, &admin).await?;
+        let suffix = |lang: &str| format!("{lang}");
+        for (lang, name, email) in [("en", "Ada Lovelace", "ada@example.org"), ("de", "Grete Hermann", "grete@example.org")] {
+            let visitor = Client::speaking(&app.base, lang);
+            let res = visitor.post("/dd-2030/register/", &[("name", name), ("email", email), ("consent", "true"), ("tshirt", "M")]).await?;
+            assert_eq!(res.status, 200, "{}", res.body);
+            let held = app.smtp.wait_for(email).await?;
+            insta::assert_snapshot!(format!("registration-held-{}", suffix(lang)), mail(&held));
+            let confirm = held.link("/register/confirm/").expect("a confirmation link");
+            visitor.get(&confirm).await?;
+            let res = visitor.post(&confirm, &[]).await?;
+            assert_eq!(res.status, 200, "{}", res.body);
+            let ticket = app.smtp.wait_for_nth(email, 2).await?;
+            insta::assert_snapshot!(format!("registration-ticket-{}", suffix(lang)), mail(&ticket));
+            let manage = ticket.link("/register/manage/").expect("a manage link");
+            let res = visitor.post(&format!("{manage}/cancel"), &[]).await?;
+            assert!(res.status < 400, "{}", res.body);
+            let cancelled = app.smtp.wait_for_nth(email, 3).await?;
+            insta::assert_snapshot!(format!("registration-cancelled-{}", suffix(lang)), mail(&cancelled));
+        }
+
+        // A proposal in each language: received, then accepted. Mails go out in the
+        // language of the speaker's account.
+        let mut ids = Vec::new();
+        for (lang, name, email, title, subject) in [
+            ("en", "Sam Speaker", "sam@example.org", "Typed states", "Proposal received"),
+            ("de", "Grete Sprecherin", "grete.s@example.org", "Zustände als Typen", "Einreichung erhalten"),
+        ] {
+            let speaker = app.user(email, name).await?;
+            speaker.get(&format!("/lang/{lang}")).await?;
+            ids.push(devday_tests::flows::submit_proposal(&speaker, "dd-2030", title, "Enums over strings.").await?);
+            let received = app.smtp.wait_for_subject(email, subject).await?;
+            insta::assert_snapshot!(format!("proposal-received-{lang}"), mail(&received));
+        }
+        let mut fields: Vec<(&str, &str)> = ids.iter().map(|id| ("ids", id.as_str())).collect();
+        fields.push(("decision", "accept"));
+        assert_eq!(admin.post("/dd-2030/manage/review/decide", &fields).await?.status, 303);
+        assert_eq!(admin.post("/dd-2030/manage/review/notify", &[]).await?.status, 303);
+        for (lang, email, subject) in [("en", "sam@example.org", "Accepted"), ("de", "grete.s@example.org", "Angenommen")] {
+            let accepted = app.smtp.wait_for_subject(email, subject).await?;
+            insta::assert_snapshot!(format!("proposal-accepted-{lang}"), mail(&accepted));
+        }
+        // The CSV downloads in both languages (two cancelled registrations, two proposals).
+        for lang in ["en", "de"] {
+            for csv in ["registrations", "proposals", "speakers"] {
+                let url = format!("{}/dd-2030/manage/{csv}.csv", app.base);
+                let res = admin.send(admin.http().get(&url).header("Accept-Language", lang)).await?;
+                assert_eq!(res.status, 200);
+                insta::assert_snapshot!(format!("{csv}-csv-{lang}"), redact(&res.body));
+            }
+        }
+        Ok(())
+    }
+}
