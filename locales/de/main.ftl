@@ -1370,3 +1370,15 @@ csv-result-revoked = gesperrt
 csv-result-invalid = kein gültiges Ticket
 csv-result-wrong_edition = Ticket einer anderen Ausgabe
 csv-result-not_on_list = nicht auf dieser Liste
+
+## Was die Geschichte einer Einreichung festhält
+history-created = angelegt
+history-submitted = eingereicht
+history-edited = bearbeitet
+history-decided = entschieden
+history-put_on_waiting_list = auf die Warteliste gesetzt
+history-answered_by_speaker = von den Vortragenden beantwortet
+history-speaker_joined = weitere Vortragende dabei
+history-withdrawn_by_speaker = von den Vortragenden zurückgezogen
+history-changed_by_organisers = vom Orga-Team geändert
+history-carried_over = aus dem Programm des Vorjahrs übernommen

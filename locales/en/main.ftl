@@ -1363,3 +1363,15 @@ csv-result-revoked = revoked
 csv-result-invalid = not a valid ticket
 csv-result-wrong_edition = ticket of another edition
 csv-result-not_on_list = not on this list
+
+## What a proposal's history says happened
+history-created = created
+history-submitted = submitted
+history-edited = edited
+history-decided = decided
+history-put_on_waiting_list = put on the waiting list
+history-answered_by_speaker = answered by the speaker
+history-speaker_joined = a co-speaker joined
+history-withdrawn_by_speaker = withdrawn by a speaker
+history-changed_by_organisers = changed by the organisers
+history-carried_over = taken over from last year's programme

@@ -3,7 +3,7 @@
 //! ticket, each in one line where HTTP takes a dozen calls. What the domains would mail is
 //! queued in the outbox as usual and sent by the running app.
 
-use devday_cfp::model::{Language, Level, Proposal, ProposalState};
+use devday_cfp::model::{HistoryEvent, Language, Level, Proposal, ProposalState};
 use devday_cfp::proposals::form::ProposalInput;
 use devday_cfp::proposals::service::{self, NewProposal};
 use devday_cfp::{confirming, settings};
@@ -99,7 +99,12 @@ impl Builder {
             access_code_id: None,
         };
         let draft = service::create(&mut self.conn, &self.mailer, new).map_err(domain)?;
-        self.step(&draft, ProposalState::Submitted, &speaker_id, "submitted")
+        self.step(
+            &draft,
+            ProposalState::Submitted,
+            &speaker_id,
+            HistoryEvent::Submitted,
+        )
     }
 
     /// A session in the programme to be: submitted, accepted (the decision counted as
@@ -112,13 +117,18 @@ impl Builder {
     ) -> anyhow::Result<Proposal> {
         let submitted = self.proposal(slug, speaker, title)?;
         let speaker_id = self.person(speaker, speaker, Locale::En)?;
-        let accepted = self.step(&submitted, ProposalState::Accepted, &speaker_id, "accepted")?;
+        let accepted = self.step(
+            &submitted,
+            ProposalState::Accepted,
+            &speaker_id,
+            HistoryEvent::Decided,
+        )?;
         devday_cfp::review::decide::mark_told(&mut self.conn, &accepted.id, accepted.state)?;
         let confirmed = self.step(
             &accepted,
             ProposalState::Confirmed,
             &speaker_id,
-            "answered by the speaker",
+            HistoryEvent::AnsweredBySpeaker,
         )?;
         confirming::set_consent(&mut self.conn, &confirmed.id, true, true)?;
         Ok(confirmed)
@@ -129,9 +139,9 @@ impl Builder {
         proposal: &Proposal,
         to: ProposalState,
         actor: &str,
-        note: &str,
+        event: HistoryEvent,
     ) -> anyhow::Result<Proposal> {
-        service::transition(&mut self.conn, proposal, to, actor, note).map_err(domain)?;
+        service::transition(&mut self.conn, proposal, to, actor, event.into()).map_err(domain)?;
         devday_cfp::proposals::get(&mut self.conn, &proposal.edition_id, &proposal.id)?
             .ok_or_else(|| anyhow::anyhow!("proposal {} vanished", proposal.id))
     }

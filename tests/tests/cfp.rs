@@ -99,7 +99,11 @@ db_test! {
         }
         let page = speaker.get(&format!("/dd-2030/cfp/proposals/{id}")).await?;
         assert!(page.body.contains("Cora Co") && page.body.contains("accepted"));
-        assert!(page.body.contains("speaker joined") && page.body.contains("edited"), "history incomplete");
+        assert!(page.body.contains("a co-speaker joined") && page.body.contains("edited"), "history incomplete");
+        // The history is said in the reader's language.
+        let url = format!("{}/dd-2030/cfp/proposals/{id}", app.base);
+        let german = speaker.send(speaker.http().get(&url).header("Accept-Language", "de")).await?.body;
+        assert!(german.contains("weitere Vortragende dabei") && german.contains("bearbeitet") && !german.contains("speaker joined"), "{german}");
 
         // Organisers find it by a speaker's name and see the history and notes.
         let list = admin.get("/dd-2030/manage/proposals?q=cora").await?;

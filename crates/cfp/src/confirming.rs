@@ -11,7 +11,7 @@ use devday_shared::{AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Proposal;
+use crate::model::{Note, Proposal};
 use crate::profiles;
 use crate::time::parse_local;
 
@@ -197,7 +197,7 @@ pub fn change_consent(
             Some(actor_id),
             Some(state),
             state,
-            note,
+            Note::Said(note),
         )?;
         Ok(())
     })

@@ -12,7 +12,7 @@ use devday_shared::mail::{outbox, Mailer};
 use devday_shared::{AppError, AppResult};
 use diesel::prelude::*;
 
-use crate::model::{CoSpeakerInvitation, Proposal};
+use crate::model::{CoSpeakerInvitation, HistoryEvent, Proposal};
 use crate::proposals::{self, service};
 
 const LIFETIME: Duration = Duration::days(14);
@@ -205,7 +205,7 @@ pub fn accept(conn: &mut DbConn, token: &str, user_id: &str, email: &str) -> App
             Some(user_id),
             Some(proposal.state),
             proposal.state,
-            "speaker joined",
+            HistoryEvent::SpeakerJoined.into(),
         )?;
         proposals::get(conn, &proposal.edition_id, &proposal.id)?.ok_or(AppError::NotFound)
     })

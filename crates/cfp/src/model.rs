@@ -19,6 +19,48 @@ devday_db::text_enum!(
 );
 
 devday_db::text_enum!(
+    /// What a proposal's history says happened, where devday wrote it; people read it as
+    /// `history-<event>` in their language.
+    #[derive(Serialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum HistoryEvent {
+        Created = "created",
+        Submitted = "submitted",
+        Edited = "edited",
+        Decided = "decided",
+        PutOnWaitingList = "put on the waiting list",
+        AnsweredBySpeaker = "answered by the speaker",
+        SpeakerJoined = "speaker joined",
+        WithdrawnBySpeaker = "withdrawn by a speaker",
+        ChangedByOrganisers = "changed by the organisers",
+        CarriedOver = "last year",
+    }
+);
+
+/// A history entry's note: an event devday names, or the organisers' own words (a reason
+/// for a change), kept as they wrote them.
+#[derive(Debug, Clone, Copy)]
+pub enum Note<'a> {
+    Event(HistoryEvent),
+    Said(&'a str),
+}
+
+impl Note<'_> {
+    pub fn text(&self) -> &str {
+        match self {
+            Note::Event(event) => event.as_str(),
+            Note::Said(words) => words,
+        }
+    }
+}
+
+impl From<HistoryEvent> for Note<'_> {
+    fn from(event: HistoryEvent) -> Self {
+        Note::Event(event)
+    }
+}
+
+devday_db::text_enum!(
     #[derive(Serialize, Deserialize, ToSchema)]
     #[serde(rename_all = "snake_case")]
     pub enum Level {

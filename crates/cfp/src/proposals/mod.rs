@@ -15,7 +15,7 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 pub use crate::model::SpeakerSummary;
-use crate::model::{HistoryEntry, Proposal, Question};
+use crate::model::{HistoryEntry, HistoryEvent, Proposal, Question};
 
 pub fn get(conn: &mut DbConn, edition_id: &str, id: &str) -> QueryResult<Option<Proposal>> {
     p::proposals
@@ -147,6 +147,9 @@ pub struct HistoryView {
     pub actor: Option<String>,
     pub from_state: Option<ProposalState>,
     pub to_state: ProposalState,
+    /// What happened, where devday named it (said in the reader's language).
+    pub event: Option<HistoryEvent>,
+    /// The organisers' own words, where they gave a reason.
     pub note: String,
 }
 
@@ -164,6 +167,7 @@ pub fn history(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Vec<HistoryV
             actor,
             from_state: entry.from_state,
             to_state: entry.to_state,
+            event: HistoryEvent::parse(&entry.note),
             note: entry.note,
         })
         .collect())

@@ -13,7 +13,7 @@ use diesel::prelude::*;
 
 use super::form::ProposalInput;
 use super::{get, speakers};
-use crate::model::{Proposal, ProposalState};
+use crate::model::{HistoryEvent, Note, Proposal, ProposalState};
 
 /// Records a change of a proposal (also edits, where the state stays).
 pub fn record(
@@ -22,7 +22,7 @@ pub fn record(
     actor_id: Option<&str>,
     from: Option<ProposalState>,
     to: ProposalState,
-    note: &str,
+    note: Note<'_>,
 ) -> QueryResult<()> {
     diesel::insert_into(h::proposal_history)
         .values((
@@ -32,7 +32,7 @@ pub fn record(
             h::at.eq(now()),
             h::from_state.eq(from.map(ProposalState::as_str)),
             h::to_state.eq(to),
-            h::note.eq(note),
+            h::note.eq(note.text()),
         ))
         .execute(conn)
         .map(drop)
@@ -201,7 +201,14 @@ pub fn create(conn: &mut DbConn, mailer: &Mailer, new: NewProposal<'_>) -> AppRe
         }
         save_answers(conn, &id, new.speaker_id, input)?;
         refresh_search_text(conn, &id)?;
-        record(conn, &id, Some(new.actor_id), None, state, "created")?;
+        record(
+            conn,
+            &id,
+            Some(new.actor_id),
+            None,
+            state,
+            HistoryEvent::Created.into(),
+        )?;
         let proposal = get(conn, &new.edition.id, &id)?.ok_or(AppError::NotFound)?;
         if new.submit {
             enqueue_submitted(conn, mailer, new.edition, &proposal)?;
@@ -294,8 +301,19 @@ pub fn update(
         };
         save_answers(conn, &proposal.id, answerer.as_deref(), input)?;
         refresh_search_text(conn, &proposal.id)?;
-        let note = if to != from { "submitted" } else { "edited" };
-        record(conn, &proposal.id, Some(actor_id), Some(from), to, note)?;
+        let event = if to != from {
+            HistoryEvent::Submitted
+        } else {
+            HistoryEvent::Edited
+        };
+        record(
+            conn,
+            &proposal.id,
+            Some(actor_id),
+            Some(from),
+            to,
+            event.into(),
+        )?;
         let updated = get(conn, &edition.id, &proposal.id)?.ok_or(AppError::NotFound)?;
         if to != from {
             enqueue_submitted(conn, mailer, edition, &updated)?;
@@ -312,7 +330,7 @@ pub fn transition(
     proposal: &Proposal,
     to: ProposalState,
     actor_id: &str,
-    note: &str,
+    note: Note<'_>,
 ) -> AppResult<()> {
     let from = proposal.state;
     if from == to {

@@ -11,7 +11,7 @@ use devday_shared::mail::{outbox, Mailer};
 use devday_shared::{crypto, AppError, AppResult};
 use diesel::prelude::*;
 
-use crate::model::{Proposal, ProposalState};
+use crate::model::{HistoryEvent, Proposal, ProposalState};
 use crate::proposals::{self, service};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +69,7 @@ pub fn decide(
                 diesel::update(p::proposals.find(&proposal.id))
                     .set(p::waitlist_position.eq(None::<i32>))
                     .execute(conn)?;
-                service::transition(conn, proposal, to, actor_id, "decided")?;
+                service::transition(conn, proposal, to, actor_id, HistoryEvent::Decided.into())?;
             }
             Decision::Waitlist
                 if proposal.waitlist_position.is_some() && from == ProposalState::Submitted => {}
@@ -91,7 +91,7 @@ pub fn decide(
                         Some(actor_id),
                         Some(from),
                         from,
-                        "put on the waiting list",
+                        HistoryEvent::PutOnWaitingList.into(),
                     )?;
                 } else {
                     service::transition(
@@ -99,7 +99,7 @@ pub fn decide(
                         proposal,
                         ProposalState::Submitted,
                         actor_id,
-                        "put on the waiting list",
+                        HistoryEvent::PutOnWaitingList.into(),
                     )?;
                 }
             }
@@ -413,7 +413,7 @@ fn answer(
         actor,
         Some(ProposalState::Accepted),
         to,
-        "answered by the speaker",
+        HistoryEvent::AnsweredBySpeaker.into(),
     )?;
     proposals::get(conn, &proposal.edition_id, &proposal.id)?.ok_or(AppError::NotFound)
 }

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use super::form_page::{self, FormPage};
 use crate::catalogue::Loaded;
 use crate::invitations::{self, Invite, Kind};
-use crate::model::{Proposal, ProposalState};
+use crate::model::{HistoryEvent, Note, Proposal, ProposalState};
 use crate::proposals::form::{self, ProposalForm};
 use crate::proposals::list::{self, Filter};
 use crate::proposals::{self, service};
@@ -230,9 +230,9 @@ pub async fn set_state(
                 to,
                 &uid,
                 if note.is_empty() {
-                    "changed by the organisers"
+                    HistoryEvent::ChangedByOrganisers.into()
                 } else {
-                    &note
+                    Note::Said(&note)
                 },
             )
         })

@@ -13,20 +13,20 @@ use super::respond::AnswerForm;
 use crate::catalogue::Loaded;
 use crate::confirming::{self, ConfirmForm};
 use crate::invitations::{self, Invite, Kind};
-use crate::model::{ProposalState, SpeakerSummary};
+use crate::model::{HistoryEvent, ProposalState, SpeakerSummary};
 use crate::proposals::{self, service, AnswerView, HistoryView};
 use crate::review::decide;
 use crate::{profiles, rules};
 
 /// History entries speakers see: their own doing; the organisers' deliberations stay
 /// with the organisers.
-const SPEAKER_NOTES: [&str; 6] = [
-    "created",
-    "submitted",
-    "edited",
-    "speaker joined",
-    "withdrawn by a speaker",
-    "answered by the speaker",
+const SPEAKER_EVENTS: [HistoryEvent; 6] = [
+    HistoryEvent::Created,
+    HistoryEvent::Submitted,
+    HistoryEvent::Edited,
+    HistoryEvent::SpeakerJoined,
+    HistoryEvent::WithdrawnBySpeaker,
+    HistoryEvent::AnsweredBySpeaker,
 ];
 
 async fn render(
@@ -69,7 +69,7 @@ async fn render(
                 invitations::of_proposal(c, &pid)?,
                 proposals::history(c, &pid)?
                     .into_iter()
-                    .filter(|h| SPEAKER_NOTES.contains(&h.note.as_str()))
+                    .filter(|h| h.event.is_some_and(|e| SPEAKER_EVENTS.contains(&e)))
                     .collect(),
                 proposals::answers(c, &p2, &ids)?,
                 crate::review::decide::state_for_speakers(c, &p2)?,
@@ -314,7 +314,7 @@ pub async fn withdraw(
                 &p,
                 ProposalState::Withdrawn,
                 &uid,
-                "withdrawn by a speaker",
+                HistoryEvent::WithdrawnBySpeaker.into(),
             )
         })
         .await?;

@@ -1,7 +1,7 @@
 //! The demo's archived edition: last year's programme, confirmed, placed and released, so
 //! the archive shows what it keeps (programme, sessions, speakers) from the first start.
 
-use devday_cfp::model::{Language, Level, ProposalState};
+use devday_cfp::model::{HistoryEvent, Language, Level, ProposalState};
 use devday_cfp::proposals::form::ProposalInput;
 use devday_cfp::proposals::service::{self, NewProposal};
 use devday_cfp::{proposals, settings};
@@ -133,7 +133,14 @@ pub fn fill(
         ] {
             let current = proposals::get(conn, &archive.id, &created.id)?
                 .ok_or_else(|| anyhow::anyhow!("archive proposal vanished"))?;
-            service::transition(conn, &current, to, organiser, "last year").map_err(err)?;
+            service::transition(
+                conn,
+                &current,
+                to,
+                organiser,
+                HistoryEvent::CarriedOver.into(),
+            )
+            .map_err(err)?;
         }
     }
     super::schedule::fill(conn, mailer, archive, organiser)

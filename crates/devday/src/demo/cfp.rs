@@ -1,7 +1,7 @@
 //! The demo's call for papers: ~70 proposals by ~55 speakers in German and English, four
 //! tracks, the three default session types, some co-speakers, a few drafts and withdrawals.
 
-use devday_cfp::model::{Language, Level, ProposalState};
+use devday_cfp::model::{HistoryEvent, Language, Level, ProposalState};
 use devday_cfp::profiles::{self, ProfileForm};
 use devday_cfp::proposals::form::ProposalInput;
 use devday_cfp::proposals::service::{self, NewProposal};
@@ -473,15 +473,21 @@ pub fn fill(
                 &proposal,
                 ProposalState::Submitted,
                 speaker,
-                "submitted",
+                HistoryEvent::Submitted.into(),
             )
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         }
         if state == ProposalState::Withdrawn {
             let submitted = devday_cfp::proposals::get(conn, &edition.id, &proposal.id)?
                 .ok_or_else(|| anyhow::anyhow!("demo proposal vanished"))?;
-            service::transition(conn, &submitted, state, speaker, "withdrawn by a speaker")
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            service::transition(
+                conn,
+                &submitted,
+                state,
+                speaker,
+                HistoryEvent::WithdrawnBySpeaker.into(),
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         }
         count += 1;
     }

@@ -1,7 +1,7 @@
 //! The demo's review: six reviewers, two to four reviews on every submitted proposal, and
 //! the decisions (about 40 accepted and confirmed, a few declined, the rest rejected).
 
-use devday_cfp::model::ProposalState;
+use devday_cfp::model::{HistoryEvent, ProposalState};
 use devday_cfp::proposals::{self, list, service};
 use devday_cfp::review::decide::{self, Decision};
 use devday_cfp::review::reviews::{self, ReviewInput};
@@ -129,8 +129,14 @@ pub fn fill(
                 .next()
                 .map(|s| s.user_id)
                 .unwrap_or_else(|| organiser.to_owned());
-            service::transition(conn, &decided, answer, &speaker, "answered by the speaker")
-                .map_err(err)?;
+            service::transition(
+                conn,
+                &decided,
+                answer,
+                &speaker,
+                HistoryEvent::AnsweredBySpeaker.into(),
+            )
+            .map_err(err)?;
             if answer == ProposalState::Confirmed {
                 confirmed += 1;
                 // Everyone may be streamed; a few speakers refuse a recording.
