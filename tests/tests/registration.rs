@@ -417,6 +417,17 @@ db_test! {
         assert!(sent.subject.contains("Doors open at 8 for") && sent.text.contains("Hello Rusher 1,"), "{}", sent.text);
         assert!(app.smtp.mails_to("rusher2@example.org").iter().all(|m| !m.subject.starts_with("Doors")));
 
+        // Written in both languages: each person gets theirs (a German registration, the
+        // German text; the English ones, the English text), and the preview counts them.
+        let german = devday_tests::Client::speaking(&app.base, "de");
+        assert_eq!(german.api_post("/api/events/dd-2030/registrations", None, &rusher(3, false)).await?.status, 201);
+        let both = [("subject", "Doors open at 8"), ("body", "Hello {name}!"), ("subject_de", "Einlass ab 8"), ("body_de", "Hallo {name}!"), ("state", "active"), ("ticket", ""), ("action", "preview")];
+        let res = admin.post("/dd-2030/manage/registrations/mail", &both).await?;
+        assert!(res.body.contains("2 in English, 1 in German.") && res.body.contains("Hallo Rusher 3!") && res.body.contains("Hello Rusher 1!"), "{}", res.body);
+        let half = [("subject", ""), ("body", ""), ("subject_de", "Einlass ab 8"), ("body_de", ""), ("state", "active"), ("ticket", ""), ("action", "preview")];
+        let res = admin.post("/dd-2030/manage/registrations/mail", &half).await?;
+        assert!(res.status == 422 && res.body.contains(r#"id="e-body_de""#), "a German subject without its text: {}", res.body);
+
         // An organiser corrects Rusher 1's details; bad input is refused beside the field.
         let list = admin.get("/dd-2030/manage/registrations?q=rusher1").await?;
         let edit = regex::Regex::new(r#"href="(/dd-2030/manage/registrations/[0-9a-f-]{36})""#)?
@@ -442,11 +453,11 @@ db_test! {
         // The link asks first; only the button on that page cancels.
         let ask = admin.get(&cancel).await?;
         assert!(ask.body.contains("Cancel the registration of Rusher 2?") && ask.body.contains("Cancel this registration"), "{}", ask.body);
-        assert!(admin.get("/dd-2030/manage/registrations").await?.body.contains("2 / 500"), "asking cancelled already");
+        assert!(admin.get("/dd-2030/manage/registrations").await?.body.contains("3 / 500"), "asking cancelled already");
         assert_eq!(admin.post(&cancel, &[]).await?.status, 303);
         let told = app.smtp.wait_for_subject("rusher2@example.org", "Your registration for").await?;
         assert!(told.subject.ends_with("was cancelled") && told.link("/dd-2030/register/").is_some(), "{}", told.text);
-        assert!(admin.get("/dd-2030/manage/registrations").await?.body.contains("1 / 500"));
+        assert!(admin.get("/dd-2030/manage/registrations").await?.body.contains("2 / 500"));
         assert_eq!(admin.post(&cancel, &[]).await?.status, 409, "cancelled twice");
         Ok(())
     }

@@ -3,6 +3,7 @@
 
 use devday_db::DbConn;
 use devday_shared::editions::Edition;
+use devday_shared::mail::mailing::Compose;
 pub use devday_shared::mail::mailing::{send, Letter};
 use devday_shared::mail::{mailing, Mailer};
 use devday_shared::{AppResult, FieldErrors};
@@ -13,8 +14,8 @@ use crate::proposals::list::{self, Filter};
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MailForm {
-    pub subject: String,
-    pub body: String,
+    #[serde(flatten)]
+    pub text: Compose,
     /// preview or send
     pub action: String,
     #[serde(flatten)]
@@ -24,7 +25,7 @@ pub struct MailForm {
 pub const PLACEHOLDERS: [&str; 4] = ["{name}", "{title}", "{link}", "{edition}"];
 
 pub fn validate(form: &MailForm) -> FieldErrors {
-    mailing::validate(&form.subject, &form.body)
+    form.text.validate()
 }
 
 fn fill(template: &str, name: &str, title: &str, link: &str, edition: &str) -> String {
@@ -52,6 +53,12 @@ pub fn letters(
         ..form.filter.clone()
     };
     let page = list::list(conn, &edition.id, &filter)?;
+    let ids: Vec<&str> = page
+        .rows
+        .iter()
+        .flat_map(|r| r.speakers.iter().map(|s| s.user_id.as_str()))
+        .collect();
+    let locales = devday_shared::accounts::users::locales(conn, &ids)?;
     let mut letters = Vec::new();
     for row in page.rows {
         let link = mailer.link(&format!(
@@ -59,22 +66,22 @@ pub fn letters(
             edition.slug, row.proposal.id
         ));
         for speaker in &row.speakers {
+            let locale = locales.get(&speaker.user_id).copied().unwrap_or_default();
+            let (subject, body, locale) = form.text.for_reader(locale);
+            let fill = |text| {
+                fill(
+                    text,
+                    &speaker.name,
+                    &row.proposal.title,
+                    &link,
+                    &edition.name,
+                )
+            };
             letters.push(Letter {
                 to: speaker.email.clone(),
-                subject: fill(
-                    form.subject.trim(),
-                    &speaker.name,
-                    &row.proposal.title,
-                    &link,
-                    &edition.name,
-                ),
-                body: fill(
-                    &form.body,
-                    &speaker.name,
-                    &row.proposal.title,
-                    &link,
-                    &edition.name,
-                ),
+                subject: fill(subject),
+                body: fill(body),
+                locale,
             });
         }
     }

@@ -5,7 +5,8 @@ use crate::model::RegistrationState;
 use devday_db::schema::{registration_tickets::dsl as rt, registrations::dsl as r};
 use devday_db::DbConn;
 use devday_shared::editions::Edition;
-use devday_shared::mail::mailing::{self, Letter};
+use devday_shared::i18n::Locale;
+use devday_shared::mail::mailing::{self, Compose, Letter};
 use devday_shared::{AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,8 +16,8 @@ pub use devday_shared::mail::mailing::send;
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AttendeeMailForm {
-    pub subject: String,
-    pub body: String,
+    #[serde(flatten)]
+    pub text: Compose,
     /// preview or send
     pub action: String,
     /// "confirmed" (the default), "held" (not confirmed yet) or "active" (both).
@@ -28,7 +29,7 @@ pub struct AttendeeMailForm {
 pub const PLACEHOLDERS: [&str; 2] = ["{name}", "{edition}"];
 
 pub fn validate(form: &AttendeeMailForm) -> FieldErrors {
-    mailing::validate(&form.subject, &form.body)
+    form.text.validate()
 }
 
 /// The mails the form would send, one per matching registration.
@@ -55,21 +56,25 @@ pub fn letters(
             ),
         );
     }
-    let people: Vec<(String, String)> = q
+    let people: Vec<(String, String, String)> = q
         .order(r::created_at.asc())
-        .select((r::name, r::email))
+        .select((r::name, r::email, r::locale))
         .load(conn)?;
     Ok(people
         .into_iter()
-        .map(|(name, email)| {
+        .map(|(name, email, locale)| {
             let values = [
                 ("{name}", name.as_str()),
                 ("{edition}", edition.name.as_str()),
             ];
+            let (subject, body, locale) = form
+                .text
+                .for_reader(Locale::parse(&locale).unwrap_or_default());
             Letter {
                 to: email,
-                subject: mailing::fill(form.subject.trim(), &values),
-                body: mailing::fill(&form.body, &values),
+                subject: mailing::fill(subject, &values),
+                body: mailing::fill(body, &values),
+                locale,
             }
         })
         .collect())

@@ -8,6 +8,7 @@ use devday_shared::{AppResult, AppState, FieldErrors};
 use crate::catalogue::Loaded;
 use crate::mailing::{self, Letter, MailForm, PLACEHOLDERS};
 use crate::model::ProposalState;
+use devday_shared::mail::mailing::Compose;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -49,6 +50,10 @@ async fn render(
         &preview.map(|p| p.iter().take(3).collect::<Vec<_>>()),
     );
     ctx.insert("count", &preview.map(<[Letter]>::len));
+    ctx.insert(
+        "languages",
+        &preview.map(devday_shared::mail::mailing::by_language),
+    );
     ctx.insert("sent", &sent);
     ctx.insert("placeholders", &PLACEHOLDERS);
     ctx.insert("types", &loaded.types);
@@ -69,7 +74,7 @@ pub async fn compose(
     access: Organiser,
 ) -> AppResult<HttpResponse> {
     let form = MailForm {
-        body: "Hello {name},\n\n…\n\n{title}: {link}\n".into(),
+        text: Compose::greeting("\n{title}: {link}\n"),
         ..Default::default()
     };
     render(

@@ -3,8 +3,7 @@
 use actix_web::{web, HttpResponse};
 use devday_shared::api::{invalid_in_english, ProblemDocument};
 use devday_shared::editions::queries;
-use devday_shared::i18n::Locale;
-use devday_shared::web::ClientIp;
+use devday_shared::web::{ClientIp, RequestLocale};
 use devday_shared::{AppError, AppResult, AppState};
 
 use crate::register::{self, Outcome, RegistrationForm};
@@ -31,6 +30,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 pub async fn create(
     state: web::Data<AppState>,
     ip: ClientIp,
+    RequestLocale(locale): RequestLocale,
     slug: web::Path<String>,
     body: Json<RegistrationForm>,
 ) -> AppResult<HttpResponse> {
@@ -43,7 +43,8 @@ pub async fn create(
         .writes
         .run(move |c| {
             let edition = queries::by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
-            register::register(c, &mailer, &edition, &form, Locale::En)
+            // The person's mails in the language their app asked in (Accept-Language).
+            register::register(c, &mailer, &edition, &form, locale)
         })
         .await
         .map_err(|e| invalid_in_english(&st, e))?;

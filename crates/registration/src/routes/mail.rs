@@ -3,7 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_shared::mail::mailing::Letter;
+use devday_shared::mail::mailing::{Compose, Letter};
 use devday_shared::web::{CsrfForm, Organiser, Page};
 use devday_shared::{AppResult, AppState, FieldErrors};
 
@@ -43,6 +43,10 @@ async fn render(
         &shown.letters.map(|p| p.iter().take(3).collect::<Vec<_>>()),
     );
     ctx.insert("count", &shown.letters.map(<[Letter]>::len));
+    ctx.insert(
+        "languages",
+        &shown.letters.map(devday_shared::mail::mailing::by_language),
+    );
     ctx.insert("sent", &shown.sent);
     ctx.insert("placeholders", &PLACEHOLDERS);
     ctx.insert("types", &types);
@@ -60,7 +64,7 @@ pub async fn compose(
     access: Organiser,
 ) -> AppResult<HttpResponse> {
     let form = AttendeeMailForm {
-        body: "Hello {name},\n\n…\n".into(),
+        text: Compose::greeting(""),
         ..Default::default()
     };
     let shown = Shown {

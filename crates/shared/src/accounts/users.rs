@@ -131,6 +131,21 @@ pub fn set_locale(conn: &mut DbConn, id: &str, locale: Locale) -> QueryResult<()
         .map(drop)
 }
 
+/// The language each of these accounts reads mail in (one query for a whole mailing).
+pub fn locales(
+    conn: &mut DbConn,
+    ids: &[&str],
+) -> QueryResult<std::collections::HashMap<String, Locale>> {
+    let rows: Vec<(String, String)> = u::users
+        .filter(u::id.eq_any(ids))
+        .select((u::id, u::locale))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, code)| (id, Locale::parse(&code).unwrap_or_default()))
+        .collect())
+}
+
 pub fn set_admin(conn: &mut DbConn, id: &str, is_admin: bool) -> QueryResult<usize> {
     diesel::update(u::users.find(id))
         .set(u::is_admin.eq(is_admin))
