@@ -8,6 +8,7 @@ use devday_cfp::proposals::form::ProposalInput;
 use devday_cfp::proposals::service::{self, NewProposal};
 use devday_cfp::{confirming, settings};
 use devday_db::DbConn;
+use devday_registration::model::RegistrationId;
 use devday_registration::register::{self, Admission, Outcome, RegistrationForm};
 use devday_shared::accounts::{users, EmailAddress};
 use devday_shared::editions::{queries, Edition};
@@ -24,7 +25,7 @@ pub struct Builder {
 
 /// A confirmed registration and the token of its manage link.
 pub struct Attendee {
-    pub registration_id: String,
+    pub registration_id: RegistrationId,
     pub manage_token: String,
 }
 

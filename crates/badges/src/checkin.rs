@@ -6,6 +6,7 @@
 //! first answer and never makes a second check-in. One admission per ticket and list is
 //! also guarded by a unique index, so two doors scanning at the same instant admit once.
 
+use devday_shared::vocabulary::RegistrationId;
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
@@ -88,7 +89,7 @@ pub struct Answer {
     pub ticket_type: Option<String>,
     /// The same in German, for a scanner whose staff read German.
     pub ticket_type_de: Option<String>,
-    pub registration_id: Option<String>,
+    pub registration_id: Option<RegistrationId>,
     /// When the ticket was admitted on this list (now, or the earlier admission).
     pub checked_in_at: Option<NaiveDateTime>,
     /// Which scanner admitted it.
@@ -106,7 +107,7 @@ pub struct Answer {
 pub enum Presented {
     /// The QR code's text, or a short code typed in.
     Code(String),
-    Registration(String),
+    Registration(RegistrationId),
 }
 
 /// One scan as a scanner reports it.
@@ -122,7 +123,7 @@ pub struct Scan {
 }
 
 /// Why a ticket is rejected, and whose it is when that is known.
-type Rejected = (Outcome, Option<String>);
+type Rejected = (Outcome, Option<RegistrationId>);
 
 /// Who a code belongs to, or why it is rejected before looking at the list.
 fn identify(
@@ -211,7 +212,7 @@ fn admission(
 pub fn admissions(
     conn: &mut DbConn,
     list_id: &str,
-    of: Option<&[&String]>,
+    of: Option<&[&str]>,
 ) -> QueryResult<HashMap<String, (NaiveDateTime, String)>> {
     let mut query = s::scans
         .filter(s::list_id.eq(list_id))
@@ -301,7 +302,7 @@ fn answer(holder: Option<&Holder>, result: Outcome, nonce: &str) -> Answer {
 
 /// The answer given to a scan that was recorded before (same nonce).
 fn replay(conn: &mut DbConn, list: &ListWithTypes, nonce: &str) -> QueryResult<Option<Answer>> {
-    let stored: Option<(Option<String>, ScanResult)> = s::scans
+    let stored: Option<(Option<RegistrationId>, ScanResult)> = s::scans
         .filter(s::nonce.eq(nonce))
         .filter(s::list_id.eq(&list.list.id))
         .select((s::registration_id, s::result))

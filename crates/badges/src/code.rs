@@ -6,6 +6,7 @@
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use devday_shared::vocabulary::RegistrationId;
 use ed25519_dalek::{Signature, Signer, SigningKey, Verifier, VerifyingKey};
 
 const PREFIX: &str = "devday:1:";
@@ -14,7 +15,7 @@ const PREFIX: &str = "devday:1:";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ticket {
     pub edition: String,
-    pub registration_id: String,
+    pub registration_id: RegistrationId,
     /// Raised when organisers re-issue a ticket; older codes are revoked.
     pub serial: i32,
 }
@@ -72,7 +73,7 @@ pub fn parse(code: &str) -> Result<Parsed<'_>, Malformed> {
     Ok(Parsed {
         ticket: Ticket {
             edition: edition.to_owned(),
-            registration_id: registration_id.to_owned(),
+            registration_id: registration_id.into(),
             serial,
         },
         signed,

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use devday_db::DbConn;
+use devday_shared::vocabulary::RegistrationId;
 use devday_shared::vocabulary::RegistrationState;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -16,7 +17,7 @@ use crate::tickets;
 /// A person found at the desk, as staff see them.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Found {
-    pub registration_id: String,
+    pub registration_id: RegistrationId,
     pub name: String,
     pub company: String,
     /// held, confirmed, cancelled or expired: only confirmed registrations get in.
@@ -47,12 +48,12 @@ pub fn search(
             .collect(),
         Err(_) => tickets::search(conn, edition_id, query)?,
     };
-    let ids: Vec<&String> = holders.iter().map(|h| &h.registration_id).collect();
+    let ids: Vec<&str> = holders.iter().map(|h| h.registration_id.as_str()).collect();
     let admitted = checkin::admissions(conn, &list.list.id, Some(&ids))?;
     Ok(holders
         .into_iter()
         .map(|h| {
-            let admission = admitted.get(&h.registration_id);
+            let admission = admitted.get(h.registration_id.as_str());
             Found {
                 can_check_in: h.is_valid()
                     && admission.is_none()

@@ -1,6 +1,7 @@
 //! Which badges to print, with each holder's role: speakers of confirmed sessions and the
 //! edition's team get their colour, everyone else is an attendee.
 
+use devday_shared::vocabulary::RegistrationId;
 use std::collections::HashSet;
 
 use devday_db::schema::{
@@ -143,7 +144,7 @@ pub fn one_pdf(
     i18n: &I18n,
     locale: Locale,
     edition: &Edition,
-    registration_id: &str,
+    registration_id: &RegistrationId,
 ) -> AppResult<Vec<u8>> {
     let holder = tickets::holder(conn, registration_id)?
         .filter(|h| h.edition_id == edition.id)

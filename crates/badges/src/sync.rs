@@ -6,6 +6,7 @@ use devday_db::schema::{registrations::dsl as r, scans::dsl as s, ticket_serials
 use devday_db::{now, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::RegistrationId;
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -18,7 +19,7 @@ use crate::tickets::{self, Holder};
 /// A ticket as a scanner needs it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ScannerTicket {
-    pub registration_id: String,
+    pub registration_id: RegistrationId,
     /// Codes with another serial are revoked.
     pub serial: i32,
     /// The current short code (nine characters, no dashes), for codes typed offline.
@@ -97,7 +98,7 @@ pub fn data(
             let ids = changed_since(conn, &edition.id, &list.list.id, since)?;
             let mut found = Vec::new();
             for id in ids {
-                found.extend(tickets::holder(conn, &id)?);
+                found.extend(tickets::holder(conn, &RegistrationId::from(id))?);
             }
             found
         }
@@ -108,7 +109,7 @@ pub fn data(
         .into_iter()
         .zip(short_codes)
         .map(|(h, short_code)| {
-            let admission = admitted.get(&h.registration_id);
+            let admission = admitted.get(h.registration_id.as_str());
             ScannerTicket {
                 valid: h.is_valid() && list.admits(&h.ticket_type_ids),
                 ticket_type: h.ticket_type_line(Locale::En),

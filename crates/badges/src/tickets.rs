@@ -12,6 +12,7 @@ use devday_db::sql::lower;
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::RegistrationId;
 use devday_shared::vocabulary::RegistrationState;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -24,7 +25,7 @@ use crate::short_code::ShortCode;
 /// Who holds a ticket, as the door and the badge need it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Holder {
-    pub registration_id: String,
+    pub registration_id: RegistrationId,
     #[serde(skip)]
     pub edition_id: String,
     pub name: String,
@@ -56,7 +57,7 @@ impl Holder {
 }
 
 type Row = (
-    String,
+    RegistrationId,
     String,
     String,
     String,
@@ -81,7 +82,7 @@ macro_rules! rows {
 }
 
 fn with_types(conn: &mut DbConn, found: Vec<Row>) -> QueryResult<Vec<Holder>> {
-    let ids: Vec<&String> = found.iter().map(|row| &row.0).collect();
+    let ids: Vec<&RegistrationId> = found.iter().map(|row| &row.0).collect();
     let mut types: Vec<(String, String, String, String)> = Vec::new();
     // SQLite caps the number of bound parameters; a whole edition is read in slices.
     for slice in ids.chunks(500) {
@@ -134,7 +135,7 @@ fn with_types(conn: &mut DbConn, found: Vec<Row>) -> QueryResult<Vec<Holder>> {
 }
 
 /// One registration's holder, if it exists.
-pub fn holder(conn: &mut DbConn, registration_id: &str) -> QueryResult<Option<Holder>> {
+pub fn holder(conn: &mut DbConn, registration_id: &RegistrationId) -> QueryResult<Option<Holder>> {
     let found: Vec<Row> = rows!().filter(r::id.eq(registration_id)).load(conn)?;
     Ok(with_types(conn, found)?.pop())
 }
@@ -227,7 +228,7 @@ pub fn by_short_code(
     short: &ShortCode,
 ) -> QueryResult<Option<Holder>> {
     let key = keys::signing_key(conn, edition_id)?;
-    let candidates: Vec<(String, Option<i32>)> = r::registrations
+    let candidates: Vec<(RegistrationId, Option<i32>)> = r::registrations
         .left_join(ts::ticket_serials)
         .filter(r::edition_id.eq(edition_id))
         .filter(r::state.eq_any([RegistrationState::Confirmed, RegistrationState::Cancelled]))
@@ -244,7 +245,7 @@ pub fn by_short_code(
 
 /// Re-issues a ticket (a lost badge): the old code is revoked from now on. Returns the new
 /// serial.
-pub fn reissue(conn: &mut DbConn, registration_id: &str) -> QueryResult<i32> {
+pub fn reissue(conn: &mut DbConn, registration_id: &RegistrationId) -> QueryResult<i32> {
     write_transaction(conn, |c| {
         let current: Option<i32> = ts::ticket_serials
             .find(registration_id)

@@ -3,6 +3,7 @@
 
 mod checkpoint;
 mod connection;
+mod id;
 mod migrate;
 mod pool;
 pub mod schema;

@@ -2,6 +2,7 @@
 //! The counts tell organisers which rooms sessions need; the timetable optimiser reads the
 //! pairs ticked together as favourites.
 
+use crate::model::RegistrationId;
 use devday_cfp::model::ProposalState;
 use std::collections::HashMap;
 
@@ -82,7 +83,10 @@ pub fn record(
 }
 
 /// The session ids a registration ticked.
-pub fn ids_of_registration(conn: &mut DbConn, registration_id: &str) -> QueryResult<Vec<String>> {
+pub fn ids_of_registration(
+    conn: &mut DbConn,
+    registration_id: &RegistrationId,
+) -> QueryResult<Vec<String>> {
     ri::registration_interests
         .filter(ri::registration_id.eq(registration_id))
         .select(ri::proposal_id)
@@ -90,7 +94,10 @@ pub fn ids_of_registration(conn: &mut DbConn, registration_id: &str) -> QueryRes
 }
 
 /// Titles a registration ticked (for the person's own data).
-pub fn of_registration(conn: &mut DbConn, registration_id: &str) -> QueryResult<Vec<String>> {
+pub fn of_registration(
+    conn: &mut DbConn,
+    registration_id: &RegistrationId,
+) -> QueryResult<Vec<String>> {
     ri::registration_interests
         .inner_join(p::proposals)
         .filter(ri::registration_id.eq(registration_id))

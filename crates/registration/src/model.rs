@@ -5,7 +5,7 @@ use diesel::{Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-pub use devday_shared::vocabulary::RegistrationState;
+pub use devday_shared::vocabulary::{RegistrationId, RegistrationState};
 
 devday_db::text_enum!(
     /// What a ticket type admits to: the conference (one per person, required) or a
@@ -119,7 +119,7 @@ impl TicketType {
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::registrations)]
 pub struct Registration {
-    pub id: String,
+    pub id: RegistrationId,
     pub edition_id: String,
     pub email: String,
     pub name: String,

@@ -3,7 +3,7 @@
 //! Nobody is skipped (oldest first) and no seat is lost between offers: an offered seat
 //! counts as taken until the offer is used, declined or expires.
 
-use crate::model::{RegistrationState, WaitlistState};
+use crate::model::{RegistrationId, RegistrationState, WaitlistState};
 use crate::register::Registered;
 use chrono::Duration;
 use chrono::NaiveDateTime;
@@ -273,7 +273,7 @@ pub fn accept(
         let id = match existing.filter(|e| e.is_active()) {
             Some(reg) => reg.id,
             None => {
-                let id = uuid::Uuid::new_v4().to_string();
+                let id = RegistrationId::from(uuid::Uuid::new_v4().to_string());
                 diesel::delete(
                     r::registrations
                         .filter(r::edition_id.eq(&edition.id))

@@ -1,10 +1,27 @@
-//! States more than one domain reads: a proposal's (the CfP decides it; the timetable, the
-//! badges and registration's interests read it) and a registration's (registration decides
-//! it; check-in and the timetable's audience read it). States only one domain uses live in
-//! that domain, declared with the same [`devday_db::text_enum!`].
+//! Ids and states more than one domain reads: a proposal's (the CfP decides it; the
+//! timetable, the badges and registration's interests read it) and a registration's
+//! (registration decides it; check-in and the timetable's audience read it). Those only one
+//! domain uses live in that domain, declared with the same [`devday_db::id_type!`] and
+//! [`devday_db::text_enum!`].
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+
+devday_db::id_type!(
+    /// A registration (one person at one edition).
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(transparent)]
+    #[schema(value_type = String)]
+    pub struct RegistrationId;
+);
+
+devday_db::id_type!(
+    /// A proposal, and the session it becomes.
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(transparent)]
+    #[schema(value_type = String)]
+    pub struct ProposalId;
+);
 
 devday_db::text_enum!(
     /// Where a proposal stands. Review sets accepted/rejected; the speaker confirms or declines.

@@ -4,6 +4,7 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDateTime;
 use devday_shared::api::ProblemDocument;
+use devday_shared::vocabulary::RegistrationId;
 use devday_shared::web::auth::bearer;
 use devday_shared::web::Staff;
 use devday_shared::{AppError, AppResult, AppState};
@@ -39,7 +40,7 @@ pub struct ScanRequest {
     pub code: Option<String>,
     /// For a manual check-in: the registration found by search.
     #[serde(default)]
-    pub registration_id: Option<String>,
+    pub registration_id: Option<RegistrationId>,
     /// The check-in list's slug; the entrance by default.
     #[serde(default)]
     pub list: Option<String>,
@@ -228,7 +229,7 @@ pub async fn search(
 
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct UndoRequest {
-    pub registration_id: String,
+    pub registration_id: RegistrationId,
     #[serde(default)]
     pub list: Option<String>,
     /// The scanner's name as it scanned (the account's name by default): only the device

@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::spreadsheet::Table;
+use devday_shared::vocabulary::RegistrationId;
 use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page, RequestLocale};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 
@@ -140,7 +141,7 @@ pub async fn reissue(
     let rid = id.clone();
     state
         .db(move |c| {
-            let holder = tickets::holder(c, &rid)?
+            let holder = tickets::holder(c, &RegistrationId::from(rid))?
                 .filter(|h| h.edition_id == eid)
                 .ok_or(AppError::NotFound)?;
             Ok(tickets::reissue(c, &holder.registration_id)?)

@@ -4,6 +4,7 @@
 
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::api_tokens;
+use devday_shared::vocabulary::RegistrationId;
 use devday_shared::web::{CsrfForm, Page, Staff};
 use devday_shared::{AppError, AppResult, AppState};
 use serde::{Deserialize, Serialize};
@@ -138,7 +139,7 @@ pub async fn badge(
     access: Staff,
     path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
-    let (_, id) = path.into_inner();
+    let id = RegistrationId::from(path.into_inner().1);
     let (edition, st, locale) = (access.edition.clone(), state.clone(), page.locale);
     let bytes = state
         .db(move |c| crate::printing::one_pdf(c, &st.i18n, locale, &edition, &id))

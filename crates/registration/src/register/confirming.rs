@@ -1,5 +1,6 @@
 //! Confirming a held registration and sending the ticket.
 
+use crate::model::RegistrationId;
 use crate::model::RegistrationState;
 use devday_db::schema::registrations::dsl as r;
 use devday_db::{now, write_transaction, DbConn};
@@ -15,7 +16,7 @@ use crate::model::Registration;
 use super::registering::link_context;
 
 /// Confirms a held registration without a mail (imports and the demo).
-pub fn mark_confirmed(conn: &mut DbConn, registration_id: &str) -> QueryResult<()> {
+pub fn mark_confirmed(conn: &mut DbConn, registration_id: &RegistrationId) -> QueryResult<()> {
     diesel::update(
         r::registrations
             .filter(r::id.eq(registration_id))

@@ -1,5 +1,6 @@
 //! Finding registrations and their tickets, and counting them.
 
+use crate::model::RegistrationId;
 use crate::model::RegistrationState;
 use devday_db::schema::{
     registration_tickets::dsl as rt, registrations::dsl as r, ticket_types::dsl as tt,
@@ -19,7 +20,7 @@ use devday_db::sql::lower;
 pub fn in_edition(
     conn: &mut DbConn,
     edition_id: &str,
-    id: &str,
+    id: &RegistrationId,
 ) -> QueryResult<Option<Registration>> {
     r::registrations
         .filter(r::edition_id.eq(edition_id))
@@ -62,7 +63,10 @@ pub fn by_manage_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<Reg
         .optional()
 }
 
-pub fn tickets_of(conn: &mut DbConn, registration_id: &str) -> QueryResult<Vec<TicketType>> {
+pub fn tickets_of(
+    conn: &mut DbConn,
+    registration_id: &RegistrationId,
+) -> QueryResult<Vec<TicketType>> {
     rt::registration_tickets
         .inner_join(tt::ticket_types)
         .filter(rt::registration_id.eq(registration_id))

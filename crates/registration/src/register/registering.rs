@@ -1,6 +1,7 @@
 //! Registering: the form, its checks, and taking seats (or a place on the waiting list)
 //! with the double opt-in mail, in one transaction.
 
+use crate::model::RegistrationId;
 use crate::model::RegistrationState;
 use chrono::Duration;
 use devday_db::schema::{registration_tickets::dsl as rt, registrations::dsl as r};
@@ -67,9 +68,9 @@ pub const TSHIRTS: [&str; 6] = ["XS", "S", "M", "L", "XL", "XXL"];
 #[serde(rename_all = "snake_case", tag = "state")]
 pub enum Outcome {
     /// A seat is held until the address is confirmed through the mailed link.
-    Held { registration_id: String },
+    Held { registration_id: RegistrationId },
     /// Registered and confirmed at once (guests whose ticket the organisers issued).
-    Confirmed { registration_id: String },
+    Confirmed { registration_id: RegistrationId },
     /// The address is registered already; its manage link was mailed again.
     AlreadyRegistered,
     /// Full; the person is on the waiting list (position counted from 1).
@@ -250,7 +251,7 @@ pub fn admit(
         let id = existing
             .as_ref()
             .map(|e| e.id.clone())
-            .unwrap_or_else(|| uuid::Uuid::new_v4().to_string());
+            .unwrap_or_else(|| RegistrationId::from(uuid::Uuid::new_v4().to_string()));
         if existing.is_some() {
             // A cancelled or expired registration of the same address comes back.
             diesel::delete(rt::registration_tickets.filter(rt::registration_id.eq(&id)))

@@ -1,6 +1,7 @@
 //! The list of registrations with counts and the waiting lists in order; one person's
 //! details corrected, cancelled; tickets for speakers and the team.
 
+use crate::model::RegistrationId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::spreadsheet::Table;
@@ -132,7 +133,7 @@ pub async fn csv(
                 .local(r.created_at)
                 .format("%Y-%m-%d %H:%M")
                 .to_string(),
-            tickets.remove(&r.id).unwrap_or_default().join("; "),
+            tickets.remove(r.id.as_str()).unwrap_or_default().join("; "),
         ]
     }));
     Ok(table.download(&format!("{}-attendees.csv", access.edition.slug)))
@@ -145,7 +146,10 @@ pub async fn cancel_form(
     access: Organiser,
     path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
-    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    let (eid, id) = (
+        access.edition.id.clone(),
+        RegistrationId::from(path.into_inner().1),
+    );
     let i = id.clone();
     let reg = state
         .db(move |c| Ok(register::in_edition(c, &eid, &i)?))
@@ -172,7 +176,10 @@ pub async fn cancel(
     path: web::Path<(String, String)>,
     _form: CsrfForm<devday_shared::web::NoFields>,
 ) -> AppResult<HttpResponse> {
-    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    let (eid, id) = (
+        access.edition.id.clone(),
+        RegistrationId::from(path.into_inner().1),
+    );
     let (mailer, edition) = (state.mailer.clone(), access.edition.clone());
     let name = state
         .db(move |c| {
@@ -216,7 +223,7 @@ async fn render_edit(
     state: &AppState,
     page: &Page,
     access: &Organiser,
-    id: String,
+    id: RegistrationId,
     form: Option<&register::DetailsForm>,
     errors: FieldErrors,
 ) -> AppResult<HttpResponse> {
@@ -265,7 +272,7 @@ pub async fn edit_form(
     access: Organiser,
     path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
-    let id = path.into_inner().1;
+    let id = RegistrationId::from(path.into_inner().1);
     render_edit(&state, &page, &access, id, None, FieldErrors::new()).await
 }
 
@@ -277,7 +284,10 @@ pub async fn edit(
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<register::DetailsForm>,
 ) -> AppResult<HttpResponse> {
-    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    let (eid, id) = (
+        access.edition.id.clone(),
+        RegistrationId::from(path.into_inner().1),
+    );
     let (i, f) = (id.clone(), form.clone());
     let result = state
         .db(move |c| {
