@@ -35,6 +35,22 @@ impl Attendee {
     }
 }
 
+/// "ada.lovelace@example.org" is called "Ada Lovelace".
+fn name_of(email: &str) -> String {
+    let local = email.split('@').next().unwrap_or(email);
+    local
+        .split(['.', '_', '-'])
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn domain(e: devday_shared::AppError) -> anyhow::Error {
     anyhow::anyhow!("{e}")
 }
@@ -73,7 +89,7 @@ impl Builder {
     /// without the confirmation mail a real submission sends.
     pub fn proposal(&mut self, slug: &str, speaker: &str, title: &str) -> anyhow::Result<Proposal> {
         let edition = self.edition(slug)?;
-        let speaker_id = self.person(speaker, speaker, Locale::En)?;
+        let speaker_id = self.person(speaker, &name_of(speaker), Locale::En)?;
         let types = settings::session_types(&mut self.conn, &edition.id).map_err(domain)?;
         let talk = types
             .first()
@@ -117,7 +133,7 @@ impl Builder {
         title: &str,
     ) -> anyhow::Result<Proposal> {
         let submitted = self.proposal(slug, speaker, title)?;
-        let speaker_id = self.person(speaker, speaker, Locale::En)?;
+        let speaker_id = self.person(speaker, &name_of(speaker), Locale::En)?;
         let accepted = self.step(
             &submitted,
             ProposalState::Accepted,
@@ -145,6 +161,81 @@ impl Builder {
         service::transition(&mut self.conn, proposal, to, actor, event.into()).map_err(domain)?;
         devday_cfp::proposals::get(&mut self.conn, &proposal.edition_id, &proposal.id)?
             .ok_or_else(|| anyhow::anyhow!("proposal {} vanished", proposal.id))
+    }
+
+    /// A released programme on the edition's first day: each (speaker, title, room, local
+    /// start) a confirmed session in that room (made with its capacity if new), released
+    /// as `version` without telling anyone.
+    pub fn programme(
+        &mut self,
+        slug: &str,
+        sessions: &[(&str, &str, &str, &str)],
+        version: &str,
+    ) -> anyhow::Result<Vec<Proposal>> {
+        use devday_schedule::draft::{self, PlaceForm};
+        use devday_schedule::history::Batch;
+        use devday_schedule::release::{self, ReleaseForm, Tell};
+        use devday_schedule::setup::{self, RoomForm};
+        let edition = self.edition(slug)?;
+        let mut made = Vec::new();
+        for (speaker, title, room, start) in sessions {
+            let rooms = setup::rooms(&mut self.conn, &edition.id)?;
+            if !rooms.iter().any(|r| r.name == *room) {
+                let form = RoomForm {
+                    name: (*room).into(),
+                    capacity: "100".into(),
+                    ..RoomForm::default()
+                };
+                setup::add_room(&mut self.conn, &edition.id, &form).map_err(domain)?;
+            }
+            let session = self.confirmed_session(slug, speaker, title)?;
+            let rooms = setup::rooms(&mut self.conn, &edition.id)?;
+            let room_id = rooms
+                .iter()
+                .find(|r| r.name == *room)
+                .map(|r| r.id.clone())
+                .ok_or_else(|| anyhow::anyhow!("room {room} vanished"))?;
+            let grid = setup::grid_settings(&mut self.conn, &edition.id)?;
+            let form = PlaceForm {
+                day: edition.starts_on.to_string(),
+                room: room_id,
+                start: (*start).into(),
+                duration: String::new(),
+                version: "0".into(),
+                pinned: false,
+            };
+            let batch = Batch::new(None);
+            draft::place(
+                &mut self.conn,
+                &edition,
+                &grid,
+                &rooms,
+                &session.id,
+                &form,
+                &batch,
+            )
+            .map_err(domain)?;
+            made.push(session);
+        }
+        let form = ReleaseForm {
+            name: version.into(),
+            comment: String::new(),
+            acknowledge_warnings: true,
+        };
+        let by = made
+            .first()
+            .and_then(|p| p.created_by.clone())
+            .ok_or_else(|| anyhow::anyhow!("an empty programme"))?;
+        release::release_as(
+            &mut self.conn,
+            &self.mailer,
+            &edition,
+            &form,
+            &by,
+            Tell::Nobody,
+        )
+        .map_err(domain)?;
+        Ok(made)
     }
 
     /// A confirmed registration for the conference, with its ticket, and a manage link the

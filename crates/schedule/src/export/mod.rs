@@ -86,11 +86,16 @@ pub struct Person {
     pub biography: String,
 }
 
-/// Lowercase ASCII letters and digits, other runs as one `-`, none at either end.
+/// Lowercase ASCII letters and digits, other runs as one `-`, none at either end. Letters
+/// with marks are written as a German or French reader would type them ("Zustände" →
+/// "zustaende", "Café" → "cafe") rather than dropped.
 pub fn slugify(text: &str) -> String {
     let mut out = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
+        let plain = ascii_of(c);
+        if !plain.is_empty() {
+            out.push_str(plain);
+        } else if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
@@ -102,6 +107,28 @@ pub fn slugify(text: &str) -> String {
         .collect::<String>()
         .trim_end_matches('-')
         .to_owned()
+}
+
+/// The ASCII spelling of a lowercase letter with a mark; empty for anything else.
+fn ascii_of(c: char) -> &'static str {
+    match c {
+        'ä' | 'æ' => "ae",
+        'ö' | 'œ' => "oe",
+        'ü' => "ue",
+        'ß' => "ss",
+        'à' | 'á' | 'â' | 'ã' | 'å' => "a",
+        'ç' | 'č' => "c",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ø' => "o",
+        'ù' | 'ú' | 'û' => "u",
+        'ý' | 'ÿ' => "y",
+        'ł' => "l",
+        'š' => "s",
+        'ž' => "z",
+        _ => "",
+    }
 }
 
 fn acronym(slug: &str) -> String {
@@ -278,5 +305,18 @@ pub fn conference(p: &Published, base_url: &str) -> Conference {
         tracks,
         rooms,
         days,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn slugs_spell_marked_letters_out() {
+        assert_eq!(slugify("Zustände als Typen"), "zustaende-als-typen");
+        assert_eq!(slugify("Große Café-Pause!"), "grosse-cafe-pause");
+        assert_eq!(slugify("  Rust & <Async>  "), "rust-async");
+        assert_eq!(slugify("日本語"), "");
     }
 }
