@@ -137,24 +137,23 @@ db_test! {
         let mut app = TestApp::spawn(backend).await?;
         let admin = app.admin().await?;
         fixed_edition(&app, &admin).await?;
-        let suffix = |lang: &str| format!("{lang}");
         for (lang, name, email) in [("en", "Ada Lovelace", "ada@example.org"), ("de", "Grete Hermann", "grete@example.org")] {
             let visitor = Client::speaking(&app.base, lang);
             let res = visitor.post("/dd-2030/register/", &[("name", name), ("email", email), ("consent", "true"), ("tshirt", "M")]).await?;
             assert_eq!(res.status, 200, "{}", res.body);
             let held = app.smtp.wait_for(email).await?;
-            insta::assert_snapshot!(format!("registration-held-{}", suffix(lang)), mail(&held));
+            insta::assert_snapshot!(format!("registration-held-{lang}"), mail(&held));
             let confirm = held.link("/register/confirm/").expect("a confirmation link");
             visitor.get(&confirm).await?;
             let res = visitor.post(&confirm, &[]).await?;
             assert_eq!(res.status, 200, "{}", res.body);
             let ticket = app.smtp.wait_for_nth(email, 2).await?;
-            insta::assert_snapshot!(format!("registration-ticket-{}", suffix(lang)), mail(&ticket));
+            insta::assert_snapshot!(format!("registration-ticket-{lang}"), mail(&ticket));
             let manage = ticket.link("/register/manage/").expect("a manage link");
             let res = visitor.post(&format!("{manage}/cancel"), &[]).await?;
             assert!(res.status < 400, "{}", res.body);
             let cancelled = app.smtp.wait_for_nth(email, 3).await?;
-            insta::assert_snapshot!(format!("registration-cancelled-{}", suffix(lang)), mail(&cancelled));
+            insta::assert_snapshot!(format!("registration-cancelled-{lang}"), mail(&cancelled));
         }
 
         // A proposal in each language: received, then accepted. Mails go out in the
