@@ -7,6 +7,7 @@ use chrono::{Days, NaiveDate};
 use devday_db::schema::proposals::dsl as p;
 use devday_db::{write_transaction, DbConn};
 use devday_shared::editions::Edition;
+use devday_shared::vocabulary::ProposalId;
 use devday_shared::{AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -88,7 +89,10 @@ pub fn needs(
 }
 
 /// Whether the session may be streamed and recorded: (stream, record), `None` not asked.
-pub fn consent(conn: &mut DbConn, proposal_id: &str) -> QueryResult<(Option<bool>, Option<bool>)> {
+pub fn consent(
+    conn: &mut DbConn,
+    proposal_id: &ProposalId,
+) -> QueryResult<(Option<bool>, Option<bool>)> {
     p::proposals
         .find(proposal_id)
         .select((p::may_stream, p::may_record))
@@ -206,7 +210,7 @@ pub fn change_consent(
 /// Records whether the session may be streamed and recorded.
 pub fn set_consent(
     conn: &mut DbConn,
-    proposal_id: &str,
+    proposal_id: &ProposalId,
     may_stream: bool,
     may_record: bool,
 ) -> QueryResult<()> {

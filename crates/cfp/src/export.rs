@@ -43,7 +43,7 @@ pub fn proposals(
             Locale::En => (r.session_type, r.track),
         };
         table.row(vec![
-            r.proposal.id,
+            r.proposal.id.into_string(),
             r.proposal.title,
             tr(&format!("state-{}", r.proposal.state)),
             session_type,

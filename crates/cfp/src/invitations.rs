@@ -9,6 +9,7 @@ use devday_shared::crypto;
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
+use devday_shared::vocabulary::ProposalId;
 use devday_shared::{AppError, AppResult};
 use diesel::prelude::*;
 
@@ -72,7 +73,10 @@ pub fn invite(conn: &mut DbConn, mailer: &Mailer, invite: Invite<'_>) -> AppResu
     Ok(())
 }
 
-pub fn of_proposal(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Vec<CoSpeakerInvitation>> {
+pub fn of_proposal(
+    conn: &mut DbConn,
+    proposal_id: &ProposalId,
+) -> QueryResult<Vec<CoSpeakerInvitation>> {
     i::proposal_invitations
         .filter(i::proposal_id.eq(proposal_id))
         .order(i::created_at.desc())
@@ -129,7 +133,7 @@ pub fn resend(
     Ok(())
 }
 
-pub fn revoke(conn: &mut DbConn, proposal_id: &str, invitation_id: &str) -> AppResult<()> {
+pub fn revoke(conn: &mut DbConn, proposal_id: &ProposalId, invitation_id: &str) -> AppResult<()> {
     let n = diesel::update(
         i::proposal_invitations
             .filter(i::id.eq(invitation_id))

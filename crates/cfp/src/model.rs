@@ -7,7 +7,7 @@ use diesel::{Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-pub use devday_shared::vocabulary::ProposalState;
+pub use devday_shared::vocabulary::{ProposalId, ProposalState};
 
 devday_db::text_enum!(
     #[derive(Serialize, Deserialize, ToSchema)]
@@ -195,7 +195,7 @@ pub struct AccessCode {
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::proposals)]
 pub struct Proposal {
-    pub id: String,
+    pub id: ProposalId,
     pub edition_id: String,
     pub title: String,
     pub abstract_text: String,
@@ -223,7 +223,7 @@ pub struct Proposal {
 #[diesel(table_name = devday_db::schema::proposal_history)]
 pub struct HistoryEntry {
     pub id: String,
-    pub proposal_id: String,
+    pub proposal_id: ProposalId,
     pub actor_id: Option<String>,
     pub at: NaiveDateTime,
     pub from_state: Option<ProposalState>,
@@ -235,7 +235,7 @@ pub struct HistoryEntry {
 #[diesel(table_name = devday_db::schema::proposal_invitations)]
 pub struct CoSpeakerInvitation {
     pub id: String,
-    pub proposal_id: String,
+    pub proposal_id: ProposalId,
     pub email: String,
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,

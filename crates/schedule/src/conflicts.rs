@@ -159,7 +159,7 @@ pub fn find(sessions: &[Session], ctx: &Context) -> Vec<Conflict> {
             }
         }
         if let (Some(want), Some(room)) = (
-            ctx.audience.get(&a.proposal_id),
+            ctx.audience.get(a.proposal_id.as_str()),
             pa.room_id
                 .as_ref()
                 .and_then(|id| ctx.rooms.iter().find(|r| &r.id == id)),

@@ -2,6 +2,7 @@
 //! version it started from, so two organisers editing at once cannot overwrite each
 //! other unseen: the second gets a conflict and reloads.
 
+use devday_shared::vocabulary::ProposalId;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -30,7 +31,7 @@ pub struct Speaker {
 /// A confirmed session with its speakers and, once placed, its place in the draft.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Session {
-    pub proposal_id: String,
+    pub proposal_id: ProposalId,
     pub title: String,
     pub track_id: Option<String>,
     pub language: String,
@@ -46,7 +47,7 @@ pub struct Session {
 /// The confirmed sessions of an edition, by title.
 pub fn sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Session>> {
     type Row = (
-        String,
+        ProposalId,
         String,
         Option<String>,
         String,
@@ -74,7 +75,7 @@ pub fn sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Session>
             Option::<Placement>::as_select(),
         ))
         .load(conn)?;
-    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+    let ids: Vec<&ProposalId> = rows.iter().map(|r| &r.0).collect();
     let mut speakers: HashMap<String, Vec<Speaker>> = HashMap::new();
     for (proposal_id, user_id, name) in ps::proposal_speakers
         .inner_join(u::users)
@@ -103,7 +104,7 @@ pub fn sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Session>
                 placement,
             )| {
                 Session {
-                    speakers: speakers.remove(&proposal_id).unwrap_or_default(),
+                    speakers: speakers.remove(proposal_id.as_str()).unwrap_or_default(),
                     proposal_id,
                     title,
                     track_id,
@@ -120,7 +121,7 @@ pub fn sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Session>
 }
 
 /// A session's title, for the messages that name it.
-pub fn title(conn: &mut DbConn, proposal_id: &str) -> QueryResult<String> {
+pub fn title(conn: &mut DbConn, proposal_id: &ProposalId) -> QueryResult<String> {
     p::proposals.find(proposal_id).select(p::title).first(conn)
 }
 
@@ -149,13 +150,13 @@ pub fn place(
     edition: &Edition,
     grid_settings: &GridSettings,
     rooms: &[Room],
-    proposal_id: &str,
+    proposal_id: &ProposalId,
     form: &PlaceForm,
     batch: &Batch,
 ) -> AppResult<Placement> {
     let session = sessions(conn, &edition.id)?
         .into_iter()
-        .find(|s| s.proposal_id == proposal_id)
+        .find(|s| s.proposal_id == *proposal_id)
         .ok_or(AppError::NotFound)?;
     let mut errors = FieldErrors::new();
     let room_id = match form.room.trim() {
@@ -251,7 +252,7 @@ fn placement_of(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Option<Plac
 pub fn unplace(
     conn: &mut DbConn,
     edition_id: &str,
-    proposal_id: &str,
+    proposal_id: &ProposalId,
     expected_version: i32,
     batch: &Batch,
 ) -> AppResult<()> {

@@ -1,6 +1,7 @@
 //! Anonymous feedback on a session after it has run: a rating from 1 to 5 and an optional
 //! comment, one per browser and session, seen by the session's speakers and the organisers.
 
+use devday_shared::vocabulary::ProposalId;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
@@ -28,7 +29,7 @@ pub fn client_hash(browser: &str, proposal_id: &str) -> String {
 pub fn give(
     conn: &mut DbConn,
     edition_id: &str,
-    proposal_id: &str,
+    proposal_id: &ProposalId,
     ends_at: NaiveDateTime,
     client: &str,
     form: &FeedbackForm,
@@ -82,7 +83,7 @@ pub fn give(
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
-    pub proposal_id: String,
+    pub proposal_id: ProposalId,
     pub title: String,
     pub count: usize,
     /// One decimal.
@@ -110,8 +111,8 @@ pub fn summaries(
             .select(ps::proposal_id);
         query = query.filter(p::id.eq_any(own));
     }
-    let mut by_session: BTreeMap<(String, String), Vec<(i32, String)>> = BTreeMap::new();
-    for (id, title, rating, comment) in query.load::<(String, String, i32, String)>(conn)? {
+    let mut by_session: BTreeMap<(String, ProposalId), Vec<(i32, String)>> = BTreeMap::new();
+    for (id, title, rating, comment) in query.load::<(ProposalId, String, i32, String)>(conn)? {
         by_session
             .entry((title, id))
             .or_default()

@@ -1,6 +1,7 @@
 //! Rows of the timetable tables and the grid settings.
 
 use chrono::{NaiveDateTime, NaiveTime};
+use devday_shared::vocabulary::ProposalId;
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -30,7 +31,7 @@ pub struct Break {
 #[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
 #[diesel(table_name = devday_db::schema::placements)]
 pub struct Placement {
-    pub proposal_id: String,
+    pub proposal_id: ProposalId,
     pub edition_id: String,
     pub room_id: Option<String>,
     pub starts_at: NaiveDateTime,

@@ -1,6 +1,7 @@
 //! Links to the recordings, added by organisers after the event and shown on the public
 //! session pages (without a new release).
 
+use devday_shared::vocabulary::ProposalId;
 use std::collections::HashMap;
 
 use devday_db::schema::{proposals::dsl as p, recordings::dsl as rec};
@@ -19,7 +20,12 @@ pub fn of_edition(conn: &mut DbConn, edition_id: &str) -> QueryResult<HashMap<St
 }
 
 /// Sets (or with an empty `url`, removes) a session's recording link.
-pub fn set(conn: &mut DbConn, edition_id: &str, proposal_id: &str, url: &str) -> AppResult<()> {
+pub fn set(
+    conn: &mut DbConn,
+    edition_id: &str,
+    proposal_id: &ProposalId,
+    url: &str,
+) -> AppResult<()> {
     let url = url.trim();
     if !(url.is_empty() || url.starts_with("https://")) || url.len() > 500 {
         let mut errors = FieldErrors::new();

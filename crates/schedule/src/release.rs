@@ -139,7 +139,7 @@ pub fn outline(
         .iter()
         .filter_map(|s| {
             s.placement.as_ref().map(|at| SnapSession {
-                guid: s.proposal_id.clone(),
+                guid: s.proposal_id.to_string(),
                 title: s.title.clone(),
                 abstract_md: String::new(),
                 description_md: String::new(),

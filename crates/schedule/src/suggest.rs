@@ -3,6 +3,7 @@
 //! search in the background with progress and a stop button, and the proposal shown as
 //! changes to accept or discard. It only ever writes the draft.
 
+use devday_shared::vocabulary::ProposalId;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -47,7 +48,7 @@ pub struct Prepared {
 /// One session's proposed place, against the draft.
 #[derive(Debug, Clone, Serialize)]
 pub struct Change {
-    pub proposal_id: String,
+    pub proposal_id: ProposalId,
     pub title: String,
     pub version: i32,
     pub from: Option<(Option<String>, NaiveDateTime)>,

@@ -1,5 +1,6 @@
 //! The organisers' list of proposals: filters, full-text search, sorting, pages.
 
+use crate::model::ProposalId;
 use std::collections::HashMap;
 
 use crate::model::ProposalState;
@@ -82,7 +83,7 @@ pub struct Row {
 /// The list's view of a proposal (the full one has the texts).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ProposalSummary {
-    pub id: String,
+    pub id: ProposalId,
     pub title: String,
     pub state: ProposalState,
     pub language: String,
@@ -166,7 +167,7 @@ pub fn decorate(
     edition_id: &str,
     proposals: Vec<Proposal>,
 ) -> QueryResult<Vec<Row>> {
-    let ids: Vec<String> = proposals.iter().map(|p| p.id.clone()).collect();
+    let ids: Vec<ProposalId> = proposals.iter().map(|p| p.id.clone()).collect();
     let types: HashMap<String, (String, String)> = st::session_types
         .filter(st::edition_id.eq(edition_id))
         .select((st::id, st::name, st::name_de))
@@ -212,7 +213,7 @@ pub fn decorate(
                 track: track.map(|t| t.0.clone()),
                 track_de: track.map(|t| t.1.clone()),
                 track_colour: track.map(|t| t.2.clone()),
-                speakers: speakers.remove(&proposal.id).unwrap_or_default(),
+                speakers: speakers.remove(proposal.id.as_str()).unwrap_or_default(),
                 proposal: ProposalSummary {
                     id: proposal.id,
                     title: proposal.title,

@@ -11,6 +11,7 @@ use devday_db::schema::{
     proposal_speakers::dsl as ps, proposals::dsl as p, users::dsl as u,
 };
 use devday_db::DbConn;
+use devday_shared::vocabulary::ProposalId;
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -26,7 +27,7 @@ pub fn get(conn: &mut DbConn, edition_id: &str, id: &str) -> QueryResult<Option<
         .optional()
 }
 
-pub fn speakers(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Vec<SpeakerSummary>> {
+pub fn speakers(conn: &mut DbConn, proposal_id: &ProposalId) -> QueryResult<Vec<SpeakerSummary>> {
     let rows: Vec<(String, String, String)> = ps::proposal_speakers
         .inner_join(u::users)
         .filter(ps::proposal_id.eq(proposal_id))
@@ -43,7 +44,7 @@ pub fn speakers(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Vec<Speaker
         .collect())
 }
 
-pub fn is_speaker(conn: &mut DbConn, proposal_id: &str, user_id: &str) -> QueryResult<bool> {
+pub fn is_speaker(conn: &mut DbConn, proposal_id: &ProposalId, user_id: &str) -> QueryResult<bool> {
     let n: i64 = ps::proposal_speakers
         .filter(ps::proposal_id.eq(proposal_id))
         .filter(ps::user_id.eq(user_id))
@@ -126,7 +127,7 @@ pub fn answers(
 /// to fill the form again.
 pub fn answer_map(
     conn: &mut DbConn,
-    proposal_id: &str,
+    proposal_id: &ProposalId,
     user_id: &str,
     edition_id: &str,
 ) -> QueryResult<Vec<(String, String)>> {
@@ -153,7 +154,7 @@ pub struct HistoryView {
     pub note: String,
 }
 
-pub fn history(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Vec<HistoryView>> {
+pub fn history(conn: &mut DbConn, proposal_id: &ProposalId) -> QueryResult<Vec<HistoryView>> {
     let rows: Vec<(HistoryEntry, Option<String>)> = h::proposal_history
         .left_join(u::users.on(h::actor_id.eq(u::id.nullable())))
         .filter(h::proposal_id.eq(proposal_id))

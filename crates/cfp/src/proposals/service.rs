@@ -8,6 +8,7 @@ use devday_db::{now, write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
+use devday_shared::vocabulary::ProposalId;
 use devday_shared::{AppError, AppResult};
 use diesel::prelude::*;
 
@@ -18,7 +19,7 @@ use crate::model::{HistoryEvent, Note, Proposal, ProposalState};
 /// Records a change of a proposal (also edits, where the state stays).
 pub fn record(
     conn: &mut DbConn,
-    proposal_id: &str,
+    proposal_id: &ProposalId,
     actor_id: Option<&str>,
     from: Option<ProposalState>,
     to: ProposalState,
@@ -39,7 +40,7 @@ pub fn record(
 }
 
 /// Keeps the lower-cased text that full-text search looks in: title, abstract, speakers.
-pub fn refresh_search_text(conn: &mut DbConn, proposal_id: &str) -> QueryResult<()> {
+pub fn refresh_search_text(conn: &mut DbConn, proposal_id: &ProposalId) -> QueryResult<()> {
     let proposal: (String, String) = p::proposals
         .find(proposal_id)
         .select((p::title, p::abstract_text))
@@ -159,7 +160,7 @@ fn check_limit(conn: &mut DbConn, edition_id: &str, user_id: &str) -> AppResult<
 
 /// Creates a proposal as a draft or submitted. Submitting mails the speakers.
 pub fn create(conn: &mut DbConn, mailer: &Mailer, new: NewProposal<'_>) -> AppResult<Proposal> {
-    let id = uuid::Uuid::new_v4().to_string();
+    let id = ProposalId::from(uuid::Uuid::new_v4().to_string());
     let at = now();
     let state = if new.submit {
         ProposalState::Submitted
@@ -220,7 +221,7 @@ pub fn create(conn: &mut DbConn, mailer: &Mailer, new: NewProposal<'_>) -> AppRe
 }
 
 /// Adds a speaker at the end of the list (once).
-pub fn add_speaker(conn: &mut DbConn, proposal_id: &str, user_id: &str) -> QueryResult<()> {
+pub fn add_speaker(conn: &mut DbConn, proposal_id: &ProposalId, user_id: &str) -> QueryResult<()> {
     let existing: Vec<(String, i32)> = ps::proposal_speakers
         .filter(ps::proposal_id.eq(proposal_id))
         .select((ps::user_id, ps::position))

@@ -2,6 +2,7 @@
 //! track preferences, and conflicts of interest. A reviewer never sees a proposal they are
 //! conflicted on or speak in.
 
+use devday_shared::vocabulary::ProposalId;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::ProposalState;
@@ -24,7 +25,7 @@ pub const REVIEWABLE: [ProposalState; 3] = [
 
 /// Whether reviews of the proposal may still be written or changed (read again where the
 /// review is saved, so a decision made meanwhile counts).
-pub fn open_to_review(conn: &mut DbConn, proposal_id: &str) -> QueryResult<bool> {
+pub fn open_to_review(conn: &mut DbConn, proposal_id: &ProposalId) -> QueryResult<bool> {
     let state: Option<ProposalState> = p::proposals
         .find(proposal_id)
         .select(p::state)
@@ -55,7 +56,11 @@ pub fn reviewers(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Reviewe
 }
 
 /// Whether the reviewer must not see the proposal: a declared conflict, or their own.
-pub fn excluded(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> QueryResult<bool> {
+pub fn excluded(
+    conn: &mut DbConn,
+    proposal_id: &ProposalId,
+    reviewer_id: &str,
+) -> QueryResult<bool> {
     let conflicts: i64 = rc::review_conflicts
         .filter(rc::proposal_id.eq(proposal_id))
         .filter(rc::reviewer_id.eq(reviewer_id))
@@ -66,23 +71,26 @@ pub fn excluded(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> Quer
 
 /// The (proposal, reviewer) pairs among these proposals that must never meet: declared
 /// conflicts and the speakers' own proposals ([`excluded`] for many at once).
-fn exclusions(conn: &mut DbConn, ids: &[&String]) -> QueryResult<HashSet<(String, String)>> {
+fn exclusions(
+    conn: &mut DbConn,
+    ids: &[&ProposalId],
+) -> QueryResult<HashSet<(ProposalId, String)>> {
     Ok(rc::review_conflicts
         .filter(rc::proposal_id.eq_any(ids))
         .select((rc::proposal_id, rc::reviewer_id))
-        .load::<(String, String)>(conn)?
+        .load::<(ProposalId, String)>(conn)?
         .into_iter()
         .chain(
             ps::proposal_speakers
                 .filter(ps::proposal_id.eq_any(ids))
                 .select((ps::proposal_id, ps::user_id))
-                .load::<(String, String)>(conn)?,
+                .load::<(ProposalId, String)>(conn)?,
         )
         .collect())
 }
 
 /// Puts a proposal on a reviewer's list; returns whether it is new there.
-pub fn assign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> AppResult<bool> {
+pub fn assign(conn: &mut DbConn, proposal_id: &ProposalId, reviewer_id: &str) -> AppResult<bool> {
     if excluded(conn, proposal_id, reviewer_id)? {
         return Err(AppError::Refused(devday_shared::Refusal::ReviewerExcluded));
     }
@@ -105,7 +113,11 @@ pub fn assign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> AppRes
 
 /// Takes a proposal off a reviewer's list; a review already written stays. Returns how
 /// many assignments were removed (0 or 1).
-pub fn unassign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> QueryResult<usize> {
+pub fn unassign(
+    conn: &mut DbConn,
+    proposal_id: &ProposalId,
+    reviewer_id: &str,
+) -> QueryResult<usize> {
     diesel::delete(
         ra::review_assignments
             .filter(ra::proposal_id.eq(proposal_id))
@@ -115,7 +127,10 @@ pub fn unassign(conn: &mut DbConn, proposal_id: &str, reviewer_id: &str) -> Quer
 }
 
 /// Proposals of the edition open to review, optionally of one track.
-fn reviewable(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<(String, Option<String>)>> {
+fn reviewable(
+    conn: &mut DbConn,
+    edition_id: &str,
+) -> QueryResult<Vec<(ProposalId, Option<String>)>> {
     p::proposals
         .filter(p::edition_id.eq(edition_id))
         .filter(p::state.eq_any(REVIEWABLE))
@@ -197,20 +212,20 @@ pub fn distribute(
             return Ok(added);
         }
         let proposals = reviewable(conn, edition_id)?;
-        let ids: Vec<&String> = proposals.iter().map(|(id, _)| id).collect();
+        let ids: Vec<&ProposalId> = proposals.iter().map(|(id, _)| id).collect();
         // An assignment fills a place if its reviewer is still on the committee or has
         // written the review: someone who left without reviewing leaves the place open.
-        let reviewed: HashSet<(String, String)> = rv::reviews
+        let reviewed: HashSet<(ProposalId, String)> = rv::reviews
             .filter(rv::proposal_id.eq_any(&ids))
             .select((rv::proposal_id, rv::reviewer_id))
-            .load::<(String, String)>(conn)?
+            .load::<(ProposalId, String)>(conn)?
             .into_iter()
             .collect();
-        type Pairs = Vec<(String, String)>;
+        type Pairs = Vec<(ProposalId, String)>;
         let (existing, gone): (Pairs, Pairs) = ra::review_assignments
             .filter(ra::proposal_id.eq_any(&ids))
             .select((ra::proposal_id, ra::reviewer_id))
-            .load::<(String, String)>(conn)?
+            .load::<(ProposalId, String)>(conn)?
             .into_iter()
             .partition(|pair| reviewers.iter().any(|r| r.id == pair.1) || reviewed.contains(pair));
         // Dropped rather than kept, so every count of assignments agrees with this one.
@@ -219,7 +234,7 @@ pub fn distribute(
         }
         let blocked = exclusions(conn, &ids)?;
         let mut load: HashMap<&str, usize> = reviewers.iter().map(|r| (r.id.as_str(), 0)).collect();
-        let mut assigned: HashSet<(String, String)> = HashSet::new();
+        let mut assigned: HashSet<(ProposalId, String)> = HashSet::new();
         for (proposal, reviewer) in &existing {
             if let Some(l) = load.get_mut(reviewer.as_str()) {
                 *l += 1;
@@ -230,9 +245,9 @@ pub fn distribute(
         for r in &reviewers {
             preferences.insert(r.id.as_str(), tracks_of(conn, &r.id, edition_id)?);
         }
-        let eligible = |proposal: &str,
+        let eligible = |proposal: &ProposalId,
                         track: &Option<String>,
-                        assigned: &HashSet<(String, String)>|
+                        assigned: &HashSet<(ProposalId, String)>|
          -> Vec<&Reviewer> {
             reviewers
                 .iter()
@@ -284,7 +299,7 @@ pub fn distribute(
 /// removes the assignment.
 pub fn declare_conflict(
     conn: &mut DbConn,
-    proposal_id: &str,
+    proposal_id: &ProposalId,
     reviewer_id: &str,
     declared_by: &str,
 ) -> AppResult<()> {
@@ -317,7 +332,7 @@ pub fn declare_conflict(
 
 #[derive(Debug, Clone, Serialize)]
 pub struct QueueItem {
-    pub proposal_id: String,
+    pub proposal_id: ProposalId,
     pub title: String,
     pub state: ProposalState,
     pub track_id: Option<String>,
@@ -338,7 +353,7 @@ pub fn assigned(
     edition_id: &str,
     reviewer_id: &str,
 ) -> QueryResult<Vec<QueueItem>> {
-    type Row = (String, String, ProposalState, Option<String>, String);
+    type Row = (ProposalId, String, ProposalState, Option<String>, String);
     let rows: Vec<Row> = ra::review_assignments
         .inner_join(p::proposals)
         .filter(ra::reviewer_id.eq(reviewer_id))
@@ -347,7 +362,7 @@ pub fn assigned(
         .order(p::title.asc())
         .select((p::id, p::title, p::state, p::track_id, p::session_type_id))
         .load(conn)?;
-    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+    let ids: Vec<&ProposalId> = rows.iter().map(|r| &r.0).collect();
     let blocked = exclusions(conn, &ids)?;
     let mut counts: HashMap<String, i64> = HashMap::new();
     for id in rv::reviews
@@ -385,9 +400,9 @@ pub fn assigned(
         .into_iter()
         .filter(|r| !blocked.contains(&(r.0.clone(), reviewer_id.to_owned())))
         .map(|(proposal_id, title, state, track_id, session_type_id)| {
-            let own = mine.get(&proposal_id);
+            let own = mine.get(proposal_id.as_str());
             QueueItem {
-                reviews: counts.get(&proposal_id).copied().unwrap_or(0),
+                reviews: counts.get(proposal_id.as_str()).copied().unwrap_or(0),
                 reviewed: own.is_some(),
                 abstained: own.is_some_and(|o| o.0),
                 own_score: own.and_then(|o| o.1),
@@ -419,8 +434,8 @@ pub fn next(
     conn: &mut DbConn,
     edition_id: &str,
     reviewer_id: &str,
-    skip: &[String],
-) -> QueryResult<Option<String>> {
+    skip: &[ProposalId],
+) -> QueryResult<Option<ProposalId>> {
     Ok(queue(conn, edition_id, reviewer_id)?
         .into_iter()
         .filter(|i| !i.reviewed && !skip.contains(&i.proposal_id))

@@ -8,6 +8,7 @@ use devday_db::schema::{
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::mail::{outbox, Mailer};
+use devday_shared::vocabulary::ProposalId;
 use devday_shared::{crypto, AppError, AppResult};
 use diesel::prelude::*;
 
@@ -288,7 +289,11 @@ pub fn notify(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> AppResul
 }
 
 /// Records a decision as told without mailing (for imported or demo data).
-pub fn mark_told(conn: &mut DbConn, proposal_id: &str, decision: ProposalState) -> QueryResult<()> {
+pub fn mark_told(
+    conn: &mut DbConn,
+    proposal_id: &ProposalId,
+    decision: ProposalState,
+) -> QueryResult<()> {
     diesel::insert_into(dm::decision_mails)
         .values((
             dm::proposal_id.eq(proposal_id),

@@ -2,6 +2,7 @@
 //! speaker, or an abstention. One per reviewer and proposal, editable while the window is
 //! open.
 
+use devday_shared::vocabulary::ProposalId;
 use std::collections::HashMap;
 
 use devday_db::schema::{
@@ -104,7 +105,7 @@ pub fn validate(
 /// Creates or replaces the reviewer's review of a proposal.
 pub fn save(
     conn: &mut DbConn,
-    proposal_id: &str,
+    proposal_id: &ProposalId,
     reviewer_id: &str,
     input: &ReviewInput,
 ) -> AppResult<()> {
@@ -173,7 +174,7 @@ pub struct ReviewView {
 }
 
 /// Every review of a proposal, with category names.
-pub fn of_proposal(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Vec<ReviewView>> {
+pub fn of_proposal(conn: &mut DbConn, proposal_id: &ProposalId) -> QueryResult<Vec<ReviewView>> {
     let reviews: Vec<(String, String, String, bool, String, String)> = rv::reviews
         .inner_join(u::users)
         .filter(rv::proposal_id.eq(proposal_id))
@@ -222,7 +223,7 @@ pub fn of_proposal(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Vec<Revi
 /// (category id, score) of one reviewer's review, to fill the form again.
 pub fn own(
     conn: &mut DbConn,
-    proposal_id: &str,
+    proposal_id: &ProposalId,
     reviewer_id: &str,
 ) -> QueryResult<Option<ReviewForm>> {
     let review: Option<(String, bool, String, String)> = rv::reviews

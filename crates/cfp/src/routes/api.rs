@@ -1,6 +1,7 @@
 //! The CfP in the JSON API: an edition's proposals and speakers for organisers; speakers
 //! with their own token create, read and edit their own proposals.
 
+use crate::model::ProposalId;
 use std::collections::BTreeMap;
 
 use actix_web::{web, HttpResponse};
@@ -90,7 +91,7 @@ pub async fn list_proposals(
 
 #[derive(Serialize, ToSchema)]
 pub struct ProposalJson {
-    pub id: String,
+    pub id: crate::model::ProposalId,
     pub title: String,
     #[serde(rename = "abstract")]
     pub abstract_text: String,
@@ -118,7 +119,7 @@ pub struct AnswerJson {
 }
 
 /// A proposal the caller may see: organisers any, speakers their own; others get 404.
-async fn visible(state: &AppState, access: &InEdition, id: String) -> AppResult<ProposalJson> {
+async fn visible(state: &AppState, access: &InEdition, id: ProposalId) -> AppResult<ProposalJson> {
     let organiser = access.is_organiser();
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
     state
@@ -178,7 +179,7 @@ pub async fn get(
     path: web::Path<(String, String)>,
 ) -> AppResult<web::Json<ProposalJson>> {
     Ok(web::Json(
-        visible(&state, &access, path.into_inner().1).await?,
+        visible(&state, &access, ProposalId::from(path.into_inner().1)).await?,
     ))
 }
 
@@ -301,7 +302,7 @@ pub async fn update(
     path: web::Path<(String, String)>,
     body: Json<ProposalBody>,
 ) -> AppResult<web::Json<ProposalJson>> {
-    let id = path.into_inner().1;
+    let id = ProposalId::from(path.into_inner().1);
     let form = body.into_inner().into_form();
     let organiser = access.is_organiser();
     let mailer = state.mailer.clone();

@@ -2,6 +2,7 @@
 //! the dashboard with the numbers, decisions (also in bulk), the waiting list, and the
 //! decision mails.
 
+use crate::model::ProposalId;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::ProposalState;
@@ -184,7 +185,7 @@ pub async fn delete_category(
 #[serde(default)]
 pub struct AssignForm {
     reviewer_id: String,
-    proposal_id: String,
+    proposal_id: ProposalId,
     track_id: String,
 }
 
@@ -394,7 +395,7 @@ pub async fn dashboard(
             ))
         })
         .await?;
-    let positions: HashMap<String, i32> = waitlist
+    let positions: HashMap<ProposalId, i32> = waitlist
         .iter()
         .filter_map(|p| p.waitlist_position.map(|w| (p.id.clone(), w)))
         .collect();
@@ -403,11 +404,11 @@ pub async fn dashboard(
         .map(|row| DashboardRow {
             stats: aggregate::stats(
                 scores
-                    .get(&row.proposal.id)
+                    .get(row.proposal.id.as_str())
                     .map(Vec::as_slice)
                     .unwrap_or_default(),
             ),
-            assigned: counts.get(&row.proposal.id).copied().unwrap_or(0),
+            assigned: counts.get(row.proposal.id.as_str()).copied().unwrap_or(0),
             waitlist: positions.get(&row.proposal.id).copied(),
             row,
         })
@@ -486,7 +487,7 @@ pub async fn decide_bulk(
 
 #[derive(Serialize)]
 struct UntoldRow {
-    id: String,
+    id: ProposalId,
     title: String,
     state: ProposalState,
     speakers: Vec<String>,

@@ -17,6 +17,7 @@ pub mod review_api;
 mod speaker_proposal;
 mod submit;
 
+use crate::model::ProposalId;
 use actix_web::web;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -114,7 +115,7 @@ use crate::proposals;
 async fn own_proposal(
     state: &AppState,
     slug: String,
-    id: String,
+    id: ProposalId,
     user_id: String,
 ) -> AppResult<(Edition, Proposal)> {
     state

@@ -173,7 +173,7 @@ pub async fn photo(
 
 #[derive(Serialize)]
 struct MyProposal {
-    id: String,
+    id: crate::model::ProposalId,
     title: String,
     state: ProposalState,
     edition_slug: String,

@@ -2,6 +2,7 @@
 //! next", skip, abstain and "I have a conflict". With anonymised review, nothing on these
 //! pages names the speakers.
 
+use crate::model::ProposalId;
 use crate::model::ProposalState;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -143,10 +144,10 @@ pub async fn next(
 ) -> AppResult<HttpResponse> {
     // Only ids go back into a Location header.
     let clean = ids_only(&query.skip);
-    let skip: Vec<String> = clean
+    let skip: Vec<ProposalId> = clean
         .split(',')
         .filter(|s| !s.is_empty())
-        .map(str::to_owned)
+        .map(ProposalId::from)
         .collect();
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
     let next = state
@@ -192,7 +193,7 @@ pub async fn set_tracks(
 /// redacted text if organisers gave one, never the notes to the organisers.
 #[derive(Serialize)]
 struct ReviewedProposal {
-    id: String,
+    id: ProposalId,
     title: String,
     abstract_text: String,
     description: String,
@@ -344,7 +345,7 @@ pub async fn form(
     path: web::Path<(String, String)>,
     query: Query<SkipQuery>,
 ) -> AppResult<HttpResponse> {
-    let id = path.into_inner().1;
+    let id = ProposalId::from(path.into_inner().1);
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
     let loaded = state.db(move |c| load(c, &eid, &uid, &id)).await?;
     let mut form = loaded.own.clone().unwrap_or_default();
@@ -368,14 +369,14 @@ pub async fn save(
     path: web::Path<(String, String)>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    let id = path.into_inner().1;
+    let id = ProposalId::from(path.into_inner().1);
     let form = ReviewForm::from_fields(&fields);
     let slug = access.edition.slug.clone();
     // Skipped proposals add up until the reviewer saves one.
     if form.action == "skip" {
         let skipped = ids_only(&form.skipped);
         let skip = if skipped.is_empty() {
-            id.clone()
+            id.to_string()
         } else {
             format!("{skipped},{id}")
         };
@@ -448,7 +449,7 @@ pub async fn conflict(
     path: web::Path<(String, String)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let id = path.into_inner().1;
+    let id = ProposalId::from(path.into_inner().1);
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
     state
         .db(move |c| {

@@ -1,6 +1,7 @@
 //! Review in the JSON API: reviews (anonymised as the settings say), one's own review,
 //! and decisions.
 
+use crate::model::ProposalId;
 use std::collections::BTreeMap;
 
 use actix_web::web;
@@ -30,7 +31,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 #[derive(Serialize, ToSchema)]
 pub struct ReviewJson {
-    pub proposal_id: String,
+    pub proposal_id: ProposalId,
     /// Absent when reviewer names are hidden from the caller.
     pub reviewer: Option<String>,
     pub abstained: bool,
@@ -97,7 +98,7 @@ fn visible(
     q: &ReviewQuery,
 ) -> AppResult<Vec<ReviewJson>> {
     let settings = settings::get(c, eid)?;
-    let proposal_ids: Vec<String> = if organiser {
+    let proposal_ids: Vec<ProposalId> = if organiser {
         let all = crate::proposals::list::Filter {
             per_page: 100_000,
             ..Default::default()
@@ -187,7 +188,7 @@ pub async fn put_own(
     path: web::Path<(String, String)>,
     body: Json<ReviewBody>,
 ) -> AppResult<web::Json<Vec<ReviewJson>>> {
-    let id = path.into_inner().1;
+    let id = ProposalId::from(path.into_inner().1);
     let body = body.into_inner();
     let (eid, uid, pid) = (
         access.edition.id.clone(),
@@ -226,7 +227,7 @@ pub async fn put_own(
                 reviews::validate(&form, &categories, &settings).map_err(AppError::Invalid)?;
             reviews::save(c, &pid, &uid, &input)?;
             let query = ReviewQuery {
-                proposal: pid.clone(),
+                proposal: pid.to_string(),
                 reviewer: String::new(),
             };
             visible(c, &eid, &uid, false, &query)
@@ -260,7 +261,7 @@ pub async fn decision(
     let (eid, uid, id) = (
         access.edition.id.clone(),
         access.user.id.clone(),
-        path.into_inner().1,
+        ProposalId::from(path.into_inner().1),
     );
     state
         .db(move |c| {

@@ -1,5 +1,6 @@
 //! A speaker's own proposal: its page, withdrawal, and co-speaker invitations.
 
+use crate::model::ProposalId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::EmailAddress;
@@ -34,7 +35,7 @@ async fn render(
     page: &Page,
     user_id: String,
     slug: String,
-    id: String,
+    id: ProposalId,
     errors: FieldErrors,
     sent: Option<ConfirmForm>,
 ) -> AppResult<HttpResponse> {
@@ -161,7 +162,7 @@ pub async fn show(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();
     render(&state, &page, user.0.id, slug, id, FieldErrors::new(), None).await
@@ -173,7 +174,7 @@ pub async fn respond(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     CsrfForm(form): CsrfForm<ConfirmForm>,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();
@@ -220,7 +221,7 @@ pub async fn upload_photo(
     page: Page,
     req: actix_web::HttpRequest,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     body: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();
@@ -244,7 +245,7 @@ pub async fn decline_form(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();
     let (edition, proposal) = own_proposal(&state, slug, id, user.0.id).await?;
@@ -272,7 +273,7 @@ pub async fn withdraw_form(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();
     let (edition, proposal) = own_proposal(&state, slug, id, user.0.id).await?;
@@ -297,7 +298,7 @@ pub async fn withdraw(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();
@@ -334,7 +335,7 @@ pub async fn invite(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     CsrfForm(form): CsrfForm<InviteForm>,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();
@@ -388,7 +389,7 @@ pub async fn resend(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<(String, ProposalId, String)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (slug, id, invitation) = path.into_inner();
@@ -419,7 +420,7 @@ pub async fn revoke(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, String, String)>,
+    path: web::Path<(String, ProposalId, String)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (slug, id, invitation) = path.into_inner();

@@ -13,7 +13,7 @@ use super::form_page::{self, FormPage};
 use super::own_proposal;
 use crate::catalogue::Loaded;
 use crate::invitations::{self, Invite, Kind};
-use crate::model::{AccessCode, Proposal, ProposalState};
+use crate::model::{AccessCode, Proposal, ProposalId, ProposalState};
 use crate::profiles;
 use crate::proposals::form::{self, ProposalForm};
 use crate::proposals::{self, service};
@@ -259,7 +259,7 @@ pub async fn edit_form(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();
     let (edition, proposal) = own_proposal(&state, slug, id, user.0.id.clone()).await?;
@@ -299,7 +299,7 @@ pub async fn update(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();

@@ -1,7 +1,7 @@
 //! The demo's review: six reviewers, two to four reviews on every submitted proposal, and
 //! the decisions (about 40 accepted and confirmed, a few declined, the rest rejected).
 
-use devday_cfp::model::{HistoryEvent, ProposalState};
+use devday_cfp::model::{HistoryEvent, ProposalId, ProposalState};
 use devday_cfp::proposals::{self, list, service};
 use devday_cfp::review::decide::{self, Decision};
 use devday_cfp::review::reviews::{self, ReviewInput};
@@ -90,13 +90,13 @@ pub fn fill(
 
     // Decide by weighted mean: the best 43 accepted (40 confirm, 3 decline), the rest rejected.
     let scores = reviews::scores_by_proposal(conn, &edition.id)?;
-    let mut ranked: Vec<(f64, String)> = submitted
+    let mut ranked: Vec<(f64, ProposalId)> = submitted
         .rows
         .iter()
         .map(|r| {
             let mean = aggregate::stats(
                 scores
-                    .get(&r.proposal.id)
+                    .get(r.proposal.id.as_str())
                     .map(Vec::as_slice)
                     .unwrap_or_default(),
             )

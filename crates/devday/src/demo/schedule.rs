@@ -204,7 +204,7 @@ fn move_to(
     edition: &Edition,
     grid_settings: &GridSettings,
     rooms: &[devday_schedule::model::Room],
-    proposal: &str,
+    proposal: &devday_shared::vocabulary::ProposalId,
     was: &Placement,
     room: &str,
     version: i32,

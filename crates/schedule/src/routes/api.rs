@@ -3,6 +3,7 @@
 
 use actix_web::{web, HttpResponse};
 use devday_shared::api::{invalid_in_english, ProblemDocument};
+use devday_shared::vocabulary::ProposalId;
 use devday_shared::web::Organiser;
 use devday_shared::{AppError, AppResult, AppState};
 use serde::{Deserialize, Serialize};
@@ -144,7 +145,7 @@ pub async fn place(
     path: web::Path<(String, String)>,
     body: Json<PlaceForm>,
 ) -> AppResult<web::Json<Placement>> {
-    let (_, proposal) = path.into_inner();
+    let proposal = ProposalId::from(path.into_inner().1);
     let edition = access.edition.clone();
     let form = body.into_inner();
     let by = access.user.id.clone();
@@ -178,7 +179,7 @@ pub async fn unplace(
     path: web::Path<(String, String)>,
     query: Query<VersionQuery>,
 ) -> AppResult<HttpResponse> {
-    let (_, proposal) = path.into_inner();
+    let proposal = ProposalId::from(path.into_inner().1);
     let eid = access.edition.id.clone();
     let version = query.version;
     let batch = Batch::new(Some(&access.user.id));

@@ -4,6 +4,7 @@
 //! Every change answers with a redirect back to the editor, which the page's script
 //! fetches and swaps in place, so the scroll position stays.
 
+use devday_shared::vocabulary::ProposalId;
 use std::collections::HashMap;
 
 use actix_web::http::{header, StatusCode};
@@ -118,7 +119,7 @@ fn form_of(
         grid::local_parts(edition, p.starts_at)
     });
     SessionForm {
-        id: s.proposal_id.clone(),
+        id: s.proposal_id.to_string(),
         title: s.title.clone(),
         speakers: speakers(s),
         placed: s.placement.is_some(),
@@ -390,7 +391,7 @@ pub async fn place(
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<PlaceForm>,
 ) -> AppResult<HttpResponse> {
-    let proposal = path.into_inner().1;
+    let proposal = ProposalId::from(path.into_inner().1);
     let edition = access.edition.clone();
     let batch = Batch::new(Some(&access.user.id));
     let (id, sent) = (proposal.clone(), form.clone());
@@ -434,7 +435,7 @@ pub async fn unplace(
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<UnplaceForm>,
 ) -> AppResult<HttpResponse> {
-    let proposal = path.into_inner().1;
+    let proposal = ProposalId::from(path.into_inner().1);
     let eid = access.edition.id.clone();
     let version = form.version.trim().parse::<i32>().unwrap_or(-1);
     let batch = Batch::new(Some(&access.user.id));

@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use devday_db::now;
+use devday_shared::vocabulary::ProposalId;
 use devday_shared::web::{csrf, ClientIp, CsrfForm, Flash, InEdition, Organiser, Page};
 use devday_shared::Refusal;
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
@@ -93,7 +94,11 @@ pub async fn give(
     // The CSRF cookie already tells browsers apart; the form could not be sent without it.
     let browser = csrf::visitor(&req).unwrap_or(ip.0);
     let client = feedback::client_hash(&browser, &guid);
-    let (eid, id, ends) = (p.edition.id.clone(), guid.clone(), session.ends_at());
+    let (eid, id, ends) = (
+        p.edition.id.clone(),
+        ProposalId::from(guid.as_str()),
+        session.ends_at(),
+    );
     let result = state
         .db(move |c| feedback::give(c, &eid, &id, ends, &client, &sent))
         .await;
@@ -174,7 +179,7 @@ pub async fn set_recording(
     path: web::Path<(String, String)>,
     CsrfForm(form): CsrfForm<RecordingForm>,
 ) -> AppResult<HttpResponse> {
-    let proposal = path.into_inner().1;
+    let proposal = ProposalId::from(path.into_inner().1);
     let eid = access.edition.id.clone();
     let removed = form.url.trim().is_empty();
     state
