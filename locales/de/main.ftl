@@ -71,6 +71,7 @@ confirm-done-title = E-Mail-Adresse bestätigt
 confirm-done-text = Danke. Du kannst dich jetzt anmelden.
 link-invalid-title = Dieser Link funktioniert nicht
 link-invalid-text = Er wurde schon benutzt oder ist abgelaufen. Fordere einen neuen an, wenn du ihn noch brauchst.
+error-link-invalid = { link-invalid-text }
 
 login-title = Anmelden
 login-submit = Anmelden

@@ -71,6 +71,7 @@ confirm-done-title = Email address confirmed
 confirm-done-text = Thank you. You can log in now.
 link-invalid-title = This link does not work
 link-invalid-text = It has been used already, or it has expired. Request a new one if you still need it.
+error-link-invalid = { link-invalid-text }
 
 login-title = Log in
 login-submit = Log in

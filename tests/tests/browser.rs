@@ -527,12 +527,12 @@ async fn an_attendee_cancels_and_the_waiting_list_takes_the_place() -> anyhow::R
     c.goto(&format!("{}/dd-2030/manage/registration", app.base))
         .await?;
     expect_text(&driver, "Registration stays closed").await?;
-    c.find(Locator::Css("a[href$='templates=true#f-privacy']"))
+    c.find(Locator::Css("a[href$='templates=true#f-privacy_text']"))
         .await?
         .click()
         .await?;
     let filled = c
-        .find(Locator::Id("f-privacy"))
+        .find(Locator::Id("f-privacy_text"))
         .await?
         .prop("value")
         .await?;
@@ -1109,8 +1109,8 @@ async fn door_staff_scan_a_badge_with_the_camera_and_keep_going_offline() -> any
         board.body
     );
     for logged in [
-        "\"Ann Abel\",\"ann@example.org\",\"duplicate\",\"Door 1\",\"offline\"",
-        "\"invalid\",\"Door 1\",\"offline\"",
+        "\"Ann Abel\",\"ann@example.org\",\"admitted twice offline\",\"Door 1\",\"offline\"",
+        "\"not a valid ticket\",\"Door 1\",\"offline\"",
     ] {
         assert!(
             board.body.contains(logged),

@@ -100,6 +100,13 @@ db_test! {
         // page, with the same fresh link the ticket mail carries.
         assert!(res.body.contains("You are registered, Nora") && res.body.contains("Edition dd-2030"), "{}", res.body);
         assert_eq!(visitor.post(&confirm, &[]).await?.status, 404, "a confirm link worked twice");
+        // Every kind of mailed link that leads nowhere answers the same page, in the reader's language.
+        for dead in ["/register/manage/nonsense", "/register/offer/nonsense", "/register/waitlist/nonsense", "/cfp/respond/nonsense", "/cfp/invitations/nonsense", "/invitations/nonsense"] {
+            let page = visitor.get(dead).await?;
+            assert!(page.status == 404 && page.body.contains("This link does not work"), "{dead}: {}", page.body);
+        }
+        let german = devday_tests::Client::speaking(&app.base, "de").get("/register/manage/nonsense").await?;
+        assert!(german.body.contains("Dieser Link funktioniert nicht"), "{}", german.body);
         let ticket = app.smtp.wait_for_nth("nora@example.org", 2).await?;
         assert!(ticket.subject.starts_with("Your ticket"), "{}", ticket.subject);
         let manage = ticket.link("/register/manage/").expect("manage link");

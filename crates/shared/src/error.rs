@@ -66,6 +66,9 @@ impl FieldErrors {
 pub enum AppError {
     #[error("The page or resource does not exist.")]
     NotFound,
+    /// A link from a mail that leads nowhere (mistyped, used, expired): a 404 that says so.
+    #[error("This link does not work: it has been used already, or it has expired.")]
+    LinkInvalid,
     #[error("Please log in.")]
     Unauthenticated,
     #[error("You are not allowed to do this.")]
@@ -117,6 +120,7 @@ impl AppError {
         match self {
             AppError::Refused(refusal) => refusal.slug(),
             AppError::NotFound => "not-found",
+            AppError::LinkInvalid => "link-invalid",
             AppError::Unauthenticated => "unauthenticated",
             AppError::Forbidden => "forbidden",
             AppError::Unreadable => "unreadable",
@@ -197,7 +201,7 @@ fn english(refusal: &Refusal) -> String {
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
-            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::NotFound | AppError::LinkInvalid => StatusCode::NOT_FOUND,
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
             AppError::Refused(refusal) => refusal.status(),

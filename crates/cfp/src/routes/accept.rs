@@ -1,31 +1,37 @@
 //! Accepting a co-speaker invitation (or claiming a proposal organisers created).
 
 use actix_web::{web, HttpResponse};
+use devday_db::DbConn;
 use devday_shared::editions::queries;
-use devday_shared::web::{CsrfForm, CurrentUser, Flash, NoFields, Page};
+use devday_shared::web::{CsrfForm, CurrentUser, Flash, Link, LinkTarget, NoFields, Page};
+use diesel::QueryResult;
+
+use crate::model::{CoSpeakerInvitation, Proposal};
 use devday_shared::{AppError, AppResult, AppState};
 
 use crate::invitations;
 
+/// An open invitation to co-speak (or to claim a proposal), by its mailed link.
+pub struct SpeakerLink(CoSpeakerInvitation, Proposal);
+
+impl LinkTarget for SpeakerLink {
+    fn find(conn: &mut DbConn, token: &str) -> QueryResult<Option<Self>> {
+        Ok(invitations::open_by_token(conn, token)?.map(|(i, p)| SpeakerLink(i, p)))
+    }
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    Link {
+        token,
+        target: SpeakerLink(invitation, proposal),
+    }: Link<SpeakerLink>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
-    let lookup = token.clone();
-    let found = state
-        .db(move |c| {
-            let Some((invitation, proposal)) = invitations::open_by_token(c, &lookup)? else {
-                return Ok(None);
-            };
-            let edition = queries::by_id(c, &proposal.edition_id)?;
-            Ok(Some((invitation, proposal, edition)))
-        })
+    let edition_id = proposal.edition_id.clone();
+    let edition = state
+        .db(move |c| Ok(queries::by_id(c, &edition_id)?))
         .await?;
-    let Some((invitation, proposal, edition)) = found else {
-        return page.invalid_link();
-    };
     let for_someone_else = page
         .user
         .as_ref()

@@ -2,10 +2,13 @@
 //! mail (the link is the credential, so no log-in is needed).
 
 use actix_web::{web, HttpResponse};
-use devday_shared::web::{see_other, Confirmation, CsrfForm, MaybeUser, Page};
+use devday_db::DbConn;
+use devday_shared::web::{see_other, Confirmation, CsrfForm, Link, LinkTarget, MaybeUser, Page};
 use devday_shared::{AppError, AppResult, AppState};
+use diesel::QueryResult;
 use serde::Deserialize;
 
+use crate::model::Proposal;
 use crate::review::decide;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -17,6 +20,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route("/cfp/respond/{token}/decline", web::get().to(decline_form));
 }
 
+/// An accepted proposal waiting for its speaker's answer, by the mailed link.
+pub struct ResponseLink(Proposal);
+
+impl LinkTarget for ResponseLink {
+    fn find(conn: &mut DbConn, token: &str) -> QueryResult<Option<Self>> {
+        Ok(decide::open_response(conn, token)?.map(ResponseLink))
+    }
+}
+
 /// The answer page of the mailed link. A signed-in speaker of the proposal goes on to its
 /// page, where confirming also asks for photo, biography, days and consent; anyone else
 /// is offered to sign in for that, or to answer right here.
@@ -24,16 +36,14 @@ pub async fn show(
     state: web::Data<AppState>,
     page: Page,
     viewer: MaybeUser,
-    token: web::Path<String>,
+    Link {
+        token,
+        target: ResponseLink(proposal),
+    }: Link<ResponseLink>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
-    let t = token.clone();
     let viewer = viewer.0.map(|u| u.id);
-    let Some((proposal, slug, is_speaker)) = state
+    let (proposal, slug, is_speaker) = state
         .db(move |c| {
-            let Some(proposal) = decide::open_response(c, &t)? else {
-                return Ok(None);
-            };
             let slug = devday_shared::editions::queries::by_id(c, &proposal.edition_id)?.slug;
             let is_speaker = match viewer {
                 Some(id) => crate::proposals::speakers(c, &proposal.id)?
@@ -41,12 +51,9 @@ pub async fn show(
                     .any(|s| s.user_id == id),
                 None => false,
             };
-            Ok(Some((proposal, slug, is_speaker)))
+            Ok((proposal, slug, is_speaker))
         })
-        .await?
-    else {
-        return page.invalid_link();
-    };
+        .await?;
     let full = format!("/{slug}/cfp/proposals/{}", proposal.id);
     if is_speaker {
         return Ok(see_other(&format!("{full}#confirm-title")));
@@ -60,15 +67,12 @@ pub async fn show(
 
 /// Asks before declining: the place goes to someone else.
 pub async fn decline_form(
-    state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    Link {
+        token,
+        target: ResponseLink(proposal),
+    }: Link<ResponseLink>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
-    let t = token.clone();
-    let Some(proposal) = state.db(move |c| Ok(decide::open_response(c, &t)?)).await? else {
-        return page.invalid_link();
-    };
     let back = format!("/cfp/respond/{token}");
     page.confirm(Confirmation {
         question: "confirm-decline",
@@ -118,7 +122,7 @@ pub async fn answer(
     let token = token.into_inner();
     match state.db(move |c| decide::respond(c, &token, confirm)).await {
         Ok(_) => {}
-        Err(AppError::NotFound) => return page.invalid_link(),
+        Err(AppError::NotFound) => return Err(AppError::LinkInvalid),
         Err(e) => return Err(e),
     }
     let mut ctx = page.context();

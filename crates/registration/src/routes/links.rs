@@ -4,14 +4,50 @@
 use actix_web::{web, HttpResponse};
 use devday_db::DbConn;
 use devday_shared::editions::{queries, Edition};
-use devday_shared::web::{Confirmation, CsrfForm, NoFields, Page};
+use devday_shared::web::{Confirmation, CsrfForm, Link, LinkTarget, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState};
 use diesel::QueryResult;
 use serde::Deserialize;
 
-use crate::model::Registration;
+use crate::model::{Registration, WaitlistEntry};
 use crate::register::{DetailsForm, Registered};
 use crate::{interests, register, settings, waitlist};
+
+/// A registration held for its owner, by the mailed confirmation link.
+pub struct ConfirmLink;
+
+impl LinkTarget for ConfirmLink {
+    fn find(conn: &mut DbConn, token: &str) -> QueryResult<Option<Self>> {
+        Ok(register::by_confirm_token(conn, token)?.map(|_| ConfirmLink))
+    }
+}
+
+/// A registration by its manage link (the one in every mail to the person).
+pub struct ManageLink(Registration);
+
+impl LinkTarget for ManageLink {
+    fn find(conn: &mut DbConn, token: &str) -> QueryResult<Option<Self>> {
+        Ok(register::by_manage_token(conn, token)?.map(ManageLink))
+    }
+}
+
+/// A seat offered from the waiting list, while the offer is open.
+pub struct OfferLink(WaitlistEntry);
+
+impl LinkTarget for OfferLink {
+    fn find(conn: &mut DbConn, token: &str) -> QueryResult<Option<Self>> {
+        Ok(waitlist::open_offer(conn, token)?.map(OfferLink))
+    }
+}
+
+/// A place on a waiting list, by the link to leave it.
+pub struct WaitingLink(WaitlistEntry);
+
+impl LinkTarget for WaitingLink {
+    fn find(conn: &mut DbConn, token: &str) -> QueryResult<Option<Self>> {
+        Ok(waitlist::by_leave_token(conn, token)?.map(WaitingLink))
+    }
+}
 
 fn message(page: &Page, title: &str, text: &str) -> AppResult<HttpResponse> {
     let mut ctx = page.context();
@@ -20,38 +56,19 @@ fn message(page: &Page, title: &str, text: &str) -> AppResult<HttpResponse> {
     page.render("accounts/message.html", &ctx)
 }
 
-pub async fn confirm_form(
-    state: web::Data<AppState>,
-    page: Page,
-    token: web::Path<String>,
-) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
-    let t = token.clone();
-    if state
-        .db(move |c| Ok(register::by_confirm_token(c, &t)?))
-        .await?
-        .is_none()
-    {
-        return page.invalid_link();
-    }
+pub async fn confirm_form(page: Page, link: Link<ConfirmLink>) -> AppResult<HttpResponse> {
     let mut ctx = page.context();
-    ctx.insert("token", &token);
+    ctx.insert("token", &link.token);
     page.render("registration/confirm.html", &ctx)
 }
 
 pub async fn confirm(
     state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    link: Link<ConfirmLink>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    confirm_found_by(
-        &state,
-        &page,
-        token.into_inner(),
-        register::by_confirm_token,
-    )
-    .await
+    confirm_found_by(&state, &page, link.token, register::by_confirm_token).await
 }
 
 /// Confirms the held registration that `find` gives for the link's token, mails the
@@ -73,9 +90,10 @@ async fn confirm_found_by(
             ))
         })
         .await;
+    // Confirmed meanwhile, or the hold ran out: the link leads nowhere now.
     match done {
         Ok((registered, edition)) => registered_page(page, &registered, &edition),
-        Err(AppError::NotFound) => page.invalid_link(),
+        Err(AppError::NotFound) => Err(AppError::LinkInvalid),
         Err(e) => Err(e),
     }
 }
@@ -97,15 +115,13 @@ fn registered_page(
 pub async fn manage(
     state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    Link {
+        token,
+        target: ManageLink(reg),
+    }: Link<ManageLink>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
-    let t = token.clone();
-    let found = state
+    let (reg, edition, tickets, workshops, (sessions, chosen)) = state
         .db(move |c| {
-            let Some(reg) = register::by_manage_token(c, &t)? else {
-                return Ok(None);
-            };
             let edition = queries::by_id(c, &reg.edition_id)?;
             let tickets = register::tickets_of(c, &reg.id)?;
             let workshops: Vec<_> = settings::ticket_types(c, &reg.edition_id)?
@@ -116,12 +132,9 @@ pub async fn manage(
                 interests::offered(c, &reg.edition_id)?,
                 interests::ids_of_registration(c, &reg.id)?,
             );
-            Ok(Some((reg, edition, tickets, workshops, interest)))
+            Ok((reg, edition, tickets, workshops, interest))
         })
         .await?;
-    let Some((reg, edition, tickets, workshops, (sessions, chosen))) = found else {
-        return page.invalid_link();
-    };
     let mut ctx = page.context();
     ctx.insert("sessions", &sessions);
     ctx.insert("chosen", &chosen);
@@ -140,31 +153,28 @@ pub async fn manage(
 pub async fn confirm_managed(
     state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    link: Link<ManageLink>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    confirm_found_by(&state, &page, token.into_inner(), register::by_manage_token).await
+    confirm_found_by(&state, &page, link.token, register::by_manage_token).await
 }
 
 /// Asks before cancelling: a slip would give the place away for good.
 pub async fn cancel_form(
     state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    Link {
+        token,
+        target: ManageLink(reg),
+    }: Link<ManageLink>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
-    let t = token.clone();
-    let found = state
-        .db(move |c| {
-            let Some(reg) = register::by_manage_token(c, &t)?.filter(|r| r.is_active()) else {
-                return Ok(None);
-            };
-            Ok(Some(queries::by_id(c, &reg.edition_id)?))
-        })
+    // Nothing left to cancel: the link leads nowhere for this.
+    if !reg.is_active() {
+        return Err(AppError::LinkInvalid);
+    }
+    let edition = state
+        .db(move |c| Ok(queries::by_id(c, &reg.edition_id)?))
         .await?;
-    let Some(edition) = found else {
-        return page.invalid_link();
-    };
     let manage = format!("/register/manage/{token}");
     page.confirm(Confirmation {
         question: "confirm-cancel-own",
@@ -181,10 +191,9 @@ pub async fn cancel_form(
 pub async fn cancel(
     state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    Link { token, .. }: Link<ManageLink>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
     let mailer = state.mailer.clone();
     state
         .db(move |c| {
@@ -207,15 +216,12 @@ pub async fn cancel(
 }
 
 pub async fn offer(
-    state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    Link {
+        token,
+        target: OfferLink(entry),
+    }: Link<OfferLink>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
-    let t = token.clone();
-    let Some(entry) = state.db(move |c| Ok(waitlist::open_offer(c, &t)?)).await? else {
-        return page.invalid_link();
-    };
     let mut ctx = page.context();
     ctx.insert("entry", &entry);
     ctx.insert("token", &token);
@@ -232,10 +238,9 @@ pub struct OfferAnswer {
 pub async fn answer_offer(
     state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    Link { token, .. }: Link<OfferLink>,
     CsrfForm(form): CsrfForm<OfferAnswer>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
     let accept = match form.answer.as_str() {
         "accept" => true,
         "decline" => false,
@@ -264,7 +269,7 @@ pub async fn answer_offer(
     match done {
         Ok(Some((registered, edition))) => registered_page(&page, &registered, &edition),
         Ok(None) => message(&page, "offer-declined-title", "offer-declined-text"),
-        Err(AppError::NotFound) => page.invalid_link(),
+        Err(AppError::NotFound) => Err(AppError::LinkInvalid),
         Err(e) => Err(e),
     }
 }
@@ -281,10 +286,9 @@ fn owned(
 
 pub async fn details(
     state: web::Data<AppState>,
-    token: web::Path<String>,
+    Link { token, .. }: Link<ManageLink>,
     CsrfForm(form): CsrfForm<DetailsForm>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
     let t = token.clone();
     state
         .db(move |c| {
@@ -307,10 +311,9 @@ pub struct WorkshopForm {
 
 pub async fn workshops(
     state: web::Data<AppState>,
-    token: web::Path<String>,
+    Link { token, .. }: Link<ManageLink>,
     CsrfForm(form): CsrfForm<WorkshopForm>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
     let (t, mailer) = (token.clone(), state.mailer.clone());
     state
         .db(move |c| {
@@ -330,15 +333,12 @@ pub async fn workshops(
 /// Everything kept about the registration, as JSON (GDPR art. 15 and 20).
 pub async fn export(
     state: web::Data<AppState>,
-    token: web::Path<String>,
+    Link {
+        target: ManageLink(reg),
+        ..
+    }: Link<ManageLink>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
-    let data = state
-        .db(move |c| {
-            let (reg, _) = owned(c, &token)?;
-            Ok(register::export(c, &reg)?)
-        })
-        .await?;
+    let data = state.db(move |c| Ok(register::export(c, &reg)?)).await?;
     Ok(HttpResponse::Ok()
         .insert_header((
             "Content-Disposition",
@@ -351,10 +351,9 @@ pub async fn export(
 pub async fn delete(
     state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    Link { token, .. }: Link<ManageLink>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
     let mailer = state.mailer.clone();
     state
         .db(move |c| {
@@ -370,18 +369,12 @@ pub async fn delete(
 }
 
 pub async fn waitlist_entry(
-    state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    Link {
+        token,
+        target: WaitingLink(entry),
+    }: Link<WaitingLink>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
-    let t = token.clone();
-    let Some(entry) = state
-        .db(move |c| Ok(waitlist::by_leave_token(c, &t)?))
-        .await?
-    else {
-        return page.invalid_link();
-    };
     let mut ctx = page.context();
     ctx.insert("entry", &entry);
     ctx.insert("token", &token);
@@ -392,10 +385,9 @@ pub async fn waitlist_entry(
 pub async fn leave_waitlist(
     state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    Link { token, .. }: Link<WaitingLink>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
     let mailer = state.mailer.clone();
     state
         .db(move |c| {

@@ -1,25 +1,30 @@
 use actix_web::{web, HttpResponse};
 
 use crate::editions::invitations;
+use crate::editions::{invitations::Invitation, Edition};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
-use crate::web::{see_other, CsrfForm, CurrentUser, NoFields, Page};
+use crate::web::{see_other, CsrfForm, CurrentUser, Link, LinkTarget, NoFields, Page};
+use devday_db::DbConn;
+
+/// An open invitation into an edition's team, by its mailed link.
+pub struct TeamLink(Invitation, Edition);
+
+impl LinkTarget for TeamLink {
+    fn find(conn: &mut DbConn, token: &str) -> diesel::QueryResult<Option<Self>> {
+        Ok(invitations::open_by_token(conn, token)?.map(|(i, e)| TeamLink(i, e)))
+    }
+}
 
 /// Shows what the invitation offers; anonymous visitors are asked to log in or sign up and
 /// come back to this page.
 pub async fn show(
-    state: web::Data<AppState>,
     page: Page,
-    token: web::Path<String>,
+    Link {
+        token,
+        target: TeamLink(invitation, edition),
+    }: Link<TeamLink>,
 ) -> AppResult<HttpResponse> {
-    let token = token.into_inner();
-    let lookup = token.clone();
-    let found = state
-        .db(move |c| Ok(invitations::open_by_token(c, &lookup)?))
-        .await?;
-    let Some((invitation, edition)) = found else {
-        return page.invalid_link();
-    };
     let mut ctx = page.context();
     let for_someone_else = page
         .user
