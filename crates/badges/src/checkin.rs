@@ -6,6 +6,7 @@
 //! first answer and never makes a second check-in. One admission per ticket and list is
 //! also guarded by a unique index, so two doors scanning at the same instant admit once.
 
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::RegistrationId;
 use std::collections::HashMap;
 
@@ -145,7 +146,7 @@ fn identify(
             };
             if parsed.ticket.edition != edition.slug {
                 // Genuine only if the other edition's key signed it.
-                let other: Option<String> = e::editions
+                let other: Option<EditionId> = e::editions
                     .filter(e::slug.eq(&parsed.ticket.edition))
                     .select(e::id)
                     .first(conn)

@@ -1,6 +1,7 @@
 //! The organisers' view of the door: checked in against registered per list and per hour,
 //! no-shows, flagged duplicates and rejected scans.
 
+use devday_shared::vocabulary::EditionId;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
@@ -53,7 +54,7 @@ type LogRow = (
     Option<NaiveDateTime>,
 );
 
-pub fn stats(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<ListStats>> {
+pub fn stats(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<ListStats>> {
     let holders = tickets::confirmed(conn, edition_id)?;
     let mut out = Vec::new();
     for list in lists::all(conn, edition_id)? {
@@ -98,7 +99,7 @@ pub fn stats(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<ListStats>>
 /// Every scan of the edition, newest first (`limit` for the dashboard, none for the CSV).
 pub fn log(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     limit: Option<i64>,
 ) -> QueryResult<Vec<LoggedScan>> {
     use devday_db::schema::checkin_lists::dsl as l;

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDateTime;
 use devday_db::DbConn;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::RegistrationId;
 use devday_shared::vocabulary::RegistrationState;
 use diesel::prelude::*;
@@ -37,7 +38,7 @@ pub struct Found {
 /// standing admission on `list`: a fixed number of queries, however many are found.
 pub fn search(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     list: &ListWithTypes,
     query: &str,
 ) -> QueryResult<Vec<Found>> {

@@ -1,6 +1,7 @@
 //! Each edition's signing key, made on first use and kept in the database. The secret part
 //! is read only to sign; scanners get the public part.
 
+use devday_shared::vocabulary::EditionId;
 use std::collections::HashMap;
 use std::sync::{OnceLock, RwLock};
 
@@ -14,12 +15,12 @@ use crate::code::{decode_key, encode_key};
 
 /// Public keys never change once made, so they are kept in memory after the first read:
 /// a scan then needs no query for its key.
-fn cache() -> &'static RwLock<HashMap<String, VerifyingKey>> {
-    static CACHE: OnceLock<RwLock<HashMap<String, VerifyingKey>>> = OnceLock::new();
+fn cache() -> &'static RwLock<HashMap<EditionId, VerifyingKey>> {
+    static CACHE: OnceLock<RwLock<HashMap<EditionId, VerifyingKey>>> = OnceLock::new();
     CACHE.get_or_init(Default::default)
 }
 
-fn stored(conn: &mut DbConn, edition_id: &str) -> QueryResult<Option<(String, String)>> {
+fn stored(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Option<(String, String)>> {
     k::edition_keys
         .find(edition_id)
         .select((k::public_key, k::secret_key))
@@ -33,7 +34,7 @@ fn corrupt() -> diesel::result::Error {
 
 /// The edition's signing key, made now if it has none. Two requests making one at once
 /// both end with the same key: the insert that loses is ignored.
-pub fn signing_key(conn: &mut DbConn, edition_id: &str) -> QueryResult<SigningKey> {
+pub fn signing_key(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<SigningKey> {
     if stored(conn, edition_id)?.is_none() {
         let mut secret = [0u8; 32];
         rand::rng().fill_bytes(&mut secret);
@@ -56,7 +57,7 @@ pub fn signing_key(conn: &mut DbConn, edition_id: &str) -> QueryResult<SigningKe
 }
 
 /// The edition's public key (made with the signing key if the edition has none yet).
-pub fn verifying_key(conn: &mut DbConn, edition_id: &str) -> QueryResult<VerifyingKey> {
+pub fn verifying_key(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<VerifyingKey> {
     if let Some(key) = cache().read().ok().and_then(|c| c.get(edition_id).copied()) {
         return Ok(key);
     }
@@ -66,12 +67,12 @@ pub fn verifying_key(conn: &mut DbConn, edition_id: &str) -> QueryResult<Verifyi
         None => signing_key(conn, edition_id)?.verifying_key(),
     };
     if let Ok(mut c) = cache().write() {
-        c.insert(edition_id.to_owned(), key);
+        c.insert(edition_id.clone(), key);
     }
     Ok(key)
 }
 
 /// The public key as scanners receive it (base64url).
-pub fn public_key_text(conn: &mut DbConn, edition_id: &str) -> QueryResult<String> {
+pub fn public_key_text(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<String> {
     Ok(encode_key(&verifying_key(conn, edition_id)?.to_bytes()))
 }

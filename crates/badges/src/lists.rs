@@ -6,6 +6,7 @@ use devday_db::schema::{
 };
 use devday_db::{is_unique_violation, now, DbConn};
 use devday_shared::bilingual::Name;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -19,7 +20,7 @@ pub struct CheckinList {
     #[serde(skip)]
     pub id: String,
     #[serde(skip)]
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub slug: String,
     pub name: String,
     /// The entrance admits every ticket; other lists only their ticket types.
@@ -46,7 +47,7 @@ impl ListWithTypes {
 
 fn insert(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     slug: &str,
     name: Name,
     all: bool,
@@ -67,7 +68,7 @@ fn insert(
 }
 
 /// A new edition's entrance, which admits every ticket.
-pub fn seed(conn: &mut DbConn, edition_id: &str) -> devday_shared::AppResult<()> {
+pub fn seed(conn: &mut DbConn, edition_id: &EditionId) -> devday_shared::AppResult<()> {
     insert(
         conn,
         edition_id,
@@ -89,7 +90,7 @@ fn with_types(conn: &mut DbConn, list: CheckinList) -> QueryResult<ListWithTypes
 /// The list with this slug, or the entrance when `slug` is `None`; `None` if unknown.
 pub fn find(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     slug: Option<&str>,
 ) -> QueryResult<Option<ListWithTypes>> {
     let slug = slug.filter(|s| !s.is_empty()).unwrap_or(ENTRANCE);
@@ -113,7 +114,7 @@ pub fn find(
 }
 
 /// Every list of the edition, the entrance first.
-pub fn all(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<ListWithTypes>> {
+pub fn all(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<ListWithTypes>> {
     let lists: Vec<CheckinList> = l::checkin_lists
         .filter(l::edition_id.eq(edition_id))
         .order((l::all_tickets.desc(), l::name.asc()))
@@ -134,7 +135,7 @@ pub struct TicketChoice {
 }
 
 /// The edition's ticket types in their order: what a list can admit.
-pub fn ticket_types(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<TicketChoice>> {
+pub fn ticket_types(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<TicketChoice>> {
     tt::ticket_types
         .filter(tt::edition_id.eq(edition_id))
         .order(tt::position.asc())
@@ -154,7 +155,7 @@ pub struct ListForm {
     pub ticket_types: Vec<String>,
 }
 
-pub fn create(conn: &mut DbConn, edition_id: &str, form: &ListForm) -> AppResult<String> {
+pub fn create(conn: &mut DbConn, edition_id: &EditionId, form: &ListForm) -> AppResult<String> {
     let mut errors = FieldErrors::new();
     let name = Name::new(form.name.trim(), form.name_de.trim());
     let slug = form.slug.trim();

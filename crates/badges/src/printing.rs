@@ -1,6 +1,7 @@
 //! Which badges to print, with each holder's role: speakers of confirmed sessions and the
 //! edition's team get their colour, everyone else is an attendee.
 
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::RegistrationId;
 use std::collections::HashSet;
 
@@ -44,7 +45,10 @@ fn lower(emails: Vec<String>) -> HashSet<String> {
 }
 
 /// Addresses of the edition's speakers (confirmed sessions) and team.
-fn roles(conn: &mut DbConn, edition_id: &str) -> QueryResult<(HashSet<String>, HashSet<String>)> {
+fn roles(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+) -> QueryResult<(HashSet<String>, HashSet<String>)> {
     let speakers = ps::proposal_speakers
         .inner_join(p::proposals)
         .inner_join(u::users)

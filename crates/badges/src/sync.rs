@@ -6,6 +6,7 @@ use devday_db::schema::{registrations::dsl as r, scans::dsl as s, ticket_serials
 use devday_db::{now, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::RegistrationId;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -54,7 +55,7 @@ pub struct SyncData {
 /// this list.
 fn changed_since(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     list_id: &str,
     since: NaiveDateTime,
 ) -> QueryResult<Vec<String>> {

@@ -12,6 +12,7 @@ use devday_db::sql::lower;
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::RegistrationId;
 use devday_shared::vocabulary::RegistrationState;
 use diesel::prelude::*;
@@ -27,7 +28,7 @@ use crate::short_code::ShortCode;
 pub struct Holder {
     pub registration_id: RegistrationId,
     #[serde(skip)]
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub name: String,
     pub email: String,
     pub company: String,
@@ -58,7 +59,7 @@ impl Holder {
 
 type Row = (
     RegistrationId,
-    String,
+    EditionId,
     String,
     String,
     String,
@@ -141,7 +142,7 @@ pub fn holder(conn: &mut DbConn, registration_id: &RegistrationId) -> QueryResul
 }
 
 /// Every confirmed registration of an edition, by name.
-pub fn confirmed(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Holder>> {
+pub fn confirmed(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Holder>> {
     let found: Vec<Row> = rows!()
         .filter(r::edition_id.eq(edition_id))
         .filter(r::state.eq(RegistrationState::Confirmed))
@@ -151,7 +152,7 @@ pub fn confirmed(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Holder>
 }
 
 /// Registrations of an edition whose name or address contains `query` (the desk's search).
-pub fn search(conn: &mut DbConn, edition_id: &str, query: &str) -> QueryResult<Vec<Holder>> {
+pub fn search(conn: &mut DbConn, edition_id: &EditionId, query: &str) -> QueryResult<Vec<Holder>> {
     // Folded on both sides in SQL: SQLite's lower() leaves "Ö" as it is, so a pattern
     // lowered in Rust ("öz") would no longer find "Özdemir" there.
     let pattern = format!("%{}%", query.trim().replace(['%', '_'], ""));
@@ -207,7 +208,7 @@ pub fn code(conn: &mut DbConn, holder: &Holder) -> QueryResult<Option<String>> {
 /// resolve typed codes offline.
 pub fn short_codes(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     holders: &[Holder],
 ) -> QueryResult<Vec<ShortCode>> {
     let key = keys::signing_key(conn, edition_id)?;
@@ -224,7 +225,7 @@ pub fn short_codes(
 /// tickets) name nobody; their QR codes still work.
 pub fn by_short_code(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     short: &ShortCode,
 ) -> QueryResult<Option<Holder>> {
     let key = keys::signing_key(conn, edition_id)?;

@@ -1,6 +1,7 @@
 //! Everything the proposal form offers in one edition, loaded together.
 
 use devday_db::DbConn;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::AppResult;
 
 use crate::model::{CfpSettings, Question, SessionType, Track};
@@ -15,7 +16,7 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    pub fn load(conn: &mut DbConn, edition_id: &str) -> AppResult<Self> {
+    pub fn load(conn: &mut DbConn, edition_id: &EditionId) -> AppResult<Self> {
         Ok(Self {
             settings: settings::settings(conn, edition_id)?,
             types: settings::session_types(conn, edition_id)?,

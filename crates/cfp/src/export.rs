@@ -4,6 +4,7 @@ use devday_db::DbConn;
 use devday_shared::editions::Edition;
 use devday_shared::i18n::{I18n, Locale};
 use devday_shared::spreadsheet::Table;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::AppResult;
 
 use crate::proposals::list::{self, Filter};
@@ -63,7 +64,7 @@ pub fn proposals(
 
 pub fn speakers(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     i18n: &I18n,
     locale: Locale,
 ) -> AppResult<Table> {

@@ -3,6 +3,7 @@
 use chrono::NaiveDateTime;
 use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::EditionId;
 use diesel::{Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -95,7 +96,7 @@ devday_db::text_enum!(
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::cfp_settings)]
 pub struct CfpSettings {
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub intro_md: String,
     pub max_proposals_per_speaker: i32,
     pub title_max: i32,
@@ -117,7 +118,7 @@ impl CfpSettings {
 #[diesel(table_name = devday_db::schema::session_types)]
 pub struct SessionType {
     pub id: String,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub name: String,
     pub duration_minutes: i32,
     /// A deadline later (or earlier) than the CfP's, in UTC.
@@ -134,7 +135,7 @@ pub struct SessionType {
 #[diesel(table_name = devday_db::schema::tracks)]
 pub struct Track {
     pub id: String,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub name: String,
     pub colour: String,
     pub description: String,
@@ -147,7 +148,7 @@ pub struct Track {
 #[diesel(table_name = devday_db::schema::cfp_questions)]
 pub struct Question {
     pub id: String,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub target: String,
     pub kind: String,
     pub label: String,
@@ -182,7 +183,7 @@ impl Question {
 #[diesel(table_name = devday_db::schema::cfp_access_codes)]
 pub struct AccessCode {
     pub id: String,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub code: String,
     pub session_type_id: Option<String>,
     pub max_uses: i32,
@@ -196,7 +197,7 @@ pub struct AccessCode {
 #[diesel(table_name = devday_db::schema::proposals)]
 pub struct Proposal {
     pub id: ProposalId,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub title: String,
     pub abstract_text: String,
     pub description: String,

@@ -1,6 +1,7 @@
 //! Speakers' profiles (one per person, across editions), photos, and availability windows
 //! per edition.
 
+use devday_shared::vocabulary::EditionId;
 use std::io::Cursor;
 
 use chrono::NaiveDateTime;
@@ -195,7 +196,7 @@ pub fn photo(conn: &mut DbConn, user_id: &str) -> QueryResult<Option<(Vec<u8>, S
 pub struct Window {
     pub id: String,
     pub user_id: String,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
 }
@@ -203,7 +204,7 @@ pub struct Window {
 pub fn availability(
     conn: &mut DbConn,
     user_id: &str,
-    edition_id: &str,
+    edition_id: &EditionId,
 ) -> QueryResult<Vec<Window>> {
     av::speaker_availability
         .filter(av::user_id.eq(user_id))
@@ -260,7 +261,7 @@ pub fn add_window(
 pub(crate) fn insert_window(
     conn: &mut DbConn,
     user_id: &str,
-    edition_id: &str,
+    edition_id: &EditionId,
     starts_at: NaiveDateTime,
     ends_at: NaiveDateTime,
 ) -> QueryResult<()> {
@@ -277,7 +278,11 @@ pub(crate) fn insert_window(
 }
 
 /// Removes every window of the speaker in an edition: available throughout again.
-pub(crate) fn clear_windows(conn: &mut DbConn, user_id: &str, edition_id: &str) -> QueryResult<()> {
+pub(crate) fn clear_windows(
+    conn: &mut DbConn,
+    user_id: &str,
+    edition_id: &EditionId,
+) -> QueryResult<()> {
     diesel::delete(
         av::speaker_availability
             .filter(av::user_id.eq(user_id))

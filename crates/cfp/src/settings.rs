@@ -9,6 +9,7 @@ use devday_db::schema::{
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::bilingual::Name;
 use devday_shared::editions::Edition;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -19,7 +20,7 @@ use crate::model::{
 use crate::time::parse_local;
 
 /// Settings of an edition that has none stored yet.
-pub fn default_settings(edition_id: &str) -> CfpSettings {
+pub fn default_settings(edition_id: &EditionId) -> CfpSettings {
     CfpSettings {
         edition_id: edition_id.to_owned(),
         intro_md: String::new(),
@@ -34,7 +35,7 @@ pub fn default_settings(edition_id: &str) -> CfpSettings {
 /// The licence recordings are published under unless the organisers choose another.
 pub const DEFAULT_LICENSE: &str = "CC BY 4.0";
 
-pub fn settings(conn: &mut DbConn, edition_id: &str) -> QueryResult<CfpSettings> {
+pub fn settings(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<CfpSettings> {
     Ok(cs::cfp_settings
         .find(edition_id)
         .select(CfpSettings::as_select())
@@ -69,7 +70,11 @@ fn number(
     }
 }
 
-pub fn save_settings(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -> AppResult<()> {
+pub fn save_settings(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    form: &SettingsForm,
+) -> AppResult<()> {
     let mut errors = FieldErrors::new();
     let max = number(
         &mut errors,
@@ -115,7 +120,7 @@ pub fn save_settings(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -
 }
 
 /// The session types of an edition.
-pub fn session_types(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<SessionType>> {
+pub fn session_types(conn: &mut DbConn, edition_id: &EditionId) -> AppResult<Vec<SessionType>> {
     Ok(st::session_types
         .filter(st::edition_id.eq(edition_id))
         .order((st::position.asc(), st::name.asc()))
@@ -125,7 +130,7 @@ pub fn session_types(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<Sessi
 
 /// A new edition's CfP works out of the box: the usual three session types (each editable)
 /// and the review categories DevDay uses.
-pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
+pub fn seed(conn: &mut DbConn, edition_id: &EditionId) -> AppResult<()> {
     const DEFAULTS: [(Name, i32); 3] = [
         (Name::new("Talk", "Vortrag"), 45),
         (Name::new("Lightning talk", "Kurzvortrag"), 15),
@@ -145,7 +150,7 @@ pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
     crate::review::settings::seed_categories(conn, edition_id)
 }
 
-fn insert_type(conn: &mut DbConn, edition_id: &str, kind: &ValidType) -> QueryResult<()> {
+fn insert_type(conn: &mut DbConn, edition_id: &EditionId, kind: &ValidType) -> QueryResult<()> {
     diesel::insert_into(st::session_types)
         .values((
             st::id.eq(uuid::Uuid::new_v4().to_string()),
@@ -254,7 +259,7 @@ pub fn update_session_type(
 }
 
 /// Deletes a session type no proposal uses.
-pub fn delete_session_type(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResult<()> {
+pub fn delete_session_type(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
     write_transaction(conn, |conn| {
         let used: i64 = p::proposals
             .filter(p::session_type_id.eq(id))
@@ -275,7 +280,7 @@ pub fn delete_session_type(conn: &mut DbConn, edition_id: &str, id: &str) -> App
     })
 }
 
-pub fn tracks(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Track>> {
+pub fn tracks(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Track>> {
     tr::tracks
         .filter(tr::edition_id.eq(edition_id))
         .order((tr::position.asc(), tr::name.asc()))
@@ -316,7 +321,7 @@ fn validate_track(form: &TrackForm) -> AppResult<(Name<'_>, String, i32)> {
     Ok((name, colour, form.position.trim().parse().unwrap_or(0)))
 }
 
-pub fn add_track(conn: &mut DbConn, edition_id: &str, form: &TrackForm) -> AppResult<()> {
+pub fn add_track(conn: &mut DbConn, edition_id: &EditionId, form: &TrackForm) -> AppResult<()> {
     let (name, colour, position) = validate_track(form)?;
     diesel::insert_into(tr::tracks)
         .values((
@@ -335,7 +340,7 @@ pub fn add_track(conn: &mut DbConn, edition_id: &str, form: &TrackForm) -> AppRe
 
 pub fn update_track(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     id: &str,
     form: &TrackForm,
 ) -> AppResult<()> {
@@ -358,7 +363,7 @@ pub fn update_track(
 }
 
 /// Deletes a track; its proposals keep going without one.
-pub fn delete_track(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResult<()> {
+pub fn delete_track(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
     let n = diesel::delete(
         tr::tracks
             .filter(tr::id.eq(id))
@@ -368,7 +373,7 @@ pub fn delete_track(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResult<
     found(n)
 }
 
-pub fn questions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Question>> {
+pub fn questions(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Question>> {
     q::cfp_questions
         .filter(q::edition_id.eq(edition_id))
         .order((q::position.asc(), q::label.asc()))
@@ -422,7 +427,11 @@ fn validate_question(
     }
 }
 
-pub fn add_question(conn: &mut DbConn, edition_id: &str, form: &QuestionForm) -> AppResult<()> {
+pub fn add_question(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    form: &QuestionForm,
+) -> AppResult<()> {
     let types = session_types(conn, edition_id)?;
     let (target, kind, label, type_ids) = validate_question(form, &types)?;
     diesel::insert_into(q::cfp_questions)
@@ -442,7 +451,7 @@ pub fn add_question(conn: &mut DbConn, edition_id: &str, form: &QuestionForm) ->
     Ok(())
 }
 
-pub fn delete_question(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResult<()> {
+pub fn delete_question(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
     let n = diesel::delete(
         q::cfp_questions
             .filter(q::id.eq(id))
@@ -452,7 +461,7 @@ pub fn delete_question(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResu
     found(n)
 }
 
-pub fn access_codes(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<AccessCode>> {
+pub fn access_codes(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<AccessCode>> {
     ac::cfp_access_codes
         .filter(ac::edition_id.eq(edition_id))
         .order(ac::created_at.desc())
@@ -517,7 +526,7 @@ pub fn add_access_code(
     Ok(code)
 }
 
-pub fn delete_access_code(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResult<()> {
+pub fn delete_access_code(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
     let n = diesel::delete(
         ac::cfp_access_codes
             .filter(ac::id.eq(id))
@@ -530,7 +539,7 @@ pub fn delete_access_code(conn: &mut DbConn, edition_id: &str, id: &str) -> AppR
 /// The code if it belongs to the edition, has uses left and has not expired.
 pub fn valid_access_code(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     code: &str,
 ) -> QueryResult<Option<AccessCode>> {
     let at = now();

@@ -1,5 +1,6 @@
 //! The speakers of an edition, for organisers.
 
+use devday_shared::vocabulary::EditionId;
 use std::collections::BTreeMap;
 
 use devday_db::schema::{
@@ -23,7 +24,7 @@ pub struct EditionSpeaker {
 }
 
 /// Everyone with a non-draft proposal in the edition, by name.
-pub fn of_edition(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<EditionSpeaker>> {
+pub fn of_edition(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<EditionSpeaker>> {
     let rows: Vec<(String, String, String, Option<String>, String)> = ps::proposal_speakers
         .inner_join(p::proposals)
         .inner_join(u::users)
@@ -59,7 +60,10 @@ pub fn of_edition(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Editio
 }
 
 /// The accounts speaking in confirmed sessions of the edition (they get a ticket).
-pub fn of_confirmed_sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<String>> {
+pub fn of_confirmed_sessions(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+) -> QueryResult<Vec<String>> {
     ps::proposal_speakers
         .inner_join(p::proposals)
         .filter(p::edition_id.eq(edition_id))

@@ -2,6 +2,7 @@
 //! sessions and the team. Organisers issue them with one button; issuing again only adds
 //! those who have no ticket yet, so it can be pressed after every late confirmation.
 
+use devday_shared::vocabulary::EditionId;
 use std::collections::BTreeSet;
 
 use devday_db::schema::users::dsl as u;
@@ -196,7 +197,11 @@ pub fn parse_rows(text: &str) -> Vec<ImportRow> {
 }
 
 /// The dry run: every row with what importing it would do. Writes nothing.
-pub fn check_import(conn: &mut DbConn, edition_id: &str, text: &str) -> AppResult<Vec<ImportRow>> {
+pub fn check_import(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    text: &str,
+) -> AppResult<Vec<ImportRow>> {
     let mut rows = parse_rows(text);
     let mut seen = BTreeSet::new();
     for row in rows.iter_mut().filter(|r| !r.is_invalid()) {

@@ -4,6 +4,7 @@
 
 use crate::model::RegistrationId;
 use devday_cfp::model::ProposalState;
+use devday_shared::vocabulary::EditionId;
 use std::collections::HashMap;
 
 use crate::model::RegistrationState;
@@ -25,7 +26,7 @@ pub struct Offered {
 
 /// The sessions one may tick: the edition's confirmed proposals, by title, with their
 /// speakers.
-pub fn offered(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Offered>> {
+pub fn offered(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Offered>> {
     let rows = p::proposals
         .filter(p::edition_id.eq(edition_id))
         .filter(p::state.eq(ProposalState::Confirmed))
@@ -57,7 +58,7 @@ pub fn offered(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Offered>>
 pub fn record(
     conn: &mut DbConn,
     registration_id: &str,
-    edition_id: &str,
+    edition_id: &EditionId,
     wanted: &[String],
 ) -> QueryResult<usize> {
     diesel::delete(ri::registration_interests.filter(ri::registration_id.eq(registration_id)))
@@ -107,7 +108,7 @@ pub fn of_registration(
 }
 
 /// How many active registrations ticked each session, most wanted first.
-pub fn counts(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<(String, i64)>> {
+pub fn counts(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<(String, i64)>> {
     let mut rows: Vec<(String, i64)> = ri::registration_interests
         .inner_join(p::proposals)
         .inner_join(r::registrations)

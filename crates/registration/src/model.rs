@@ -1,6 +1,7 @@
 use chrono::NaiveDateTime;
 use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::EditionId;
 use diesel::{Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -45,7 +46,7 @@ impl WaitlistState {
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::registration_settings)]
 pub struct RegistrationSettings {
-    pub edition_id: String,
+    pub edition_id: EditionId,
     /// How long a seat is held for an unconfirmed registration.
     pub hold_hours: i32,
     /// How long a waiting-list offer stays open.
@@ -86,7 +87,7 @@ impl RegistrationSettings {
 #[diesel(table_name = devday_db::schema::ticket_types)]
 pub struct TicketType {
     pub id: String,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub name: String,
     pub kind: TicketKind,
     pub capacity: i32,
@@ -120,7 +121,7 @@ impl TicketType {
 #[diesel(table_name = devday_db::schema::registrations)]
 pub struct Registration {
     pub id: RegistrationId,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub email: String,
     pub name: String,
     pub company: String,

@@ -4,13 +4,14 @@ use devday_db::schema::{registration_settings::dsl as rs, ticket_types::dsl as t
 use devday_db::{write_transaction, DbConn};
 use devday_shared::bilingual::Name;
 use devday_shared::editions::Edition;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{RegistrationSettings, TicketKind, TicketType};
 
-pub fn get(conn: &mut DbConn, edition_id: &str) -> QueryResult<RegistrationSettings> {
+pub fn get(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<RegistrationSettings> {
     Ok(rs::registration_settings
         .find(edition_id)
         .select(RegistrationSettings::as_select())
@@ -44,7 +45,7 @@ pub struct SettingsForm {
 }
 
 /// Saves the settings; changed texts count the consent version up.
-pub fn save(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -> AppResult<()> {
+pub fn save(conn: &mut DbConn, edition_id: &EditionId, form: &SettingsForm) -> AppResult<()> {
     let mut errors = FieldErrors::new();
     let hours = |v: &str| {
         v.trim()
@@ -114,7 +115,7 @@ pub fn save(conn: &mut DbConn, edition_id: &str, form: &SettingsForm) -> AppResu
 }
 
 /// The ticket types; an edition without any gets one conference ticket for 500 people.
-pub fn ticket_types(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<TicketType>> {
+pub fn ticket_types(conn: &mut DbConn, edition_id: &EditionId) -> AppResult<Vec<TicketType>> {
     Ok(tt::ticket_types
         .filter(tt::edition_id.eq(edition_id))
         .order((tt::position.asc(), tt::name.asc()))
@@ -123,7 +124,7 @@ pub fn ticket_types(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<Ticket
 }
 
 /// A new edition's conference ticket (500 seats until the organisers say otherwise).
-pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
+pub fn seed(conn: &mut DbConn, edition_id: &EditionId) -> AppResult<()> {
     insert(
         conn,
         edition_id,
@@ -140,7 +141,7 @@ pub fn seed(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
 #[allow(clippy::too_many_arguments)]
 fn insert(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     name: Name,
     kind: TicketKind,
     capacity: i32,
@@ -267,7 +268,12 @@ pub fn set_times(
 }
 
 /// Changes a capacity; never below the seats already taken.
-pub fn set_capacity(conn: &mut DbConn, edition_id: &str, id: &str, capacity: i32) -> AppResult<()> {
+pub fn set_capacity(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    id: &str,
+    capacity: i32,
+) -> AppResult<()> {
     let n = diesel::update(
         tt::ticket_types
             .filter(tt::id.eq(id))

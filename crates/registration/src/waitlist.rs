@@ -16,6 +16,7 @@ use devday_shared::accounts::EmailAddress;
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
+use devday_shared::vocabulary::EditionId;
 use devday_shared::{crypto, AppError, AppResult};
 use diesel::prelude::*;
 use diesel::sql_types::{Integer, Text, Timestamp};
@@ -169,7 +170,7 @@ fn left_the_list(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<()> {
 
 /// The edition a waiting-list entry belongs to (through its ticket type).
 pub fn edition_of(conn: &mut DbConn, entry: &WaitlistEntry) -> QueryResult<Edition> {
-    let edition_id: String = tt::ticket_types
+    let edition_id: EditionId = tt::ticket_types
         .find(&entry.ticket_type_id)
         .select(tt::edition_id)
         .first(conn)?;

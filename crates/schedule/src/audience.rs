@@ -1,6 +1,7 @@
 //! What registered attendees said interests them ("Which sessions interest you?"): the
 //! expected audience of a session and the sessions people want together.
 
+use devday_shared::vocabulary::EditionId;
 use std::collections::{BTreeMap, HashMap};
 
 use devday_db::schema::{registration_interests::dsl as ri, registrations::dsl as r};
@@ -11,7 +12,7 @@ use diesel::prelude::*;
 /// Per active registration, the sessions (proposal ids) it ticked.
 pub fn interests(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
 ) -> QueryResult<BTreeMap<String, Vec<String>>> {
     let mut by_person: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (reg, proposal) in ri::registration_interests
@@ -27,7 +28,7 @@ pub fn interests(
 }
 
 /// How many active registrations want each session.
-pub fn counts(conn: &mut DbConn, edition_id: &str) -> QueryResult<HashMap<String, i64>> {
+pub fn counts(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<HashMap<String, i64>> {
     let mut counts = HashMap::new();
     for list in interests(conn, edition_id)?.into_values() {
         for p in list {

@@ -2,6 +2,7 @@
 //! version it started from, so two organisers editing at once cannot overwrite each
 //! other unseen: the second gets a conflict and reloads.
 
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use std::collections::HashMap;
 
@@ -45,7 +46,7 @@ pub struct Session {
 }
 
 /// The confirmed sessions of an edition, by title.
-pub fn sessions(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Session>> {
+pub fn sessions(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Session>> {
     type Row = (
         ProposalId,
         String,
@@ -251,13 +252,13 @@ fn placement_of(conn: &mut DbConn, proposal_id: &str) -> QueryResult<Option<Plac
 /// Takes a session off the grid, back to the unscheduled list, as part of `batch`.
 pub fn unplace(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     proposal_id: &ProposalId,
     expected_version: i32,
     batch: &Batch,
 ) -> AppResult<()> {
     write_transaction(conn, |conn| match placement_of(conn, proposal_id)? {
-        Some(placed) if placed.edition_id != edition_id => Err(AppError::NotFound),
+        Some(placed) if placed.edition_id != *edition_id => Err(AppError::NotFound),
         Some(placed) if placed.version == expected_version => {
             history::record(conn, batch, edition_id, proposal_id, Some(&placed), 0)?;
             diesel::delete(pl::placements.find(proposal_id)).execute(conn)?;

@@ -1,6 +1,7 @@
 //! Anonymous feedback on a session after it has run: a rating from 1 to 5 and an optional
 //! comment, one per browser and session, seen by the session's speakers and the organisers.
 
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use std::collections::BTreeMap;
 
@@ -28,7 +29,7 @@ pub fn client_hash(browser: &str, proposal_id: &str) -> String {
 
 pub fn give(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     proposal_id: &ProposalId,
     ends_at: NaiveDateTime,
     client: &str,
@@ -96,7 +97,7 @@ pub struct Summary {
 /// Feedback per session of the edition (or of one speaker's sessions), by title.
 pub fn summaries(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     speaker: Option<&str>,
 ) -> QueryResult<Vec<Summary>> {
     let mut query = f::session_feedback

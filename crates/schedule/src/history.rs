@@ -9,6 +9,7 @@ use devday_db::schema::{
     placement_changes::dsl as pc, placements::dsl as pl, proposals::dsl as p, rooms::dsl as r,
 };
 use devday_db::{now, write_transaction, DbConn};
+use devday_shared::vocabulary::EditionId;
 use devday_shared::{AppError, AppResult, Refusal};
 use diesel::prelude::*;
 use serde::Serialize;
@@ -39,7 +40,7 @@ impl Batch {
 pub(crate) fn record(
     conn: &mut DbConn,
     batch: &Batch,
-    edition_id: &str,
+    edition_id: &EditionId,
     proposal_id: &str,
     before: Option<&Placement>,
     after_version: i32,
@@ -100,7 +101,7 @@ type ChangeRow = (
 );
 
 /// The newest batch not yet undone, newest change first.
-fn last_batch(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<(String, ChangeRow)>> {
+fn last_batch(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<(String, ChangeRow)>> {
     let Some(batch) = pc::placement_changes
         .filter(pc::edition_id.eq(edition_id))
         .filter(pc::undone.eq(false))
@@ -132,7 +133,7 @@ fn last_batch(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<(String, C
 }
 
 /// The action an undo would take back, if any.
-pub fn last(conn: &mut DbConn, edition_id: &str) -> QueryResult<Option<LastAction>> {
+pub fn last(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Option<LastAction>> {
     let changes = last_batch(conn, edition_id)?;
     let Some((title, first)) = changes.last() else {
         return Ok(None);
@@ -156,7 +157,7 @@ pub fn last(conn: &mut DbConn, edition_id: &str) -> QueryResult<Option<LastActio
 /// Takes back the last action: every session it changed returns to where it was. Refused
 /// when one of them has changed since (someone else moved it), when a room it sat in is
 /// gone, or when there is nothing to undo.
-pub fn undo(conn: &mut DbConn, edition_id: &str) -> AppResult<LastAction> {
+pub fn undo(conn: &mut DbConn, edition_id: &EditionId) -> AppResult<LastAction> {
     write_transaction(conn, |conn| {
         let action = last(conn, edition_id)?.ok_or(AppError::Refused(Refusal::NothingToUndo))?;
         for (_, (id, proposal, room, starts, minutes, pinned, before_version, after_version)) in

@@ -1,6 +1,7 @@
 //! Rows of the timetable tables and the grid settings.
 
 use chrono::{NaiveDateTime, NaiveTime};
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -10,7 +11,7 @@ use utoipa::ToSchema;
 #[diesel(table_name = devday_db::schema::rooms)]
 pub struct Room {
     pub id: String,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub name: String,
     pub capacity: i32,
     pub position: i32,
@@ -21,7 +22,7 @@ pub struct Room {
 #[diesel(table_name = devday_db::schema::schedule_breaks)]
 pub struct Break {
     pub id: String,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub title: String,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
@@ -32,7 +33,7 @@ pub struct Break {
 #[diesel(table_name = devday_db::schema::placements)]
 pub struct Placement {
     pub proposal_id: ProposalId,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub room_id: Option<String>,
     pub starts_at: NaiveDateTime,
     pub duration_minutes: i32,

@@ -1,6 +1,7 @@
 //! Links to the recordings, added by organisers after the event and shown on the public
 //! session pages (without a new release).
 
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use std::collections::HashMap;
 
@@ -10,7 +11,10 @@ use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 
 /// Recording links of the edition by session (proposal id).
-pub fn of_edition(conn: &mut DbConn, edition_id: &str) -> QueryResult<HashMap<String, String>> {
+pub fn of_edition(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+) -> QueryResult<HashMap<String, String>> {
     Ok(rec::recordings
         .filter(rec::edition_id.eq(edition_id))
         .select((rec::proposal_id, rec::url))
@@ -22,7 +26,7 @@ pub fn of_edition(conn: &mut DbConn, edition_id: &str) -> QueryResult<HashMap<St
 /// Sets (or with an empty `url`, removes) a session's recording link.
 pub fn set(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     proposal_id: &ProposalId,
     url: &str,
 ) -> AppResult<()> {

@@ -1,6 +1,7 @@
 //! Releasing the draft: a numbered, named version frozen as a snapshot, with the changes
 //! against the version before; speakers whose session moved or was cancelled get a mail.
 
+use devday_shared::vocabulary::EditionId;
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
@@ -31,7 +32,7 @@ use devday_cfp::model::Track;
 #[diesel(table_name = devday_db::schema::schedule_releases)]
 pub struct Release {
     pub id: String,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub number: i32,
     pub name: String,
     pub comment: String,
@@ -69,7 +70,7 @@ impl Draft {
 
 type Windows = HashMap<String, Vec<(NaiveDateTime, NaiveDateTime)>>;
 
-fn availability(conn: &mut DbConn, edition_id: &str) -> QueryResult<Windows> {
+fn availability(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Windows> {
     let mut windows = Windows::new();
     for (user, from, to) in av::speaker_availability
         .filter(av::edition_id.eq(edition_id))
@@ -82,7 +83,7 @@ fn availability(conn: &mut DbConn, edition_id: &str) -> QueryResult<Windows> {
 }
 
 /// The draft's sessions with its conflicts.
-pub fn draft(conn: &mut DbConn, edition_id: &str) -> AppResult<Draft> {
+pub fn draft(conn: &mut DbConn, edition_id: &EditionId) -> AppResult<Draft> {
     let sessions = draft::sessions(conn, edition_id)?;
     let rooms = setup::rooms(conn, edition_id)?;
     let breaks = setup::breaks(conn, edition_id)?;
@@ -105,7 +106,7 @@ pub fn draft(conn: &mut DbConn, edition_id: &str) -> AppResult<Draft> {
     })
 }
 
-pub fn releases(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Release>> {
+pub fn releases(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Release>> {
     sr::schedule_releases
         .filter(sr::edition_id.eq(edition_id))
         .order(sr::number.desc())
@@ -113,7 +114,7 @@ pub fn releases(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Release>
         .load(conn)
 }
 
-pub fn latest(conn: &mut DbConn, edition_id: &str) -> QueryResult<Option<Release>> {
+pub fn latest(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Option<Release>> {
     sr::schedule_releases
         .filter(sr::edition_id.eq(edition_id))
         .order(sr::number.desc())
@@ -200,7 +201,11 @@ pub fn outline(
 }
 
 /// The outline of `sessions` with the edition's rooms, tracks and breaks.
-fn outline_of(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Snapshot> {
+fn outline_of(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    sessions: &[Session],
+) -> AppResult<Snapshot> {
     let rooms = setup::rooms(conn, edition_id)?;
     let tracks = cfp_settings::tracks(conn, edition_id)?;
     let breaks = setup::breaks(conn, edition_id)?;
@@ -238,7 +243,11 @@ fn changes_against(
 }
 
 /// The changes the next release would publish, and whom it would tell.
-pub fn pending(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Pending> {
+pub fn pending(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    sessions: &[Session],
+) -> AppResult<Pending> {
     let mut after = outline_of(conn, edition_id, sessions)?;
     let before = latest(conn, edition_id)?
         .as_ref()
@@ -268,14 +277,14 @@ pub fn pending(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> App
 /// How many changes (added, moved, cancelled) the next release would publish.
 pub fn unreleased_changes(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     sessions: &[Session],
 ) -> AppResult<usize> {
     Ok(pending(conn, edition_id, sessions)?.changes.len())
 }
 
 /// The draft as the public will see it: the outline with abstracts and speakers' profiles.
-fn freeze(conn: &mut DbConn, edition_id: &str, sessions: &[Session]) -> AppResult<Snapshot> {
+fn freeze(conn: &mut DbConn, edition_id: &EditionId, sessions: &[Session]) -> AppResult<Snapshot> {
     let mut snapshot = outline_of(conn, edition_id, sessions)?;
     snapshot.recording_license = cfp_settings::settings(conn, edition_id)?.recording_license;
     let ids: Vec<&str> = snapshot.sessions.iter().map(|s| s.guid.as_str()).collect();

@@ -6,6 +6,7 @@ use devday_db::schema::{
 };
 use devday_db::{write_transaction, DbConn};
 use devday_shared::editions::Edition;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,7 +15,7 @@ use utoipa::ToSchema;
 use crate::grid;
 use crate::model::{Break, GridSettings, Room};
 
-pub fn rooms(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Room>> {
+pub fn rooms(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Room>> {
     rm::rooms
         .filter(rm::edition_id.eq(edition_id))
         .order((rm::position.asc(), rm::name.asc()))
@@ -73,7 +74,7 @@ fn check_room(form: &RoomForm) -> AppResult<ValidRoom> {
     })
 }
 
-pub fn add_room(conn: &mut DbConn, edition_id: &str, form: &RoomForm) -> AppResult<Room> {
+pub fn add_room(conn: &mut DbConn, edition_id: &EditionId, form: &RoomForm) -> AppResult<Room> {
     let valid = check_room(form)?;
     write_transaction(conn, |conn| {
         taken_name(conn, edition_id, &valid.name, None)?;
@@ -98,7 +99,7 @@ pub fn add_room(conn: &mut DbConn, edition_id: &str, form: &RoomForm) -> AppResu
 
 fn taken_name(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     name: &str,
     except: Option<&str>,
 ) -> AppResult<()> {
@@ -117,7 +118,7 @@ fn taken_name(
 
 pub fn update_room(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     id: &str,
     form: &RoomForm,
 ) -> AppResult<()> {
@@ -152,7 +153,7 @@ pub fn update_room(
 }
 
 /// Removes a room; sessions placed in it go back to the unscheduled list.
-pub fn delete_room(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResult<()> {
+pub fn delete_room(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
     let gone = diesel::delete(
         rm::rooms
             .filter(rm::id.eq(id))
@@ -165,7 +166,7 @@ pub fn delete_room(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResult<(
     Ok(())
 }
 
-pub fn grid_settings(conn: &mut DbConn, edition_id: &str) -> QueryResult<GridSettings> {
+pub fn grid_settings(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<GridSettings> {
     let row: Option<(String, String, i32, i32)> = ss::schedule_settings
         .find(edition_id)
         .select((
@@ -227,7 +228,7 @@ fn time_span(
     (starts, ends)
 }
 
-pub fn save_grid(conn: &mut DbConn, edition_id: &str, form: &GridForm) -> AppResult<()> {
+pub fn save_grid(conn: &mut DbConn, edition_id: &EditionId, form: &GridForm) -> AppResult<()> {
     let mut errors = FieldErrors::new();
     let (starts, ends) = time_span(
         (&form.day_starts, "day_starts"),
@@ -263,7 +264,7 @@ pub fn save_grid(conn: &mut DbConn, edition_id: &str, form: &GridForm) -> AppRes
     })
 }
 
-pub fn breaks(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Break>> {
+pub fn breaks(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Break>> {
     sb::schedule_breaks
         .filter(sb::edition_id.eq(edition_id))
         .order(sb::starts_at.asc())
@@ -321,7 +322,7 @@ pub fn add_break(conn: &mut DbConn, edition: &Edition, form: &BreakForm) -> AppR
         .first(conn)?)
 }
 
-pub fn delete_break(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResult<()> {
+pub fn delete_break(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
     let gone = diesel::delete(
         sb::schedule_breaks
             .filter(sb::id.eq(id))

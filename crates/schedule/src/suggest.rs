@@ -3,6 +3,7 @@
 //! search in the background with progress and a stop button, and the proposal shown as
 //! changes to accept or discard. It only ever writes the draft.
 
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -326,19 +327,19 @@ pub struct Job {
     stop: Arc<AtomicBool>,
 }
 
-static JOBS: Mutex<Option<HashMap<String, Job>>> = Mutex::new(None);
+static JOBS: Mutex<Option<HashMap<EditionId, Job>>> = Mutex::new(None);
 
-fn with_jobs<T>(f: impl FnOnce(&mut HashMap<String, Job>) -> T) -> T {
+fn with_jobs<T>(f: impl FnOnce(&mut HashMap<EditionId, Job>) -> T) -> T {
     let mut guard = JOBS.lock().unwrap_or_else(PoisonError::into_inner);
     f(guard.get_or_insert_with(HashMap::new))
 }
 
-pub fn job(edition_id: &str) -> Option<Job> {
+pub fn job(edition_id: &EditionId) -> Option<Job> {
     with_jobs(|jobs| jobs.get(edition_id).cloned())
 }
 
 /// Starts a search in a background thread (one per edition at a time).
-pub fn start(edition_id: &str, prepared: Prepared, mode: Mode) -> AppResult<()> {
+pub fn start(edition_id: &EditionId, prepared: Prepared, mode: Mode) -> AppResult<()> {
     if mode == Mode::Improve && prepared.draft.is_none() {
         return Err(AppError::Refused(
             devday_shared::Refusal::SuggestPlaceAllFirst,
@@ -438,7 +439,7 @@ pub fn start(edition_id: &str, prepared: Prepared, mode: Mode) -> AppResult<()> 
     Ok(())
 }
 
-pub fn stop(edition_id: &str) {
+pub fn stop(edition_id: &EditionId) {
     with_jobs(|jobs| {
         if let Some(j) = jobs.get(edition_id) {
             j.stop.store(true, Ordering::Relaxed);
@@ -446,7 +447,7 @@ pub fn stop(edition_id: &str) {
     });
 }
 
-pub fn discard(edition_id: &str) {
+pub fn discard(edition_id: &EditionId) {
     with_jobs(|jobs| {
         if jobs.get(edition_id).is_some_and(|j| !j.running) {
             jobs.remove(edition_id);

@@ -8,6 +8,14 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 devday_db::id_type!(
+    /// An edition (one year of the conference).
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(transparent)]
+    #[schema(value_type = String)]
+    pub struct EditionId;
+);
+
+devday_db::id_type!(
     /// A registration (one person at one edition).
     #[derive(Serialize, Deserialize, ToSchema)]
     #[serde(transparent)]

@@ -1,6 +1,7 @@
 //! The organisers' list of proposals: filters, full-text search, sorting, pages.
 
 use crate::model::ProposalId;
+use devday_shared::vocabulary::EditionId;
 use std::collections::HashMap;
 
 use crate::model::ProposalState;
@@ -99,7 +100,7 @@ pub struct Page {
     pub per_page: i64,
 }
 
-pub fn list(conn: &mut DbConn, edition_id: &str, filter: &Filter) -> QueryResult<Page> {
+pub fn list(conn: &mut DbConn, edition_id: &EditionId, filter: &Filter) -> QueryResult<Page> {
     let build = || {
         let mut query = p::proposals
             .filter(p::edition_id.eq(edition_id.to_owned()))
@@ -164,7 +165,7 @@ pub fn list(conn: &mut DbConn, edition_id: &str, filter: &Filter) -> QueryResult
 /// Adds session type, track and speakers to proposals, in three queries for all of them.
 pub fn decorate(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     proposals: Vec<Proposal>,
 ) -> QueryResult<Vec<Row>> {
     let ids: Vec<ProposalId> = proposals.iter().map(|p| p.id.clone()).collect();

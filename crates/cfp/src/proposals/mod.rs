@@ -11,6 +11,7 @@ use devday_db::schema::{
     proposal_speakers::dsl as ps, proposals::dsl as p, users::dsl as u,
 };
 use devday_db::DbConn;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -18,7 +19,7 @@ use serde::Serialize;
 pub use crate::model::SpeakerSummary;
 use crate::model::{HistoryEntry, HistoryEvent, Proposal, Question};
 
-pub fn get(conn: &mut DbConn, edition_id: &str, id: &str) -> QueryResult<Option<Proposal>> {
+pub fn get(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> QueryResult<Option<Proposal>> {
     p::proposals
         .filter(p::id.eq(id))
         .filter(p::edition_id.eq(edition_id))
@@ -55,7 +56,7 @@ pub fn is_speaker(conn: &mut DbConn, proposal_id: &ProposalId, user_id: &str) ->
 
 /// Proposals the user speaks in that count against the per-speaker limit: everything but
 /// drafts and what was withdrawn or cancelled.
-pub fn active_count(conn: &mut DbConn, edition_id: &str, user_id: &str) -> QueryResult<i64> {
+pub fn active_count(conn: &mut DbConn, edition_id: &EditionId, user_id: &str) -> QueryResult<i64> {
     ps::proposal_speakers
         .inner_join(p::proposals)
         .filter(ps::user_id.eq(user_id))
@@ -129,7 +130,7 @@ pub fn answer_map(
     conn: &mut DbConn,
     proposal_id: &ProposalId,
     user_id: &str,
-    edition_id: &str,
+    edition_id: &EditionId,
 ) -> QueryResult<Vec<(String, String)>> {
     ans::cfp_answers
         .inner_join(q::cfp_questions)

@@ -8,6 +8,7 @@ use devday_db::{now, write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use devday_shared::{AppError, AppResult};
 use diesel::prelude::*;
@@ -149,7 +150,7 @@ pub struct NewProposal<'a> {
 /// Refuses a submission beyond the edition's limit of proposals per speaker. Runs inside
 /// the submitting transaction with the edition locked, so parallel submissions cannot both
 /// slip under the limit.
-fn check_limit(conn: &mut DbConn, edition_id: &str, user_id: &str) -> AppResult<()> {
+fn check_limit(conn: &mut DbConn, edition_id: &EditionId, user_id: &str) -> AppResult<()> {
     devday_shared::editions::queries::lock(conn, edition_id)?;
     let max = crate::settings::settings(conn, edition_id)?.max_proposals_per_speaker;
     if super::active_count(conn, edition_id, user_id)? >= i64::from(max) {

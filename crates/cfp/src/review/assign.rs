@@ -2,6 +2,7 @@
 //! track preferences, and conflicts of interest. A reviewer never sees a proposal they are
 //! conflicted on or speak in.
 
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -41,7 +42,7 @@ pub struct Reviewer {
 }
 
 /// The edition's programme committee: everyone with the reviewer role.
-pub fn reviewers(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Reviewer>> {
+pub fn reviewers(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Reviewer>> {
     let rows: Vec<(String, String)> = er::edition_roles
         .inner_join(u::users)
         .filter(er::edition_id.eq(edition_id))
@@ -129,7 +130,7 @@ pub fn unassign(
 /// Proposals of the edition open to review, optionally of one track.
 fn reviewable(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
 ) -> QueryResult<Vec<(ProposalId, Option<String>)>> {
     p::proposals
         .filter(p::edition_id.eq(edition_id))
@@ -143,7 +144,7 @@ fn reviewable(
 /// returns how many were assigned.
 pub fn assign_track(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     track_id: &str,
     reviewer_id: &str,
 ) -> AppResult<usize> {
@@ -162,7 +163,7 @@ pub fn assign_track(
 pub fn tracks_of(
     conn: &mut DbConn,
     reviewer_id: &str,
-    edition_id: &str,
+    edition_id: &EditionId,
 ) -> QueryResult<Vec<String>> {
     use devday_db::schema::tracks::dsl as t;
     rt::reviewer_tracks
@@ -202,7 +203,7 @@ pub fn set_tracks(
 /// reviewer got.
 pub fn distribute(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     per_proposal: usize,
 ) -> AppResult<BTreeMap<String, usize>> {
     write_transaction(conn, |conn| {
@@ -350,7 +351,7 @@ pub struct QueueItem {
 /// with progress and their own score: six queries, however long the list.
 pub fn assigned(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     reviewer_id: &str,
 ) -> QueryResult<Vec<QueueItem>> {
     type Row = (ProposalId, String, ProposalState, Option<String>, String);
@@ -420,7 +421,7 @@ pub fn assigned(
 /// A reviewer's assigned proposals still open to review.
 pub fn queue(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     reviewer_id: &str,
 ) -> QueryResult<Vec<QueueItem>> {
     let mut items = assigned(conn, edition_id, reviewer_id)?;
@@ -432,7 +433,7 @@ pub fn queue(
 /// fewest reviews so far, other than those skipped.
 pub fn next(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     reviewer_id: &str,
     skip: &[ProposalId],
 ) -> QueryResult<Option<ProposalId>> {

@@ -8,6 +8,7 @@ use devday_db::schema::{
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::mail::{outbox, Mailer};
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use devday_shared::{crypto, AppError, AppResult};
 use diesel::prelude::*;
@@ -141,7 +142,7 @@ pub struct TypeTally {
 }
 
 /// Per session type: accepted and confirmed against its slots, and what is still open.
-pub fn tally_by_type(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<TypeTally>> {
+pub fn tally_by_type(conn: &mut DbConn, edition_id: &EditionId) -> AppResult<Vec<TypeTally>> {
     let rows: Vec<(String, String)> = p::proposals
         .filter(p::edition_id.eq(edition_id))
         .select((p::session_type_id, p::state))
@@ -166,7 +167,7 @@ pub fn tally_by_type(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<TypeT
 }
 
 /// Proposals whose speakers declined.
-pub fn declined_count(conn: &mut DbConn, edition_id: &str) -> QueryResult<i64> {
+pub fn declined_count(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<i64> {
     p::proposals
         .filter(p::edition_id.eq(edition_id))
         .filter(p::state.eq(ProposalState::Declined))
@@ -175,7 +176,7 @@ pub fn declined_count(conn: &mut DbConn, edition_id: &str) -> QueryResult<i64> {
 }
 
 /// The waiting list in order.
-pub fn waiting_list(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Proposal>> {
+pub fn waiting_list(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Proposal>> {
     p::proposals
         .filter(p::edition_id.eq(edition_id))
         .filter(p::waitlist_position.is_not_null())
@@ -205,7 +206,7 @@ pub struct Untold {
 
 /// Decided proposals whose speakers have not been told this decision. Proposals nobody has
 /// claimed yet are left out: they are told once a speaker claims them.
-pub fn untold(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Untold>> {
+pub fn untold(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Untold>> {
     let decided: Vec<Proposal> = p::proposals
         .filter(p::edition_id.eq(edition_id))
         .filter(p::state.eq_any([ProposalState::Accepted, ProposalState::Rejected]))

@@ -2,6 +2,7 @@
 //! speaker, or an abstention. One per reviewer and proposal, editable while the window is
 //! open.
 
+use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use std::collections::HashMap;
 
@@ -255,7 +256,7 @@ pub fn own(
 /// Every review's (weight, score) pairs by proposal, for the dashboard.
 pub fn scores_by_proposal(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
 ) -> QueryResult<HashMap<String, Vec<ReviewScores>>> {
     let reviews: Vec<(String, String)> = rv::reviews
         .inner_join(p::proposals)
@@ -293,7 +294,7 @@ pub struct Progress {
 }
 
 /// Per reviewer: reviews written of their assigned proposals.
-pub fn progress(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Progress>> {
+pub fn progress(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Progress>> {
     let mut out = Vec::new();
     for r in super::assign::reviewers(conn, edition_id)? {
         let queue = super::assign::queue(conn, edition_id, &r.id)?;
@@ -307,7 +308,10 @@ pub fn progress(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Progress
 }
 
 /// How many reviewers are assigned to each proposal.
-pub fn assignment_counts(conn: &mut DbConn, edition_id: &str) -> QueryResult<HashMap<String, i64>> {
+pub fn assignment_counts(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+) -> QueryResult<HashMap<String, i64>> {
     let rows: Vec<String> = ra::review_assignments
         .inner_join(p::proposals)
         .filter(p::edition_id.eq(edition_id))

@@ -6,6 +6,7 @@ use devday_db::{write_transaction, DbConn};
 use devday_shared::bilingual::Name;
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,7 +16,7 @@ use crate::time::parse_local;
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::review_settings)]
 pub struct ReviewSettings {
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub opens_at: Option<NaiveDateTime>,
     pub closes_at: Option<NaiveDateTime>,
     pub comment_required: bool,
@@ -29,7 +30,7 @@ pub struct ReviewSettings {
 }
 
 impl ReviewSettings {
-    pub fn defaults(edition_id: &str) -> Self {
+    pub fn defaults(edition_id: &EditionId) -> Self {
         Self {
             edition_id: edition_id.to_owned(),
             opens_at: None,
@@ -48,7 +49,7 @@ impl ReviewSettings {
     }
 }
 
-pub fn get(conn: &mut DbConn, edition_id: &str) -> QueryResult<ReviewSettings> {
+pub fn get(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<ReviewSettings> {
     Ok(rs::review_settings
         .find(edition_id)
         .select(ReviewSettings::as_select())
@@ -119,7 +120,7 @@ pub fn save(conn: &mut DbConn, edition: &Edition, form: &SettingsForm) -> AppRes
 #[diesel(table_name = devday_db::schema::score_categories)]
 pub struct Category {
     pub id: String,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub name: String,
     pub min_score: i32,
     pub max_score: i32,
@@ -145,7 +146,7 @@ impl Category {
     }
 }
 
-pub fn categories(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Category>> {
+pub fn categories(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Category>> {
     sc::score_categories
         .filter(sc::edition_id.eq(edition_id))
         .order((sc::position.asc(), sc::name.asc()))
@@ -165,7 +166,11 @@ pub struct CategoryForm {
     pub weight: String,
 }
 
-pub fn add_category(conn: &mut DbConn, edition_id: &str, form: &CategoryForm) -> AppResult<()> {
+pub fn add_category(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    form: &CategoryForm,
+) -> AppResult<()> {
     let mut errors = FieldErrors::new();
     let name = Name::from_form(&mut errors, "name", &form.name, &form.name_de, 60);
     let int = |v: &str| v.trim().parse::<i32>().ok();
@@ -203,7 +208,7 @@ pub fn add_category(conn: &mut DbConn, edition_id: &str, form: &CategoryForm) ->
     Ok(())
 }
 
-pub fn delete_category(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResult<()> {
+pub fn delete_category(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
     let n = diesel::delete(
         sc::score_categories
             .filter(sc::id.eq(id))
@@ -218,7 +223,7 @@ pub fn delete_category(conn: &mut DbConn, edition_id: &str, id: &str) -> AppResu
 
 /// The three categories DevDay uses, planted with a new edition (what organisers delete
 /// later stays deleted).
-pub fn seed_categories(conn: &mut DbConn, edition_id: &str) -> AppResult<()> {
+pub fn seed_categories(conn: &mut DbConn, edition_id: &EditionId) -> AppResult<()> {
     const DEFAULTS: [(Name, Name); 3] = [
         (
             Name::new("Relevance", "Relevanz"),

@@ -3,6 +3,7 @@
 //! decision mails.
 
 use crate::model::ProposalId;
+use devday_shared::vocabulary::EditionId;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::ProposalState;
@@ -192,7 +193,7 @@ pub struct AssignForm {
 /// Checks that the reviewer is on this edition's committee and the proposal in this edition.
 fn check_pair(
     c: &mut devday_db::DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     reviewer_id: &str,
     proposal_id: Option<&str>,
 ) -> AppResult<()> {

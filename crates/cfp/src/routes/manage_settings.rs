@@ -3,6 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
+use devday_shared::vocabulary::EditionId;
 use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
 use devday_shared::{AppResult, AppState, FieldErrors};
 use serde::Serialize;
@@ -181,7 +182,7 @@ async fn remove(
     access: &Organiser,
     path: web::Path<(String, String)>,
     section: &str,
-    delete: fn(&mut devday_db::DbConn, &str, &str) -> AppResult<()>,
+    delete: fn(&mut devday_db::DbConn, &EditionId, &str) -> AppResult<()>,
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
     state.db(move |c| delete(c, &eid, &id)).await?;

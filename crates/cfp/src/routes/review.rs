@@ -8,6 +8,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_db::{write_transaction, DbConn};
 use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::web::{see_other, CsrfForm, Flash, NoFields, Page, Reviewer};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -221,7 +222,12 @@ struct Loaded2 {
 
 /// Loads what the form shows; a proposal the reviewer is not assigned to, conflicted on or
 /// speaks in is a 404.
-fn load(conn: &mut DbConn, edition_id: &str, reviewer_id: &str, id: &str) -> AppResult<Loaded2> {
+fn load(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    reviewer_id: &str,
+    id: &str,
+) -> AppResult<Loaded2> {
     let proposal: Proposal = proposals::get(conn, edition_id, id)?.ok_or(AppError::NotFound)?;
     // Decided proposals stay readable to their reviewers, read-only.
     let open = assign::assigned(conn, edition_id, reviewer_id)?

@@ -2,6 +2,7 @@
 //! and decisions.
 
 use crate::model::ProposalId;
+use devday_shared::vocabulary::EditionId;
 use std::collections::BTreeMap;
 
 use actix_web::web;
@@ -92,7 +93,7 @@ pub async fn list(
 /// The reviews `uid` may read, filtered by the query.
 fn visible(
     c: &mut devday_db::DbConn,
-    eid: &str,
+    eid: &EditionId,
     uid: &str,
     organiser: bool,
     q: &ReviewQuery,

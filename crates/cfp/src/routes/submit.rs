@@ -5,6 +5,7 @@ use actix_web::{web, HttpResponse};
 use chrono::NaiveDateTime;
 use devday_db::{write_transaction, DbConn};
 use devday_shared::editions::Edition;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::web::{see_other, ClientIp, CsrfForm, CurrentUser, Flash, Page, PublicEdition};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
@@ -29,7 +30,7 @@ pub struct CodeQuery {
 /// The catalogue and, if the link carried one, a valid access code.
 fn load(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     code: &str,
 ) -> AppResult<(Loaded, Option<AccessCode>)> {
     let loaded = Loaded::load(conn, edition_id)?;

@@ -8,6 +8,7 @@ use devday_db::schema::{
 use devday_db::{now, DbConn};
 use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::EditionId;
 use devday_shared::{crypto, AppResult};
 use diesel::prelude::*;
 
@@ -19,7 +20,7 @@ use devday_db::sql::lower;
 /// A registration of the edition by id (organisers' pages).
 pub fn in_edition(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     id: &RegistrationId,
 ) -> QueryResult<Option<Registration>> {
     r::registrations
@@ -33,7 +34,7 @@ pub fn in_edition(
 /// The address's held or confirmed registration in the edition (`email` normalised).
 pub fn active_by_email(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     email: &str,
 ) -> QueryResult<Option<Registration>> {
     r::registrations
@@ -79,7 +80,7 @@ pub fn tickets_of(
 /// ticket order, for the attendee list (one query, not one per person).
 pub fn ticket_names(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     locale: Locale,
 ) -> QueryResult<std::collections::HashMap<String, Vec<String>>> {
     let rows: Vec<(String, String, String)> = rt::registration_tickets
@@ -99,7 +100,7 @@ pub fn ticket_names(
 }
 
 /// Counts per ticket type: (name, capacity, taken, confirmed, held).
-pub fn counts(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<(TicketType, i64, i64)>> {
+pub fn counts(conn: &mut DbConn, edition_id: &EditionId) -> AppResult<Vec<(TicketType, i64, i64)>> {
     let mut out = Vec::new();
     for t in settings::ticket_types(conn, edition_id)? {
         let by_state = |conn: &mut DbConn, state: RegistrationState| -> QueryResult<i64> {
@@ -117,7 +118,11 @@ pub fn counts(conn: &mut DbConn, edition_id: &str) -> AppResult<Vec<(TicketType,
     Ok(out)
 }
 
-pub fn list(conn: &mut DbConn, edition_id: &str, search: &str) -> QueryResult<Vec<Registration>> {
+pub fn list(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    search: &str,
+) -> QueryResult<Vec<Registration>> {
     let mut q = r::registrations
         .filter(r::edition_id.eq(edition_id))
         .into_boxed();

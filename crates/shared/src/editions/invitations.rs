@@ -1,6 +1,7 @@
 //! Invitations to an edition's team: a mail with a single-use link that gives the role to
 //! whoever accepts it while signed in.
 
+use crate::vocabulary::EditionId;
 use chrono::{Duration, NaiveDateTime};
 use devday_db::schema::invitations::dsl as i;
 use devday_db::{now, write_transaction, DbConn};
@@ -20,7 +21,7 @@ const LIFETIME: Duration = Duration::days(14);
 #[diesel(table_name = devday_db::schema::invitations)]
 pub struct Invitation {
     pub id: String,
-    pub edition_id: String,
+    pub edition_id: EditionId,
     pub email: String,
     pub role: String,
     pub created_at: NaiveDateTime,
@@ -69,7 +70,7 @@ pub fn invite(conn: &mut DbConn, mailer: &Mailer, invite: Invite<'_>) -> AppResu
 }
 
 /// Invitations not yet accepted, revoked or expired.
-pub fn pending(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<Invitation>> {
+pub fn pending(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Invitation>> {
     i::invitations
         .filter(i::edition_id.eq(edition_id))
         .filter(i::accepted_at.is_null())
@@ -131,7 +132,7 @@ pub fn accept(conn: &mut DbConn, token: &str, user_id: &str, email: &str) -> App
     })
 }
 
-pub fn revoke(conn: &mut DbConn, edition_id: &str, id: &str) -> QueryResult<bool> {
+pub fn revoke(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> QueryResult<bool> {
     diesel::update(
         i::invitations
             .filter(i::id.eq(id))

@@ -1,3 +1,4 @@
+use crate::vocabulary::EditionId;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use diesel::{Queryable, Selectable};
@@ -6,7 +7,7 @@ use serde::Serialize;
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::editions)]
 pub struct Edition {
-    pub id: String,
+    pub id: EditionId,
     pub slug: String,
     pub name: String,
     pub starts_on: NaiveDate,

@@ -1,3 +1,4 @@
+use crate::vocabulary::EditionId;
 use devday_db::schema::editions::dsl as e;
 use devday_db::{now, write_transaction, DbConn};
 use diesel::prelude::*;
@@ -71,14 +72,14 @@ pub fn create(
     conn: &mut DbConn,
     input: &EditionInput,
     creator_id: &str,
-    copy_team_from: Option<&str>,
+    copy_team_from: Option<&EditionId>,
     seeds: &[super::seeds::Seed],
 ) -> AppResult<Edition> {
     write_transaction(conn, |conn| {
         if slug_taken(conn, &input.slug, None)? {
             return Err(taken_error());
         }
-        let id = uuid::Uuid::new_v4().to_string();
+        let id = EditionId::from(uuid::Uuid::new_v4().to_string());
         diesel::insert_into(e::editions)
             .values((
                 e::id.eq(&id),

@@ -1,3 +1,4 @@
+use crate::vocabulary::EditionId;
 use devday_db::schema::{edition_roles::dsl as r, editions::dsl as e, users::dsl as u};
 use devday_db::{now, DbConn};
 use diesel::prelude::*;
@@ -32,7 +33,7 @@ impl Role {
     }
 }
 
-pub fn of_user(conn: &mut DbConn, edition_id: &str, user_id: &str) -> QueryResult<Vec<Role>> {
+pub fn of_user(conn: &mut DbConn, edition_id: &EditionId, user_id: &str) -> QueryResult<Vec<Role>> {
     let names: Vec<String> = r::edition_roles
         .filter(r::edition_id.eq(edition_id))
         .filter(r::user_id.eq(user_id))
@@ -88,7 +89,12 @@ pub fn landing(conn: &mut DbConn, user_id: &str) -> QueryResult<String> {
 }
 
 /// Gives a role; giving one twice changes nothing.
-pub fn grant(conn: &mut DbConn, edition_id: &str, user_id: &str, role: Role) -> QueryResult<()> {
+pub fn grant(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    user_id: &str,
+    role: Role,
+) -> QueryResult<()> {
     if of_user(conn, edition_id, user_id)?.contains(&role) {
         return Ok(());
     }
@@ -103,7 +109,7 @@ pub fn grant(conn: &mut DbConn, edition_id: &str, user_id: &str, role: Role) -> 
         .map(drop)
 }
 
-pub fn organiser_count(conn: &mut DbConn, edition_id: &str) -> QueryResult<i64> {
+pub fn organiser_count(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<i64> {
     r::edition_roles
         .filter(r::edition_id.eq(edition_id))
         .filter(r::role.eq(Role::Organiser.as_str()))
@@ -113,7 +119,7 @@ pub fn organiser_count(conn: &mut DbConn, edition_id: &str) -> QueryResult<i64> 
 
 pub fn revoke(
     conn: &mut DbConn,
-    edition_id: &str,
+    edition_id: &EditionId,
     user_id: &str,
     role: Role,
 ) -> QueryResult<usize> {
@@ -126,7 +132,11 @@ pub fn revoke(
     .execute(conn)
 }
 
-pub fn copy_team(conn: &mut DbConn, from_edition: &str, to_edition: &str) -> QueryResult<()> {
+pub fn copy_team(
+    conn: &mut DbConn,
+    from_edition: &EditionId,
+    to_edition: &EditionId,
+) -> QueryResult<()> {
     let members: Vec<(String, String)> = r::edition_roles
         .filter(r::edition_id.eq(from_edition))
         .select((r::user_id, r::role))
@@ -147,7 +157,7 @@ pub struct TeamEntry {
     pub role: String,
 }
 
-pub fn team(conn: &mut DbConn, edition_id: &str) -> QueryResult<Vec<TeamEntry>> {
+pub fn team(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<TeamEntry>> {
     let rows: Vec<(String, String, String, String)> = r::edition_roles
         .inner_join(u::users)
         .filter(r::edition_id.eq(edition_id))

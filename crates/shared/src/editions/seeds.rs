@@ -9,4 +9,4 @@ use devday_db::DbConn;
 use crate::AppResult;
 
 /// Plants one domain's defaults in a new edition (given by id).
-pub type Seed = fn(&mut DbConn, &str) -> AppResult<()>;
+pub type Seed = fn(&mut DbConn, &crate::vocabulary::EditionId) -> AppResult<()>;

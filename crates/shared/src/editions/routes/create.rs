@@ -1,3 +1,4 @@
+use crate::vocabulary::EditionId;
 use std::future::ready;
 
 use actix_web::http::StatusCode;
@@ -81,7 +82,7 @@ fn organised_source(
     conn: &mut devday_db::DbConn,
     slug: &str,
     user: &AuthUser,
-) -> AppResult<String> {
+) -> AppResult<EditionId> {
     let source = queries::by_slug(conn, slug)?.ok_or(AppError::NotFound)?;
     if user.is_admin
         || roles::of_user(conn, &source.id, &user.id)?.contains(&roles::Role::Organiser)
@@ -130,7 +131,7 @@ pub async fn submit(
                 Some(slug) => Some(organised_source(c, &slug, &user)?),
                 None => None,
             };
-            queries::create(c, &input, &user.id, source.as_deref(), &seeds)
+            queries::create(c, &input, &user.id, source.as_ref(), &seeds)
         })
         .await;
     page.done_or_again(
