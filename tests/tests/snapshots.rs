@@ -57,6 +57,7 @@ fn redact(text: &str) -> String {
     for (day, name) in [
         (today, "[today]"),
         (today + chrono::Days::new(1), "[tomorrow]"),
+        (today + chrono::Days::new(2), "[in two days]"),
     ] {
         for locale in [Locale::En, Locale::De] {
             out = out.replace(&devday_shared::dates::day(day, locale), name);
@@ -70,7 +71,7 @@ fn redact(text: &str) -> String {
         (r"/([A-Za-z0-9_-]{20,})", "/[token]"),
         (r"\b[0-9A-Z]{3}-[0-9A-Z]{3}-[0-9A-Z]{3}\b", "[short code]"),
         (
-            r"\[(today|tomorrow)\](,? (um )?)\d{1,2}:\d{2}",
+            r"\[(today|tomorrow|in two days)\](,? (um )?)\d{1,2}:\d{2}( [A-Z]{3,4})?",
             "[$1]$2[time]",
         ),
         (r"http://127\.0\.0\.1:\d+", "https://devday.example"),
@@ -186,6 +187,43 @@ db_test! {
                 insta::assert_snapshot!(format!("{csv}-csv-{lang}"), redact(&res.body));
             }
         }
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn account_and_waiting_list_mails_read_as_reviewed(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        fixed_edition(&app, &admin).await?;
+        app.set_conference_capacity(&admin, "dd-2030", "1").await?;
+        for (lang, name, email) in [("en", "Lin Lee", "lin@example.org"), ("de", "Jo Jahn", "jo@example.org")] {
+            // Signing up: the address is confirmed by mail, in the language of the page.
+            let visitor = Client::speaking(&app.base, lang);
+            let fields = [("display_name", name), ("email", email), ("password", "a long passphrase 1"), ("password_repeat", "a long passphrase 1")];
+            assert_eq!(visitor.post("/account/signup", &fields).await?.status, 200);
+            let confirm = app.smtp.wait_for(email).await?;
+            insta::assert_snapshot!(format!("account-confirm-{lang}"), mail(&confirm));
+            assert_eq!(visitor.post("/account/password/forgot", &[("email", email)]).await?.status, 200);
+            let reset = app.smtp.wait_for_nth(email, 2).await?;
+            insta::assert_snapshot!(format!("account-reset-{lang}"), mail(&reset));
+        }
+        // One seat: the first person holds it, the next ones wait and are told their place;
+        // when the seat comes free, the first in line is offered it.
+        let first = Client::speaking(&app.base, "en");
+        first.post("/dd-2030/register/", &[("name", "Ada"), ("email", "ada@example.org"), ("consent", "true"), ("tshirt", "M")]).await?;
+        let held = app.smtp.wait_for("ada@example.org").await?;
+        for (lang, name, email) in [("de", "Grete", "grete@example.org"), ("en", "Alan", "alan@example.org")] {
+            let waiting = Client::speaking(&app.base, lang);
+            let res = waiting.post("/dd-2030/register/", &[("name", name), ("email", email), ("consent", "true"), ("waitlist", "true"), ("tshirt", "M")]).await?;
+            assert_eq!(res.status, 200, "{}", res.body);
+            let joined = app.smtp.wait_for(email).await?;
+            insta::assert_snapshot!(format!("waitlist-joined-{lang}"), mail(&joined));
+        }
+        let manage = held.link("/register/manage/").expect("a manage link");
+        assert!(first.post(&format!("{manage}/cancel"), &[]).await?.status < 400);
+        let offer = app.smtp.wait_for_nth("grete@example.org", 2).await?;
+        insta::assert_snapshot!("waitlist-offer-de", mail(&offer));
         Ok(())
     }
 }

@@ -221,6 +221,8 @@ pub fn offer_free_seats(
         ctx.insert("link", &mailer.link(&format!("/register/offer/{token}")));
         ctx.insert("hours", &hours);
         let locale = Locale::parse(&entry.locale).unwrap_or_default();
+        // The deadline as a date the person can act on, not only a number of hours.
+        ctx.insert("until", &edition.say_day_time(expires, locale));
         outbox::enqueue(
             conn,
             &mailer.compose("waitlist_offer", locale, &entry.email, ctx)?,
