@@ -227,3 +227,52 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn the_other_mails_read_as_reviewed(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        fixed_edition(&app, &admin).await?;
+        let cancel_link = regex::Regex::new(r#"href="(/dd-2030/manage/registrations/[0-9a-f-]{36}/cancel)""#)?;
+        let fields = |name: &'static str, email: &'static str| [("name", name), ("email", email), ("consent", "true"), ("tshirt", "M")];
+        for (lang, name, email) in [("en", "Ada Lovelace", "ada@example.org"), ("de", "Grete Hermann", "grete@example.org")] {
+            // Registering twice mails the manage link instead of a second registration.
+            let visitor = Client::speaking(&app.base, lang);
+            visitor.post("/dd-2030/register/", &fields(name, email)).await?;
+            app.smtp.wait_for(email).await?;
+            visitor.post("/dd-2030/register/", &fields(name, email)).await?;
+            let again = app.smtp.wait_for_nth(email, 2).await?;
+            insta::assert_snapshot!(format!("registration-again-{lang}"), mail(&again));
+            // The organisers cancel it: the person is told, with the way back.
+            let list = admin.get(&format!("/dd-2030/manage/registrations?q={email}")).await?;
+            let cancel = cancel_link
+                .captures(&list.body)
+                .map(|c| c[1].to_owned())
+                .expect("a cancel link");
+            assert_eq!(admin.post(&cancel, &[]).await?.status, 303);
+            let cancelled = app.smtp.wait_for_nth(email, 3).await?;
+            insta::assert_snapshot!(format!("registration-cancelled-by-organisers-{lang}"), mail(&cancelled));
+            // A team invitation in the language the organisers chose for the invitee.
+            let invitee = format!("team-{lang}@example.org");
+            let res = admin.post("/dd-2030/manage/team/invite", &[("email", invitee.as_str()), ("role", "reviewer"), ("locale", lang)]).await?;
+            assert_eq!(res.status, 303, "{}", res.body);
+            let invited = app.smtp.wait_for(&invitee).await?;
+            insta::assert_snapshot!(format!("team-invitation-{lang}"), mail(&invited));
+        }
+        // Signing up with an address that has an account tells its owner, nothing more.
+        let fields = [("display_name", "Someone"), ("email", "admin@example.org"), ("password", "a long passphrase 1"), ("password_repeat", "a long passphrase 1")];
+        let before = app.smtp.mails_to("admin@example.org").len();
+        app.client().post("/account/signup", &fields).await?;
+        let exists = app.smtp.wait_for_nth("admin@example.org", before + 1).await?;
+        insta::assert_snapshot!("account-exists-en", mail(&exists));
+        // A rejection, in German for a German account.
+        let speaker = app.user("sam@example.org", "Sam Sprecher").await?;
+        speaker.get("/lang/de").await?;
+        let id = devday_tests::flows::submit_proposal(&speaker, "dd-2030", "Zustände als Typen", "Enums.").await?;
+        assert_eq!(admin.post("/dd-2030/manage/review/decide", &[("ids", id.as_str()), ("decision", "reject")]).await?.status, 303);
+        assert_eq!(admin.post("/dd-2030/manage/review/notify", &[]).await?.status, 303);
+        let rejected = app.smtp.wait_for_subject("sam@example.org", "Deine Einreichung").await?;
+        insta::assert_snapshot!("proposal-rejected-de", mail(&rejected));
+        Ok(())
+    }
+}
