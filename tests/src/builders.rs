@@ -15,6 +15,7 @@ use devday_shared::editions::{queries, Edition};
 use devday_shared::i18n::{I18n, Locale};
 use devday_shared::mail::{Mailer, Wakeup};
 use devday_shared::templates::Templates;
+use devday_shared::vocabulary::UserId;
 
 use crate::TestApp;
 
@@ -69,7 +70,7 @@ impl Builder {
     }
 
     /// The account of `email` (made, confirmed and without a password, if there is none).
-    pub fn person(&mut self, email: &str, name: &str, locale: Locale) -> anyhow::Result<String> {
+    pub fn person(&mut self, email: &str, name: &str, locale: Locale) -> anyhow::Result<UserId> {
         let address = EmailAddress::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
         if let Some(user) = users::by_email(&mut self.conn, &address)? {
             return Ok(user.id);
@@ -155,7 +156,7 @@ impl Builder {
         &mut self,
         proposal: &Proposal,
         to: ProposalState,
-        actor: &str,
+        actor: &UserId,
         event: HistoryEvent,
     ) -> anyhow::Result<Proposal> {
         service::transition(&mut self.conn, proposal, to, actor, event.into()).map_err(domain)?;

@@ -8,6 +8,7 @@ use devday_db::schema::proposals::dsl as p;
 use devday_db::{write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::vocabulary::ProposalId;
+use devday_shared::vocabulary::UserId;
 use devday_shared::{AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -48,7 +49,7 @@ fn conference_days(edition: &Edition) -> impl Iterator<Item = NaiveDate> + '_ {
 fn available_days(
     conn: &mut DbConn,
     edition: &Edition,
-    user_id: &str,
+    user_id: &UserId,
 ) -> QueryResult<Vec<NaiveDate>> {
     let windows = profiles::availability(conn, user_id, &edition.id)?;
     let days = conference_days(edition)
@@ -67,7 +68,7 @@ pub fn needs(
     conn: &mut DbConn,
     edition: &Edition,
     proposal: &Proposal,
-    user_id: &str,
+    user_id: &UserId,
 ) -> QueryResult<Needs> {
     let profile = profiles::get(conn, user_id)?;
     let available = available_days(conn, edition, user_id)?;
@@ -160,7 +161,7 @@ pub fn keep(
     conn: &mut DbConn,
     edition: &Edition,
     proposal: &Proposal,
-    user_id: &str,
+    user_id: &UserId,
     checked: &Checked,
 ) -> QueryResult<()> {
     write_transaction(conn, |conn| {
@@ -187,7 +188,7 @@ pub fn keep(
 pub fn change_consent(
     conn: &mut DbConn,
     proposal: &Proposal,
-    actor_id: &str,
+    actor_id: &UserId,
     may_stream: bool,
     may_record: bool,
     note: &str,

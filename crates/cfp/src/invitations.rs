@@ -10,6 +10,7 @@ use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
 use devday_shared::vocabulary::ProposalId;
+use devday_shared::vocabulary::UserId;
 use devday_shared::{AppError, AppResult};
 use diesel::prelude::*;
 
@@ -175,7 +176,12 @@ pub fn open_by_token(
 }
 
 /// Makes the signed-in person a speaker of the proposal. Only the invited address may.
-pub fn accept(conn: &mut DbConn, token: &str, user_id: &str, email: &str) -> AppResult<Proposal> {
+pub fn accept(
+    conn: &mut DbConn,
+    token: &str,
+    user_id: &UserId,
+    email: &str,
+) -> AppResult<Proposal> {
     write_transaction(conn, |conn| {
         let (invitation, proposal) = open_by_token(conn, token)?.ok_or(AppError::NotFound)?;
         // Joining a decided or withdrawn proposal is not possible; claiming one that

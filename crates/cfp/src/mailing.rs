@@ -6,6 +6,7 @@ use devday_shared::editions::Edition;
 use devday_shared::mail::mailing::Compose;
 pub use devday_shared::mail::mailing::{send, Letter};
 use devday_shared::mail::{mailing, Mailer};
+use devday_shared::vocabulary::UserId;
 use devday_shared::{AppResult, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -53,10 +54,10 @@ pub fn letters(
         ..form.filter.clone()
     };
     let page = list::list(conn, &edition.id, &filter)?;
-    let ids: Vec<&str> = page
+    let ids: Vec<&UserId> = page
         .rows
         .iter()
-        .flat_map(|r| r.speakers.iter().map(|s| s.user_id.as_str()))
+        .flat_map(|r| r.speakers.iter().map(|s| &s.user_id))
         .collect();
     let locales = devday_shared::accounts::users::locales(conn, &ids)?;
     let mut letters = Vec::new();

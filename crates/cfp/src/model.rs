@@ -4,6 +4,7 @@ use chrono::NaiveDateTime;
 use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::UserId;
 use diesel::{Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -287,7 +288,7 @@ impl CoSpeakerInvitation {
 /// A speaker as lists show them (no photo bytes).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SpeakerSummary {
-    pub user_id: String,
+    pub user_id: UserId,
     pub name: String,
     pub email: String,
 }

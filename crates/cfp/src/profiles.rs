@@ -2,6 +2,7 @@
 //! per edition.
 
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::UserId;
 use std::io::Cursor;
 
 use chrono::NaiveDateTime;
@@ -23,7 +24,7 @@ pub struct Profile {
     pub has_photo: bool,
 }
 
-pub fn get(conn: &mut DbConn, user_id: &str) -> QueryResult<Profile> {
+pub fn get(conn: &mut DbConn, user_id: &UserId) -> QueryResult<Profile> {
     let row: Option<(String, String, String, Option<String>)> = sp::speaker_profiles
         .find(user_id)
         .select((sp::biography_md, sp::company, sp::links, sp::photo_type))
@@ -49,7 +50,7 @@ pub struct ProfileForm {
 }
 
 /// Saves the profile; the name is the account's.
-pub fn save(conn: &mut DbConn, user_id: &str, form: &ProfileForm) -> AppResult<()> {
+pub fn save(conn: &mut DbConn, user_id: &UserId, form: &ProfileForm) -> AppResult<()> {
     let mut errors = FieldErrors::new();
     let name = devday_shared::accounts::service::validate_name(&form.display_name)
         .map_err(|key| errors.add("display_name", key));
@@ -89,7 +90,7 @@ pub fn save(conn: &mut DbConn, user_id: &str, form: &ProfileForm) -> AppResult<(
     })
 }
 
-fn ensure_row(conn: &mut DbConn, user_id: &str) -> QueryResult<()> {
+fn ensure_row(conn: &mut DbConn, user_id: &UserId) -> QueryResult<()> {
     let exists: i64 = sp::speaker_profiles
         .filter(sp::user_id.eq(user_id))
         .count()
@@ -155,7 +156,7 @@ pub fn process_photo(bytes: &[u8]) -> Result<Vec<u8>, PhotoError> {
 }
 
 /// Sets the biography alone (the confirm form asks for it).
-pub fn set_biography(conn: &mut DbConn, user_id: &str, biography_md: &str) -> QueryResult<()> {
+pub fn set_biography(conn: &mut DbConn, user_id: &UserId, biography_md: &str) -> QueryResult<()> {
     write_transaction(conn, |conn| {
         ensure_row(conn, user_id)?;
         diesel::update(sp::speaker_profiles.find(user_id))
@@ -165,7 +166,7 @@ pub fn set_biography(conn: &mut DbConn, user_id: &str, biography_md: &str) -> Qu
     })
 }
 
-pub fn set_photo(conn: &mut DbConn, user_id: &str, jpeg: Option<&[u8]>) -> QueryResult<()> {
+pub fn set_photo(conn: &mut DbConn, user_id: &UserId, jpeg: Option<&[u8]>) -> QueryResult<()> {
     write_transaction(conn, |conn| {
         ensure_row(conn, user_id)?;
         diesel::update(sp::speaker_profiles.find(user_id))
@@ -179,7 +180,7 @@ pub fn set_photo(conn: &mut DbConn, user_id: &str, jpeg: Option<&[u8]>) -> Query
     })
 }
 
-pub fn photo(conn: &mut DbConn, user_id: &str) -> QueryResult<Option<(Vec<u8>, String)>> {
+pub fn photo(conn: &mut DbConn, user_id: &UserId) -> QueryResult<Option<(Vec<u8>, String)>> {
     let row: Option<(Option<Vec<u8>>, Option<String>)> = sp::speaker_profiles
         .find(user_id)
         .select((sp::photo, sp::photo_type))
@@ -195,7 +196,7 @@ pub fn photo(conn: &mut DbConn, user_id: &str) -> QueryResult<Option<(Vec<u8>, S
 #[diesel(table_name = devday_db::schema::speaker_availability)]
 pub struct Window {
     pub id: String,
-    pub user_id: String,
+    pub user_id: UserId,
     pub edition_id: EditionId,
     pub starts_at: NaiveDateTime,
     pub ends_at: NaiveDateTime,
@@ -203,7 +204,7 @@ pub struct Window {
 
 pub fn availability(
     conn: &mut DbConn,
-    user_id: &str,
+    user_id: &UserId,
     edition_id: &EditionId,
 ) -> QueryResult<Vec<Window>> {
     av::speaker_availability
@@ -227,7 +228,7 @@ pub struct WindowForm {
 /// Adds a time on a conference day when the speaker can speak.
 pub fn add_window(
     conn: &mut DbConn,
-    user_id: &str,
+    user_id: &UserId,
     edition: &Edition,
     form: &WindowForm,
 ) -> AppResult<()> {
@@ -260,7 +261,7 @@ pub fn add_window(
 /// Stores a checked window (UTC).
 pub(crate) fn insert_window(
     conn: &mut DbConn,
-    user_id: &str,
+    user_id: &UserId,
     edition_id: &EditionId,
     starts_at: NaiveDateTime,
     ends_at: NaiveDateTime,
@@ -280,7 +281,7 @@ pub(crate) fn insert_window(
 /// Removes every window of the speaker in an edition: available throughout again.
 pub(crate) fn clear_windows(
     conn: &mut DbConn,
-    user_id: &str,
+    user_id: &UserId,
     edition_id: &EditionId,
 ) -> QueryResult<()> {
     diesel::delete(
@@ -292,7 +293,7 @@ pub(crate) fn clear_windows(
     .map(drop)
 }
 
-pub fn delete_window(conn: &mut DbConn, user_id: &str, id: &str) -> AppResult<()> {
+pub fn delete_window(conn: &mut DbConn, user_id: &UserId, id: &str) -> AppResult<()> {
     let n = diesel::delete(
         av::speaker_availability
             .filter(av::id.eq(id))

@@ -1,6 +1,7 @@
 //! The speakers of an edition, for organisers.
 
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::UserId;
 use std::collections::BTreeMap;
 
 use devday_db::schema::{
@@ -15,7 +16,7 @@ use crate::model::ProposalState;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct EditionSpeaker {
-    pub user_id: String,
+    pub user_id: UserId,
     pub name: String,
     pub email: String,
     pub company: String,
@@ -25,7 +26,7 @@ pub struct EditionSpeaker {
 
 /// Everyone with a non-draft proposal in the edition, by name.
 pub fn of_edition(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<EditionSpeaker>> {
-    let rows: Vec<(String, String, String, Option<String>, String)> = ps::proposal_speakers
+    let rows: Vec<(UserId, String, String, Option<String>, String)> = ps::proposal_speakers
         .inner_join(p::proposals)
         .inner_join(u::users)
         .left_join(sp::speaker_profiles.on(sp::user_id.eq(u::id)))
@@ -40,7 +41,7 @@ pub fn of_edition(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<
             p::title,
         ))
         .load(conn)?;
-    let mut by_user: BTreeMap<String, EditionSpeaker> = BTreeMap::new();
+    let mut by_user: BTreeMap<UserId, EditionSpeaker> = BTreeMap::new();
     for (user_id, name, email, company, title) in rows {
         by_user
             .entry(user_id.clone())
@@ -63,7 +64,7 @@ pub fn of_edition(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<
 pub fn of_confirmed_sessions(
     conn: &mut DbConn,
     edition_id: &EditionId,
-) -> QueryResult<Vec<String>> {
+) -> QueryResult<Vec<UserId>> {
     ps::proposal_speakers
         .inner_join(p::proposals)
         .filter(p::edition_id.eq(edition_id))

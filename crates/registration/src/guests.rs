@@ -3,6 +3,7 @@
 //! those who have no ticket yet, so it can be pressed after every late confirmation.
 
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::UserId;
 use std::collections::BTreeSet;
 
 use devday_db::schema::users::dsl as u;
@@ -33,7 +34,7 @@ pub fn issue_to_speakers_and_team(
     mailer: &Mailer,
     edition: &Edition,
 ) -> AppResult<Issued> {
-    let mut ids: BTreeSet<String> = devday_cfp::speakers::of_confirmed_sessions(conn, &edition.id)?
+    let mut ids: BTreeSet<UserId> = devday_cfp::speakers::of_confirmed_sessions(conn, &edition.id)?
         .into_iter()
         .collect();
     ids.extend(

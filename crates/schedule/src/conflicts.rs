@@ -143,7 +143,7 @@ pub fn find(sessions: &[Session], ctx: &Context) -> Vec<Conflict> {
         for speaker in &a.speakers {
             if let Some(windows) = ctx
                 .availability
-                .get(&speaker.user_id)
+                .get(speaker.user_id.as_str())
                 .filter(|w| !w.is_empty())
             {
                 if !windows

@@ -4,6 +4,7 @@
 
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
+use devday_shared::vocabulary::UserId;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -25,7 +26,7 @@ use crate::model::{GridSettings, Placement, Room};
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Speaker {
-    pub user_id: String,
+    pub user_id: UserId,
     pub name: String,
 }
 
@@ -83,7 +84,7 @@ pub fn sessions(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Se
         .filter(ps::proposal_id.eq_any(ids))
         .order(u::display_name.asc())
         .select((ps::proposal_id, u::id, u::display_name))
-        .load::<(String, String, String)>(conn)?
+        .load::<(String, UserId, String)>(conn)?
     {
         speakers
             .entry(proposal_id)

@@ -2,6 +2,7 @@
 //! against the version before; speakers whose session moved or was cancelled get a mail.
 
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::UserId;
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
@@ -296,19 +297,19 @@ fn freeze(conn: &mut DbConn, edition_id: &EditionId, sessions: &[Session]) -> Ap
         .into_iter()
         .map(|(id, a, d, record)| (id, (a, d, record)))
         .collect();
-    let mut people: HashMap<String, SnapSpeaker> = HashMap::new();
+    let mut people: HashMap<UserId, SnapSpeaker> = HashMap::new();
     for (user_id, name) in ps::proposal_speakers
         .inner_join(u::users)
         .filter(ps::proposal_id.eq_any(&ids))
         .select((u::id, u::display_name))
         .distinct()
-        .load::<(String, String)>(conn)?
+        .load::<(UserId, String)>(conn)?
     {
         let profile = profiles::get(conn, &user_id)?;
         people.insert(
             user_id.clone(),
             SnapSpeaker {
-                id: user_id,
+                id: user_id.into_string(),
                 name,
                 company: profile.company,
                 biography_md: profile.biography_md,
@@ -443,7 +444,7 @@ fn tell_speakers(
         }
     };
     for change in changes {
-        let speaker_ids: Vec<String> = ps::proposal_speakers
+        let speaker_ids: Vec<UserId> = ps::proposal_speakers
             .filter(ps::proposal_id.eq(&change.guid))
             .select(ps::user_id)
             .load(conn)?;

@@ -5,6 +5,7 @@
 
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
+use devday_shared::vocabulary::UserId;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -140,7 +141,7 @@ pub fn prepare(conn: &mut DbConn, edition: &Edition) -> AppResult<Prepared> {
         })
         .collect();
     // Speakers and when they are away: outside their windows, if they gave any.
-    let mut speaker_index: HashMap<String, usize> = HashMap::new();
+    let mut speaker_index: HashMap<UserId, usize> = HashMap::new();
     for s in &sessions {
         for sp in &s.speakers {
             let next = speaker_index.len();
@@ -168,7 +169,7 @@ pub fn prepare(conn: &mut DbConn, edition: &Edition) -> AppResult<Prepared> {
             .unwrap_or(0),
     );
     for (user, &i) in &speaker_index {
-        if let Some(list) = windows.get_mut(user) {
+        if let Some(list) = windows.get_mut(user.as_str()) {
             list.sort_unstable();
             let mut at = first;
             for &(a, b) in list.iter() {

@@ -16,6 +16,14 @@ devday_db::id_type!(
 );
 
 devday_db::id_type!(
+    /// A person's account.
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(transparent)]
+    #[schema(value_type = String)]
+    pub struct UserId;
+);
+
+devday_db::id_type!(
     /// A registration (one person at one edition).
     #[derive(Serialize, Deserialize, ToSchema)]
     #[serde(transparent)]

@@ -2,6 +2,7 @@
 
 use crate::model::ProposalId;
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::UserId;
 use std::collections::HashMap;
 
 use crate::model::ProposalState;
@@ -184,7 +185,7 @@ pub fn decorate(
         .map(|(id, name, name_de, colour)| (id, (name, name_de, colour)))
         .collect();
     let mut speakers: HashMap<String, Vec<SpeakerSummary>> = HashMap::new();
-    let rows: Vec<(String, String, String, String)> = ps::proposal_speakers
+    let rows: Vec<(String, UserId, String, String)> = ps::proposal_speakers
         .inner_join(u::users)
         .filter(ps::proposal_id.eq_any(&ids))
         .order(ps::position.asc())

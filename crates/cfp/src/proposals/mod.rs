@@ -13,6 +13,7 @@ use devday_db::schema::{
 use devday_db::DbConn;
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
+use devday_shared::vocabulary::UserId;
 use diesel::prelude::*;
 use serde::Serialize;
 
@@ -29,7 +30,7 @@ pub fn get(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> QueryResult<O
 }
 
 pub fn speakers(conn: &mut DbConn, proposal_id: &ProposalId) -> QueryResult<Vec<SpeakerSummary>> {
-    let rows: Vec<(String, String, String)> = ps::proposal_speakers
+    let rows: Vec<(UserId, String, String)> = ps::proposal_speakers
         .inner_join(u::users)
         .filter(ps::proposal_id.eq(proposal_id))
         .order(ps::position.asc())
@@ -45,7 +46,11 @@ pub fn speakers(conn: &mut DbConn, proposal_id: &ProposalId) -> QueryResult<Vec<
         .collect())
 }
 
-pub fn is_speaker(conn: &mut DbConn, proposal_id: &ProposalId, user_id: &str) -> QueryResult<bool> {
+pub fn is_speaker(
+    conn: &mut DbConn,
+    proposal_id: &ProposalId,
+    user_id: &UserId,
+) -> QueryResult<bool> {
     let n: i64 = ps::proposal_speakers
         .filter(ps::proposal_id.eq(proposal_id))
         .filter(ps::user_id.eq(user_id))
@@ -56,7 +61,11 @@ pub fn is_speaker(conn: &mut DbConn, proposal_id: &ProposalId, user_id: &str) ->
 
 /// Proposals the user speaks in that count against the per-speaker limit: everything but
 /// drafts and what was withdrawn or cancelled.
-pub fn active_count(conn: &mut DbConn, edition_id: &EditionId, user_id: &str) -> QueryResult<i64> {
+pub fn active_count(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    user_id: &UserId,
+) -> QueryResult<i64> {
     ps::proposal_speakers
         .inner_join(p::proposals)
         .filter(ps::user_id.eq(user_id))
@@ -72,7 +81,7 @@ pub fn active_count(conn: &mut DbConn, edition_id: &EditionId, user_id: &str) ->
 
 /// Every proposal of a person, across editions, newest first, with the state as speakers
 /// see it (a decision only once it has been mailed).
-pub fn of_speaker(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<Proposal>> {
+pub fn of_speaker(conn: &mut DbConn, user_id: &UserId) -> QueryResult<Vec<Proposal>> {
     let mut list: Vec<Proposal> = ps::proposal_speakers
         .inner_join(p::proposals)
         .filter(ps::user_id.eq(user_id))
@@ -100,7 +109,7 @@ pub struct AnswerView {
 pub fn answers(
     conn: &mut DbConn,
     proposal: &Proposal,
-    speaker_ids: &[String],
+    speaker_ids: &[UserId],
 ) -> QueryResult<Vec<AnswerView>> {
     let rows: Vec<(Question, String, Option<String>)> = ans::cfp_answers
         .inner_join(q::cfp_questions)
@@ -129,7 +138,7 @@ pub fn answers(
 pub fn answer_map(
     conn: &mut DbConn,
     proposal_id: &ProposalId,
-    user_id: &str,
+    user_id: &UserId,
     edition_id: &EditionId,
 ) -> QueryResult<Vec<(String, String)>> {
     ans::cfp_answers

@@ -10,6 +10,7 @@ use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
+use devday_shared::vocabulary::UserId;
 use devday_shared::{AppError, AppResult};
 use diesel::prelude::*;
 
@@ -60,7 +61,7 @@ pub fn refresh_search_text(conn: &mut DbConn, proposal_id: &ProposalId) -> Query
 fn save_answers(
     conn: &mut DbConn,
     proposal_id: &str,
-    user_id: Option<&str>,
+    user_id: Option<&UserId>,
     input: &ProposalInput,
 ) -> QueryResult<()> {
     let at = now();
@@ -130,7 +131,7 @@ fn enqueue_submitted(
     Ok(())
 }
 
-pub fn speaker_locale(conn: &mut DbConn, user_id: &str) -> QueryResult<Locale> {
+pub fn speaker_locale(conn: &mut DbConn, user_id: &UserId) -> QueryResult<Locale> {
     use devday_db::schema::users::dsl as u;
     let code: String = u::users.find(user_id).select(u::locale).first(conn)?;
     Ok(Locale::parse(&code).unwrap_or_default())
@@ -140,8 +141,8 @@ pub struct NewProposal<'a> {
     pub edition: &'a Edition,
     pub input: &'a ProposalInput,
     /// The first speaker; `None` when organisers create a proposal for someone to claim.
-    pub speaker_id: Option<&'a str>,
-    pub actor_id: &'a str,
+    pub speaker_id: Option<&'a UserId>,
+    pub actor_id: &'a UserId,
     pub submit: bool,
     /// An access code that let this proposal in; one of its uses is taken.
     pub access_code_id: Option<&'a str>,
@@ -150,7 +151,7 @@ pub struct NewProposal<'a> {
 /// Refuses a submission beyond the edition's limit of proposals per speaker. Runs inside
 /// the submitting transaction with the edition locked, so parallel submissions cannot both
 /// slip under the limit.
-fn check_limit(conn: &mut DbConn, edition_id: &EditionId, user_id: &str) -> AppResult<()> {
+fn check_limit(conn: &mut DbConn, edition_id: &EditionId, user_id: &UserId) -> AppResult<()> {
     devday_shared::editions::queries::lock(conn, edition_id)?;
     let max = crate::settings::settings(conn, edition_id)?.max_proposals_per_speaker;
     if super::active_count(conn, edition_id, user_id)? >= i64::from(max) {
@@ -222,8 +223,12 @@ pub fn create(conn: &mut DbConn, mailer: &Mailer, new: NewProposal<'_>) -> AppRe
 }
 
 /// Adds a speaker at the end of the list (once).
-pub fn add_speaker(conn: &mut DbConn, proposal_id: &ProposalId, user_id: &str) -> QueryResult<()> {
-    let existing: Vec<(String, i32)> = ps::proposal_speakers
+pub fn add_speaker(
+    conn: &mut DbConn,
+    proposal_id: &ProposalId,
+    user_id: &UserId,
+) -> QueryResult<()> {
+    let existing: Vec<(UserId, i32)> = ps::proposal_speakers
         .filter(ps::proposal_id.eq(proposal_id))
         .select((ps::user_id, ps::position))
         .load(conn)?;
@@ -248,7 +253,7 @@ pub fn update(
     edition: &Edition,
     proposal: &Proposal,
     input: &ProposalInput,
-    actor_id: &str,
+    actor_id: &UserId,
     submit: bool,
 ) -> AppResult<Proposal> {
     let from = proposal.state;
@@ -301,7 +306,7 @@ pub fn update(
                 .next()
                 .map(|s| s.user_id)
         };
-        save_answers(conn, &proposal.id, answerer.as_deref(), input)?;
+        save_answers(conn, &proposal.id, answerer.as_ref(), input)?;
         refresh_search_text(conn, &proposal.id)?;
         let event = if to != from {
             HistoryEvent::Submitted
@@ -331,7 +336,7 @@ pub fn transition(
     conn: &mut DbConn,
     proposal: &Proposal,
     to: ProposalState,
-    actor_id: &str,
+    actor_id: &UserId,
     note: Note<'_>,
 ) -> AppResult<()> {
     let from = proposal.state;

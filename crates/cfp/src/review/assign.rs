@@ -4,6 +4,7 @@
 
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
+use devday_shared::vocabulary::UserId;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::model::ProposalState;
@@ -37,13 +38,13 @@ pub fn open_to_review(conn: &mut DbConn, proposal_id: &ProposalId) -> QueryResul
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Reviewer {
-    pub id: String,
+    pub id: UserId,
     pub name: String,
 }
 
 /// The edition's programme committee: everyone with the reviewer role.
 pub fn reviewers(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Reviewer>> {
-    let rows: Vec<(String, String)> = er::edition_roles
+    let rows: Vec<(UserId, String)> = er::edition_roles
         .inner_join(u::users)
         .filter(er::edition_id.eq(edition_id))
         .filter(er::role.eq("reviewer"))
@@ -60,7 +61,7 @@ pub fn reviewers(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<R
 pub fn excluded(
     conn: &mut DbConn,
     proposal_id: &ProposalId,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
 ) -> QueryResult<bool> {
     let conflicts: i64 = rc::review_conflicts
         .filter(rc::proposal_id.eq(proposal_id))
@@ -75,23 +76,27 @@ pub fn excluded(
 fn exclusions(
     conn: &mut DbConn,
     ids: &[&ProposalId],
-) -> QueryResult<HashSet<(ProposalId, String)>> {
+) -> QueryResult<HashSet<(ProposalId, UserId)>> {
     Ok(rc::review_conflicts
         .filter(rc::proposal_id.eq_any(ids))
         .select((rc::proposal_id, rc::reviewer_id))
-        .load::<(ProposalId, String)>(conn)?
+        .load::<(ProposalId, UserId)>(conn)?
         .into_iter()
         .chain(
             ps::proposal_speakers
                 .filter(ps::proposal_id.eq_any(ids))
                 .select((ps::proposal_id, ps::user_id))
-                .load::<(ProposalId, String)>(conn)?,
+                .load::<(ProposalId, UserId)>(conn)?,
         )
         .collect())
 }
 
 /// Puts a proposal on a reviewer's list; returns whether it is new there.
-pub fn assign(conn: &mut DbConn, proposal_id: &ProposalId, reviewer_id: &str) -> AppResult<bool> {
+pub fn assign(
+    conn: &mut DbConn,
+    proposal_id: &ProposalId,
+    reviewer_id: &UserId,
+) -> AppResult<bool> {
     if excluded(conn, proposal_id, reviewer_id)? {
         return Err(AppError::Refused(devday_shared::Refusal::ReviewerExcluded));
     }
@@ -117,7 +122,7 @@ pub fn assign(conn: &mut DbConn, proposal_id: &ProposalId, reviewer_id: &str) ->
 pub fn unassign(
     conn: &mut DbConn,
     proposal_id: &ProposalId,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
 ) -> QueryResult<usize> {
     diesel::delete(
         ra::review_assignments
@@ -146,7 +151,7 @@ pub fn assign_track(
     conn: &mut DbConn,
     edition_id: &EditionId,
     track_id: &str,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
 ) -> AppResult<usize> {
     write_transaction(conn, |conn| {
         let mut n = 0;
@@ -162,7 +167,7 @@ pub fn assign_track(
 /// Tracks of this edition a reviewer opted into; none means every track.
 pub fn tracks_of(
     conn: &mut DbConn,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
     edition_id: &EditionId,
 ) -> QueryResult<Vec<String>> {
     use devday_db::schema::tracks::dsl as t;
@@ -176,7 +181,7 @@ pub fn tracks_of(
 
 pub fn set_tracks(
     conn: &mut DbConn,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
     edition_tracks: &[String],
     chosen: &[String],
 ) -> AppResult<()> {
@@ -205,10 +210,10 @@ pub fn distribute(
     conn: &mut DbConn,
     edition_id: &EditionId,
     per_proposal: usize,
-) -> AppResult<BTreeMap<String, usize>> {
+) -> AppResult<BTreeMap<UserId, usize>> {
     write_transaction(conn, |conn| {
         let reviewers = reviewers(conn, edition_id)?;
-        let mut added: BTreeMap<String, usize> = BTreeMap::new();
+        let mut added: BTreeMap<UserId, usize> = BTreeMap::new();
         if reviewers.is_empty() {
             return Ok(added);
         }
@@ -216,17 +221,17 @@ pub fn distribute(
         let ids: Vec<&ProposalId> = proposals.iter().map(|(id, _)| id).collect();
         // An assignment fills a place if its reviewer is still on the committee or has
         // written the review: someone who left without reviewing leaves the place open.
-        let reviewed: HashSet<(ProposalId, String)> = rv::reviews
+        let reviewed: HashSet<(ProposalId, UserId)> = rv::reviews
             .filter(rv::proposal_id.eq_any(&ids))
             .select((rv::proposal_id, rv::reviewer_id))
-            .load::<(ProposalId, String)>(conn)?
+            .load::<(ProposalId, UserId)>(conn)?
             .into_iter()
             .collect();
-        type Pairs = Vec<(ProposalId, String)>;
+        type Pairs = Vec<(ProposalId, UserId)>;
         let (existing, gone): (Pairs, Pairs) = ra::review_assignments
             .filter(ra::proposal_id.eq_any(&ids))
             .select((ra::proposal_id, ra::reviewer_id))
-            .load::<(ProposalId, String)>(conn)?
+            .load::<(ProposalId, UserId)>(conn)?
             .into_iter()
             .partition(|pair| reviewers.iter().any(|r| r.id == pair.1) || reviewed.contains(pair));
         // Dropped rather than kept, so every count of assignments agrees with this one.
@@ -235,7 +240,7 @@ pub fn distribute(
         }
         let blocked = exclusions(conn, &ids)?;
         let mut load: HashMap<&str, usize> = reviewers.iter().map(|r| (r.id.as_str(), 0)).collect();
-        let mut assigned: HashSet<(ProposalId, String)> = HashSet::new();
+        let mut assigned: HashSet<(ProposalId, UserId)> = HashSet::new();
         for (proposal, reviewer) in &existing {
             if let Some(l) = load.get_mut(reviewer.as_str()) {
                 *l += 1;
@@ -248,7 +253,7 @@ pub fn distribute(
         }
         let eligible = |proposal: &ProposalId,
                         track: &Option<String>,
-                        assigned: &HashSet<(ProposalId, String)>|
+                        assigned: &HashSet<(ProposalId, UserId)>|
          -> Vec<&Reviewer> {
             reviewers
                 .iter()
@@ -301,7 +306,7 @@ pub fn distribute(
 pub fn declare_conflict(
     conn: &mut DbConn,
     proposal_id: &ProposalId,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
     declared_by: &str,
 ) -> AppResult<()> {
     write_transaction(conn, |conn| {
@@ -352,7 +357,7 @@ pub struct QueueItem {
 pub fn assigned(
     conn: &mut DbConn,
     edition_id: &EditionId,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
 ) -> QueryResult<Vec<QueueItem>> {
     type Row = (ProposalId, String, ProposalState, Option<String>, String);
     let rows: Vec<Row> = ra::review_assignments
@@ -422,7 +427,7 @@ pub fn assigned(
 pub fn queue(
     conn: &mut DbConn,
     edition_id: &EditionId,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
 ) -> QueryResult<Vec<QueueItem>> {
     let mut items = assigned(conn, edition_id, reviewer_id)?;
     items.retain(|i| i.open);
@@ -434,7 +439,7 @@ pub fn queue(
 pub fn next(
     conn: &mut DbConn,
     edition_id: &EditionId,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
     skip: &[ProposalId],
 ) -> QueryResult<Option<ProposalId>> {
     Ok(queue(conn, edition_id, reviewer_id)?

@@ -10,6 +10,7 @@ use devday_shared::editions::Edition;
 use devday_shared::mail::{outbox, Mailer};
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
+use devday_shared::vocabulary::UserId;
 use devday_shared::{crypto, AppError, AppResult};
 use diesel::prelude::*;
 
@@ -46,7 +47,7 @@ pub fn decide(
     conn: &mut DbConn,
     proposal: &Proposal,
     decision: Decision,
-    actor_id: &str,
+    actor_id: &UserId,
 ) -> AppResult<()> {
     let from = proposal.state;
     if !matches!(
@@ -343,7 +344,7 @@ pub fn respond(conn: &mut DbConn, token: &str, confirm: bool) -> AppResult<Propo
 pub fn respond_as_speaker(
     conn: &mut DbConn,
     proposal: &Proposal,
-    speaker_id: &str,
+    speaker_id: &UserId,
     confirm: bool,
 ) -> AppResult<Proposal> {
     write_transaction(conn, |conn| {
@@ -357,7 +358,7 @@ pub fn confirm_with(
     conn: &mut DbConn,
     edition: &devday_shared::editions::Edition,
     proposal: &Proposal,
-    speaker_id: &str,
+    speaker_id: &UserId,
     checked: &crate::confirming::Checked,
 ) -> AppResult<Proposal> {
     write_transaction(conn, |conn| {

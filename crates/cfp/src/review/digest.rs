@@ -2,6 +2,7 @@
 //! proposal given by hand), not one per proposal: how many are new, how many wait in all,
 //! until when the review window is open, and the link to the queue.
 
+use devday_shared::vocabulary::UserId;
 use std::collections::BTreeMap;
 
 use devday_db::DbConn;
@@ -18,7 +19,7 @@ pub fn tell(
     conn: &mut DbConn,
     mailer: &Mailer,
     edition: &Edition,
-    new: &BTreeMap<String, usize>,
+    new: &BTreeMap<UserId, usize>,
 ) -> AppResult<()> {
     let closes = settings::get(conn, &edition.id)?.closes_at;
     for (reviewer_id, &added) in new.iter().filter(|(_, n)| **n > 0) {

@@ -4,6 +4,7 @@
 
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
+use devday_shared::vocabulary::UserId;
 use std::collections::HashMap;
 
 use devday_db::schema::{
@@ -107,7 +108,7 @@ pub fn validate(
 pub fn save(
     conn: &mut DbConn,
     proposal_id: &ProposalId,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
     input: &ReviewInput,
 ) -> AppResult<()> {
     let at = now();
@@ -163,7 +164,7 @@ pub fn save(
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ReviewView {
-    pub reviewer_id: String,
+    pub reviewer_id: UserId,
     /// Left empty when reviewer names are hidden from the reader.
     pub reviewer: Option<String>,
     pub abstained: bool,
@@ -176,7 +177,7 @@ pub struct ReviewView {
 
 /// Every review of a proposal, with category names.
 pub fn of_proposal(conn: &mut DbConn, proposal_id: &ProposalId) -> QueryResult<Vec<ReviewView>> {
-    let reviews: Vec<(String, String, String, bool, String, String)> = rv::reviews
+    let reviews: Vec<(String, UserId, String, bool, String, String)> = rv::reviews
         .inner_join(u::users)
         .filter(rv::proposal_id.eq(proposal_id))
         .order(rv::created_at.asc())
@@ -225,7 +226,7 @@ pub fn of_proposal(conn: &mut DbConn, proposal_id: &ProposalId) -> QueryResult<V
 pub fn own(
     conn: &mut DbConn,
     proposal_id: &ProposalId,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
 ) -> QueryResult<Option<ReviewForm>> {
     let review: Option<(String, bool, String, String)> = rv::reviews
         .filter(rv::proposal_id.eq(proposal_id))

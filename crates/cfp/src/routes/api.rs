@@ -2,6 +2,7 @@
 //! with their own token create, read and edit their own proposals.
 
 use crate::model::ProposalId;
+use devday_shared::vocabulary::UserId;
 use std::collections::BTreeMap;
 
 use actix_web::{web, HttpResponse};
@@ -130,7 +131,7 @@ async fn visible(state: &AppState, access: &InEdition, id: ProposalId) -> AppRes
             }
             let speakers = proposals::speakers(c, &p.id)?;
             // Organisers see every speaker's answers; a speaker only their own.
-            let ids: Vec<String> = if organiser {
+            let ids: Vec<UserId> = if organiser {
                 speakers.iter().map(|s| s.user_id.clone()).collect()
             } else {
                 vec![uid.clone()]

@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::EmailAddress;
+use devday_shared::vocabulary::UserId;
 use devday_shared::web::{CsrfForm, Flash, Organiser, Page, RequestLocale};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
@@ -118,7 +119,7 @@ async fn render_detail(
     let (row, answers, history, invites, reviews, consent) = state
         .db(move |c| {
             let speakers = proposals::speakers(c, &p.id)?;
-            let ids: Vec<String> = speakers.iter().map(|s| s.user_id.clone()).collect();
+            let ids: Vec<UserId> = speakers.iter().map(|s| s.user_id.clone()).collect();
             let mut rows = list::decorate(c, &eid, vec![p.clone()])?;
             Ok((
                 rows.pop(),
@@ -282,7 +283,7 @@ pub async fn edit_form(
     let (eid, pid, creator) = (
         access.edition.id.clone(),
         proposal.id.clone(),
-        proposal.created_by.clone().unwrap_or_default(),
+        UserId::from(proposal.created_by.clone().unwrap_or_default()),
     );
     let (loaded, answers) = state
         .db(move |c| {

@@ -4,6 +4,7 @@
 
 use crate::model::ProposalId;
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::UserId;
 use std::collections::{BTreeMap, HashMap};
 
 use crate::model::ProposalState;
@@ -185,7 +186,7 @@ pub async fn delete_category(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct AssignForm {
-    reviewer_id: String,
+    reviewer_id: UserId,
     proposal_id: ProposalId,
     track_id: String,
 }
@@ -194,12 +195,12 @@ pub struct AssignForm {
 fn check_pair(
     c: &mut devday_db::DbConn,
     edition_id: &EditionId,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
     proposal_id: Option<&str>,
 ) -> AppResult<()> {
     if !assign::reviewers(c, edition_id)?
         .iter()
-        .any(|r| r.id == reviewer_id)
+        .any(|r| r.id == *reviewer_id)
     {
         return Err(AppError::Refused(devday_shared::Refusal::NotAReviewer));
     }

@@ -19,6 +19,7 @@ mod submit;
 
 use crate::model::ProposalId;
 use actix_web::web;
+use devday_shared::vocabulary::UserId;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -116,7 +117,7 @@ async fn own_proposal(
     state: &AppState,
     slug: String,
     id: ProposalId,
-    user_id: String,
+    user_id: UserId,
 ) -> AppResult<(Edition, Proposal)> {
     state
         .db(move |c| {

@@ -6,6 +6,7 @@ use actix_multipart::Multipart;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
 use devday_shared::editions::Edition;
+use devday_shared::vocabulary::UserId;
 use devday_shared::web::upload::{self, Upload};
 use devday_shared::web::{CsrfForm, CurrentUser, Flash, MaybeUser, NoFields, Page, PublicEdition};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
@@ -17,7 +18,7 @@ use crate::proposals;
 async fn render(
     state: &AppState,
     page: &Page,
-    user_id: String,
+    user_id: UserId,
     form: Option<ProfileForm>,
     errors: FieldErrors,
     status: StatusCode,
@@ -78,7 +79,7 @@ pub async fn save(
 async fn photo_refused(
     state: &AppState,
     page: &Page,
-    user_id: String,
+    user_id: UserId,
     message: String,
 ) -> AppResult<HttpResponse> {
     let mut errors = FieldErrors::new();
@@ -100,7 +101,7 @@ pub(super) async fn save_photo(
     state: &AppState,
     req: &HttpRequest,
     body: Multipart,
-    user_id: &str,
+    user_id: &UserId,
 ) -> AppResult<Result<(), String>> {
     let bytes = match upload::read(req, body, "photo", profiles::PHOTO_MAX_BYTES).await? {
         Upload::File(bytes) if !bytes.is_empty() => bytes,
@@ -152,7 +153,7 @@ pub async fn photo(
     user_id: web::Path<String>,
 ) -> AppResult<HttpResponse> {
     let viewer = viewer.0.ok_or(AppError::Unauthenticated)?;
-    let speaker = user_id.into_inner();
+    let speaker = UserId::from(user_id.into_inner());
     let found = state
         .db(move |c| {
             let allowed = viewer.is_admin
@@ -220,7 +221,7 @@ struct WindowView {
 async fn render_availability(
     state: &AppState,
     page: &Page,
-    user_id: String,
+    user_id: UserId,
     edition: Edition,
     form: WindowForm,
     errors: FieldErrors,

@@ -9,6 +9,7 @@ use actix_web::{web, HttpResponse};
 use devday_db::{write_transaction, DbConn};
 use devday_shared::i18n::Locale;
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::UserId;
 use devday_shared::web::{see_other, CsrfForm, Flash, NoFields, Page, Reviewer};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -225,7 +226,7 @@ struct Loaded2 {
 fn load(
     conn: &mut DbConn,
     edition_id: &EditionId,
-    reviewer_id: &str,
+    reviewer_id: &UserId,
     id: &str,
 ) -> AppResult<Loaded2> {
     let proposal: Proposal = proposals::get(conn, edition_id, id)?.ok_or(AppError::NotFound)?;
@@ -240,7 +241,7 @@ fn load(
     let catalogue = Loaded::load(conn, edition_id)?;
     let speakers = proposals::speakers(conn, &proposal.id)?;
     // Speaker questions are about the person: left out when anonymised.
-    let speaker_ids: Vec<String> = if settings.anonymised {
+    let speaker_ids: Vec<UserId> = if settings.anonymised {
         Vec::new()
     } else {
         speakers.iter().map(|s| s.user_id.clone()).collect()
@@ -249,7 +250,7 @@ fn load(
     let own = reviews::own(conn, &proposal.id, reviewer_id)?;
     let mut others: Vec<ReviewView> = reviews::of_proposal(conn, &proposal.id)?
         .into_iter()
-        .filter(|r| r.reviewer_id != reviewer_id)
+        .filter(|r| r.reviewer_id != *reviewer_id)
         .collect();
     if !settings.others_before_own && own.is_none() {
         others.clear();

@@ -3,6 +3,7 @@
 
 use crate::model::ProposalId;
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::UserId;
 use std::collections::BTreeMap;
 
 use actix_web::web;
@@ -94,7 +95,7 @@ pub async fn list(
 fn visible(
     c: &mut devday_db::DbConn,
     eid: &EditionId,
-    uid: &str,
+    uid: &UserId,
     organiser: bool,
     q: &ReviewQuery,
 ) -> AppResult<Vec<ReviewJson>> {

@@ -5,6 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::EmailAddress;
 use devday_shared::bilingual::pick;
+use devday_shared::vocabulary::UserId;
 use devday_shared::web::{see_other, Confirmation, CsrfForm, CurrentUser, Flash, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
@@ -33,7 +34,7 @@ const SPEAKER_EVENTS: [HistoryEvent; 6] = [
 async fn render(
     state: &AppState,
     page: &Page,
-    user_id: String,
+    user_id: UserId,
     slug: String,
     id: ProposalId,
     errors: FieldErrors,
@@ -63,7 +64,7 @@ async fn render(
         .db(move |c| {
             let speakers = proposals::speakers(c, &pid)?;
             // Each speaker sees their own answers to speaker questions, not the others'.
-            let ids: Vec<String> = vec![viewer.clone()];
+            let ids: Vec<UserId> = vec![viewer.clone()];
             Ok((
                 Loaded::load(c, &eid)?,
                 speakers,

@@ -9,6 +9,7 @@ use devday_db::schema::{proposal_speakers::dsl as ps, proposals::dsl as p};
 use devday_db::DbConn;
 use devday_shared::editions::Edition;
 use devday_shared::mail::Mailer;
+use devday_shared::vocabulary::UserId;
 use diesel::prelude::*;
 
 /// Last year's talks: title, abstract, language.
@@ -82,10 +83,10 @@ pub fn fill(
     mailer: &Mailer,
     archive: &Edition,
     speakers_of: &Edition,
-    organiser: &str,
+    organiser: &UserId,
 ) -> anyhow::Result<usize> {
     let err = |e: devday_shared::AppError| anyhow::anyhow!("{e}");
-    let speakers: Vec<String> = ps::proposal_speakers
+    let speakers: Vec<UserId> = ps::proposal_speakers
         .inner_join(p::proposals)
         .filter(p::edition_id.eq(&speakers_of.id))
         .select(ps::user_id)

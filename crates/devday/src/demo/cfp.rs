@@ -10,6 +10,7 @@ use devday_db::DbConn;
 use devday_shared::bilingual::Name;
 use devday_shared::editions::Edition;
 use devday_shared::mail::Mailer;
+use devday_shared::vocabulary::UserId;
 
 const FIRST: [&str; 28] = [
     "Lena", "Paul", "Sofia", "Felix", "Emma", "Lukas", "Hannah", "Jan", "Marie", "Tobias", "Aylin",
@@ -317,7 +318,7 @@ pub fn fill(
     mailer: &Mailer,
     edition: &Edition,
     password_hash: &str,
-    account: impl Fn(&mut DbConn, &str, &str, &str) -> anyhow::Result<String>,
+    account: impl Fn(&mut DbConn, &str, &str, &str) -> anyhow::Result<UserId>,
 ) -> anyhow::Result<(usize, usize)> {
     settings::save_settings(
         conn,

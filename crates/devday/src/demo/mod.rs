@@ -10,6 +10,7 @@ use devday_shared::editions::{queries, roles, EditionForm, Role};
 use devday_shared::i18n::{I18n, Locale};
 use devday_shared::mail::{Mailer, Wakeup};
 use devday_shared::templates::Templates;
+use devday_shared::vocabulary::UserId;
 
 use crate::commands;
 
@@ -95,7 +96,7 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
                 roles::grant(conn, &demo.id, user_id, *role)?;
             }
             let (proposals, speakers) = cfp::fill(conn, &mailer, &demo, &hash, account)?;
-            let reviewers: Vec<String> = team
+            let reviewers: Vec<UserId> = team
                 .iter()
                 .filter(|(_, role)| *role == Role::Reviewer)
                 .map(|(id, _)| id.clone())
@@ -160,7 +161,7 @@ fn invalid(errors: devday_shared::FieldErrors) -> anyhow::Error {
     anyhow::anyhow!("demo edition is invalid: {errors:?}")
 }
 
-fn account(conn: &mut DbConn, email: &str, name: &str, hash: &str) -> anyhow::Result<String> {
+fn account(conn: &mut DbConn, email: &str, name: &str, hash: &str) -> anyhow::Result<UserId> {
     let email = EmailAddress::parse(email).map_err(|e| anyhow::anyhow!("{e}"))?;
     if let Some(user) = users::by_email(conn, &email)? {
         return Ok(user.id);

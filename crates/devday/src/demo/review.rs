@@ -8,6 +8,7 @@ use devday_cfp::review::reviews::{self, ReviewInput};
 use devday_cfp::review::{aggregate, assign, settings};
 use devday_db::DbConn;
 use devday_shared::editions::{roles, Edition, Role};
+use devday_shared::vocabulary::UserId;
 
 const COMMENTS: [&str; 6] = [
     "Clear outline and a speaker who has done it in production.",
@@ -22,8 +23,8 @@ const COMMENTS: [&str; 6] = [
 pub fn fill(
     conn: &mut DbConn,
     edition: &Edition,
-    organiser: &str,
-    reviewers: &[String],
+    organiser: &UserId,
+    reviewers: &[UserId],
 ) -> anyhow::Result<(usize, usize)> {
     for r in reviewers {
         roles::grant(conn, &edition.id, r, Role::Reviewer)?;

@@ -13,6 +13,7 @@ use devday_schedule::setup::{self, BreakForm, GridForm, RoomForm};
 use devday_schedule::{grid, model::GridSettings};
 use devday_shared::editions::Edition;
 use devday_shared::mail::Mailer;
+use devday_shared::vocabulary::UserId;
 
 const ROOMS: [(&str, &str); 6] = [
     ("Großer Saal", "600"),
@@ -28,7 +29,7 @@ pub fn fill(
     conn: &mut DbConn,
     mailer: &Mailer,
     edition: &Edition,
-    organiser: &str,
+    organiser: &UserId,
 ) -> anyhow::Result<usize> {
     let err = |e: devday_shared::AppError| anyhow::anyhow!("{e}");
     for (name, capacity) in ROOMS {

@@ -3,6 +3,7 @@
 //! rendered once per language and filter and served from memory; signed-in visitors get
 //! a fresh page with their own header.
 
+use devday_shared::vocabulary::UserId;
 use std::sync::Arc;
 
 use actix_web::http::header;
@@ -371,7 +372,7 @@ pub async fn photo(
         return Err(AppError::NotFound);
     }
     let (bytes, kind) = state
-        .db(move |c| Ok(devday_cfp::profiles::photo(c, &id)?))
+        .db(move |c| Ok(devday_cfp::profiles::photo(c, &UserId::from(id))?))
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(HttpResponse::Ok()

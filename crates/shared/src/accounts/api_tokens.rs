@@ -1,6 +1,7 @@
 //! Bearer tokens for the JSON API, created by a user for themself (or by `devday
 //! create-token`). Shown once; stored as a hash; revocable.
 
+use crate::vocabulary::UserId;
 use chrono::{Duration, NaiveDateTime};
 use devday_db::schema::{api_tokens::dsl as a, users::dsl as u};
 use devday_db::{now, DbConn};
@@ -22,7 +23,7 @@ pub struct ApiToken {
 }
 
 /// Creates a token; returns it with its secret, which is never shown again.
-pub fn create(conn: &mut DbConn, user_id: &str, name: &str) -> QueryResult<(ApiToken, String)> {
+pub fn create(conn: &mut DbConn, user_id: &UserId, name: &str) -> QueryResult<(ApiToken, String)> {
     let secret = format!("{PREFIX}{}", crypto::random_token());
     let id = uuid::Uuid::new_v4().to_string();
     let at = now();
@@ -42,7 +43,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, name: &str) -> QueryResult<(ApiT
     Ok((token, secret))
 }
 
-pub fn list(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<ApiToken>> {
+pub fn list(conn: &mut DbConn, user_id: &UserId) -> QueryResult<Vec<ApiToken>> {
     a::api_tokens
         .filter(a::user_id.eq(user_id))
         .filter(a::revoked_at.is_null())
@@ -52,7 +53,7 @@ pub fn list(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<ApiToken>> {
 }
 
 /// Revokes one of the user's own tokens; false if there is no such token of theirs.
-pub fn revoke(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<bool> {
+pub fn revoke(conn: &mut DbConn, user_id: &UserId, id: &str) -> QueryResult<bool> {
     diesel::update(
         a::api_tokens
             .filter(a::id.eq(id))
@@ -65,7 +66,7 @@ pub fn revoke(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<bool> {
 }
 
 /// Revokes every token of a user (after a password reset).
-pub fn revoke_all(conn: &mut DbConn, user_id: &str) -> QueryResult<usize> {
+pub fn revoke_all(conn: &mut DbConn, user_id: &UserId) -> QueryResult<usize> {
     diesel::update(
         a::api_tokens
             .filter(a::user_id.eq(user_id))

@@ -1,6 +1,7 @@
 //! Account operations that change several things at once (a user, a token, a mail), each in
 //! one transaction so nothing is half-done.
 
+use crate::vocabulary::UserId;
 use devday_db::{write_transaction, DbConn};
 use diesel::QueryResult;
 
@@ -214,7 +215,7 @@ pub fn create_first_admin(
 }
 
 /// Everything devday keeps about a person, for them to download (GDPR art. 15 and 20).
-pub fn export(conn: &mut DbConn, user_id: &str) -> QueryResult<serde_json::Value> {
+pub fn export(conn: &mut DbConn, user_id: &UserId) -> QueryResult<serde_json::Value> {
     let user = users::find(conn, user_id)?;
     let roles = roles::editions_of_user(conn, user_id)?;
     let tokens = api_tokens::list(conn, user_id)?;
@@ -236,7 +237,7 @@ pub fn export(conn: &mut DbConn, user_id: &str) -> QueryResult<serde_json::Value
 
 /// Deletes the account and everything that hangs on it. The last admin cannot leave, nor
 /// the last organiser of an edition, or nobody could run it any more.
-pub fn delete_account(conn: &mut DbConn, user_id: &str) -> AppResult<()> {
+pub fn delete_account(conn: &mut DbConn, user_id: &UserId) -> AppResult<()> {
     write_transaction(conn, |conn| {
         let user = users::find(conn, user_id)?;
         if user.is_admin {

@@ -1,6 +1,7 @@
 //! Log-in sessions, kept in the database (so logout ends them everywhere and any instance
 //! knows them). The cookie holds a random token; the table only its hash.
 
+use crate::vocabulary::UserId;
 use chrono::Duration;
 use devday_db::schema::{sessions::dsl as s, users::dsl as u};
 use devday_db::{now, DbConn};
@@ -10,7 +11,7 @@ use super::users::{AuthUser, User};
 use crate::crypto;
 
 /// Starts a session; returns the token for the cookie.
-pub fn create(conn: &mut DbConn, user_id: &str, days: i64) -> QueryResult<String> {
+pub fn create(conn: &mut DbConn, user_id: &UserId, days: i64) -> QueryResult<String> {
     let token = crypto::random_token();
     let at = now();
     diesel::insert_into(s::sessions)
@@ -43,7 +44,7 @@ pub fn end(conn: &mut DbConn, token: &str) -> QueryResult<()> {
 }
 
 /// Ends every session of a user (after a password change or reset).
-pub fn end_all(conn: &mut DbConn, user_id: &str) -> QueryResult<()> {
+pub fn end_all(conn: &mut DbConn, user_id: &UserId) -> QueryResult<()> {
     diesel::delete(s::sessions.filter(s::user_id.eq(user_id)))
         .execute(conn)
         .map(drop)

@@ -1,5 +1,6 @@
 //! Single-use links sent by mail: confirming an address, resetting a password.
 
+use crate::vocabulary::UserId;
 use chrono::Duration;
 use devday_db::schema::account_tokens::dsl as t;
 use devday_db::{now, DbConn};
@@ -30,7 +31,7 @@ impl Purpose {
 }
 
 /// A new token for `user_id`; only its hash is stored.
-pub fn issue(conn: &mut DbConn, user_id: &str, purpose: Purpose) -> QueryResult<String> {
+pub fn issue(conn: &mut DbConn, user_id: &UserId, purpose: Purpose) -> QueryResult<String> {
     let token = crypto::random_token();
     let at = now();
     diesel::insert_into(t::account_tokens)
@@ -46,7 +47,7 @@ pub fn issue(conn: &mut DbConn, user_id: &str, purpose: Purpose) -> QueryResult<
 }
 
 /// The user of a valid, unused token, without using it (to show a form).
-pub fn peek(conn: &mut DbConn, token: &str, purpose: Purpose) -> QueryResult<Option<String>> {
+pub fn peek(conn: &mut DbConn, token: &str, purpose: Purpose) -> QueryResult<Option<UserId>> {
     t::account_tokens
         .filter(t::token_hash.eq(crypto::token_hash(token)))
         .filter(t::purpose.eq(purpose.as_str()))
@@ -59,7 +60,7 @@ pub fn peek(conn: &mut DbConn, token: &str, purpose: Purpose) -> QueryResult<Opt
 
 /// Uses the token up and returns its user; `None` if it is unknown, used or expired. The
 /// conditional update makes it single-use even when two requests race.
-pub fn consume(conn: &mut DbConn, token: &str, purpose: Purpose) -> QueryResult<Option<String>> {
+pub fn consume(conn: &mut DbConn, token: &str, purpose: Purpose) -> QueryResult<Option<UserId>> {
     let Some(user_id) = peek(conn, token, purpose)? else {
         return Ok(None);
     };
@@ -74,7 +75,7 @@ pub fn consume(conn: &mut DbConn, token: &str, purpose: Purpose) -> QueryResult<
 }
 
 /// Marks every open token of this purpose as used (the others of a reset that succeeded).
-pub fn use_up_all(conn: &mut DbConn, user_id: &str, purpose: Purpose) -> QueryResult<usize> {
+pub fn use_up_all(conn: &mut DbConn, user_id: &UserId, purpose: Purpose) -> QueryResult<usize> {
     diesel::update(
         t::account_tokens
             .filter(t::user_id.eq(user_id))

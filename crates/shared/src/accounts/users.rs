@@ -1,3 +1,4 @@
+use crate::vocabulary::UserId;
 use chrono::NaiveDateTime;
 use devday_db::schema::users::dsl as u;
 use devday_db::sql::lower;
@@ -12,7 +13,7 @@ use crate::i18n::Locale;
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::users)]
 pub struct User {
-    pub id: String,
+    pub id: UserId,
     pub email: String,
     pub display_name: String,
     #[serde(skip)]
@@ -26,7 +27,7 @@ pub struct User {
 /// The signed-in person, as extractors hand it to handlers.
 #[derive(Debug, Clone, Serialize)]
 pub struct AuthUser {
-    pub id: String,
+    pub id: UserId,
     pub email: String,
     pub display_name: String,
     pub locale: Locale,
@@ -134,9 +135,9 @@ pub fn set_locale(conn: &mut DbConn, id: &str, locale: Locale) -> QueryResult<()
 /// The language each of these accounts reads mail in (one query for a whole mailing).
 pub fn locales(
     conn: &mut DbConn,
-    ids: &[&str],
-) -> QueryResult<std::collections::HashMap<String, Locale>> {
-    let rows: Vec<(String, String)> = u::users
+    ids: &[&UserId],
+) -> QueryResult<std::collections::HashMap<UserId, Locale>> {
+    let rows: Vec<(UserId, String)> = u::users
         .filter(u::id.eq_any(ids))
         .select((u::id, u::locale))
         .load(conn)?;

@@ -2,6 +2,7 @@
 //! whoever accepts it while signed in.
 
 use crate::vocabulary::EditionId;
+use crate::vocabulary::UserId;
 use chrono::{Duration, NaiveDateTime};
 use devday_db::schema::invitations::dsl as i;
 use devday_db::{now, write_transaction, DbConn};
@@ -103,7 +104,7 @@ pub fn open_by_token(conn: &mut DbConn, token: &str) -> QueryResult<Option<(Invi
 
 /// Accepts the invitation for the signed-in person: the role is theirs, the link used up.
 /// Only the invited address may accept, so a forwarded or leaked link grants nothing.
-pub fn accept(conn: &mut DbConn, token: &str, user_id: &str, email: &str) -> AppResult<Edition> {
+pub fn accept(conn: &mut DbConn, token: &str, user_id: &UserId, email: &str) -> AppResult<Edition> {
     write_transaction(conn, |conn| {
         let (invitation, edition) = open_by_token(conn, token)?.ok_or(AppError::NotFound)?;
         if !invitation.email.eq_ignore_ascii_case(email) {

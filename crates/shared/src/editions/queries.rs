@@ -1,4 +1,5 @@
 use crate::vocabulary::EditionId;
+use crate::vocabulary::UserId;
 use devday_db::schema::editions::dsl as e;
 use devday_db::{now, write_transaction, DbConn};
 use diesel::prelude::*;
@@ -71,7 +72,7 @@ fn taken_error() -> AppError {
 pub fn create(
     conn: &mut DbConn,
     input: &EditionInput,
-    creator_id: &str,
+    creator_id: &UserId,
     copy_team_from: Option<&EditionId>,
     seeds: &[super::seeds::Seed],
 ) -> AppResult<Edition> {

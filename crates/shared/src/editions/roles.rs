@@ -1,4 +1,5 @@
 use crate::vocabulary::EditionId;
+use crate::vocabulary::UserId;
 use devday_db::schema::{edition_roles::dsl as r, editions::dsl as e, users::dsl as u};
 use devday_db::{now, DbConn};
 use diesel::prelude::*;
@@ -33,7 +34,11 @@ impl Role {
     }
 }
 
-pub fn of_user(conn: &mut DbConn, edition_id: &EditionId, user_id: &str) -> QueryResult<Vec<Role>> {
+pub fn of_user(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    user_id: &UserId,
+) -> QueryResult<Vec<Role>> {
     let names: Vec<String> = r::edition_roles
         .filter(r::edition_id.eq(edition_id))
         .filter(r::user_id.eq(user_id))
@@ -43,7 +48,7 @@ pub fn of_user(conn: &mut DbConn, edition_id: &EditionId, user_id: &str) -> Quer
 }
 
 /// Whether the user is an organiser of any edition (who may then start a new one).
-pub fn is_organiser_anywhere(conn: &mut DbConn, user_id: &str) -> QueryResult<bool> {
+pub fn is_organiser_anywhere(conn: &mut DbConn, user_id: &UserId) -> QueryResult<bool> {
     let n: i64 = r::edition_roles
         .filter(r::user_id.eq(user_id))
         .filter(r::role.eq(Role::Organiser.as_str()))
@@ -52,7 +57,7 @@ pub fn is_organiser_anywhere(conn: &mut DbConn, user_id: &str) -> QueryResult<bo
     Ok(n > 0)
 }
 
-pub fn editions_of_user(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(Edition, Role)>> {
+pub fn editions_of_user(conn: &mut DbConn, user_id: &UserId) -> QueryResult<Vec<(Edition, Role)>> {
     let rows: Vec<(Edition, String)> = r::edition_roles
         .inner_join(e::editions)
         .filter(r::user_id.eq(user_id))
@@ -69,7 +74,7 @@ pub fn editions_of_user(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<(Ed
 /// that is not archived; an organiser's dashboard there, a reviewer's queue, door staff's
 /// page, or, with several roles, the edition's page that links them all. Without a team
 /// role: their proposals.
-pub fn landing(conn: &mut DbConn, user_id: &str) -> QueryResult<String> {
+pub fn landing(conn: &mut DbConn, user_id: &UserId) -> QueryResult<String> {
     let memberships = editions_of_user(conn, user_id)?;
     let Some((edition, _)) = memberships.iter().find(|(e, _)| !e.is_archived()) else {
         return Ok("/speaker/proposals".to_owned());
@@ -92,7 +97,7 @@ pub fn landing(conn: &mut DbConn, user_id: &str) -> QueryResult<String> {
 pub fn grant(
     conn: &mut DbConn,
     edition_id: &EditionId,
-    user_id: &str,
+    user_id: &UserId,
     role: Role,
 ) -> QueryResult<()> {
     if of_user(conn, edition_id, user_id)?.contains(&role) {
@@ -120,7 +125,7 @@ pub fn organiser_count(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult
 pub fn revoke(
     conn: &mut DbConn,
     edition_id: &EditionId,
-    user_id: &str,
+    user_id: &UserId,
     role: Role,
 ) -> QueryResult<usize> {
     diesel::delete(
@@ -137,7 +142,7 @@ pub fn copy_team(
     from_edition: &EditionId,
     to_edition: &EditionId,
 ) -> QueryResult<()> {
-    let members: Vec<(String, String)> = r::edition_roles
+    let members: Vec<(UserId, String)> = r::edition_roles
         .filter(r::edition_id.eq(from_edition))
         .select((r::user_id, r::role))
         .load(conn)?;
@@ -151,14 +156,14 @@ pub fn copy_team(
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamEntry {
-    pub user_id: String,
+    pub user_id: UserId,
     pub display_name: String,
     pub email: String,
     pub role: String,
 }
 
 pub fn team(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<TeamEntry>> {
-    let rows: Vec<(String, String, String, String)> = r::edition_roles
+    let rows: Vec<(UserId, String, String, String)> = r::edition_roles
         .inner_join(u::users)
         .filter(r::edition_id.eq(edition_id))
         .order((r::role.asc(), u::display_name.asc()))

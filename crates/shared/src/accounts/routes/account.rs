@@ -1,3 +1,4 @@
+use crate::vocabulary::UserId;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -14,7 +15,7 @@ use crate::web::{cookies, see_other, CsrfForm, CurrentUser, NoFields, Page};
 async fn render(
     state: &web::Data<AppState>,
     page: &Page,
-    user_id: String,
+    user_id: UserId,
     errors: FieldErrors,
     new_token: Option<String>,
     status: StatusCode,

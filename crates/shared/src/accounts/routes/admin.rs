@@ -1,3 +1,4 @@
+use crate::vocabulary::UserId;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
@@ -53,7 +54,7 @@ pub async fn set_admin(
     id: web::Path<String>,
     CsrfForm(form): CsrfForm<AdminFlag>,
 ) -> AppResult<HttpResponse> {
-    let id = id.into_inner();
+    let id = UserId::from(id.into_inner());
     if id == admin.0.id && !form.admin {
         return Err(AppError::Refused(crate::Refusal::OwnAdminRights));
     }

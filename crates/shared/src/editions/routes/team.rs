@@ -1,3 +1,4 @@
+use crate::vocabulary::UserId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Deserialize;
@@ -110,7 +111,7 @@ pub async fn invite(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct RemoveForm {
-    user_id: String,
+    user_id: UserId,
     role: String,
 }
 
