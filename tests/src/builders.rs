@@ -173,9 +173,38 @@ impl Builder {
         sessions: &[(&str, &str, &str, &str)],
         version: &str,
     ) -> anyhow::Result<Vec<Proposal>> {
+        use devday_schedule::release::{self, ReleaseForm, Tell};
+        let made = self.placed(slug, sessions)?;
+        let edition = self.edition(slug)?;
+        let form = ReleaseForm {
+            name: version.into(),
+            comment: String::new(),
+            acknowledge_warnings: true,
+        };
+        let by = made
+            .first()
+            .and_then(|p| p.created_by.clone())
+            .ok_or_else(|| anyhow::anyhow!("an empty programme"))?;
+        release::release_as(
+            &mut self.conn,
+            &self.mailer,
+            &edition,
+            &form,
+            &by,
+            Tell::Nobody,
+        )
+        .map_err(domain)?;
+        Ok(made)
+    }
+
+    /// The same sessions placed in the draft timetable, not released.
+    pub fn placed(
+        &mut self,
+        slug: &str,
+        sessions: &[(&str, &str, &str, &str)],
+    ) -> anyhow::Result<Vec<Proposal>> {
         use devday_schedule::draft::{self, PlaceForm};
         use devday_schedule::history::Batch;
-        use devday_schedule::release::{self, ReleaseForm, Tell};
         use devday_schedule::setup::{self, RoomForm};
         let edition = self.edition(slug)?;
         let mut made = Vec::new();
@@ -218,24 +247,6 @@ impl Builder {
             .map_err(domain)?;
             made.push(session);
         }
-        let form = ReleaseForm {
-            name: version.into(),
-            comment: String::new(),
-            acknowledge_warnings: true,
-        };
-        let by = made
-            .first()
-            .and_then(|p| p.created_by.clone())
-            .ok_or_else(|| anyhow::anyhow!("an empty programme"))?;
-        release::release_as(
-            &mut self.conn,
-            &self.mailer,
-            &edition,
-            &form,
-            &by,
-            Tell::Nobody,
-        )
-        .map_err(domain)?;
         Ok(made)
     }
 

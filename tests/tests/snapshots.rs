@@ -276,3 +276,40 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn speaker_and_committee_mails_read_as_reviewed(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        fixed_edition(&app, &admin).await?;
+        // A session for an invited speaker, claimed through the mail.
+        let form = admin.get("/dd-2030/manage/proposals/new").await?.body;
+        let talk = devday_tests::capture(r#"<option value="([0-9a-f-]{36})""#, &form);
+        let res = admin.post("/dd-2030/manage/proposals/new", &[
+            ("speaker_email", "keynote@example.org"), ("title", "Opening keynote"), ("abstract", "Big ideas."),
+            ("session_type", &talk), ("language", "en"), ("level", "beginner"),
+        ]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let claim = app.smtp.wait_for("keynote@example.org").await?;
+        insta::assert_snapshot!("proposal-claim-en", mail(&claim));
+        // A co-speaker invited on the submit form.
+        let lea = app.user("lea@example.org", "Lea Lindner").await?;
+        let fields = [("title", "Typed SQL"), ("abstract", "Diesel in practice."), ("session_type", talk.as_str()), ("language", "en"), ("level", "beginner"), ("action", "submit"), ("co_speakers", "cora@example.org")];
+        assert_eq!(lea.post("/dd-2030/cfp/submit", &fields).await?.status, 303);
+        let invited = app.smtp.wait_for("cora@example.org").await?;
+        insta::assert_snapshot!("cospeaker-invitation-en", mail(&invited));
+        // A reviewer's digest after the proposals are distributed.
+        let rita = app.user("rita@example.org", "Rita Reviewer").await?;
+        app.invite(&admin, "dd-2030", &rita, "rita@example.org", "reviewer").await?;
+        assert_eq!(admin.post("/dd-2030/manage/review/distribute", &[]).await?.status, 303);
+        let digest = app.smtp.wait_for_nth("rita@example.org", 3).await?;
+        insta::assert_snapshot!("review-assigned-en", mail(&digest));
+        // The first release tells each speaker their slot.
+        Builder::new(&app)?.placed("dd-2030", &[("sam@example.org", "Typed states", "Saal 1", "09:00")])?;
+        let res = admin.post("/dd-2030/manage/schedule/release", &[("name", "Version 1"), ("acknowledge_warnings", "true")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let placed = app.smtp.wait_for("sam@example.org").await?;
+        insta::assert_snapshot!("schedule-placed-en", mail(&placed));
+        Ok(())
+    }
+}
