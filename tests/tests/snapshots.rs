@@ -305,11 +305,30 @@ db_test! {
         let digest = app.smtp.wait_for_nth("rita@example.org", 3).await?;
         insta::assert_snapshot!("review-assigned-en", mail(&digest));
         // The first release tells each speaker their slot.
-        Builder::new(&app)?.placed("dd-2030", &[("sam@example.org", "Typed states", "Saal 1", "09:00")])?;
-        let res = admin.post("/dd-2030/manage/schedule/release", &[("name", "Version 1"), ("acknowledge_warnings", "true")]).await?;
+        let sessions = Builder::new(&app)?.placed("dd-2030", &[
+            ("sam@example.org", "Typed states", "Saal 1", "09:00"),
+            ("tom@example.org", "Macros", "Saal 1", "10:00"),
+        ])?;
+        let release = |name: &'static str| [("name", name), ("acknowledge_warnings", "true")];
+        let res = admin.post("/dd-2030/manage/schedule/release", &release("Version 1")).await?;
         assert_eq!(res.status, 303, "{}", res.body);
         let placed = app.smtp.wait_for("sam@example.org").await?;
         insta::assert_snapshot!("schedule-placed-en", mail(&placed));
+        // The next release moves one session and takes the other out: each speaker is told.
+        let (moved, dropped) = (&sessions[0].id, &sessions[1].id);
+        let editor = admin.get(&format!("/dd-2030/manage/schedule?edit={moved}")).await?.body;
+        let saal = devday_tests::capture(r#"<option value="([0-9a-f-]{36})"[^>]*>Saal 1</option>"#, &editor);
+        let day = "2030-06-13";
+        let res = admin.post(&format!("/dd-2030/manage/schedule/sessions/{moved}"), &[("day", day), ("room", saal.as_str()), ("start", "11:00"), ("duration", ""), ("version", "1")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let res = admin.post(&format!("/dd-2030/manage/schedule/sessions/{dropped}/unplace"), &[("version", "1")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let res = admin.post("/dd-2030/manage/schedule/release", &release("Version 2")).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let moved = app.smtp.wait_for_nth("sam@example.org", 2).await?;
+        insta::assert_snapshot!("schedule-moved-en", mail(&moved));
+        let cancelled = app.smtp.wait_for_nth("tom@example.org", 2).await?;
+        insta::assert_snapshot!("schedule-cancelled-en", mail(&cancelled));
         Ok(())
     }
 }
