@@ -111,36 +111,6 @@ macro_rules! id_type {
             }
         }
 
-        impl<DB> $crate::diesel::serialize::ToSql<$crate::diesel::sql_types::Text, DB> for $name
-        where
-            DB: $crate::diesel::backend::Backend,
-            str: $crate::diesel::serialize::ToSql<$crate::diesel::sql_types::Text, DB>,
-        {
-            fn to_sql<'b>(
-                &'b self,
-                out: &mut $crate::diesel::serialize::Output<'b, '_, DB>,
-            ) -> $crate::diesel::serialize::Result {
-                <str as $crate::diesel::serialize::ToSql<$crate::diesel::sql_types::Text, DB>>::to_sql(
-                    self.0.as_str(),
-                    out,
-                )
-            }
-        }
-
-        impl<DB> $crate::diesel::deserialize::FromSql<$crate::diesel::sql_types::Text, DB> for $name
-        where
-            DB: $crate::diesel::backend::Backend,
-            String: $crate::diesel::deserialize::FromSql<$crate::diesel::sql_types::Text, DB>,
-        {
-            fn from_sql(
-                bytes: <DB as $crate::diesel::backend::Backend>::RawValue<'_>,
-            ) -> $crate::diesel::deserialize::Result<Self> {
-                <String as $crate::diesel::deserialize::FromSql<
-                    $crate::diesel::sql_types::Text,
-                    DB,
-                >>::from_sql(bytes)
-                .map($name)
-            }
-        }
+        $crate::__text_column!($name, |value| value.0.as_str(), |word| Ok($name(word)));
     };
 }

@@ -54,6 +54,22 @@ macro_rules! text_enum {
             }
         }
 
+        $crate::__text_column!($name, |value| value.as_str(), |word| {
+            Self::parse(&word).ok_or_else(|| {
+                format!(concat!("unknown ", stringify!($name), " {:?} in the database"), word)
+                    .into()
+            })
+        });
+    };
+}
+
+/// The text-column half of [`text_enum!`] and [`id_type!`]: binds `$to` (a `&str` made from
+/// `$value: &Self`) and reads back with `$from` (a `deserialize::Result<Self>` made from
+/// `$word: String`), on every backend whose text is a Rust string.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __text_column {
+    ($name:ident, |$value:ident| $to:expr, |$word:ident| $from:expr) => {
         impl<DB> $crate::diesel::serialize::ToSql<$crate::diesel::sql_types::Text, DB> for $name
         where
             DB: $crate::diesel::backend::Backend,
@@ -63,9 +79,9 @@ macro_rules! text_enum {
                 &'b self,
                 out: &mut $crate::diesel::serialize::Output<'b, '_, DB>,
             ) -> $crate::diesel::serialize::Result {
+                let $value = self;
                 <str as $crate::diesel::serialize::ToSql<$crate::diesel::sql_types::Text, DB>>::to_sql(
-                    self.as_str(),
-                    out,
+                    $to, out,
                 )
             }
         }
@@ -78,14 +94,11 @@ macro_rules! text_enum {
             fn from_sql(
                 bytes: <DB as $crate::diesel::backend::Backend>::RawValue<'_>,
             ) -> $crate::diesel::deserialize::Result<Self> {
-                let word = <String as $crate::diesel::deserialize::FromSql<
+                let $word = <String as $crate::diesel::deserialize::FromSql<
                     $crate::diesel::sql_types::Text,
                     DB,
                 >>::from_sql(bytes)?;
-                Self::parse(&word).ok_or_else(|| {
-                    format!(concat!("unknown ", stringify!($name), " {:?} in the database"), word)
-                        .into()
-                })
+                $from
             }
         }
     };

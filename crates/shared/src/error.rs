@@ -185,6 +185,8 @@ pub struct Problem<'a> {
 #[derive(Debug, Clone)]
 pub struct ErrorInfo {
     pub kind: &'static str,
+    /// The error page's own heading (a message id), where the generic one would mislead.
+    pub heading: Option<&'static str>,
     pub detail: String,
     pub errors: Option<FieldErrors>,
     pub refusal: Option<Refusal>,
@@ -251,6 +253,11 @@ impl ResponseError for AppError {
         let mut response = res.json(&problem);
         response.extensions_mut().insert(ErrorInfo {
             kind: self.kind(),
+            heading: match self {
+                // The reader came from a mail, not a mistyped address.
+                AppError::LinkInvalid => Some("link-invalid-title"),
+                _ => None,
+            },
             detail: problem.detail,
             errors: errors.cloned(),
             refusal: match self {

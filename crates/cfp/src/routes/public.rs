@@ -17,7 +17,6 @@ struct TypeLine {
 #[derive(Serialize)]
 struct TrackLine {
     name: String,
-    colour: String,
     description: String,
 }
 
@@ -64,7 +63,6 @@ pub async fn show(
         .map(|t| TrackLine {
             name: pick(&t.name, &t.name_de),
             description: pick(&t.description, &t.description_de),
-            colour: t.colour,
         })
         .collect();
     let open = rules::any_open(&edition, &types, now);

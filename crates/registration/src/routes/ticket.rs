@@ -20,7 +20,7 @@ pub async fn page(
 ) -> AppResult<HttpResponse> {
     let token = token.into_inner();
     let Some(ticket) = ticket_of(&state, token.clone()).await? else {
-        return page.invalid_link();
+        return Err(AppError::LinkInvalid);
     };
     let mut ctx = page.context();
     ctx.insert("registration", &ticket.registration);

@@ -59,9 +59,7 @@ fn page(req: &actix_web::HttpRequest, status: StatusCode, info: &ErrorInfo) -> H
     let mut ctx = tera::Context::new();
     ctx.insert("lang", locale.code());
     ctx.insert("status", &status.as_u16());
-    // A dead link gets its own heading: the reader came from a mail, not a mistyped URL.
-    let heading =
-        (info.kind == "link-invalid").then(|| state.i18n.tr(locale, "link-invalid-title", &[]));
+    let heading = info.heading.map(|key| state.i18n.tr(locale, key, &[]));
     ctx.insert("heading", &heading);
     ctx.insert("detail", &detail);
     ctx.insert("user", &None::<()>);

@@ -144,18 +144,6 @@ impl Page {
         self.render("confirm.html", &ctx)
     }
 
-    /// The 404 page for a mailed link that is unknown, used up or expired.
-    pub fn invalid_link(&self) -> AppResult<HttpResponse> {
-        let mut ctx = self.context();
-        ctx.insert("title_key", "link-invalid-title");
-        ctx.insert("message_key", "link-invalid-text");
-        self.render_status(
-            actix_web::http::StatusCode::NOT_FOUND,
-            "accounts/message.html",
-            &ctx,
-        )
-    }
-
     pub fn tr(&self, key: &str) -> String {
         self.state.i18n.tr(self.locale, key, &[])
     }

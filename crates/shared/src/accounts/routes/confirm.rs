@@ -2,7 +2,7 @@ use actix_web::{web, HttpResponse};
 use serde::Deserialize;
 
 use crate::accounts::{service, tokens};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 use crate::web::Query;
 use crate::web::{local_path, CsrfForm, Page};
@@ -27,7 +27,7 @@ pub async fn form(
         .db(move |c| Ok(tokens::peek(c, &check, tokens::Purpose::ConfirmEmail)?.is_some()))
         .await?;
     if !valid {
-        return page.invalid_link();
+        return Err(AppError::LinkInvalid);
     }
     let mut ctx = page.context();
     ctx.insert("token", &token);
@@ -44,7 +44,7 @@ pub async fn submit(
     let token = token.into_inner();
     let confirmed = state.db(move |c| service::confirm_email(c, &token)).await?;
     if confirmed.is_none() {
-        return page.invalid_link();
+        return Err(AppError::LinkInvalid);
     }
     let mut ctx = page.context();
     ctx.insert("title_key", "confirm-done-title");

@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::errors_ctx;
 use crate::accounts::{password, service, tokens, EmailAddress};
-use crate::error::{AppResult, FieldErrors};
+use crate::error::{AppError, AppResult, FieldErrors};
 use crate::state::AppState;
 use crate::web::{ClientIp, CsrfForm, Page};
 
@@ -71,7 +71,7 @@ pub async fn reset_form(
         .db(move |c| Ok(tokens::peek(c, &check, tokens::Purpose::ResetPassword)?.is_some()))
         .await?;
     if !valid {
-        return page.invalid_link();
+        return Err(AppError::LinkInvalid);
     }
     let mut ctx = page.context();
     ctx.insert("token", &token);
@@ -107,7 +107,7 @@ pub async fn reset_submit(
         .db(move |c| service::reset_password(c, &token, &hash))
         .await?;
     if done.is_none() {
-        return page.invalid_link();
+        return Err(AppError::LinkInvalid);
     }
     let mut ctx = page.context();
     ctx.insert("title_key", "reset-done-title");
