@@ -223,7 +223,7 @@ impl Builder {
             let room_id = rooms
                 .iter()
                 .find(|r| r.name == *room)
-                .map(|r| r.id.clone())
+                .map(|r| r.id.to_string())
                 .ok_or_else(|| anyhow::anyhow!("room {room} vanished"))?;
             let grid = setup::grid_settings(&mut self.conn, &edition.id)?;
             let form = PlaceForm {

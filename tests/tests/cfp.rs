@@ -308,6 +308,52 @@ db_test! {
 }
 
 db_test! {
+    async fn questions_are_asked_and_answered_in_the_readers_language(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let question = |options_de: &'static str| vec![
+            ("label", "Which topics?"), ("label_de", "Welche Themen?"),
+            ("help", "Pick any."), ("help_de", "Wähle beliebig viele."),
+            ("target", "proposal"), ("kind", "multiple"),
+            ("options", "Rust\nWeb\nData"), ("options_de", options_de),
+        ];
+        // Line i translates line i: a German list of another length is refused beside it.
+        let res = admin.post("/dd-2030/manage/cfp/questions", &question("Rust\nWeb")).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains(r#"id="e-q-options_de""#), "{}", res.body);
+        assert!(res.body.contains("Welche Themen?"), "the form keeps what was typed");
+        let res = admin.post("/dd-2030/manage/cfp/questions", &question("Rust\nWeb\nDaten")).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+
+        let speaker = app.user("q@example.org", "Quinn").await?;
+        let url = format!("{}/dd-2030/cfp/submit", app.base);
+        let german = speaker.send(speaker.http().get(&url).header("Accept-Language", "de")).await?.body;
+        assert!(german.contains("Welche Themen?") && german.contains("Wähle beliebig viele."), "{german}");
+        assert!(!german.contains("Which topics?"));
+        // The German reader sees "Daten" and sends the stored value "Data".
+        let field = regex::Regex::new(r#"name="(q_[0-9a-f-]{36})" value="Data"> <label for="[^"]+">Daten</label>"#)?;
+        let topics = field.captures(&german).map(|c| c[1].to_owned()).expect("a German option with its English value");
+        let english = speaker.get("/dd-2030/cfp/submit").await?.body;
+        assert!(english.contains("Which topics?") && english.contains(">Data</label>"), "{english}");
+
+        let talk = type_ids(&speaker, "dd-2030").await?.first().map(|t| t.0.clone()).expect("type");
+        let mut fields = proposal_fields("Questions", &talk, "submit");
+        fields.push((&topics, "Rust"));
+        fields.push((&topics, "Data"));
+        let res = speaker.post("/dd-2030/cfp/submit", &fields).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let id = id_from(res.location());
+        let detail = format!("{}/dd-2030/manage/proposals/{id}", app.base);
+        let en = admin.get(&format!("/dd-2030/manage/proposals/{id}")).await?.body;
+        assert!(en.contains("<dt>Which topics?</dt><dd class=\"answer\">Rust\nData</dd>"), "{en}");
+        let de = admin.send(admin.http().get(&detail).header("Accept-Language", "de")).await?.body;
+        assert!(de.contains("<dt>Welche Themen?</dt><dd class=\"answer\">Rust\nDaten</dd>"), "{de}");
+        Ok(())
+    }
+}
+
+db_test! {
     async fn organisers_export_mail_and_enter_proposals_for_speakers(backend) {
         let mut app = TestApp::spawn(backend).await?;
         let admin = app.admin().await?;

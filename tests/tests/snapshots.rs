@@ -224,6 +224,10 @@ db_test! {
         assert!(first.post(&format!("{manage}/cancel"), &[]).await?.status < 400);
         let offer = app.smtp.wait_for_nth("grete@example.org", 2).await?;
         insta::assert_snapshot!("waitlist-offer-de", mail(&offer));
+        // A second seat: the next in line, in English, is offered it.
+        app.set_conference_capacity(&admin, "dd-2030", "2").await?;
+        let offer = app.smtp.wait_for_nth("alan@example.org", 2).await?;
+        insta::assert_snapshot!("waitlist-offer-en", mail(&offer));
         Ok(())
     }
 }
@@ -265,14 +269,25 @@ db_test! {
         app.client().post("/account/signup", &fields).await?;
         let exists = app.smtp.wait_for_nth("admin@example.org", before + 1).await?;
         insta::assert_snapshot!("account-exists-en", mail(&exists));
-        // A rejection, in German for a German account.
-        let speaker = app.user("sam@example.org", "Sam Sprecher").await?;
-        speaker.get("/lang/de").await?;
-        let id = devday_tests::flows::submit_proposal(&speaker, "dd-2030", "Zustände als Typen", "Enums.").await?;
-        assert_eq!(admin.post("/dd-2030/manage/review/decide", &[("ids", id.as_str()), ("decision", "reject")]).await?.status, 303);
+        // The same from a German page, in German.
+        Client::speaking(&app.base, "de").post("/account/signup", &fields).await?;
+        let exists = app.smtp.wait_for_nth("admin@example.org", before + 2).await?;
+        insta::assert_snapshot!("account-exists-de", mail(&exists));
+        // Rejections, each in the language of the speaker's account.
+        let sam = app.user("sam@example.org", "Sam Sprecher").await?;
+        sam.get("/lang/de").await?;
+        let kim = app.user("kim@example.org", "Kim Speaker").await?;
+        let ids = [
+            devday_tests::flows::submit_proposal(&sam, "dd-2030", "Zustände als Typen", "Enums.").await?,
+            devday_tests::flows::submit_proposal(&kim, "dd-2030", "States as types", "Enums.").await?,
+        ];
+        let decide = [("ids", ids[0].as_str()), ("ids", ids[1].as_str()), ("decision", "reject")];
+        assert_eq!(admin.post("/dd-2030/manage/review/decide", &decide).await?.status, 303);
         assert_eq!(admin.post("/dd-2030/manage/review/notify", &[]).await?.status, 303);
         let rejected = app.smtp.wait_for_subject("sam@example.org", "Deine Einreichung").await?;
         insta::assert_snapshot!("proposal-rejected-de", mail(&rejected));
+        let rejected = app.smtp.wait_for_subject("kim@example.org", "Your proposal").await?;
+        insta::assert_snapshot!("proposal-rejected-en", mail(&rejected));
         Ok(())
     }
 }
@@ -298,37 +313,70 @@ db_test! {
         assert_eq!(lea.post("/dd-2030/cfp/submit", &fields).await?.status, 303);
         let invited = app.smtp.wait_for("cora@example.org").await?;
         insta::assert_snapshot!("cospeaker-invitation-en", mail(&invited));
+        // The same from a speaker who reads German: the invitation is in German.
+        let jan = app.user("jan@example.org", "Jan Jansen").await?;
+        jan.get("/lang/de").await?;
+        let fields = [("title", "Typisiertes SQL"), ("abstract", "Diesel im Einsatz."), ("session_type", talk.as_str()), ("language", "de"), ("level", "beginner"), ("action", "submit"), ("co_speakers", "carla@example.org")];
+        assert_eq!(jan.post("/dd-2030/cfp/submit", &fields).await?.status, 303);
+        let invited = app.smtp.wait_for("carla@example.org").await?;
+        insta::assert_snapshot!("cospeaker-invitation-de", mail(&invited));
         // A reviewer's digest after the proposals are distributed.
         let rita = app.user("rita@example.org", "Rita Reviewer").await?;
         app.invite(&admin, "dd-2030", &rita, "rita@example.org", "reviewer").await?;
+        let rolf = app.user("rolf@example.org", "Rolf Rezensent").await?;
+        rolf.get("/lang/de").await?;
+        app.invite(&admin, "dd-2030", &rolf, "rolf@example.org", "reviewer").await?;
         assert_eq!(admin.post("/dd-2030/manage/review/distribute", &[]).await?.status, 303);
         let digest = app.smtp.wait_for_nth("rita@example.org", 3).await?;
         insta::assert_snapshot!("review-assigned-en", mail(&digest));
-        // The first release tells each speaker their slot.
-        let sessions = Builder::new(&app)?.placed("dd-2030", &[
+        let digest = app.smtp.wait_for_nth("rolf@example.org", 3).await?;
+        insta::assert_snapshot!("review-assigned-de", mail(&digest));
+        // The first release tells each speaker their slot, in the language of their account.
+        let mut builder = Builder::new(&app)?;
+        builder.person("sara@example.org", "Sara Sprecherin", Locale::De)?;
+        builder.person("theo@example.org", "Theo Thal", Locale::De)?;
+        let sessions = builder.placed("dd-2030", &[
             ("sam@example.org", "Typed states", "Saal 1", "09:00"),
             ("tom@example.org", "Macros", "Saal 1", "10:00"),
+            ("sara@example.org", "Zustände als Typen", "Saal 1", "13:00"),
+            ("theo@example.org", "Makros", "Saal 1", "14:00"),
         ])?;
         let release = |name: &'static str| [("name", name), ("acknowledge_warnings", "true")];
         let res = admin.post("/dd-2030/manage/schedule/release", &release("Version 1")).await?;
         assert_eq!(res.status, 303, "{}", res.body);
         let placed = app.smtp.wait_for("sam@example.org").await?;
         insta::assert_snapshot!("schedule-placed-en", mail(&placed));
+        let placed = app.smtp.wait_for("sara@example.org").await?;
+        insta::assert_snapshot!("schedule-placed-de", mail(&placed));
         // The next release moves one session and takes the other out: each speaker is told.
-        let (moved, dropped) = (&sessions[0].id, &sessions[1].id);
-        let editor = admin.get(&format!("/dd-2030/manage/schedule?edit={moved}")).await?.body;
+        let editor = admin.get(&format!("/dd-2030/manage/schedule?edit={}", sessions[0].id)).await?.body;
         let saal = devday_tests::capture(r#"<option value="([0-9a-f-]{36})"[^>]*>Saal 1</option>"#, &editor);
         let day = "2030-06-13";
-        let res = admin.post(&format!("/dd-2030/manage/schedule/sessions/{moved}"), &[("day", day), ("room", saal.as_str()), ("start", "11:00"), ("duration", ""), ("version", "1")]).await?;
-        assert_eq!(res.status, 303, "{}", res.body);
-        let res = admin.post(&format!("/dd-2030/manage/schedule/sessions/{dropped}/unplace"), &[("version", "1")]).await?;
-        assert_eq!(res.status, 303, "{}", res.body);
+        for (moved, dropped, start) in [(&sessions[0].id, &sessions[1].id, "11:00"), (&sessions[2].id, &sessions[3].id, "15:00")] {
+            let res = admin.post(&format!("/dd-2030/manage/schedule/sessions/{moved}"), &[("day", day), ("room", saal.as_str()), ("start", start), ("duration", ""), ("version", "1")]).await?;
+            assert_eq!(res.status, 303, "{}", res.body);
+            let res = admin.post(&format!("/dd-2030/manage/schedule/sessions/{dropped}/unplace"), &[("version", "1")]).await?;
+            assert_eq!(res.status, 303, "{}", res.body);
+        }
         let res = admin.post("/dd-2030/manage/schedule/release", &release("Version 2")).await?;
         assert_eq!(res.status, 303, "{}", res.body);
         let moved = app.smtp.wait_for_nth("sam@example.org", 2).await?;
         insta::assert_snapshot!("schedule-moved-en", mail(&moved));
         let cancelled = app.smtp.wait_for_nth("tom@example.org", 2).await?;
         insta::assert_snapshot!("schedule-cancelled-en", mail(&cancelled));
+        let moved = app.smtp.wait_for_nth("sara@example.org", 2).await?;
+        insta::assert_snapshot!("schedule-moved-de", mail(&moved));
+        let cancelled = app.smtp.wait_for_nth("theo@example.org", 2).await?;
+        insta::assert_snapshot!("schedule-cancelled-de", mail(&cancelled));
+        // A session entered for an invited speaker by an organiser who reads German.
+        admin.get("/lang/de").await?;
+        let res = admin.post("/dd-2030/manage/proposals/new", &[
+            ("speaker_email", "gast@example.org"), ("title", "Eröffnung"), ("abstract", "Große Ideen."),
+            ("session_type", &talk), ("language", "de"), ("level", "beginner"),
+        ]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let claim = app.smtp.wait_for("gast@example.org").await?;
+        insta::assert_snapshot!("proposal-claim-de", mail(&claim));
         Ok(())
     }
 }

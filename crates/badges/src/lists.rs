@@ -7,6 +7,7 @@ use devday_db::schema::{
 use devday_db::{is_unique_violation, now, DbConn};
 use devday_shared::bilingual::Name;
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::TicketTypeId;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -14,11 +15,16 @@ use utoipa::ToSchema;
 
 pub const ENTRANCE: &str = "entrance";
 
+devday_db::id_type!(
+    /// A check-in list (the entrance, a workshop's door).
+    pub struct CheckinListId;
+);
+
 #[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
 #[diesel(table_name = devday_db::schema::checkin_lists)]
 pub struct CheckinList {
     #[serde(skip)]
-    pub id: String,
+    pub id: CheckinListId,
     #[serde(skip)]
     pub edition_id: EditionId,
     pub slug: String,
@@ -36,11 +42,11 @@ pub struct ListWithTypes {
     #[serde(flatten)]
     pub list: CheckinList,
     /// Ids of the admitted ticket types (empty for the entrance: it admits all).
-    pub ticket_types: Vec<String>,
+    pub ticket_types: Vec<TicketTypeId>,
 }
 
 impl ListWithTypes {
-    pub fn admits(&self, held: &[String]) -> bool {
+    pub fn admits(&self, held: &[TicketTypeId]) -> bool {
         self.list.all_tickets || held.iter().any(|t| self.ticket_types.contains(t))
     }
 }
@@ -51,8 +57,8 @@ fn insert(
     slug: &str,
     name: Name,
     all: bool,
-) -> QueryResult<String> {
-    let id = uuid::Uuid::new_v4().to_string();
+) -> QueryResult<CheckinListId> {
+    let id = CheckinListId::from(uuid::Uuid::new_v4().to_string());
     diesel::insert_into(l::checkin_lists)
         .values((
             l::id.eq(&id),
@@ -152,10 +158,14 @@ pub struct ListForm {
     pub name: String,
     pub name_de: String,
     pub slug: String,
-    pub ticket_types: Vec<String>,
+    pub ticket_types: Vec<TicketTypeId>,
 }
 
-pub fn create(conn: &mut DbConn, edition_id: &EditionId, form: &ListForm) -> AppResult<String> {
+pub fn create(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    form: &ListForm,
+) -> AppResult<CheckinListId> {
     let mut errors = FieldErrors::new();
     let name = Name::new(form.name.trim(), form.name_de.trim());
     let slug = form.slug.trim();
@@ -174,7 +184,7 @@ pub fn create(conn: &mut DbConn, edition_id: &EditionId, form: &ListForm) -> App
     if !slug_ok || slug == ENTRANCE {
         errors.add("slug", "checkin-list-slug-invalid");
     }
-    let known: Vec<String> = tt::ticket_types
+    let known: Vec<TicketTypeId> = tt::ticket_types
         .filter(tt::edition_id.eq(edition_id))
         .filter(tt::id.eq_any(&form.ticket_types))
         .select(tt::id)

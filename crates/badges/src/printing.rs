@@ -3,6 +3,7 @@
 
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::RegistrationId;
+use devday_shared::vocabulary::TicketTypeId;
 use std::collections::HashSet;
 
 use devday_db::schema::{
@@ -23,7 +24,7 @@ use crate::tickets::{self, Holder};
 #[derive(Debug, Default, Clone, Deserialize)]
 pub struct Selection {
     #[serde(default)]
-    pub ticket_type: Option<String>,
+    pub ticket_type: Option<TicketTypeId>,
     #[serde(default)]
     pub role: Option<String>,
     /// "sheet" (A4, four per page, the default) or "single" (A6).
@@ -33,10 +34,10 @@ pub struct Selection {
 
 impl Selection {
     pub fn layout(&self) -> Layout {
-        match self.layout.as_deref() {
-            Some("single") => Layout::Single,
-            _ => Layout::Sheet,
-        }
+        self.layout
+            .as_deref()
+            .and_then(Layout::parse)
+            .unwrap_or(Layout::Sheet)
     }
 }
 
@@ -126,12 +127,11 @@ pub fn badges_pdf(
         let Some(badge) = badge(conn, edition, &holder, &roles, &label)? else {
             continue;
         };
-        let wanted = match selection.role.as_deref() {
-            Some("speaker") => badge.role == Role::Speaker,
-            Some("team") => badge.role == Role::Team,
-            Some("attendee") => badge.role == Role::Attendee,
-            _ => true,
-        };
+        let wanted = selection
+            .role
+            .as_deref()
+            .and_then(Role::parse)
+            .is_none_or(|role| badge.role == role);
         if wanted {
             badges.push(badge);
         }

@@ -15,6 +15,7 @@ use devday_shared::i18n::Locale;
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::RegistrationId;
 use devday_shared::vocabulary::RegistrationState;
+use devday_shared::vocabulary::TicketTypeId;
 use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -40,7 +41,7 @@ pub struct Holder {
     /// The same in German (the English name where none was given).
     pub ticket_types_de: Vec<String>,
     #[serde(skip)]
-    pub ticket_type_ids: Vec<String>,
+    pub ticket_type_ids: Vec<TicketTypeId>,
 }
 
 impl Holder {
@@ -84,7 +85,7 @@ macro_rules! rows {
 
 fn with_types(conn: &mut DbConn, found: Vec<Row>) -> QueryResult<Vec<Holder>> {
     let ids: Vec<&RegistrationId> = found.iter().map(|row| &row.0).collect();
-    let mut types: Vec<(String, String, String, String)> = Vec::new();
+    let mut types: Vec<(String, TicketTypeId, String, String)> = Vec::new();
     // SQLite caps the number of bound parameters; a whole edition is read in slices.
     for slice in ids.chunks(500) {
         types.extend(
@@ -93,12 +94,12 @@ fn with_types(conn: &mut DbConn, found: Vec<Row>) -> QueryResult<Vec<Holder>> {
                 .filter(rt::registration_id.eq_any(slice))
                 .order((tt::position.asc(), tt::name.asc()))
                 .select((rt::registration_id, tt::id, tt::name, tt::name_de))
-                .load::<(String, String, String, String)>(conn)?,
+                .load::<(String, TicketTypeId, String, String)>(conn)?,
         );
     }
     let mut by_registration: std::collections::HashMap<
         &str,
-        Vec<&(String, String, String, String)>,
+        Vec<&(String, TicketTypeId, String, String)>,
     > = std::collections::HashMap::new();
     for held in &types {
         by_registration

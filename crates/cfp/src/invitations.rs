@@ -1,6 +1,7 @@
 //! Co-speaker invitations, and claims of proposals organisers created for a speaker: a mail
 //! with a single-use link; whoever accepts it with the invited address becomes a speaker.
 
+use crate::model::CoSpeakerInvitationId;
 use chrono::Duration;
 use devday_db::schema::proposal_invitations::dsl as i;
 use devday_db::{now, write_transaction, DbConn};
@@ -91,7 +92,7 @@ pub fn resend(
     mailer: &Mailer,
     edition: &Edition,
     proposal: &Proposal,
-    invitation_id: &str,
+    invitation_id: &CoSpeakerInvitationId,
     inviter: (&str, &str),
     locale: Locale,
 ) -> AppResult<()> {
@@ -134,7 +135,11 @@ pub fn resend(
     Ok(())
 }
 
-pub fn revoke(conn: &mut DbConn, proposal_id: &ProposalId, invitation_id: &str) -> AppResult<()> {
+pub fn revoke(
+    conn: &mut DbConn,
+    proposal_id: &ProposalId,
+    invitation_id: &CoSpeakerInvitationId,
+) -> AppResult<()> {
     let n = diesel::update(
         i::proposal_invitations
             .filter(i::id.eq(invitation_id))

@@ -115,10 +115,26 @@ impl CfpSettings {
     }
 }
 
+devday_db::id_type!(
+    /// A session type (talk, workshop, lightning talk).
+    #[derive(Serialize, serde::Deserialize, ToSchema)]
+    #[serde(transparent)]
+    #[schema(value_type = String)]
+    pub struct SessionTypeId;
+);
+
+devday_db::id_type!(
+    /// A track (a theme the programme groups sessions by).
+    #[derive(Serialize, serde::Deserialize, ToSchema)]
+    #[serde(transparent)]
+    #[schema(value_type = String)]
+    pub struct TrackId;
+);
+
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::session_types)]
 pub struct SessionType {
-    pub id: String,
+    pub id: SessionTypeId,
     pub edition_id: EditionId,
     pub name: String,
     pub duration_minutes: i32,
@@ -135,7 +151,7 @@ pub struct SessionType {
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::tracks)]
 pub struct Track {
-    pub id: String,
+    pub id: TrackId,
     pub edition_id: EditionId,
     pub name: String,
     pub colour: String,
@@ -145,13 +161,21 @@ pub struct Track {
     pub description_de: String,
 }
 
+devday_db::id_type!(
+    /// A question the CfP asks (of a proposal or of its speakers).
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(transparent)]
+    #[schema(value_type = String)]
+    pub struct QuestionId;
+);
+
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::cfp_questions)]
 pub struct Question {
-    pub id: String,
+    pub id: QuestionId,
     pub edition_id: EditionId,
-    pub target: String,
-    pub kind: String,
+    pub target: QuestionTarget,
+    pub kind: QuestionKind,
     pub label: String,
     pub help: String,
     /// One option per line (single and multiple choice).
@@ -160,33 +184,101 @@ pub struct Question {
     /// Comma-separated session type ids it is asked for; empty: all.
     pub session_type_ids: String,
     pub position: i32,
+    pub label_de: String,
+    pub help_de: String,
+    /// The options in German, line by line beside the English ones.
+    pub options_de: String,
+}
+
+/// One option of a choice question: the word stored as the answer, and what the reader sees.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Choice<'a> {
+    pub value: &'a str,
+    pub text: &'a str,
+}
+
+fn lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .collect()
 }
 
 impl Question {
+    pub fn label(&self, locale: Locale) -> &str {
+        pick(locale, &self.label, &self.label_de)
+    }
+
+    pub fn help(&self, locale: Locale) -> &str {
+        pick(locale, &self.help, &self.help_de)
+    }
+
+    /// The stored answer values: the English options, or the German ones where only German
+    /// was given.
     pub fn option_list(&self) -> Vec<&str> {
-        self.options
-            .lines()
-            .map(str::trim)
-            .filter(|o| !o.is_empty())
+        let english = lines(&self.options);
+        if english.is_empty() {
+            lines(&self.options_de)
+        } else {
+            english
+        }
+    }
+
+    /// The options in the reader's language, each with the value it stores. Saving a
+    /// question keeps both languages the same length, so line `i` translates line `i`.
+    pub fn choices(&self, locale: Locale) -> Vec<Choice<'_>> {
+        let values = self.option_list();
+        let shown = lines(pick(locale, &self.options, &self.options_de));
+        let shown = if shown.len() == values.len() {
+            shown
+        } else {
+            values.clone()
+        };
+        values
+            .into_iter()
+            .zip(shown)
+            .map(|(value, text)| Choice { value, text })
             .collect()
     }
 
-    pub fn applies_to(&self, session_type_id: &str) -> bool {
+    /// A stored answer as the reader reads it: choices in their language, one per line.
+    pub fn say_answer(&self, value: &str, locale: Locale) -> String {
+        match self.kind {
+            QuestionKind::Single | QuestionKind::Multiple => {
+                let choices = self.choices(locale);
+                value
+                    .lines()
+                    .map(|v| choices.iter().find(|c| c.value == v).map_or(v, |c| c.text))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            }
+            _ => value.to_owned(),
+        }
+    }
+
+    pub fn applies_to(&self, session_type_id: &SessionTypeId) -> bool {
         self.session_type_ids.trim().is_empty()
             || self
                 .session_type_ids
                 .split(',')
-                .any(|id| id.trim() == session_type_id)
+                .any(|id| session_type_id == id.trim())
     }
 }
+
+devday_db::id_type!(
+    /// An access code (a link that opens the CfP to its holder).
+    #[derive(Serialize, Deserialize)]
+    #[serde(transparent)]
+    pub struct AccessCodeId;
+);
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::cfp_access_codes)]
 pub struct AccessCode {
-    pub id: String,
+    pub id: AccessCodeId,
     pub edition_id: EditionId,
     pub code: String,
-    pub session_type_id: Option<String>,
+    pub session_type_id: Option<SessionTypeId>,
     pub max_uses: i32,
     pub uses: i32,
     pub valid_until: Option<NaiveDateTime>,
@@ -204,8 +296,8 @@ pub struct Proposal {
     pub description: String,
     /// For the organisers only; never public.
     pub notes: String,
-    pub session_type_id: String,
-    pub track_id: Option<String>,
+    pub session_type_id: SessionTypeId,
+    pub track_id: Option<TrackId>,
     pub language: String,
     pub level: String,
     pub state: ProposalState,
@@ -233,10 +325,17 @@ pub struct HistoryEntry {
     pub note: String,
 }
 
+devday_db::id_type!(
+    /// An invitation to speak in a proposal (not a team invitation).
+    #[derive(Serialize, Deserialize)]
+    #[serde(transparent)]
+    pub struct CoSpeakerInvitationId;
+);
+
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::proposal_invitations)]
 pub struct CoSpeakerInvitation {
-    pub id: String,
+    pub id: CoSpeakerInvitationId,
     pub proposal_id: ProposalId,
     pub email: String,
     pub created_at: NaiveDateTime,
@@ -258,7 +357,7 @@ pub enum InvitationStatus {
 /// An invitation as the proposal's pages list it.
 #[derive(Debug, Serialize)]
 pub struct InvitationView {
-    pub id: String,
+    pub id: CoSpeakerInvitationId,
     pub email: String,
     pub status: InvitationStatus,
 }

@@ -22,8 +22,8 @@ pub fn open_for(edition: &Edition, session_type: &SessionType, now: NaiveDateTim
 /// Whether an access code lets its holder submit this type now, whatever the window.
 pub fn code_unlocks(code: &AccessCode, session_type: &SessionType) -> bool {
     code.session_type_id
-        .as_deref()
-        .is_none_or(|id| id == session_type.id)
+        .as_ref()
+        .is_none_or(|id| *id == session_type.id)
         && (code.session_type_id.is_some() || !session_type.hidden)
 }
 
@@ -98,7 +98,7 @@ mod tests {
             id: "c".into(),
             edition_id: "e".into(),
             code: "x".into(),
-            session_type_id: type_id.map(str::to_owned),
+            session_type_id: type_id.map(Into::into),
             max_uses: 1,
             uses: 0,
             valid_until: None,

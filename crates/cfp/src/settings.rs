@@ -15,7 +15,8 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    AccessCode, CfpSettings, Question, QuestionKind, QuestionTarget, SessionType, Track,
+    AccessCode, AccessCodeId, CfpSettings, Question, QuestionId, QuestionKind, QuestionTarget,
+    SessionType, SessionTypeId, Track, TrackId,
 };
 use crate::time::parse_local;
 
@@ -236,7 +237,7 @@ pub fn add_session_type(
 pub fn update_session_type(
     conn: &mut DbConn,
     edition: &Edition,
-    id: &str,
+    id: &SessionTypeId,
     form: &SessionTypeForm,
 ) -> AppResult<()> {
     let v = validate_type(edition, form)?;
@@ -259,7 +260,11 @@ pub fn update_session_type(
 }
 
 /// Deletes a session type no proposal uses.
-pub fn delete_session_type(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
+pub fn delete_session_type(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    id: &SessionTypeId,
+) -> AppResult<()> {
     write_transaction(conn, |conn| {
         let used: i64 = p::proposals
             .filter(p::session_type_id.eq(id))
@@ -341,7 +346,7 @@ pub fn add_track(conn: &mut DbConn, edition_id: &EditionId, form: &TrackForm) ->
 pub fn update_track(
     conn: &mut DbConn,
     edition_id: &EditionId,
-    id: &str,
+    id: &TrackId,
     form: &TrackForm,
 ) -> AppResult<()> {
     let (name, colour, position) = validate_track(form)?;
@@ -363,7 +368,7 @@ pub fn update_track(
 }
 
 /// Deletes a track; its proposals keep going without one.
-pub fn delete_track(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
+pub fn delete_track(conn: &mut DbConn, edition_id: &EditionId, id: &TrackId) -> AppResult<()> {
     let n = diesel::delete(
         tr::tracks
             .filter(tr::id.eq(id))
@@ -387,18 +392,39 @@ pub struct QuestionForm {
     pub target: String,
     pub kind: String,
     pub label: String,
+    pub label_de: String,
     pub help: String,
+    pub help_de: String,
     pub options: String,
+    pub options_de: String,
     pub required: bool,
     /// Session type ids (checkboxes); none: asked for every type.
     pub session_types: Vec<String>,
     pub position: String,
 }
 
-fn validate_question(
-    form: &QuestionForm,
+/// A question as it is stored: checked, trimmed, options one per line.
+struct CheckedQuestion<'a> {
+    target: QuestionTarget,
+    kind: QuestionKind,
+    label: Name<'a>,
+    options: String,
+    options_de: String,
+    session_type_ids: String,
+}
+
+/// The options of one language, one per line without blank lines.
+fn option_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+        .collect()
+}
+
+fn validate_question<'a>(
+    form: &'a QuestionForm,
     types: &[SessionType],
-) -> AppResult<(QuestionTarget, QuestionKind, String, String)> {
+) -> AppResult<CheckedQuestion<'a>> {
     let mut errors = FieldErrors::new();
     let target = QuestionTarget::parse(&form.target);
     let kind = QuestionKind::parse(&form.kind);
@@ -408,10 +434,16 @@ fn validate_question(
     if kind.is_none() {
         errors.add("kind", "field-invalid");
     }
-    let label = required(&mut errors, "label", &form.label, 200);
-    let has_options = form.options.lines().any(|l| !l.trim().is_empty());
-    if matches!(kind, Some(QuestionKind::Single | QuestionKind::Multiple)) && !has_options {
-        errors.add("options", "question-needs-options");
+    let label = Name::from_form(&mut errors, "label", &form.label, &form.label_de, 200);
+    let (options, options_de) = (option_lines(&form.options), option_lines(&form.options_de));
+    if matches!(kind, Some(QuestionKind::Single | QuestionKind::Multiple)) {
+        if options.is_empty() && options_de.is_empty() {
+            errors.add("options", "question-needs-options");
+        } else if !options.is_empty() && !options_de.is_empty() && options.len() != options_de.len()
+        {
+            // Line i of the German options translates line i of the English ones.
+            errors.add("options_de", "question-options-mismatch");
+        }
     }
     if form
         .session_types
@@ -422,7 +454,14 @@ fn validate_question(
     }
     errors.into_result()?;
     match (target, kind) {
-        (Some(t), Some(k)) => Ok((t, k, label, form.session_types.join(","))),
+        (Some(target), Some(kind)) => Ok(CheckedQuestion {
+            target,
+            kind,
+            label,
+            options: options.join("\n"),
+            options_de: options_de.join("\n"),
+            session_type_ids: form.session_types.join(","),
+        }),
         _ => Err(AppError::Refused(devday_shared::Refusal::InvalidQuestion)),
     }
 }
@@ -433,25 +472,32 @@ pub fn add_question(
     form: &QuestionForm,
 ) -> AppResult<()> {
     let types = session_types(conn, edition_id)?;
-    let (target, kind, label, type_ids) = validate_question(form, &types)?;
+    let q = validate_question(form, &types)?;
     diesel::insert_into(q::cfp_questions)
         .values((
-            q::id.eq(uuid::Uuid::new_v4().to_string()),
+            q::id.eq(QuestionId::from(uuid::Uuid::new_v4().to_string())),
             q::edition_id.eq(edition_id),
-            q::target.eq(target.as_str()),
-            q::kind.eq(kind.as_str()),
-            q::label.eq(label),
+            q::target.eq(q.target),
+            q::kind.eq(q.kind),
+            q::label.eq(q.label.en),
+            q::label_de.eq(q.label.de),
             q::help.eq(form.help.trim()),
-            q::options.eq(form.options.trim()),
+            q::help_de.eq(form.help_de.trim()),
+            q::options.eq(q.options),
+            q::options_de.eq(q.options_de),
             q::required.eq(form.required),
-            q::session_type_ids.eq(type_ids),
+            q::session_type_ids.eq(q.session_type_ids),
             q::position.eq(form.position.trim().parse::<i32>().unwrap_or(0)),
         ))
         .execute(conn)?;
     Ok(())
 }
 
-pub fn delete_question(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
+pub fn delete_question(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    id: &QuestionId,
+) -> AppResult<()> {
     let n = diesel::delete(
         q::cfp_questions
             .filter(q::id.eq(id))
@@ -526,7 +572,11 @@ pub fn add_access_code(
     Ok(code)
 }
 
-pub fn delete_access_code(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
+pub fn delete_access_code(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    id: &AccessCodeId,
+) -> AppResult<()> {
     let n = diesel::delete(
         ac::cfp_access_codes
             .filter(ac::id.eq(id))
@@ -554,7 +604,7 @@ pub fn valid_access_code(
 
 /// Counts one use; false if the code was used up meanwhile (a conditional update, so two
 /// people racing for the last use cannot both get it).
-pub fn use_access_code(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
+pub fn use_access_code(conn: &mut DbConn, id: &AccessCodeId) -> QueryResult<bool> {
     let n = diesel::update(
         ac::cfp_access_codes
             .filter(ac::id.eq(id))
@@ -563,16 +613,6 @@ pub fn use_access_code(conn: &mut DbConn, id: &str) -> QueryResult<bool> {
     .set(ac::uses.eq(ac::uses + 1))
     .execute(conn)?;
     Ok(n == 1)
-}
-
-fn required(errors: &mut FieldErrors, field: &str, value: &str, max: usize) -> String {
-    let value = value.trim();
-    if value.is_empty() {
-        errors.add(field, "field-required");
-    } else if value.chars().count() > max {
-        errors.add(field, "field-too-long");
-    }
-    value.to_owned()
 }
 
 fn found(rows: usize) -> AppResult<()> {

@@ -86,7 +86,7 @@ pub fn team_sees_speaker(conn: &mut DbConn, viewer: &str, speaker: &str) -> Quer
         .load(conn)?;
     let n: i64 = r::edition_roles
         .filter(r::user_id.eq(viewer))
-        .filter(r::role.eq("organiser"))
+        .filter(r::role.eq(devday_shared::editions::Role::Organiser))
         .filter(r::edition_id.eq_any(editions))
         .count()
         .get_result(conn)?;

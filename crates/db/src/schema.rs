@@ -167,6 +167,9 @@ diesel::table! {
         required -> Bool,
         session_type_ids -> Text,
         position -> Integer,
+        label_de -> Text,
+        help_de -> Text,
+        options_de -> Text,
     }
 }
 

@@ -130,7 +130,7 @@ pub fn main() -> ExitCode {
             &out,
             &lang,
             devday_badges::printing::Selection {
-                ticket_type,
+                ticket_type: ticket_type.map(Into::into),
                 role,
                 layout: Some(layout),
             },

@@ -107,8 +107,18 @@ pub fn badges(
     lang: &str,
     selection: devday_badges::printing::Selection,
 ) -> anyhow::Result<()> {
-    if !matches!(selection.layout.as_deref(), Some("sheet" | "single")) {
+    if selection
+        .layout
+        .as_deref()
+        .and_then(devday_badges::pdf::Layout::parse)
+        .is_none()
+    {
         anyhow::bail!("--layout: use sheet or single");
+    }
+    if let Some(role) = selection.role.as_deref() {
+        if devday_badges::pdf::Role::parse(role).is_none() {
+            anyhow::bail!("--role: use speaker, team or attendee, not {role}");
+        }
     }
     let locale = devday_shared::i18n::Locale::parse(lang)
         .with_context(|| format!("--lang: use en or de, not {lang}"))?;

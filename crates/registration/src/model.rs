@@ -2,6 +2,7 @@ use chrono::NaiveDateTime;
 use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::TicketTypeId;
 use diesel::{Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -86,7 +87,7 @@ impl RegistrationSettings {
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::ticket_types)]
 pub struct TicketType {
-    pub id: String,
+    pub id: TicketTypeId,
     pub edition_id: EditionId,
     pub name: String,
     pub kind: TicketKind,
@@ -153,7 +154,7 @@ impl Registration {
 #[diesel(table_name = devday_db::schema::waitlist_entries)]
 pub struct WaitlistEntry {
     pub id: String,
-    pub ticket_type_id: String,
+    pub ticket_type_id: TicketTypeId,
     pub email: String,
     pub name: String,
     pub locale: String,

@@ -81,7 +81,7 @@ pub fn purge(conn: &mut DbConn, edition: &Edition) -> AppResult<usize> {
 
 /// Purges every edition whose chosen retention has run out (called by the sweep).
 pub fn purge_due(conn: &mut DbConn) -> AppResult<usize> {
-    let due: Vec<(String, i32)> = rs::registration_settings
+    let due: Vec<(devday_shared::vocabulary::EditionId, i32)> = rs::registration_settings
         .filter(rs::purged_at.is_null())
         .filter(rs::purge_after_days.is_not_null())
         .select((rs::edition_id, rs::purge_after_days.assume_not_null()))

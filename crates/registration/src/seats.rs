@@ -3,6 +3,7 @@
 
 use devday_db::schema::ticket_types::dsl as tt;
 use devday_db::DbConn;
+use devday_shared::vocabulary::TicketTypeId;
 use diesel::prelude::*;
 
 /// Takes a seat of the ticket type; false if it is full.
@@ -11,7 +12,7 @@ use diesel::prelude::*;
 /// for the row lock of every join to the waiting list in flight, so a sold-out rush would
 /// queue behind itself. A seat freed meanwhile is offered to the waiting list by whoever
 /// frees it, so seeing "full" a moment late loses no seat.
-pub fn take(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<bool> {
+pub fn take(conn: &mut DbConn, ticket_type_id: &TicketTypeId) -> QueryResult<bool> {
     let free: Option<bool> = tt::ticket_types
         .filter(tt::id.eq(ticket_type_id))
         .select(tt::taken.lt(tt::capacity))
@@ -32,7 +33,7 @@ pub fn take(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<bool> {
 
 /// Takes a seat even when none is free: for speakers and team, who come whatever the
 /// public demand. The public's conditional `take` then finds fewer (or no) free seats.
-pub fn take_beyond_capacity(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<bool> {
+pub fn take_beyond_capacity(conn: &mut DbConn, ticket_type_id: &TicketTypeId) -> QueryResult<bool> {
     let n = diesel::update(tt::ticket_types.filter(tt::id.eq(ticket_type_id)))
         .set(tt::taken.eq(tt::taken + 1))
         .execute(conn)?;
@@ -40,7 +41,7 @@ pub fn take_beyond_capacity(conn: &mut DbConn, ticket_type_id: &str) -> QueryRes
 }
 
 /// Gives a seat back.
-pub fn release(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<()> {
+pub fn release(conn: &mut DbConn, ticket_type_id: &TicketTypeId) -> QueryResult<()> {
     diesel::update(
         tt::ticket_types
             .filter(tt::id.eq(ticket_type_id))

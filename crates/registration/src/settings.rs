@@ -5,6 +5,7 @@ use devday_db::{write_transaction, DbConn};
 use devday_shared::bilingual::Name;
 use devday_shared::editions::Edition;
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::TicketTypeId;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -235,7 +236,7 @@ pub struct TimesForm {
 pub fn set_times(
     conn: &mut DbConn,
     edition: &Edition,
-    id: &str,
+    id: &TicketTypeId,
     form: &TimesForm,
 ) -> AppResult<()> {
     let types = ticket_types(conn, &edition.id)?;
@@ -271,7 +272,7 @@ pub fn set_times(
 pub fn set_capacity(
     conn: &mut DbConn,
     edition_id: &EditionId,
-    id: &str,
+    id: &TicketTypeId,
     capacity: i32,
 ) -> AppResult<()> {
     let n = diesel::update(

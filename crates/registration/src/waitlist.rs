@@ -17,6 +17,7 @@ use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::TicketTypeId;
 use devday_shared::{crypto, AppError, AppResult};
 use diesel::prelude::*;
 use diesel::sql_types::{Integer, Text, Timestamp};
@@ -157,7 +158,7 @@ impl NewEntry<'_> {
 
 /// Counts one entry off the list (accepted, declined, expired or left), in the same
 /// transaction as its change of state.
-fn left_the_list(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<()> {
+fn left_the_list(conn: &mut DbConn, ticket_type_id: &TicketTypeId) -> QueryResult<()> {
     diesel::update(
         tt::ticket_types
             .filter(tt::id.eq(ticket_type_id))
@@ -183,7 +184,7 @@ pub fn offer_free_seats(
     conn: &mut DbConn,
     mailer: &Mailer,
     edition: &Edition,
-    ticket_type_id: &str,
+    ticket_type_id: &TicketTypeId,
 ) -> AppResult<usize> {
     let hours = i64::from(settings::get(conn, &edition.id)?.offer_hours);
     let mut offered = 0;
@@ -359,7 +360,7 @@ pub fn decline(
 
 /// Expires unanswered offers and passes their seats on; returns how many expired.
 pub fn expire_offers(conn: &mut DbConn, mailer: &Mailer) -> AppResult<usize> {
-    let stale: Vec<(WaitlistEntry, String)> = w::waitlist_entries
+    let stale: Vec<(WaitlistEntry, EditionId)> = w::waitlist_entries
         .inner_join(tt::ticket_types)
         .filter(w::state.eq(WaitlistState::Offered))
         .filter(w::offer_expires_at.le(now()))
@@ -430,7 +431,10 @@ pub fn leave(
 }
 
 /// The list in order, for organisers.
-pub fn entries(conn: &mut DbConn, ticket_type_id: &str) -> QueryResult<Vec<WaitlistEntry>> {
+pub fn entries(
+    conn: &mut DbConn,
+    ticket_type_id: &TicketTypeId,
+) -> QueryResult<Vec<WaitlistEntry>> {
     w::waitlist_entries
         .filter(w::ticket_type_id.eq(ticket_type_id))
         .order(w::queue_no.asc())

@@ -316,7 +316,7 @@ mod tests {
             "duration_minutes": minutes, "speakers": [], "sequence": 0,
         }))
         .expect("a session");
-        s.room_id = room.map(str::to_owned);
+        s.room_id = room.map(crate::model::RoomId::from);
         s
     }
 

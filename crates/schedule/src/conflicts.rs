@@ -2,6 +2,7 @@
 //! the release check and the tests share one definition. Hard conflicts block a release;
 //! warnings are shown and acknowledged.
 
+use crate::model::RoomId;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDateTime};
@@ -96,12 +97,12 @@ pub fn find(sessions: &[Session], ctx: &Context) -> Vec<Conflict> {
             subject: subject.to_owned(),
         });
     };
-    let room_name = |id: &Option<String>| match id {
+    let room_name = |id: &Option<RoomId>| match id {
         Some(id) => ctx
             .rooms
             .iter()
-            .find(|r| &r.id == id)
-            .map_or(id.clone(), |r| r.name.clone()),
+            .find(|r| r.id == id)
+            .map_or_else(|| id.to_string(), |r| r.name.clone()),
         None => String::new(),
     };
     for (i, (a, pa)) in placed.iter().enumerate() {
@@ -162,7 +163,7 @@ pub fn find(sessions: &[Session], ctx: &Context) -> Vec<Conflict> {
             ctx.audience.get(a.proposal_id.as_str()),
             pa.room_id
                 .as_ref()
-                .and_then(|id| ctx.rooms.iter().find(|r| &r.id == id)),
+                .and_then(|id| ctx.rooms.iter().find(|r| r.id == id)),
         ) {
             if *want > i64::from(room.capacity) {
                 add(Kind::RoomTooSmall, vec![&a.proposal_id], &room.name);

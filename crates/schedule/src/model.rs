@@ -7,10 +7,18 @@ use diesel::prelude::*;
 use serde::Serialize;
 use utoipa::ToSchema;
 
+devday_db::id_type!(
+    /// A room of the venue (or a stream of a remote edition).
+    #[derive(Serialize, serde::Deserialize, ToSchema)]
+    #[serde(transparent)]
+    #[schema(value_type = String)]
+    pub struct RoomId;
+);
+
 #[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
 #[diesel(table_name = devday_db::schema::rooms)]
 pub struct Room {
-    pub id: String,
+    pub id: RoomId,
     pub edition_id: EditionId,
     pub name: String,
     pub capacity: i32,
@@ -34,7 +42,7 @@ pub struct Break {
 pub struct Placement {
     pub proposal_id: ProposalId,
     pub edition_id: EditionId,
-    pub room_id: Option<String>,
+    pub room_id: Option<RoomId>,
     pub starts_at: NaiveDateTime,
     pub duration_minutes: i32,
     /// Counts changes; an edit names the version it started from.

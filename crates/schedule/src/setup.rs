@@ -1,5 +1,6 @@
 //! What organisers set up before building the timetable: rooms, the day grid and breaks.
 
+use crate::model::RoomId;
 use chrono::{NaiveDate, NaiveTime};
 use devday_db::schema::{
     rooms::dsl as rm, schedule_breaks::dsl as sb, schedule_settings::dsl as ss,
@@ -153,7 +154,7 @@ pub fn update_room(
 }
 
 /// Removes a room; sessions placed in it go back to the unscheduled list.
-pub fn delete_room(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
+pub fn delete_room(conn: &mut DbConn, edition_id: &EditionId, id: &RoomId) -> AppResult<()> {
     let gone = diesel::delete(
         rm::rooms
             .filter(rm::id.eq(id))

@@ -1,6 +1,7 @@
 //! What a release freezes: the public timetable with everything its pages and exports
 //! show, so the public never sees the draft and old versions stay as they were.
 
+use crate::model::RoomId;
 use std::collections::HashMap;
 
 use chrono::{Duration, NaiveDateTime};
@@ -24,7 +25,7 @@ pub struct Snapshot {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct SnapRoom {
-    pub id: String,
+    pub id: RoomId,
     pub name: String,
     pub capacity: i32,
     pub stream_url: String,
@@ -32,7 +33,7 @@ pub struct SnapRoom {
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct SnapTrack {
-    pub id: String,
+    pub id: devday_cfp::model::TrackId,
     pub name: String,
     /// German name; empty in releases from before names had two languages.
     #[serde(default)]
@@ -80,7 +81,7 @@ pub struct SnapSession {
     pub language: String,
     pub level: String,
     /// `None`: in every room.
-    pub room_id: Option<String>,
+    pub room_id: Option<RoomId>,
     /// UTC.
     pub starts_at: NaiveDateTime,
     pub duration_minutes: i32,
@@ -146,7 +147,7 @@ pub struct Change {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Slot {
-    pub room_id: Option<String>,
+    pub room_id: Option<RoomId>,
     pub starts_at: NaiveDateTime,
     pub duration_minutes: i32,
 }

@@ -3,6 +3,7 @@
 //! search in the background with progress and a stop button, and the proposal shown as
 //! changes to accept or discard. It only ever writes the draft.
 
+use crate::model::RoomId;
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use devday_shared::vocabulary::UserId;
@@ -40,7 +41,7 @@ pub enum Mode {
 pub struct Prepared {
     pub problem: Problem,
     sessions: Vec<Session>,
-    slots: Vec<(Option<String>, NaiveDateTime)>,
+    slots: Vec<(Option<RoomId>, NaiveDateTime)>,
     /// The draft as slot indices, when every session is placed on one.
     pub draft: Option<Vec<usize>>,
     /// Where the expected audiences come from.
@@ -53,8 +54,8 @@ pub struct Change {
     pub proposal_id: ProposalId,
     pub title: String,
     pub version: i32,
-    pub from: Option<(Option<String>, NaiveDateTime)>,
-    pub to: (Option<String>, NaiveDateTime),
+    pub from: Option<(Option<RoomId>, NaiveDateTime)>,
+    pub to: (Option<RoomId>, NaiveDateTime),
     pub minutes: i32,
 }
 
@@ -476,7 +477,7 @@ pub fn accept(conn: &mut DbConn, edition: &Edition, by: &str) -> AppResult<usize
             let local = tz.from_utc_datetime(&c.to.1).naive_local();
             let form = PlaceForm {
                 day: local.date().to_string(),
-                room: c.to.0.clone().unwrap_or_else(|| "all".into()),
+                room: c.to.0.as_deref().unwrap_or("all").to_owned(),
                 start: local.time().format("%H:%M").to_string(),
                 duration: c.minutes.to_string(),
                 version: "0".into(),

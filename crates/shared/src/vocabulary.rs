@@ -39,6 +39,15 @@ devday_db::id_type!(
     pub struct ProposalId;
 );
 
+devday_db::id_type!(
+    /// A ticket type (the conference, a day, a workshop): registration sells it, the door
+    /// admits by it.
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(transparent)]
+    #[schema(value_type = String)]
+    pub struct TicketTypeId;
+);
+
 devday_db::text_enum!(
     /// Where a proposal stands. Review sets accepted/rejected; the speaker confirms or declines.
     #[derive(Serialize, Deserialize, ToSchema)]

@@ -19,6 +19,16 @@ pub enum Role {
 }
 
 impl Role {
+    /// A role as a form or the command line names it.
+    pub fn parse(word: &str) -> Option<Role> {
+        match word {
+            "attendee" => Some(Role::Attendee),
+            "speaker" => Some(Role::Speaker),
+            "team" => Some(Role::Team),
+            _ => None,
+        }
+    }
+
     fn colour(self) -> (f32, f32, f32) {
         match self {
             Role::Attendee => (0.18, 0.55, 0.27),
@@ -45,6 +55,17 @@ pub enum Layout {
     Single,
     /// Four badges per A4 page, with crop marks.
     Sheet,
+}
+
+impl Layout {
+    /// A layout as a form or the command line names it.
+    pub fn parse(word: &str) -> Option<Layout> {
+        match word {
+            "single" => Some(Layout::Single),
+            "sheet" => Some(Layout::Sheet),
+            _ => None,
+        }
+    }
 }
 
 impl Page<'_> {

@@ -1,5 +1,7 @@
 //! The proposal form (speakers' and organisers' alike) and its validation.
 
+use crate::model::QuestionId;
+use crate::model::{SessionTypeId, TrackId};
 use std::collections::BTreeMap;
 
 use devday_shared::FieldErrors;
@@ -116,16 +118,16 @@ pub struct ProposalInput {
     pub abstract_text: String,
     pub description: String,
     pub notes: String,
-    pub session_type_id: String,
-    pub track_id: Option<String>,
+    pub session_type_id: SessionTypeId,
+    pub track_id: Option<TrackId>,
     pub language: Language,
     pub level: Level,
     /// (question id, value) for proposal questions; multiple choice joined by newlines.
-    pub proposal_answers: Vec<(String, String)>,
+    pub proposal_answers: Vec<(QuestionId, String)>,
     /// The same for speaker questions (stored for the submitting person).
-    pub speaker_answers: Vec<(String, String)>,
+    pub speaker_answers: Vec<(QuestionId, String)>,
     /// Every speaker question the form asked, so that cleared answers are removed.
-    pub speaker_questions: Vec<String>,
+    pub speaker_questions: Vec<QuestionId>,
 }
 
 pub struct Catalogue<'a> {
@@ -172,10 +174,12 @@ pub fn validate(form: &ProposalForm, cat: &Catalogue<'_>) -> Result<ProposalInpu
             errors.add("track", "field-required");
             None
         }
-        id if cat.tracks.iter().any(|t| t.id == id) => Some(id.to_owned()),
-        _ => {
-            errors.add("track", "field-invalid");
-            None
+        id => {
+            let known = cat.tracks.iter().find(|t| t.id == id);
+            if known.is_none() {
+                errors.add("track", "field-invalid");
+            }
+            known.map(|t| t.id.clone())
         }
     };
     let language = Language::parse(&form.language);
@@ -189,16 +193,22 @@ pub fn validate(form: &ProposalForm, cat: &Catalogue<'_>) -> Result<ProposalInpu
     let mut proposal_answers = Vec::new();
     let mut speaker_answers = Vec::new();
     let mut speaker_questions = Vec::new();
-    let type_id = session_type.map(|t| t.id.as_str()).unwrap_or_default();
-    for question in cat.questions.iter().filter(|q| q.applies_to(type_id)) {
-        if QuestionTarget::parse(&question.target) == Some(QuestionTarget::Speaker) {
+    for question in cat
+        .questions
+        .iter()
+        .filter(|q| session_type.is_some_and(|t| q.applies_to(&t.id)))
+    {
+        if question.target == QuestionTarget::Speaker {
             speaker_questions.push(question.id.clone());
         }
-        let given = form.answers.get(&question.id).cloned().unwrap_or_default();
+        let given = form
+            .answers
+            .get(question.id.as_str())
+            .cloned()
+            .unwrap_or_default();
         match check_answer(question, &given) {
             Ok(Some(value)) => {
-                let target = QuestionTarget::parse(&question.target);
-                let list = if target == Some(QuestionTarget::Speaker) {
+                let list = if question.target == QuestionTarget::Speaker {
                     &mut speaker_answers
                 } else {
                     &mut proposal_answers
@@ -242,7 +252,7 @@ fn check_answer(question: &Question, given: &[String]) -> Result<Option<String>,
             Ok(None)
         };
     }
-    let kind = QuestionKind::parse(&question.kind).unwrap_or(QuestionKind::Text);
+    let kind = question.kind;
     let single = values[0];
     match kind {
         QuestionKind::Text if single.chars().count() > 500 => Err("field-too-long"),
@@ -280,20 +290,48 @@ fn check_answer(question: &Question, given: &[String]) -> Result<Option<String>,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use devday_shared::i18n::Locale;
 
     fn question(kind: &str, options: &str, required: bool) -> Question {
         Question {
             id: "q1".into(),
             edition_id: "e".into(),
-            target: "proposal".into(),
-            kind: kind.into(),
+            target: QuestionTarget::Proposal,
+            kind: QuestionKind::parse(kind).expect("a kind"),
             label: "Q".into(),
             help: String::new(),
             options: options.into(),
             required,
             session_type_ids: String::new(),
             position: 0,
+            label_de: String::new(),
+            help_de: String::new(),
+            options_de: String::new(),
         }
+    }
+
+    #[test]
+    fn choices_store_one_value_and_read_in_the_readers_language() {
+        let mut q = question("single", "Yes, gladly\nNo", true);
+        q.options_de = "Ja, gern\nNein".into();
+        let de = q.choices(Locale::De);
+        assert_eq!((de[0].value, de[0].text), ("Yes, gladly", "Ja, gern"));
+        assert_eq!(q.say_answer("No", Locale::De), "Nein");
+        assert_eq!(q.say_answer("No", Locale::En), "No");
+        // A German answer is checked against the stored values, not the German words.
+        let v = |s: &str| vec![s.to_owned()];
+        assert_eq!(check_answer(&q, &v("Nein")), Err("field-invalid"));
+        assert_eq!(check_answer(&q, &v("No")), Ok(Some("No".into())));
+        // Given in German only, German is what is stored and what everyone reads.
+        let mut german_only = question("multiple", "", false);
+        german_only.options_de = "Rust\nDaten".into();
+        assert_eq!(german_only.option_list(), ["Rust", "Daten"]);
+        assert_eq!(
+            german_only.say_answer("Rust\nDaten", Locale::En),
+            "Rust\nDaten"
+        );
+        // An answer whose option was since removed still reads as it was given.
+        assert_eq!(q.say_answer("Maybe", Locale::De), "Maybe");
     }
 
     #[test]

@@ -204,9 +204,9 @@ pub fn decorate(
     Ok(proposals
         .into_iter()
         .map(|proposal| {
-            let track = proposal.track_id.as_ref().and_then(|id| tracks.get(id));
+            let track = proposal.track_id.as_deref().and_then(|id| tracks.get(id));
             let (session_type, session_type_de) = types
-                .get(&proposal.session_type_id)
+                .get(proposal.session_type_id.as_str())
                 .cloned()
                 .unwrap_or_default();
             Row {

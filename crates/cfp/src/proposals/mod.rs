@@ -11,6 +11,7 @@ use devday_db::schema::{
     proposal_speakers::dsl as ps, proposals::dsl as p, users::dsl as u,
 };
 use devday_db::DbConn;
+use devday_shared::i18n::Locale;
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use devday_shared::vocabulary::UserId;
@@ -20,7 +21,11 @@ use serde::Serialize;
 pub use crate::model::SpeakerSummary;
 use crate::model::{HistoryEntry, HistoryEvent, Proposal, Question};
 
-pub fn get(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> QueryResult<Option<Proposal>> {
+pub fn get(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    id: &ProposalId,
+) -> QueryResult<Option<Proposal>> {
     p::proposals
         .filter(p::id.eq(id))
         .filter(p::edition_id.eq(edition_id))
@@ -94,13 +99,38 @@ pub fn of_speaker(conn: &mut DbConn, user_id: &UserId) -> QueryResult<Vec<Propos
     Ok(list)
 }
 
+/// A stored answer with its question.
+#[derive(Debug, Clone)]
+pub struct Answer {
+    pub question: Question,
+    /// Whose answer to a speaker question this is; `None` for proposal questions.
+    pub user_id: Option<UserId>,
+    /// As stored: a choice's value, several joined by newlines.
+    pub value: String,
+}
+
+impl Answer {
+    /// The question and the answer in the reader's language.
+    pub fn shown(&self, locale: Locale) -> AnswerView {
+        AnswerView {
+            label: self.question.label(locale).to_owned(),
+            kind: self.question.kind,
+            value: self.question.say_answer(&self.value, locale),
+        }
+    }
+}
+
+/// Answers as a page in `locale` shows them.
+pub fn shown(answers: &[Answer], locale: Locale) -> Vec<AnswerView> {
+    answers.iter().map(|a| a.shown(locale)).collect()
+}
+
+/// An answer as a page shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct AnswerView {
-    pub question_id: String,
-    /// Whose answer to a speaker question this is; `None` for proposal questions.
-    pub user_id: Option<String>,
     pub label: String,
-    pub kind: String,
+    /// Pages say a yes/no answer in their own words.
+    pub kind: crate::model::QuestionKind,
     pub value: String,
 }
 
@@ -110,8 +140,8 @@ pub fn answers(
     conn: &mut DbConn,
     proposal: &Proposal,
     speaker_ids: &[UserId],
-) -> QueryResult<Vec<AnswerView>> {
-    let rows: Vec<(Question, String, Option<String>)> = ans::cfp_answers
+) -> QueryResult<Vec<Answer>> {
+    let rows: Vec<(Question, String, Option<UserId>)> = ans::cfp_answers
         .inner_join(q::cfp_questions)
         .filter(
             ans::proposal_id.eq(&proposal.id).or(ans::user_id
@@ -123,11 +153,9 @@ pub fn answers(
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(question, value, user_id)| AnswerView {
-            question_id: question.id,
+        .map(|(question, value, user_id)| Answer {
+            question,
             user_id,
-            label: question.label,
-            kind: question.kind,
             value,
         })
         .collect())

@@ -1,5 +1,6 @@
 //! Changing proposals: every change in one transaction with its history entry and its mail.
 
+use crate::model::AccessCodeId;
 use devday_db::schema::{
     cfp_answers::dsl as ans, proposal_history::dsl as h, proposal_speakers::dsl as ps,
     proposals::dsl as p,
@@ -60,7 +61,7 @@ pub fn refresh_search_text(conn: &mut DbConn, proposal_id: &ProposalId) -> Query
 
 fn save_answers(
     conn: &mut DbConn,
-    proposal_id: &str,
+    proposal_id: &ProposalId,
     user_id: Option<&UserId>,
     input: &ProposalInput,
 ) -> QueryResult<()> {
@@ -145,7 +146,7 @@ pub struct NewProposal<'a> {
     pub actor_id: &'a UserId,
     pub submit: bool,
     /// An access code that let this proposal in; one of its uses is taken.
-    pub access_code_id: Option<&'a str>,
+    pub access_code_id: Option<&'a AccessCodeId>,
 }
 
 /// Refuses a submission beyond the edition's limit of proposals per speaker. Runs inside

@@ -2,6 +2,7 @@
 //! track preferences, and conflicts of interest. A reviewer never sees a proposal they are
 //! conflicted on or speak in.
 
+use crate::model::TrackId;
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use devday_shared::vocabulary::UserId;
@@ -47,7 +48,7 @@ pub fn reviewers(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<R
     let rows: Vec<(UserId, String)> = er::edition_roles
         .inner_join(u::users)
         .filter(er::edition_id.eq(edition_id))
-        .filter(er::role.eq("reviewer"))
+        .filter(er::role.eq(devday_shared::editions::Role::Reviewer))
         .order(u::display_name.asc())
         .select((u::id, u::display_name))
         .load(conn)?;
@@ -182,8 +183,8 @@ pub fn tracks_of(
 pub fn set_tracks(
     conn: &mut DbConn,
     reviewer_id: &UserId,
-    edition_tracks: &[String],
-    chosen: &[String],
+    edition_tracks: &[TrackId],
+    chosen: &[TrackId],
 ) -> AppResult<()> {
     write_transaction(conn, |conn| {
         diesel::delete(

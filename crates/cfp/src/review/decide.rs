@@ -1,6 +1,7 @@
 //! Decisions: accept, reject or put on the waiting list; tell the speakers once per
 //! decision; speakers confirm or decline an accepted proposal through a link.
 
+use crate::model::SessionTypeId;
 use devday_db::schema::{
     decision_mails::dsl as dm, proposal_responses::dsl as pr, proposals::dsl as p,
     reviews::dsl as rv,
@@ -131,7 +132,7 @@ pub fn state_for_speakers(conn: &mut DbConn, proposal: &Proposal) -> QueryResult
 /// those confirmed) against the slots planned for it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct TypeTally {
-    pub id: String,
+    pub id: SessionTypeId,
     pub name: String,
     pub name_de: String,
     /// Accepted or confirmed: each holds a slot.

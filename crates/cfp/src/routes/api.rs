@@ -2,6 +2,8 @@
 //! with their own token create, read and edit their own proposals.
 
 use crate::model::ProposalId;
+use crate::model::QuestionId;
+use crate::model::{SessionTypeId, TrackId};
 use devday_shared::vocabulary::UserId;
 use std::collections::BTreeMap;
 
@@ -100,8 +102,8 @@ pub struct ProposalJson {
     /// Notes to the organisers; never public.
     pub notes: String,
     pub state: crate::model::ProposalState,
-    pub session_type: String,
-    pub track: Option<String>,
+    pub session_type: SessionTypeId,
+    pub track: Option<TrackId>,
     pub language: String,
     pub level: String,
     pub speakers: Vec<SpeakerSummary>,
@@ -114,8 +116,8 @@ pub struct ProposalJson {
 /// An answer to a custom question; `user_id` is set for questions asked of a speaker.
 #[derive(Serialize, ToSchema)]
 pub struct AnswerJson {
-    pub question_id: String,
-    pub user_id: Option<String>,
+    pub question_id: QuestionId,
+    pub user_id: Option<UserId>,
     pub value: String,
 }
 
@@ -139,7 +141,7 @@ async fn visible(state: &AppState, access: &InEdition, id: ProposalId) -> AppRes
             let answers = proposals::answers(c, &p, &ids)?
                 .into_iter()
                 .map(|a| AnswerJson {
-                    question_id: a.question_id,
+                    question_id: a.question.id,
                     user_id: a.user_id,
                     value: a.value,
                 })

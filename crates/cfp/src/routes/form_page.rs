@@ -1,5 +1,6 @@
 //! Renders the proposal form for speakers and organisers alike.
 
+use crate::model::{Choice, QuestionTarget};
 use actix_web::http::StatusCode;
 use actix_web::HttpResponse;
 use devday_shared::editions::Edition;
@@ -26,12 +27,12 @@ struct QuestionView<'a> {
     id: &'a str,
     label: &'a str,
     help: &'a str,
-    kind: &'a str,
+    kind: QuestionKind,
     required: bool,
-    options: Vec<&'a str>,
+    options: Vec<Choice<'a>>,
     /// Names of the session types it is asked for; empty: all.
     only_for: Vec<&'a str>,
-    target: &'a str,
+    target: QuestionTarget,
 }
 
 pub struct FormPage<'a> {
@@ -76,13 +77,11 @@ pub fn render(page: &Page, p: FormPage<'_>, status: StatusCode) -> AppResult<Htt
         .iter()
         .map(|q| QuestionView {
             id: &q.id,
-            label: &q.label,
-            help: &q.help,
-            kind: QuestionKind::parse(&q.kind)
-                .map(QuestionKind::as_str)
-                .unwrap_or("text"),
+            label: q.label(page.locale),
+            help: q.help(page.locale),
+            kind: q.kind,
             required: q.required,
-            options: q.option_list(),
+            options: q.choices(page.locale),
             only_for: p
                 .loaded
                 .types
@@ -90,7 +89,7 @@ pub fn render(page: &Page, p: FormPage<'_>, status: StatusCode) -> AppResult<Htt
                 .filter(|t| !q.session_type_ids.is_empty() && q.applies_to(&t.id))
                 .map(|t| devday_shared::bilingual::pick(page.locale, &t.name, &t.name_de))
                 .collect(),
-            target: &q.target,
+            target: q.target,
         })
         .collect();
     let mut ctx = page.context();

@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::accounts::EmailAddress;
+use devday_shared::vocabulary::ProposalId;
 use devday_shared::vocabulary::UserId;
 use devday_shared::web::{CsrfForm, Flash, Organiser, Page, RequestLocale};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
@@ -90,7 +91,7 @@ pub async fn index(
     page.render("cfp/manage_proposals.html", &ctx)
 }
 
-async fn load(state: &AppState, access: &Organiser, id: String) -> AppResult<Proposal> {
+async fn load(state: &AppState, access: &Organiser, id: ProposalId) -> AppResult<Proposal> {
     let eid = access.edition.id.clone();
     state
         .db(move |c| proposals::get(c, &eid, &id)?.ok_or(AppError::NotFound))
@@ -101,7 +102,7 @@ pub async fn detail(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
 ) -> AppResult<HttpResponse> {
     let proposal = load(&state, &access, path.into_inner().1).await?;
     render_detail(&state, &page, &access, proposal, FieldErrors::new()).await
@@ -116,6 +117,7 @@ async fn render_detail(
     errors: FieldErrors,
 ) -> AppResult<HttpResponse> {
     let (eid, p) = (access.edition.id.clone(), proposal.clone());
+    let locale = page.locale;
     let (row, answers, history, invites, reviews, consent) = state
         .db(move |c| {
             let speakers = proposals::speakers(c, &p.id)?;
@@ -123,7 +125,7 @@ async fn render_detail(
             let mut rows = list::decorate(c, &eid, vec![p.clone()])?;
             Ok((
                 rows.pop(),
-                proposals::answers(c, &p, &ids)?,
+                proposals::shown(&proposals::answers(c, &p, &ids)?, locale),
                 proposals::history(c, &p.id)?,
                 invitations::of_proposal(c, &p.id)?,
                 crate::review::reviews::of_proposal(c, &p.id)?,
@@ -179,7 +181,7 @@ pub async fn set_consent(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     CsrfForm(form): CsrfForm<ConsentForm>,
 ) -> AppResult<HttpResponse> {
     let proposal = load(&state, &access, path.into_inner().1).await?;
@@ -215,7 +217,7 @@ pub async fn set_state(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     CsrfForm(form): CsrfForm<StateForm>,
 ) -> AppResult<HttpResponse> {
     let proposal = load(&state, &access, path.into_inner().1).await?;
@@ -277,7 +279,7 @@ pub async fn edit_form(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
 ) -> AppResult<HttpResponse> {
     let proposal = load(&state, &access, path.into_inner().1).await?;
     let (eid, pid, creator) = (
@@ -298,8 +300,8 @@ pub async fn edit_form(
         abstract_text: proposal.abstract_text.clone(),
         description: proposal.description.clone(),
         notes: proposal.notes.clone(),
-        session_type: proposal.session_type_id.clone(),
-        track: proposal.track_id.clone().unwrap_or_default(),
+        session_type: proposal.session_type_id.to_string(),
+        track: proposal.track_id.as_deref().unwrap_or_default().to_owned(),
         language: proposal.language.clone(),
         level: proposal.level.clone(),
         ..Default::default()
@@ -324,7 +326,7 @@ pub async fn update(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
     let proposal = load(&state, &access, path.into_inner().1).await?;
@@ -383,7 +385,7 @@ pub async fn new_form(
         session_type: loaded
             .types
             .first()
-            .map(|t| t.id.clone())
+            .map(|t| t.id.to_string())
             .unwrap_or_default(),
         language: "de".into(),
         level: "intermediate".into(),

@@ -170,7 +170,7 @@ pub async fn delete_category(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
@@ -196,7 +196,7 @@ fn check_pair(
     c: &mut devday_db::DbConn,
     edition_id: &EditionId,
     reviewer_id: &UserId,
-    proposal_id: Option<&str>,
+    proposal_id: Option<&ProposalId>,
 ) -> AppResult<()> {
     if !assign::reviewers(c, edition_id)?
         .iter()
@@ -321,7 +321,7 @@ pub async fn redacted(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     CsrfForm(form): CsrfForm<RedactedForm>,
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
@@ -453,7 +453,7 @@ pub async fn dashboard(
 #[serde(default)]
 pub struct DecideForm {
     /// Proposal ids (checkboxes).
-    ids: Vec<String>,
+    ids: Vec<ProposalId>,
     /// accept, reject or waitlist
     decision: String,
 }

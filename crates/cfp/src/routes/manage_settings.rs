@@ -1,6 +1,7 @@
 //! Organisers configure the CfP: text and limits, session types, tracks, questions and
 //! access codes, all on one page.
 
+use crate::model::{AccessCodeId, QuestionId, SessionTypeId, TrackId};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::vocabulary::EditionId;
@@ -55,7 +56,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 #[derive(Serialize)]
 struct TypeRow {
-    id: String,
+    id: SessionTypeId,
     name: String,
     name_de: String,
     duration_minutes: i32,
@@ -66,7 +67,7 @@ struct TypeRow {
 
 #[derive(Serialize)]
 struct CodeRow {
-    id: String,
+    id: AccessCodeId,
     link: String,
     session_type: Option<String>,
     uses: i32,
@@ -123,7 +124,7 @@ async fn render(
             session_type: c
                 .session_type_id
                 .as_ref()
-                .and_then(|id| types.iter().find(|t| &t.id == id))
+                .and_then(|id| types.iter().find(|t| t.id == id))
                 .map(|t| {
                     devday_shared::bilingual::pick(page.locale, &t.name, &t.name_de).to_owned()
                 }),
@@ -176,13 +177,13 @@ pub async fn show(
 }
 
 /// Deletes one item (`/{edition}/…/{id}/delete`), then back to its section of the page.
-async fn remove(
+async fn remove<Id: Send + 'static>(
     state: &AppState,
     page: &Page,
     access: &Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, Id)>,
     section: &str,
-    delete: fn(&mut devday_db::DbConn, &EditionId, &str) -> AppResult<()>,
+    delete: fn(&mut devday_db::DbConn, &EditionId, &Id) -> AppResult<()>,
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
     state.db(move |c| delete(c, &eid, &id)).await?;
@@ -255,7 +256,7 @@ pub async fn update_type(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, SessionTypeId)>,
     CsrfForm(form): CsrfForm<SessionTypeForm>,
 ) -> AppResult<HttpResponse> {
     let (e, f, id) = (access.edition.clone(), form.clone(), path.into_inner().1);
@@ -269,7 +270,7 @@ pub async fn delete_type(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, SessionTypeId)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     remove(
@@ -300,7 +301,7 @@ pub async fn update_track(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, TrackId)>,
     CsrfForm(form): CsrfForm<TrackForm>,
 ) -> AppResult<HttpResponse> {
     let (eid, f, id) = (access.edition.id.clone(), form.clone(), path.into_inner().1);
@@ -314,7 +315,7 @@ pub async fn delete_track(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, TrackId)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     remove(
@@ -345,7 +346,7 @@ pub async fn delete_question(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, QuestionId)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     remove(
@@ -376,7 +377,7 @@ pub async fn delete_code(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, AccessCodeId)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     remove(

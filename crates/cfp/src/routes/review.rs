@@ -4,6 +4,7 @@
 
 use crate::model::ProposalId;
 use crate::model::ProposalState;
+use crate::model::TrackId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_db::{write_transaction, DbConn};
@@ -165,7 +166,7 @@ pub async fn next(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct TracksForm {
-    tracks: Vec<String>,
+    tracks: Vec<TrackId>,
 }
 
 /// The tracks the reviewer wants to review (none: all); automatic distribution respects them.
@@ -178,7 +179,7 @@ pub async fn set_tracks(
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
     state
         .db(move |c| {
-            let all: Vec<String> = crate::settings::tracks(c, &eid)?
+            let all: Vec<TrackId> = crate::settings::tracks(c, &eid)?
                 .into_iter()
                 .map(|t| t.id)
                 .collect();
@@ -227,7 +228,8 @@ fn load(
     conn: &mut DbConn,
     edition_id: &EditionId,
     reviewer_id: &UserId,
-    id: &str,
+    id: &ProposalId,
+    locale: Locale,
 ) -> AppResult<Loaded2> {
     let proposal: Proposal = proposals::get(conn, edition_id, id)?.ok_or(AppError::NotFound)?;
     // Decided proposals stay readable to their reviewers, read-only.
@@ -246,7 +248,7 @@ fn load(
     } else {
         speakers.iter().map(|s| s.user_id.clone()).collect()
     };
-    let answers = proposals::answers(conn, &proposal, &speaker_ids)?;
+    let answers = proposals::shown(&proposals::answers(conn, &proposal, &speaker_ids)?, locale);
     let own = reviews::own(conn, &proposal.id, reviewer_id)?;
     let mut others: Vec<ReviewView> = reviews::of_proposal(conn, &proposal.id)?
         .into_iter()
@@ -264,7 +266,7 @@ fn load(
     let track = proposal
         .track_id
         .as_ref()
-        .and_then(|t| catalogue.tracks.iter().find(|x| &x.id == t));
+        .and_then(|t| catalogue.tracks.iter().find(|x| x.id == t));
     let reviewed = ReviewedProposal {
         id: proposal.id.clone(),
         title: proposal.title.clone(),
@@ -349,12 +351,13 @@ pub async fn form(
     state: web::Data<AppState>,
     page: Page,
     access: Reviewer,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     query: Query<SkipQuery>,
 ) -> AppResult<HttpResponse> {
-    let id = ProposalId::from(path.into_inner().1);
+    let id = path.into_inner().1;
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
-    let loaded = state.db(move |c| load(c, &eid, &uid, &id)).await?;
+    let locale = page.locale;
+    let loaded = state.db(move |c| load(c, &eid, &uid, &id, locale)).await?;
     let mut form = loaded.own.clone().unwrap_or_default();
     form.skipped = ids_only(&query.skip);
     render(
@@ -373,10 +376,10 @@ pub async fn save(
     state: web::Data<AppState>,
     page: Page,
     access: Reviewer,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     CsrfForm(fields): CsrfForm<Vec<(String, String)>>,
 ) -> AppResult<HttpResponse> {
-    let id = ProposalId::from(path.into_inner().1);
+    let id = path.into_inner().1;
     let form = ReviewForm::from_fields(&fields);
     let slug = access.edition.slug.clone();
     // Skipped proposals add up until the reviewer saves one.
@@ -394,7 +397,8 @@ pub async fn save(
         access.user.id.clone(),
         id.clone(),
     );
-    let loaded = state.db(move |c| load(c, &eid, &uid, &pid)).await?;
+    let locale = page.locale;
+    let loaded = state.db(move |c| load(c, &eid, &uid, &pid, locale)).await?;
     if !loaded.open {
         return Err(AppError::Refused(devday_shared::Refusal::ReviewDecided));
     }
@@ -453,10 +457,10 @@ pub async fn save(
 pub async fn conflict(
     state: web::Data<AppState>,
     access: Reviewer,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, ProposalId)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
-    let id = ProposalId::from(path.into_inner().1);
+    let id = path.into_inner().1;
     let (eid, uid) = (access.edition.id.clone(), access.user.id.clone());
     state
         .db(move |c| {

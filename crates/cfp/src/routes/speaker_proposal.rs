@@ -1,5 +1,6 @@
 //! A speaker's own proposal: its page, withdrawal, and co-speaker invitations.
 
+use crate::model::CoSpeakerInvitationId;
 use crate::model::ProposalId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
@@ -16,7 +17,7 @@ use crate::catalogue::Loaded;
 use crate::confirming::{self, ConfirmForm};
 use crate::invitations::{self, Invite, Kind};
 use crate::model::{HistoryEvent, ProposalState, SpeakerSummary};
-use crate::proposals::{self, service, AnswerView, HistoryView};
+use crate::proposals::{self, service, HistoryView};
 use crate::review::decide;
 use crate::{profiles, rules};
 
@@ -56,7 +57,7 @@ async fn render(
         Vec<SpeakerSummary>,
         Vec<crate::model::CoSpeakerInvitation>,
         Vec<HistoryView>,
-        Vec<AnswerView>,
+        Vec<proposals::Answer>,
         ProposalState,
         bool,
     );
@@ -133,7 +134,7 @@ async fn render(
         &proposal
             .track_id
             .as_ref()
-            .and_then(|id| loaded.tracks.iter().find(|t| &t.id == id))
+            .and_then(|id| loaded.tracks.iter().find(|t| t.id == id))
             .map(|t| pick(page.locale, &t.name, &t.name_de)),
     );
     ctx.insert(
@@ -154,7 +155,7 @@ async fn render(
     ctx.insert("speakers", &speakers);
     ctx.insert("invitations", &invites);
     ctx.insert("history", &history);
-    ctx.insert("answers", &answers);
+    ctx.insert("answers", &proposals::shown(&answers, page.locale));
     ctx.insert("errors", &errors);
     page.render_status(status, "cfp/proposal.html", &ctx)
 }
@@ -390,7 +391,7 @@ pub async fn resend(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, ProposalId, String)>,
+    path: web::Path<(String, ProposalId, CoSpeakerInvitationId)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (slug, id, invitation) = path.into_inner();
@@ -421,7 +422,7 @@ pub async fn revoke(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, ProposalId, String)>,
+    path: web::Path<(String, ProposalId, CoSpeakerInvitationId)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (slug, id, invitation) = path.into_inner();

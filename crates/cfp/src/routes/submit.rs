@@ -1,5 +1,6 @@
 //! Speakers write proposals: a new one (draft or submitted), and edits until the deadline.
 
+use crate::model::SessionTypeId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use chrono::NaiveDateTime;
@@ -74,6 +75,7 @@ pub async fn new_form(
                     .find(|t| rules::open_for(&edition, t, now))
                     .map(|t| t.id.clone())
             })
+            .map(SessionTypeId::into_string)
             .unwrap_or_default(),
         language: page.locale.code().to_owned(),
         level: "intermediate".into(),
@@ -193,7 +195,7 @@ pub async fn create(
                         speaker_id: Some(&speaker.id),
                         actor_id: &speaker.id,
                         submit,
-                        access_code_id: code_id.as_deref(),
+                        access_code_id: code_id.as_ref(),
                     },
                 )?;
                 if let Some(biography) = &biography {
@@ -231,8 +233,8 @@ fn form_of(proposal: &Proposal, answers: Vec<(String, String)>) -> ProposalForm 
         abstract_text: proposal.abstract_text.clone(),
         description: proposal.description.clone(),
         notes: proposal.notes.clone(),
-        session_type: proposal.session_type_id.clone(),
-        track: proposal.track_id.clone().unwrap_or_default(),
+        session_type: proposal.session_type_id.to_string(),
+        track: proposal.track_id.as_deref().unwrap_or_default().to_owned(),
         language: proposal.language.clone(),
         level: proposal.level.clone(),
         ..Default::default()

@@ -5,7 +5,7 @@ use devday_cfp::model::{HistoryEvent, Language, Level, ProposalState};
 use devday_cfp::profiles::{self, ProfileForm};
 use devday_cfp::proposals::form::ProposalInput;
 use devday_cfp::proposals::service::{self, NewProposal};
-use devday_cfp::settings::{self, SessionTypeForm, SettingsForm, TrackForm};
+use devday_cfp::settings::{self, QuestionForm, SessionTypeForm, SettingsForm, TrackForm};
 use devday_db::DbConn;
 use devday_shared::bilingual::Name;
 use devday_shared::editions::Edition;
@@ -376,6 +376,33 @@ pub fn fill(
     }
     let types = settings::session_types(conn, &edition.id).map_err(|e| anyhow::anyhow!("{e}"))?;
     let tracks = settings::tracks(conn, &edition.id)?;
+    // A question in both languages; each proposal answers it with one of its options.
+    settings::add_question(
+        conn,
+        &edition.id,
+        &QuestionForm {
+            target: "proposal".into(),
+            kind: "single".into(),
+            label: "Have you given this talk before?".into(),
+            label_de: "Hast du den Vortrag schon einmal gehalten?".into(),
+            help: "A talk that has been tried is welcome too.".into(),
+            help_de: "Ein schon erprobter Vortrag ist ebenso willkommen.".into(),
+            options: "No, it is new\nYes, at a meetup\nYes, at a conference".into(),
+            options_de: "Nein, er ist neu\nJa, bei einem Meetup\nJa, auf einer Konferenz".into(),
+            ..QuestionForm::default()
+        },
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let asked = settings::questions(conn, &edition.id)?;
+    let given_before = asked.first().map(|q| {
+        (
+            q.id.clone(),
+            q.option_list()
+                .iter()
+                .map(|o| o.to_string())
+                .collect::<Vec<_>>(),
+        )
+    });
 
     let mut speakers = Vec::new();
     for n in 0..55 {
@@ -440,7 +467,10 @@ pub fn fill(
             track_id: tracks.get(track).map(|t| t.id.clone()),
             language: Language::parse(language).unwrap_or(Language::English),
             level: [Level::Beginner, Level::Intermediate, Level::Advanced][n % 3],
-            proposal_answers: Vec::new(),
+            proposal_answers: given_before
+                .iter()
+                .map(|(id, options)| (id.clone(), options[n % options.len()].clone()))
+                .collect(),
             speaker_answers: Vec::new(),
             speaker_questions: Vec::new(),
         };

@@ -8,6 +8,7 @@ use devday_schedule::conflicts::{self, Context};
 use devday_schedule::draft::{self, PlaceForm, Session};
 use devday_schedule::history::Batch;
 use devday_schedule::model::Placement;
+use devday_schedule::model::RoomId;
 use devday_schedule::release::{self, ReleaseForm, Tell};
 use devday_schedule::setup::{self, BreakForm, GridForm, RoomForm};
 use devday_schedule::{grid, model::GridSettings};
@@ -95,7 +96,7 @@ pub fn fill(
         let (local_day, time) = grid::local_parts(edition, start);
         let form = PlaceForm {
             day: local_day.to_string(),
-            room: room.unwrap_or_else(|| "all".into()),
+            room: room.map_or_else(|| "all".to_owned(), RoomId::into_string),
             start: time.format("%H:%M").to_string(),
             duration: String::new(),
             version: "0".into(),
@@ -241,9 +242,9 @@ fn first_fit(
     placed: &[Session],
     session: &mut Session,
     all_rooms: bool,
-) -> Option<(Option<String>, chrono::NaiveDateTime)> {
+) -> Option<(Option<RoomId>, chrono::NaiveDateTime)> {
     let minutes = session.default_minutes;
-    let rooms: Vec<Option<String>> = if all_rooms {
+    let rooms: Vec<Option<RoomId>> = if all_rooms {
         vec![None]
     } else {
         ctx.rooms.iter().map(|r| Some(r.id.clone())).collect()

@@ -5,6 +5,7 @@ use devday_db::schema::{registration_tickets::dsl as rt, registrations::dsl as r
 use devday_db::{write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::mail::Mailer;
+use devday_shared::vocabulary::TicketTypeId;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -77,7 +78,11 @@ pub fn update_details(conn: &mut DbConn, reg: &Registration, form: &DetailsForm)
 }
 
 /// Adds a workshop to an active registration (a seat, and no overlap with the others).
-pub fn add_workshop(conn: &mut DbConn, reg: &Registration, ticket_type_id: &str) -> AppResult<()> {
+pub fn add_workshop(
+    conn: &mut DbConn,
+    reg: &Registration,
+    ticket_type_id: &TicketTypeId,
+) -> AppResult<()> {
     write_transaction(conn, |conn| {
         if !reg.is_active() {
             return Err(AppError::Refused(
@@ -117,7 +122,7 @@ pub fn drop_workshop(
     mailer: &Mailer,
     edition: &Edition,
     reg: &Registration,
-    ticket_type_id: &str,
+    ticket_type_id: &TicketTypeId,
 ) -> AppResult<()> {
     write_transaction(conn, |conn| {
         let is_workshop = settings::ticket_types(conn, &reg.edition_id)?

@@ -10,6 +10,7 @@ use devday_shared::accounts::EmailAddress;
 use devday_shared::editions::{Edition, WindowState};
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
+use devday_shared::vocabulary::TicketTypeId;
 use devday_shared::Refusal;
 use devday_shared::{crypto, AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
@@ -36,10 +37,10 @@ pub struct RegistrationForm {
     /// Agreement to the privacy text and the code of conduct.
     pub consent: bool,
     /// Workshop ticket type ids.
-    pub workshops: Vec<String>,
+    pub workshops: Vec<TicketTypeId>,
     /// Full workshops the person asks to wait for: they register without them and join
     /// each one's waiting list.
-    pub workshop_waitlist: Vec<String>,
+    pub workshop_waitlist: Vec<TicketTypeId>,
     /// Join the waiting list if the conference is full.
     pub waitlist: bool,
     /// Ids of confirmed sessions the person is interested in (optional; helps plan rooms
@@ -104,7 +105,7 @@ fn validate(form: &RegistrationForm, types: &[TicketType]) -> Result<Valid, Fiel
     }
     let mut workshops: Vec<TicketType> = Vec::new();
     for id in form.workshops.iter().chain(&form.workshop_waitlist) {
-        match types.iter().find(|t| &t.id == id && t.is_workshop()) {
+        match types.iter().find(|t| t.id == id && t.is_workshop()) {
             Some(w) if workshops.iter().any(|o| o.id == w.id) => {}
             Some(w) => {
                 if workshops.iter().any(|o| o.overlaps(w)) {

@@ -4,6 +4,7 @@
 use actix_web::{web, HttpResponse};
 use devday_db::DbConn;
 use devday_shared::editions::{queries, Edition};
+use devday_shared::vocabulary::TicketTypeId;
 use devday_shared::web::{Confirmation, CsrfForm, Link, LinkTarget, NoFields, Page};
 use devday_shared::{AppError, AppResult, AppState};
 use diesel::QueryResult;
@@ -304,7 +305,7 @@ pub async fn details(
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub struct WorkshopForm {
-    ticket_type_id: String,
+    ticket_type_id: TicketTypeId,
     /// add or drop
     action: String,
 }

@@ -184,7 +184,7 @@ pub fn conference(p: &Published, base_url: &str) -> Conference {
         .enumerate()
         .map(|(i, r)| Room {
             name: r.name.clone(),
-            guid: r.id.clone(),
+            guid: r.id.to_string(),
             slug: match slugify(&r.name) {
                 s if s.is_empty() => format!("room-{}", i + 1),
                 s => s,

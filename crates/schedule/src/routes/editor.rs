@@ -127,7 +127,7 @@ fn form_of(
         room: s
             .placement
             .as_ref()
-            .map(|p| p.room_id.clone().unwrap_or_else(|| "all".into()))
+            .map(|p| p.room_id.as_deref().unwrap_or("all").to_owned())
             .unwrap_or_default(),
         start: start.format("%H:%M").to_string(),
         duration: s

@@ -1,6 +1,7 @@
 //! The optimiser's page: start a run (from scratch or improving the draft), watch its
 //! progress, compare its proposal with the draft change by change, accept or discard it.
 
+use crate::model::RoomId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
@@ -41,7 +42,7 @@ async fn render(
     let eid = edition.id.clone();
     let rooms = state.db(move |c| Ok(setup::rooms(c, &eid)?)).await?;
     let job = suggest::job(&edition.id);
-    let place = |p: &(Option<String>, chrono::NaiveDateTime)| {
+    let place = |p: &(Option<RoomId>, chrono::NaiveDateTime)| {
         let room = rooms
             .iter()
             .find(|r| Some(&r.id) == p.0.as_ref())

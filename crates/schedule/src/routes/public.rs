@@ -226,7 +226,7 @@ pub async fn session(
             let stream = s
                 .room_id
                 .as_ref()
-                .and_then(|r| p.snapshot.rooms.iter().find(|x| &x.id == r))
+                .and_then(|r| p.snapshot.rooms.iter().find(|x| x.id == r))
                 .map(|r| r.stream_url.as_str())
                 .filter(|u| !u.is_empty());
             ctx.insert("stream_url", &stream);

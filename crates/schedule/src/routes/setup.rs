@@ -1,5 +1,6 @@
 //! Organisers set up rooms, the day grid and breaks.
 
+use crate::model::RoomId;
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
@@ -163,7 +164,7 @@ pub async fn delete_room(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, RoomId)>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);

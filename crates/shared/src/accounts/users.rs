@@ -56,7 +56,7 @@ pub struct NewUser<'a> {
 }
 
 pub fn create(conn: &mut DbConn, new: NewUser<'_>) -> QueryResult<User> {
-    let id = uuid::Uuid::new_v4().to_string();
+    let id = UserId::from(uuid::Uuid::new_v4().to_string());
     let at = now();
     diesel::insert_into(u::users)
         .values((
@@ -73,7 +73,7 @@ pub fn create(conn: &mut DbConn, new: NewUser<'_>) -> QueryResult<User> {
     find(conn, &id)
 }
 
-pub fn find(conn: &mut DbConn, id: &str) -> QueryResult<User> {
+pub fn find(conn: &mut DbConn, id: &UserId) -> QueryResult<User> {
     u::users.find(id).select(User::as_select()).first(conn)
 }
 
@@ -89,14 +89,14 @@ pub fn count(conn: &mut DbConn) -> QueryResult<i64> {
     u::users.count().get_result(conn)
 }
 
-pub fn confirm_email(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+pub fn confirm_email(conn: &mut DbConn, id: &UserId) -> QueryResult<()> {
     diesel::update(u::users.find(id).filter(u::email_confirmed_at.is_null()))
         .set(u::email_confirmed_at.eq(Some(now())))
         .execute(conn)
         .map(drop)
 }
 
-pub fn set_password_hash(conn: &mut DbConn, id: &str, hash: &str) -> QueryResult<()> {
+pub fn set_password_hash(conn: &mut DbConn, id: &UserId, hash: &str) -> QueryResult<()> {
     diesel::update(u::users.find(id))
         .set(u::password_hash.eq(Some(hash)))
         .execute(conn)
@@ -118,14 +118,14 @@ pub fn update_profile(
         .map(drop)
 }
 
-pub fn update_name(conn: &mut DbConn, id: &str, display_name: &str) -> QueryResult<()> {
+pub fn update_name(conn: &mut DbConn, id: &UserId, display_name: &str) -> QueryResult<()> {
     diesel::update(u::users.find(id))
         .set(u::display_name.eq(display_name))
         .execute(conn)
         .map(drop)
 }
 
-pub fn set_locale(conn: &mut DbConn, id: &str, locale: Locale) -> QueryResult<()> {
+pub fn set_locale(conn: &mut DbConn, id: &UserId, locale: Locale) -> QueryResult<()> {
     diesel::update(u::users.find(id))
         .set(u::locale.eq(locale.code()))
         .execute(conn)
@@ -147,7 +147,7 @@ pub fn locales(
         .collect())
 }
 
-pub fn set_admin(conn: &mut DbConn, id: &str, is_admin: bool) -> QueryResult<usize> {
+pub fn set_admin(conn: &mut DbConn, id: &UserId, is_admin: bool) -> QueryResult<usize> {
     diesel::update(u::users.find(id))
         .set(u::is_admin.eq(is_admin))
         .execute(conn)
@@ -186,6 +186,6 @@ pub fn list(conn: &mut DbConn, search: &str, limit: i64) -> QueryResult<Vec<User
 }
 
 /// Deletes the account; sessions, tokens and roles go with it (foreign keys cascade).
-pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
+pub fn delete(conn: &mut DbConn, id: &UserId) -> QueryResult<usize> {
     diesel::delete(u::users.find(id)).execute(conn)
 }

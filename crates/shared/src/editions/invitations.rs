@@ -24,7 +24,7 @@ pub struct Invitation {
     pub id: String,
     pub edition_id: EditionId,
     pub email: String,
-    pub role: String,
+    pub role: Role,
     pub created_at: NaiveDateTime,
     pub expires_at: NaiveDateTime,
     pub accepted_at: Option<NaiveDateTime>,
@@ -50,7 +50,7 @@ pub fn invite(conn: &mut DbConn, mailer: &Mailer, invite: Invite<'_>) -> AppResu
                 i::id.eq(uuid::Uuid::new_v4().to_string()),
                 i::edition_id.eq(&invite.edition.id),
                 i::email.eq(invite.email.as_str()),
-                i::role.eq(invite.role.as_str()),
+                i::role.eq(invite.role),
                 i::token_hash.eq(crypto::token_hash(&token)),
                 i::invited_by.eq(invite.invited_by),
                 i::created_at.eq(at),
@@ -127,7 +127,7 @@ pub fn accept(conn: &mut DbConn, token: &str, user_id: &UserId, email: &str) -> 
         if taken != 1 {
             return Err(AppError::NotFound);
         }
-        let role = Role::parse(&invitation.role).ok_or(AppError::NotFound)?;
+        let role = invitation.role;
         roles::grant(conn, &edition.id, user_id, role)?;
         Ok(edition)
     })

@@ -15,7 +15,7 @@ pub fn by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Edition>> {
         .optional()
 }
 
-pub fn by_id(conn: &mut DbConn, id: &str) -> QueryResult<Edition> {
+pub fn by_id(conn: &mut DbConn, id: &EditionId) -> QueryResult<Edition> {
     e::editions
         .find(id)
         .select(Edition::as_select())
@@ -113,7 +113,7 @@ pub fn create(
     })
 }
 
-pub fn update(conn: &mut DbConn, id: &str, input: &EditionInput) -> AppResult<Edition> {
+pub fn update(conn: &mut DbConn, id: &EditionId, input: &EditionInput) -> AppResult<Edition> {
     write_transaction(conn, |conn| {
         if slug_taken(conn, &input.slug, Some(id))? {
             return Err(taken_error());
@@ -144,14 +144,14 @@ pub fn update(conn: &mut DbConn, id: &str, input: &EditionInput) -> AppResult<Ed
 /// Locks the edition's row until the transaction ends (a no-op write, which takes a row lock
 /// on PostgreSQL and is serialised by SQLite's write lock), so that team changes of one
 /// edition happen one after the other.
-pub fn lock(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+pub fn lock(conn: &mut DbConn, id: &EditionId) -> QueryResult<()> {
     diesel::update(e::editions.find(id))
         .set(e::id.eq(id))
         .execute(conn)
         .map(drop)
 }
 
-pub fn set_archived(conn: &mut DbConn, id: &str, archived: bool) -> QueryResult<()> {
+pub fn set_archived(conn: &mut DbConn, id: &EditionId, archived: bool) -> QueryResult<()> {
     diesel::update(e::editions.find(id))
         .set(e::archived_at.eq(archived.then(now)))
         .execute(conn)

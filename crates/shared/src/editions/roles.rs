@@ -8,66 +8,47 @@ use utoipa::ToSchema;
 
 use super::Edition;
 
-/// A role in one edition. Admins (over all editions) are a flag on the account; speakers need
-/// no role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Organiser,
-    Reviewer,
-    Staff,
-}
-
-impl Role {
-    pub const ALL: [Role; 3] = [Role::Organiser, Role::Reviewer, Role::Staff];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Organiser => "organiser",
-            Role::Reviewer => "reviewer",
-            Role::Staff => "staff",
-        }
+devday_db::text_enum!(
+    /// A role in one edition. Admins (over all editions) are a flag on the account; speakers
+    /// need no role.
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Role {
+        Organiser = "organiser",
+        Reviewer = "reviewer",
+        Staff = "staff",
     }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-}
+);
 
 pub fn of_user(
     conn: &mut DbConn,
     edition_id: &EditionId,
     user_id: &UserId,
 ) -> QueryResult<Vec<Role>> {
-    let names: Vec<String> = r::edition_roles
+    r::edition_roles
         .filter(r::edition_id.eq(edition_id))
         .filter(r::user_id.eq(user_id))
         .select(r::role)
-        .load(conn)?;
-    Ok(names.iter().filter_map(|n| Role::parse(n)).collect())
+        .load(conn)
 }
 
 /// Whether the user is an organiser of any edition (who may then start a new one).
 pub fn is_organiser_anywhere(conn: &mut DbConn, user_id: &UserId) -> QueryResult<bool> {
     let n: i64 = r::edition_roles
         .filter(r::user_id.eq(user_id))
-        .filter(r::role.eq(Role::Organiser.as_str()))
+        .filter(r::role.eq(Role::Organiser))
         .count()
         .get_result(conn)?;
     Ok(n > 0)
 }
 
 pub fn editions_of_user(conn: &mut DbConn, user_id: &UserId) -> QueryResult<Vec<(Edition, Role)>> {
-    let rows: Vec<(Edition, String)> = r::edition_roles
+    r::edition_roles
         .inner_join(e::editions)
         .filter(r::user_id.eq(user_id))
         .order(e::starts_on.desc())
         .select((Edition::as_select(), r::role))
-        .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(ed, role)| Role::parse(&role).map(|role| (ed, role)))
-        .collect())
+        .load(conn)
 }
 
 /// Where someone's work is after they log in: the newest edition they are on the team of
@@ -107,7 +88,7 @@ pub fn grant(
         .values((
             r::edition_id.eq(edition_id),
             r::user_id.eq(user_id),
-            r::role.eq(role.as_str()),
+            r::role.eq(role),
             r::created_at.eq(now()),
         ))
         .execute(conn)
@@ -117,7 +98,7 @@ pub fn grant(
 pub fn organiser_count(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<i64> {
     r::edition_roles
         .filter(r::edition_id.eq(edition_id))
-        .filter(r::role.eq(Role::Organiser.as_str()))
+        .filter(r::role.eq(Role::Organiser))
         .count()
         .get_result(conn)
 }
@@ -132,7 +113,7 @@ pub fn revoke(
         r::edition_roles
             .filter(r::edition_id.eq(edition_id))
             .filter(r::user_id.eq(user_id))
-            .filter(r::role.eq(role.as_str())),
+            .filter(r::role.eq(role)),
     )
     .execute(conn)
 }
@@ -142,14 +123,12 @@ pub fn copy_team(
     from_edition: &EditionId,
     to_edition: &EditionId,
 ) -> QueryResult<()> {
-    let members: Vec<(UserId, String)> = r::edition_roles
+    let members: Vec<(UserId, Role)> = r::edition_roles
         .filter(r::edition_id.eq(from_edition))
         .select((r::user_id, r::role))
         .load(conn)?;
     for (user_id, role) in members {
-        if let Some(role) = Role::parse(&role) {
-            grant(conn, to_edition, &user_id, role)?;
-        }
+        grant(conn, to_edition, &user_id, role)?;
     }
     Ok(())
 }
@@ -159,11 +138,11 @@ pub struct TeamEntry {
     pub user_id: UserId,
     pub display_name: String,
     pub email: String,
-    pub role: String,
+    pub role: Role,
 }
 
 pub fn team(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<TeamEntry>> {
-    let rows: Vec<(UserId, String, String, String)> = r::edition_roles
+    let rows: Vec<(UserId, String, String, Role)> = r::edition_roles
         .inner_join(u::users)
         .filter(r::edition_id.eq(edition_id))
         .order((r::role.asc(), u::display_name.asc()))

@@ -144,12 +144,9 @@ pub async fn cancel_form(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, RegistrationId)>,
 ) -> AppResult<HttpResponse> {
-    let (eid, id) = (
-        access.edition.id.clone(),
-        RegistrationId::from(path.into_inner().1),
-    );
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
     let i = id.clone();
     let reg = state
         .db(move |c| Ok(register::in_edition(c, &eid, &i)?))
@@ -173,13 +170,10 @@ pub async fn cancel(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, RegistrationId)>,
     _form: CsrfForm<devday_shared::web::NoFields>,
 ) -> AppResult<HttpResponse> {
-    let (eid, id) = (
-        access.edition.id.clone(),
-        RegistrationId::from(path.into_inner().1),
-    );
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
     let (mailer, edition) = (state.mailer.clone(), access.edition.clone());
     let name = state
         .db(move |c| {
@@ -270,9 +264,9 @@ pub async fn edit_form(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, RegistrationId)>,
 ) -> AppResult<HttpResponse> {
-    let id = RegistrationId::from(path.into_inner().1);
+    let id = path.into_inner().1;
     render_edit(&state, &page, &access, id, None, FieldErrors::new()).await
 }
 
@@ -281,13 +275,10 @@ pub async fn edit(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, RegistrationId)>,
     CsrfForm(form): CsrfForm<register::DetailsForm>,
 ) -> AppResult<HttpResponse> {
-    let (eid, id) = (
-        access.edition.id.clone(),
-        RegistrationId::from(path.into_inner().1),
-    );
+    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
     let (i, f) = (id.clone(), form.clone());
     let result = state
         .db(move |c| {

@@ -4,6 +4,7 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::TicketTypeId;
 use devday_shared::web::{CsrfForm, Flash, Organiser, Page};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
@@ -172,7 +173,7 @@ pub async fn capacity(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, TicketTypeId)>,
     CsrfForm(form): CsrfForm<CapacityForm>,
 ) -> AppResult<HttpResponse> {
     let capacity = form
@@ -205,7 +206,7 @@ pub async fn times(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, TicketTypeId)>,
     CsrfForm(form): CsrfForm<settings::TimesForm>,
 ) -> AppResult<HttpResponse> {
     let (edition, id) = (access.edition.clone(), path.into_inner().1);

@@ -28,7 +28,7 @@ async fn render(
     ctx.insert("edition", &EditionView::new(&access.edition));
     ctx.insert("team", &team);
     ctx.insert("pending", &pending);
-    ctx.insert("roles", &Role::ALL.map(Role::as_str));
+    ctx.insert("roles", Role::ALL);
     ctx.insert("errors", errors);
     ctx.insert("form", &form);
     page.render_status(status, "editions/team.html", &ctx)
