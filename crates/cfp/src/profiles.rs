@@ -192,10 +192,17 @@ pub fn photo(conn: &mut DbConn, user_id: &UserId) -> QueryResult<Option<(Vec<u8>
     })
 }
 
+devday_db::id_type!(
+    /// A time a speaker can be at the conference.
+    #[derive(Serialize, Deserialize)]
+    #[serde(transparent)]
+    pub struct WindowId;
+);
+
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::speaker_availability)]
 pub struct Window {
-    pub id: String,
+    pub id: WindowId,
     pub user_id: UserId,
     pub edition_id: EditionId,
     pub starts_at: NaiveDateTime,
@@ -293,7 +300,7 @@ pub(crate) fn clear_windows(
     .map(drop)
 }
 
-pub fn delete_window(conn: &mut DbConn, user_id: &UserId, id: &str) -> AppResult<()> {
+pub fn delete_window(conn: &mut DbConn, user_id: &UserId, id: &WindowId) -> AppResult<()> {
     let n = diesel::delete(
         av::speaker_availability
             .filter(av::id.eq(id))

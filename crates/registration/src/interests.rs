@@ -5,6 +5,7 @@
 use crate::model::RegistrationId;
 use devday_cfp::model::ProposalState;
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::ProposalId;
 use std::collections::HashMap;
 
 use crate::model::RegistrationState;
@@ -18,7 +19,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Offered {
-    pub id: String,
+    pub id: ProposalId,
     pub title: String,
     /// The speakers' names, in their order on the proposal.
     pub speakers: Vec<String>,
@@ -32,15 +33,15 @@ pub fn offered(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Off
         .filter(p::state.eq(ProposalState::Confirmed))
         .order(p::title.asc())
         .select((p::id, p::title))
-        .load::<(String, String)>(conn)?;
-    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
-    let mut speakers: HashMap<String, Vec<String>> = HashMap::new();
+        .load::<(ProposalId, String)>(conn)?;
+    let ids: Vec<&ProposalId> = rows.iter().map(|r| &r.0).collect();
+    let mut speakers: HashMap<ProposalId, Vec<String>> = HashMap::new();
     for (proposal, name) in ps::proposal_speakers
         .inner_join(u::users)
         .filter(ps::proposal_id.eq_any(&ids))
         .order((ps::proposal_id, ps::position))
         .select((ps::proposal_id, u::display_name))
-        .load::<(String, String)>(conn)?
+        .load::<(ProposalId, String)>(conn)?
     {
         speakers.entry(proposal).or_default().push(name);
     }
@@ -57,16 +58,16 @@ pub fn offered(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Off
 /// Records what a registration ticked; ids that are not offered sessions are left out.
 pub fn record(
     conn: &mut DbConn,
-    registration_id: &str,
+    registration_id: &RegistrationId,
     edition_id: &EditionId,
-    wanted: &[String],
+    wanted: &[ProposalId],
 ) -> QueryResult<usize> {
     diesel::delete(ri::registration_interests.filter(ri::registration_id.eq(registration_id)))
         .execute(conn)?;
     if wanted.is_empty() {
         return Ok(0);
     }
-    let valid: Vec<String> = p::proposals
+    let valid: Vec<ProposalId> = p::proposals
         .filter(p::edition_id.eq(edition_id))
         .filter(p::state.eq(ProposalState::Confirmed))
         .filter(p::id.eq_any(wanted))
@@ -87,7 +88,7 @@ pub fn record(
 pub fn ids_of_registration(
     conn: &mut DbConn,
     registration_id: &RegistrationId,
-) -> QueryResult<Vec<String>> {
+) -> QueryResult<Vec<ProposalId>> {
     ri::registration_interests
         .filter(ri::registration_id.eq(registration_id))
         .select(ri::proposal_id)

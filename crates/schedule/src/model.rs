@@ -26,10 +26,18 @@ pub struct Room {
     pub stream_url: String,
 }
 
+devday_db::id_type!(
+    /// A break in the timetable (lunch, coffee).
+    #[derive(Serialize, serde::Deserialize, ToSchema)]
+    #[serde(transparent)]
+    #[schema(value_type = String)]
+    pub struct BreakId;
+);
+
 #[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
 #[diesel(table_name = devday_db::schema::schedule_breaks)]
 pub struct Break {
-    pub id: String,
+    pub id: BreakId,
     pub edition_id: EditionId,
     pub title: String,
     pub starts_at: NaiveDateTime,

@@ -4,6 +4,7 @@
 //! While one request checks, the others keep the copy they have: a slow database moment
 //! then delays that one request, not every visitor arriving meanwhile.
 
+use devday_shared::vocabulary::ProposalId;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
@@ -124,7 +125,7 @@ pub fn load(conn: &mut DbConn, slug: &str) -> AppResult<Option<Arc<Published>>> 
 
 /// Where proposal `id` sits in the newest release of `edition` (the speaker's proposal page
 /// shows it); `None` before it is released or when it is not in the programme.
-pub fn slot_of(conn: &mut DbConn, edition: &Edition, id: &str) -> AppResult<Option<Slot>> {
+pub fn slot_of(conn: &mut DbConn, edition: &Edition, id: &ProposalId) -> AppResult<Option<Slot>> {
     let published = match cached(&edition.slug) {
         Some(published) => published,
         None => load(conn, &edition.slug)?,

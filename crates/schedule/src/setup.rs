@@ -1,6 +1,6 @@
 //! What organisers set up before building the timetable: rooms, the day grid and breaks.
 
-use crate::model::RoomId;
+use crate::model::{BreakId, RoomId};
 use chrono::{NaiveDate, NaiveTime};
 use devday_db::schema::{
     rooms::dsl as rm, schedule_breaks::dsl as sb, schedule_settings::dsl as ss,
@@ -323,7 +323,7 @@ pub fn add_break(conn: &mut DbConn, edition: &Edition, form: &BreakForm) -> AppR
         .first(conn)?)
 }
 
-pub fn delete_break(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
+pub fn delete_break(conn: &mut DbConn, edition_id: &EditionId, id: &BreakId) -> AppResult<()> {
     let gone = diesel::delete(
         sb::schedule_breaks
             .filter(sb::id.eq(id))

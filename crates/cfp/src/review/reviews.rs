@@ -2,6 +2,7 @@
 //! speaker, or an abstention. One per reviewer and proposal, editable while the window is
 //! open.
 
+use crate::review::settings::CategoryId;
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::ProposalId;
 use devday_shared::vocabulary::UserId;
@@ -55,7 +56,7 @@ impl ReviewForm {
 
 pub struct ReviewInput {
     pub abstained: bool,
-    pub scores: Vec<(String, i32)>,
+    pub scores: Vec<(CategoryId, i32)>,
     pub comment: String,
     pub speaker_note: String,
 }
@@ -72,7 +73,7 @@ pub fn validate(
             let field = format!("s_{}", c.id);
             match form
                 .scores
-                .get(&c.id)
+                .get(c.id.as_str())
                 .and_then(|v| v.trim().parse::<i32>().ok())
             {
                 Some(s) if (c.min_score..=c.max_score).contains(&s) => {

@@ -116,10 +116,17 @@ pub fn save(conn: &mut DbConn, edition: &Edition, form: &SettingsForm) -> AppRes
     })
 }
 
+devday_db::id_type!(
+    /// A score category reviewers rate on.
+    #[derive(Serialize, Deserialize)]
+    #[serde(transparent)]
+    pub struct CategoryId;
+);
+
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::score_categories)]
 pub struct Category {
-    pub id: String,
+    pub id: CategoryId,
     pub edition_id: EditionId,
     pub name: String,
     pub min_score: i32,
@@ -208,7 +215,11 @@ pub fn add_category(
     Ok(())
 }
 
-pub fn delete_category(conn: &mut DbConn, edition_id: &EditionId, id: &str) -> AppResult<()> {
+pub fn delete_category(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    id: &CategoryId,
+) -> AppResult<()> {
     let n = diesel::delete(
         sc::score_categories
             .filter(sc::id.eq(id))

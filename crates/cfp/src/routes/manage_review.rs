@@ -3,6 +3,7 @@
 //! decision mails.
 
 use crate::model::ProposalId;
+use crate::review::settings::CategoryId;
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::UserId;
 use std::collections::{BTreeMap, HashMap};
@@ -170,7 +171,7 @@ pub async fn delete_category(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, ProposalId)>,
+    path: web::Path<(String, CategoryId)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);

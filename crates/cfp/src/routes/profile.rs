@@ -2,6 +2,7 @@
 //! availability on an edition's days.
 
 use crate::model::ProposalState;
+use crate::profiles::WindowId;
 use actix_multipart::Multipart;
 use actix_web::http::{header, StatusCode};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -213,7 +214,7 @@ pub async fn proposals(
 
 #[derive(Serialize)]
 struct WindowView {
-    id: String,
+    id: WindowId,
     from: String,
     until: String,
 }
@@ -303,7 +304,7 @@ pub async fn delete_window(
     state: web::Data<AppState>,
     page: Page,
     user: CurrentUser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, WindowId)>,
     _form: CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (slug, id) = path.into_inner();

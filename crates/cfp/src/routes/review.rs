@@ -322,7 +322,10 @@ fn render(
         .categories
         .iter()
         .map(|c| {
-            let selected = form.scores.get(&c.id).and_then(|v| v.parse::<i32>().ok());
+            let selected = form
+                .scores
+                .get(c.id.as_str())
+                .and_then(|v| v.parse::<i32>().ok());
             serde_json::json!({
                 "id": c.id,
                 "name": c.name,

@@ -115,13 +115,14 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
         .unwrap_or_default();
     // Interests: three to six sessions each, from a popular head and a long tail, so the
     // timetable optimiser has favourites to work with.
-    let sessions: Vec<String> = devday_registration::interests::offered(conn, &edition.id)?
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
+    let sessions: Vec<devday_shared::vocabulary::ProposalId> =
+        devday_registration::interests::offered(conn, &edition.id)?
+            .into_iter()
+            .map(|s| s.id)
+            .collect();
     let mut made = 0;
     for n in 0..412 {
-        let interests: Vec<String> = if sessions.is_empty() {
+        let interests: Vec<devday_shared::vocabulary::ProposalId> = if sessions.is_empty() {
             Vec::new()
         } else {
             (0..3 + n % 4)

@@ -5,6 +5,7 @@ use devday_db::schema::{registration_tickets::dsl as rt, registrations::dsl as r
 use devday_db::{write_transaction, DbConn};
 use devday_shared::editions::Edition;
 use devday_shared::mail::Mailer;
+use devday_shared::vocabulary::ProposalId;
 use devday_shared::vocabulary::TicketTypeId;
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
@@ -25,7 +26,7 @@ pub struct DetailsForm {
     pub dietary: String,
     pub accessibility: String,
     /// The sessions of interest, as ticked now (the form always sends the whole set).
-    pub interests: Vec<String>,
+    pub interests: Vec<ProposalId>,
 }
 
 /// Name (required, ≤100), free answers (≤300) and T-shirt size (one of `TSHIRTS` or none):

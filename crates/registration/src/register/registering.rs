@@ -10,6 +10,7 @@ use devday_shared::accounts::EmailAddress;
 use devday_shared::editions::{Edition, WindowState};
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
+use devday_shared::vocabulary::ProposalId;
 use devday_shared::vocabulary::TicketTypeId;
 use devday_shared::Refusal;
 use devday_shared::{crypto, AppError, AppResult, FieldErrors};
@@ -45,7 +46,7 @@ pub struct RegistrationForm {
     pub waitlist: bool,
     /// Ids of confirmed sessions the person is interested in (optional; helps plan rooms
     /// and times).
-    pub interests: Vec<String>,
+    pub interests: Vec<ProposalId>,
     /// The honeypot; people leave it empty.
     #[schema(ignore)]
     pub website: String,

@@ -1,6 +1,6 @@
 //! Organisers set up rooms, the day grid and breaks.
 
-use crate::model::RoomId;
+use crate::model::{BreakId, RoomId};
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use devday_shared::web::{CsrfForm, Flash, NoFields, Organiser, Page};
@@ -62,7 +62,7 @@ async fn render(
     ctx.insert("edition", edition);
     ctx.insert("rooms", &rooms);
     ctx.insert("grid", &GridForm::from(&grid_settings));
-    let breaks: Vec<(String, String, String, String)> = breaks
+    let breaks: Vec<(BreakId, String, String, String)> = breaks
         .into_iter()
         .map(|b| {
             let (day, from) = grid::local_parts(edition, b.starts_at);
@@ -207,7 +207,7 @@ pub async fn delete_break(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
-    path: web::Path<(String, String)>,
+    path: web::Path<(String, BreakId)>,
     CsrfForm(_): CsrfForm<NoFields>,
 ) -> AppResult<HttpResponse> {
     let (eid, id) = (access.edition.id.clone(), path.into_inner().1);

@@ -3,6 +3,7 @@
 //! its answer into `AppState::slot_of`, so the arrow between the crates still points one
 //! way.
 
+use crate::vocabulary::ProposalId;
 use chrono::NaiveDateTime;
 use devday_db::DbConn;
 use serde::Serialize;
@@ -36,9 +37,9 @@ impl Slot {
 }
 
 /// The slot of proposal `id` in the edition's newest release, if it is in one.
-pub type SlotSource = fn(&mut DbConn, &Edition, &str) -> AppResult<Option<Slot>>;
+pub type SlotSource = fn(&mut DbConn, &Edition, &ProposalId) -> AppResult<Option<Slot>>;
 
 /// For an application without a timetable: nothing is ever placed.
-pub fn unplaced(_: &mut DbConn, _: &Edition, _: &str) -> AppResult<Option<Slot>> {
+pub fn unplaced(_: &mut DbConn, _: &Edition, _: &ProposalId) -> AppResult<Option<Slot>> {
     Ok(None)
 }
