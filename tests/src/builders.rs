@@ -291,4 +291,194 @@ impl Builder {
             manage_token,
         })
     }
+
+    /// Gives edition `slug` one of every kind of setting an edition can hand on to next
+    /// year, each different from devday's defaults: CfP texts, a session type with its own
+    /// deadline, a track, a question for that type, an access code for it, review settings
+    /// and a category, a room, the day grid and a break, a workshop ticket with times, the
+    /// registration's texts and a check-in list for the workshop.
+    pub fn every_setting(&mut self, slug: &str) -> anyhow::Result<()> {
+        use devday_cfp::review::settings as review;
+        use devday_registration::settings as registration;
+        use devday_schedule::setup;
+        let edition = self.edition(slug)?;
+        let conn = &mut self.conn;
+        settings::save_settings(
+            conn,
+            &edition.id,
+            &settings::SettingsForm {
+                intro_md: "Tell us what you learned.".into(),
+                intro_de_md: "Erzähl uns, was du gelernt hast.".into(),
+                max_proposals_per_speaker: "2".into(),
+                title_max: "90".into(),
+                abstract_max: "900".into(),
+                recording_license: "CC BY-SA 4.0".into(),
+            },
+        )
+        .map_err(domain)?;
+        settings::add_session_type(
+            conn,
+            &edition,
+            &settings::SessionTypeForm {
+                name: "Deep dive".into(),
+                name_de: "Tiefgang".into(),
+                duration_minutes: "90".into(),
+                deadline: format!("{}T12:00", edition.starts_on - chrono::Days::new(60)),
+                hidden: true,
+                position: "5".into(),
+                slots: "2".into(),
+            },
+        )
+        .map_err(domain)?;
+        let deep = settings::session_types(conn, &edition.id)
+            .map_err(domain)?
+            .into_iter()
+            .find(|t| t.name == "Deep dive")
+            .ok_or_else(|| anyhow::anyhow!("the new session type"))?;
+        settings::add_track(
+            conn,
+            &edition.id,
+            &settings::TrackForm {
+                name: "Data".into(),
+                name_de: "Daten".into(),
+                colour: "#2266aa".into(),
+                description: "Storage and queries.".into(),
+                description_de: "Speichern und Abfragen.".into(),
+                position: "1".into(),
+            },
+        )
+        .map_err(domain)?;
+        settings::add_question(
+            conn,
+            &edition.id,
+            &settings::QuestionForm {
+                target: "proposal".into(),
+                kind: "single".into(),
+                label: "Slides ready?".into(),
+                label_de: "Folien fertig?".into(),
+                options: "Yes\nNo".into(),
+                options_de: "Ja\nNein".into(),
+                required: true,
+                session_types: vec![deep.id.to_string()],
+                ..Default::default()
+            },
+        )
+        .map_err(domain)?;
+        settings::add_access_code(
+            conn,
+            &edition,
+            &settings::AccessCodeForm {
+                session_type_id: deep.id.to_string(),
+                max_uses: "3".into(),
+                valid_until: format!("{}T18:00", edition.starts_on - chrono::Days::new(30)),
+                note: "Invited deep dives".into(),
+            },
+        )
+        .map_err(domain)?;
+        review::save(
+            conn,
+            &edition,
+            &review::SettingsForm {
+                opens_at: format!("{}T09:00", edition.starts_on - chrono::Days::new(90)),
+                closes_at: format!("{}T18:00", edition.starts_on - chrono::Days::new(70)),
+                comment_required: true,
+                anonymised: true,
+                hide_reviewer_names: true,
+                others_before_own: true,
+                reviews_per_proposal: "4".into(),
+            },
+        )
+        .map_err(domain)?;
+        review::add_category(
+            conn,
+            &edition.id,
+            &review::CategoryForm {
+                name: "Novelty".into(),
+                name_de: "Neuheit".into(),
+                min_score: "1".into(),
+                max_score: "5".into(),
+                labels: String::new(),
+                labels_de: String::new(),
+                weight: "2".into(),
+            },
+        )
+        .map_err(domain)?;
+        setup::add_room(
+            conn,
+            &edition.id,
+            &setup::RoomForm {
+                name: "Saal 2".into(),
+                capacity: "120".into(),
+                position: "2".into(),
+                stream_url: "https://stream.example/saal-2".into(),
+            },
+        )
+        .map_err(domain)?;
+        setup::save_grid(
+            conn,
+            &edition.id,
+            &setup::GridForm {
+                day_starts: "08:30".into(),
+                day_ends: "19:00".into(),
+                granularity_minutes: "15".into(),
+                change_minutes: "10".into(),
+            },
+        )
+        .map_err(domain)?;
+        setup::add_break(
+            conn,
+            &edition,
+            &setup::BreakForm {
+                title: "Lunch".into(),
+                day: edition.starts_on.to_string(),
+                starts: "12:30".into(),
+                ends: "13:30".into(),
+            },
+        )
+        .map_err(domain)?;
+        registration::save(
+            conn,
+            &edition.id,
+            &registration::SettingsForm {
+                hold_hours: "12".into(),
+                offer_hours: "36".into(),
+                privacy_text: "We keep your data safe.".into(),
+                coc_text: "Be kind.".into(),
+                privacy_text_de: "Wir schützen deine Daten.".into(),
+                coc_text_de: "Sei freundlich.".into(),
+                purge_after_days: "30".into(),
+            },
+        )
+        .map_err(domain)?;
+        registration::add_ticket_type(
+            conn,
+            &edition,
+            &registration::TicketTypeForm {
+                name: "Rust workshop".into(),
+                name_de: "Rust-Workshop".into(),
+                kind: "workshop".into(),
+                capacity: "20".into(),
+                starts_at: format!("{}T14:00", edition.starts_on),
+                ends_at: format!("{}T17:00", edition.starts_on),
+            },
+        )
+        .map_err(domain)?;
+        let workshop = registration::ticket_types(conn, &edition.id)
+            .map_err(domain)?
+            .into_iter()
+            .find(|t| t.is_workshop())
+            .ok_or_else(|| anyhow::anyhow!("the workshop ticket"))?;
+        devday_badges::lists::create(
+            conn,
+            &edition.id,
+            &devday_badges::lists::ListForm {
+                name: "Workshop door".into(),
+                name_de: "Workshop-Tür".into(),
+                slug: "workshop".into(),
+                ticket_types: vec![workshop.id],
+            },
+        )
+        .map_err(domain)?;
+        Ok(())
+    }
 }

@@ -194,28 +194,34 @@ db_test! {
         let staff = app.user("door@example.org", "Door").await?;
         app.invite(&admin, "devday-2030", &staff, "door@example.org", "staff").await?;
 
-        let form = admin.get("/editions/new?copy=devday-2030").await?;
+        let form = admin.get("/devday-2030/manage/next-year").await?;
         assert_eq!(form.status, 200);
         // 52 weeks later: the same weekday a year on.
         assert!(form.body.contains("value=\"devday-2031\""), "slug not moved on");
         assert!(form.body.contains("value=\"2031-05-19\""), "start not moved on 52 weeks");
         assert!(form.body.contains("value=\"2030-08-31T00:00\""), "CfP window not moved on");
-        let res = admin.post("/editions/new", &[
-            ("name", "Edition devday-2031"), ("slug", "devday-2031"), ("starts_on", "2031-05-19"),
+        // Next year needs a name of its own.
+        let fields = |name: &'static str| vec![
+            ("name", name), ("slug", "devday-2031"), ("starts_on", "2031-05-19"),
             ("ends_on", "2031-05-20"), ("timezone", "Europe/Berlin"), ("venue", "Dresden"),
-            ("copy_from", "devday-2030"), ("copy_team", "true"),
-        ]).await?;
+            ("carry", "team"),
+        ];
+        let res = admin.post("/devday-2030/manage/next-year", &fields("Edition devday-2030")).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains("needs a name of its own"), "{}", res.body);
+        assert_eq!(app.client().get("/devday-2031/").await?.status, 404, "a refused copy left an edition");
+        let res = admin.post("/devday-2030/manage/next-year", &fields("Edition devday-2031")).await?;
         assert_eq!(res.status, 303, "{}", res.body);
+        assert_eq!(res.location(), Some("/devday-2031/manage/"));
         assert_eq!(staff.get("/devday-2031/staff/").await?.status, 200, "team not copied");
 
-        // Only organisers of an edition may hand its team on.
+        // Only organisers of an edition may hand it on.
         let outsider = app.user("outsider@example.org", "Outsider").await?;
         app.create_edition(&admin, "outsider-2030").await?;
         app.invite(&admin, "outsider-2030", &outsider, "outsider@example.org", "organiser").await?;
-        let res = outsider.post("/editions/new", &[
-            ("name", "Poach"), ("slug", "poach-2031"), ("starts_on", "2031-05-19"), ("ends_on", "2031-05-19"),
-            ("copy_from", "devday-2030"), ("copy_team", "true"),
-        ]).await?;
+        let mut poach = fields("Poach");
+        poach[1] = ("slug", "poach-2031");
+        let res = outsider.post("/devday-2030/manage/next-year", &poach).await?;
         assert_eq!(res.status, 403);
         assert_eq!(app.client().get("/poach-2031/").await?.status, 404);
 

@@ -7,6 +7,7 @@
 //! This crate reads the registration tables (a ticket is a confirmed registration) and
 //! writes only its own; `registration` shows tickets by calling it.
 
+pub mod carry;
 pub mod checkin;
 pub mod code;
 pub mod dashboard;

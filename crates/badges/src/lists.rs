@@ -20,7 +20,7 @@ devday_db::id_type!(
     pub struct CheckinListId;
 );
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, ToSchema)]
 #[diesel(table_name = devday_db::schema::checkin_lists)]
 pub struct CheckinList {
     #[serde(skip)]

@@ -3,6 +3,7 @@
 //! Domain modules (`settings`, `proposals`, `invitations`, `profiles`, `mailing`, `export`)
 //! hold the rules and queries; `routes` is the web layer on top of them.
 
+pub mod carry;
 mod catalogue;
 pub mod confirming;
 pub mod export;

@@ -5,7 +5,7 @@ use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::UserId;
-use diesel::{Queryable, Selectable};
+use diesel::{Insertable, Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -94,7 +94,7 @@ devday_db::text_enum!(
     }
 );
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = devday_db::schema::cfp_settings)]
 pub struct CfpSettings {
     pub edition_id: EditionId,
@@ -131,7 +131,7 @@ devday_db::id_type!(
     pub struct TrackId;
 );
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = devday_db::schema::session_types)]
 pub struct SessionType {
     pub id: SessionTypeId,
@@ -148,7 +148,7 @@ pub struct SessionType {
     pub slots: Option<i32>,
 }
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = devday_db::schema::tracks)]
 pub struct Track {
     pub id: TrackId,
@@ -169,7 +169,7 @@ devday_db::id_type!(
     pub struct QuestionId;
 );
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = devday_db::schema::cfp_questions)]
 pub struct Question {
     pub id: QuestionId,
@@ -272,7 +272,7 @@ devday_db::id_type!(
     pub struct AccessCodeId;
 );
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = devday_db::schema::cfp_access_codes)]
 pub struct AccessCode {
     pub id: AccessCodeId,

@@ -15,6 +15,24 @@ pub const SEEDS: [devday_shared::editions::seeds::Seed; 3] = [
     devday_badges::lists::seed,
 ];
 
+/// What an edition hands on to next year, from each domain (see `editions::carry`). Order
+/// matters: a group finds the copies of what an earlier one copied (questions their session
+/// types, access codes theirs, check-in lists their ticket types).
+pub const CARRIES: [devday_shared::editions::carry::Carry; 12] = [
+    devday_cfp::carry::TEXTS,
+    devday_cfp::carry::SESSION_TYPES,
+    devday_cfp::carry::TRACKS,
+    devday_cfp::carry::QUESTIONS,
+    devday_cfp::carry::ACCESS_CODES,
+    devday_cfp::carry::REVIEW,
+    devday_schedule::carry::ROOMS,
+    devday_schedule::carry::GRID,
+    devday_registration::carry::TICKETS,
+    devday_registration::carry::TEXTS,
+    devday_badges::carry::LISTS,
+    devday_shared::editions::roles::TEAM,
+];
+
 /// The edition dashboard's panels, in the order of the year (see `editions::overview`).
 /// The edition front page's cards, the programme first (see `editions::hub`).
 pub const CARDS: [devday_shared::editions::hub::CardSource; 3] = [

@@ -121,6 +121,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         metrics: Arc::new(Metrics::new()),
         writes: GroupCommit::spawn(pool.clone(), settings.database.url.backend())?,
         seeds: Arc::new(crate::SEEDS),
+        carries: Arc::new(crate::CARRIES),
         panels: Arc::new(crate::PANELS),
         cards: Arc::new(crate::CARDS),
         slot_of: devday_schedule::published::slot_of,

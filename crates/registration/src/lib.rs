@@ -4,6 +4,7 @@
 //! Domain modules (`settings`, `seats`, `register`, `waitlist`) hold the rules and queries;
 //! `routes` is the web layer on top of them.
 
+pub mod carry;
 pub mod guests;
 pub mod hub;
 pub mod interests;

@@ -3,7 +3,7 @@ use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::TicketTypeId;
-use diesel::{Queryable, Selectable};
+use diesel::{Insertable, Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -44,7 +44,7 @@ impl WaitlistState {
     }
 }
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = devday_db::schema::registration_settings)]
 pub struct RegistrationSettings {
     pub edition_id: EditionId,
@@ -84,7 +84,7 @@ impl RegistrationSettings {
     }
 }
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = devday_db::schema::ticket_types)]
 pub struct TicketType {
     pub id: TicketTypeId,

@@ -6,6 +6,7 @@
 
 pub mod audience;
 pub mod board;
+pub mod carry;
 pub mod conflicts;
 pub mod draft;
 pub mod export;

@@ -15,7 +15,7 @@ devday_db::id_type!(
     pub struct RoomId;
 );
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, ToSchema)]
 #[diesel(table_name = devday_db::schema::rooms)]
 pub struct Room {
     pub id: RoomId,
@@ -34,7 +34,7 @@ devday_db::id_type!(
     pub struct BreakId;
 );
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize, ToSchema)]
 #[diesel(table_name = devday_db::schema::schedule_breaks)]
 pub struct Break {
     pub id: BreakId,

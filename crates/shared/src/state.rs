@@ -31,6 +31,8 @@ pub struct AppState {
     pub writes: GroupCommit,
     /// What every new edition starts with, from each domain.
     pub seeds: Arc<[crate::editions::seeds::Seed]>,
+    /// What an edition hands on to next year, from each domain, in the order they copy.
+    pub carries: Arc<[crate::editions::carry::Carry]>,
     /// The edition dashboard's panels, from each domain.
     pub panels: Arc<[crate::editions::overview::PanelSource]>,
     /// The edition front page's cards, from each domain.

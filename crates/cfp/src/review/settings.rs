@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::time::parse_local;
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = devday_db::schema::review_settings)]
 pub struct ReviewSettings {
     pub edition_id: EditionId,
@@ -123,7 +123,7 @@ devday_db::id_type!(
     pub struct CategoryId;
 );
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = devday_db::schema::score_categories)]
 pub struct Category {
     pub id: CategoryId,

@@ -87,10 +87,10 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
                 .context("the demo team is empty")?;
             let today = now().date();
             let past = last_year(today).validate().map_err(invalid)?;
-            let archive = queries::create(conn, &past, &organiser, None, &crate::SEEDS)
+            let archive = queries::create(conn, &past, &organiser, &crate::SEEDS)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             let coming = coming(today).validate().map_err(invalid)?;
-            let demo = queries::create(conn, &coming, &organiser, None, &crate::SEEDS)
+            let demo = queries::create(conn, &coming, &organiser, &crate::SEEDS)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             for (user_id, role) in &team {
                 roles::grant(conn, &demo.id, user_id, *role)?;

@@ -105,7 +105,7 @@ pub async fn create(
                 return Err(AppError::Forbidden);
             }
             let input = form.validate().map_err(AppError::Invalid)?;
-            queries::create(c, &input, &user.id, None, &seeds)
+            queries::create(c, &input, &user.id, &seeds)
         })
         .await
         .map_err(|e| invalid_in_english(&st, e))?;

@@ -144,9 +144,26 @@ impl EditionForm {
             *t = t.map(|t| t + shift);
         }
         let mut form = Self::from_edition(&shifted);
-        form.name = bump(&e.name);
-        form.slug = bump(&e.slug);
+        // A name without the year gets next year's added: the new edition needs its own.
+        let next = shifted.starts_on.format("%Y").to_string();
+        form.name = Some(bump(&e.name))
+            .filter(|name| *name != e.name)
+            .unwrap_or_else(|| format!("{} {next}", e.name));
+        form.slug = Some(bump(&e.slug))
+            .filter(|slug| *slug != e.slug)
+            .unwrap_or_else(|| format!("{}-{next}", e.slug));
         form
+    }
+
+    /// Next year's edition from `source` is checked like any, and needs a name of its own.
+    pub fn validate_next_year(&self, source: &Edition) -> Result<EditionInput, FieldErrors> {
+        let checked = self.validate();
+        if self.name.trim() != source.name {
+            return checked;
+        }
+        let mut errors = checked.err().unwrap_or_default();
+        errors.add("name", "edition-name-same");
+        Err(errors)
     }
 
     pub fn validate(&self) -> Result<EditionInput, FieldErrors> {

@@ -2,6 +2,7 @@
 //! One install serves every edition; archived ones stay online read-only.
 
 pub mod api;
+pub mod carry;
 pub mod form;
 pub mod hub;
 pub mod ical;

@@ -68,12 +68,10 @@ fn taken_error() -> AppError {
 }
 
 /// Creates an edition with its defaults (`seeds`); its creator becomes its first organiser.
-/// With `copy_team_from`, the team of that edition gets the same roles in the new one.
 pub fn create(
     conn: &mut DbConn,
     input: &EditionInput,
     creator_id: &UserId,
-    copy_team_from: Option<&EditionId>,
     seeds: &[super::seeds::Seed],
 ) -> AppResult<Edition> {
     write_transaction(conn, |conn| {
@@ -100,9 +98,6 @@ pub fn create(
             ))
             .execute(conn)?;
         roles::grant(conn, &id, creator_id, Role::Organiser)?;
-        if let Some(source) = copy_team_from {
-            roles::copy_team(conn, source, &id)?;
-        }
         for seed in seeds {
             seed(conn, &id)?;
         }

@@ -118,20 +118,28 @@ pub fn revoke(
     .execute(conn)
 }
 
-pub fn copy_team(
-    conn: &mut DbConn,
-    from_edition: &EditionId,
-    to_edition: &EditionId,
-) -> QueryResult<()> {
-    let members: Vec<(UserId, Role)> = r::edition_roles
-        .filter(r::edition_id.eq(from_edition))
-        .select((r::user_id, r::role))
-        .load(conn)?;
-    for (user_id, role) in members {
-        grant(conn, to_edition, &user_id, role)?;
-    }
-    Ok(())
-}
+/// Next year's team (see `editions::carry`): everyone keeps their roles.
+pub const TEAM: super::carry::Carry = super::carry::Carry {
+    key: "team",
+    preview: |conn, from| {
+        Ok(super::carry::Preview::named(
+            team(conn, &from.id)?
+                .into_iter()
+                .map(|m| (m.display_name.clone(), m.display_name))
+                .collect(),
+        ))
+    },
+    copy: |conn, c| {
+        let members: Vec<(UserId, Role)> = r::edition_roles
+            .filter(r::edition_id.eq(&c.from.id))
+            .select((r::user_id, r::role))
+            .load(conn)?;
+        for (user_id, role) in &members {
+            grant(conn, &c.to.id, user_id, *role)?;
+        }
+        Ok(members.len())
+    },
+};
 
 #[derive(Debug, Clone, Serialize)]
 pub struct TeamEntry {

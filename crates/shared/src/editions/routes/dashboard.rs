@@ -29,5 +29,7 @@ pub async fn show(
     ctx.insert("edition", &EditionView::new(&access.edition));
     ctx.insert("panels", &panels);
     ctx.insert("warnings", &warnings);
+    // Once the conference is over, next year is the work.
+    ctx.insert("past", &access.edition.is_past(devday_db::now()));
     page.render("editions/dashboard.html", &ctx)
 }

@@ -5,6 +5,7 @@ mod create;
 mod dashboard;
 mod invitation;
 mod manage;
+mod next_year;
 mod public;
 mod team;
 
@@ -34,6 +35,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(manage::submit)),
         )
         .route("/{edition}/manage/archive", web::post().to(manage::archive))
+        .service(
+            web::resource("/{edition}/manage/next-year")
+                .route(web::get().to(next_year::form))
+                .route(web::post().to(next_year::submit)),
+        )
         .route("/{edition}/manage/team", web::get().to(team::show))
         .route(
             "/{edition}/manage/team/invite",
