@@ -364,7 +364,7 @@ question-help_de = Hilfetext (Deutsch)
 question-options_de = Optionen auf Deutsch (Zeile für Zeile neben den englischen)
 question-options-mismatch = Gib so viele deutsche Optionen wie englische an, jede in derselben Zeile, oder lass die deutschen leer.
 question-one-language = nur in einer Sprache
-question-bilingual-hint = Speaker lesen ihre Sprache; ist sie leer, lesen sie die andere. Eine Sprache genügt.
+question-bilingual-hint = Vortragende lesen ihre Sprache; ist sie leer, lesen sie die andere. Eine Sprache genügt.
 access-codes = Zugangscodes
 access-codes-hint = Ein Link, mit dem jemand nach der Frist oder in ein verstecktes Format einreichen kann, begrenzt oft.
 access-code-link = Link
@@ -1431,3 +1431,36 @@ carry-more = und { $n } weitere
 edition-name-same = Die Ausgabe fürs nächste Jahr braucht einen eigenen Namen.
 flash-next-year-ready = { $edition } ist bereit, mit { $n } Einstellungen aus { $source }. Prüf die Daten, dann öffne den Call for Papers.
 dashboard-over = { $edition } ist vorbei. Mit den Einstellungen dieser Ausgabe startet das nächste Jahr in einem Schritt.
+
+# Returning people
+email-returning-subject = Sprichst du bei { $edition }?
+email-returning-text = danke, dass du bei { $past } gesprochen hast. Der Call for Papers von { $edition } ist da, und wir würden gern wieder von dir hören: ein neuer Vortrag, oder was seit dem letzten passiert ist.
+email-returning-opens = Er öffnet am { $time }.
+email-returning-closes = Einreichungen sind willkommen bis { $time }.
+email-returning-choice = Du bekommst diese Mail einmal, weil du beim letzten Mal gesprochen hast; für dich ist nichts angemeldet.
+returning-title = Wiederkehrende einladen
+returning-intro = Die Vortragenden vom letzten Mal zu diesem Call for Papers, die Bewertenden vom letzten Mal ins Komitee. Alle bekommen eine Mail in ihrer Sprache; ob sie wiederkommen, entscheiden sie selbst.
+returning-from = Aus der Ausgabe
+returning-show = Anzeigen
+returning-speakers = Vortragende aus dem Programm von { $edition }
+returning-speakers-hint = Eine Mail mit dem Link zu diesem Call for Papers und seinen Daten.
+returning-reviewers = Bewertende von { $edition }
+returning-reviewers-hint = Eine Team-Einladung zum Bewerten, anzunehmen oder nicht.
+returning-none = Niemand mehr einzuladen.
+returning-skipped = { $invited } schon eingeladen, { $here } schon dabei.
+returning-mail-preview = Die Mail an die Vortragenden, wie { $name } sie liest
+returning-send = { $n ->
+    [one] Eine Einladung
+   *[other] { $n } Einladungen
+} senden
+returning-no-earlier = Es gibt keine frühere Ausgabe, aus der du Leute einladen kannst.
+returning-pick = Wähl mindestens eine Gruppe.
+flash-returning-sent = { $speakers ->
+    [one] Eine vortragende Person
+   *[other] { $speakers } Vortragende
+} und { $reviewers ->
+    [one] eine bewertende Person
+   *[other] { $reviewers } Bewertende
+} wieder eingeladen.
+returning-link = Vortragende und Bewertende vom letzten Jahr einladen
+returning-who = Wer eingeladen wird

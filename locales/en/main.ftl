@@ -1424,3 +1424,36 @@ carry-more = and { $n } more
 edition-name-same = Next year's edition needs a name of its own.
 flash-next-year-ready = { $edition } is ready, with { $n } settings from { $source }. Check the dates, then open the call for papers.
 dashboard-over = { $edition } is over. Its settings can start next year in one step.
+
+# Returning people
+email-returning-subject = Speak at { $edition }?
+email-returning-text = thank you for speaking at { $past }. The call for papers of { $edition } is here, and we would be glad to hear from you again: a new talk, or what happened since the last one.
+email-returning-opens = It opens on { $time }.
+email-returning-closes = Proposals are welcome until { $time }.
+email-returning-choice = You get this mail once because you spoke last time; nothing is signed up for you.
+returning-title = Invite returning people
+returning-intro = Last time's speakers to this call for papers, last time's reviewers to the committee. Each gets one mail in their language; coming back is their choice.
+returning-from = From the edition
+returning-show = Show
+returning-speakers = Speakers of { $edition }'s programme
+returning-speakers-hint = A mail with the link to this call for papers and its dates.
+returning-reviewers = Reviewers of { $edition }
+returning-reviewers-hint = A team invitation as reviewer, to accept or leave.
+returning-none = Nobody left to invite.
+returning-skipped = { $invited } already invited, { $here } already here.
+returning-mail-preview = The speakers' mail, as { $name } will read it
+returning-send = Send { $n ->
+    [one] one invitation
+   *[other] { $n } invitations
+}
+returning-no-earlier = There is no earlier edition to invite people from.
+returning-pick = Tick at least one group.
+flash-returning-sent = { $speakers ->
+    [one] One speaker
+   *[other] { $speakers } speakers
+} and { $reviewers ->
+    [one] one reviewer
+   *[other] { $reviewers } reviewers
+} invited back.
+returning-link = Invite last year's speakers and reviewers
+returning-who = Who is invited

@@ -73,6 +73,8 @@ const MATRIX: &[(&str, &str, &[Who])] = &[
     ("POST", "/dd-a/manage/archive", TEAM),
     ("GET", "/dd-a/manage/next-year", TEAM),
     ("POST", "/dd-a/manage/next-year", TEAM),
+    ("GET", "/dd-a/manage/speakers/returning", TEAM),
+    ("POST", "/dd-a/manage/speakers/returning", TEAM),
     ("POST", "/dd-a/manage/team/invite", TEAM),
     ("POST", "/dd-a/manage/team/remove", TEAM),
     ("POST", "/dd-a/manage/invitations/none/revoke", TEAM),

@@ -202,3 +202,64 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn last_years_speakers_and_reviewers_are_invited_back_once_in_their_language(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        // Last year (sooner) and next year (later).
+        app.create_open_edition(&admin, "dd-last").await?;
+        app.create_edition(&admin, "dd-next").await?;
+        let mut builder = Builder::new(&app)?;
+        builder.person("sara@example.org", "Sara Sprecherin", Locale::De)?;
+        builder.confirmed_session("dd-last", "sam@example.org", "Typed states")?;
+        builder.confirmed_session("dd-last", "sara@example.org", "Zustände als Typen")?;
+        builder.confirmed_session("dd-last", "kim@example.org", "Macros")?;
+        // Kim has proposed for next year already; a plain submission last year is no speaker.
+        builder.proposal("dd-next", "kim@example.org", "More macros")?;
+        builder.proposal("dd-last", "nils@example.org", "Not accepted")?;
+        let rolf = app.user("rolf@example.org", "Rolf Rezensent").await?;
+        rolf.get("/lang/de").await?;
+        app.invite(&admin, "dd-last", &rolf, "rolf@example.org", "reviewer").await?;
+        let rolf_mails = app.smtp.mails_to("rolf@example.org").len();
+
+        // The page is the preview: who, how many, and the mail as its first reader gets it.
+        let page = admin.get("/dd-next/manage/speakers/returning").await?;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("Sam") && page.body.contains("Sara Sprecherin") && page.body.contains("Rolf Rezensent"), "{}", page.body);
+        assert!(!page.body.contains("Nils"), "only speakers of the programme are asked back");
+        assert!(page.body.contains("0 already invited, 1 already here."), "{}", page.body);
+        assert!(page.body.contains("Send 3 invitations"), "{}", page.body);
+        assert!(page.body.contains("Speak at Edition dd-next?"), "the mail preview");
+
+        // Nothing ticked: the page again with the error beside the groups; nobody mailed.
+        let res = admin.post("/dd-next/manage/speakers/returning", &[("from", "dd-last")]).await?;
+        assert_eq!(res.status, 422);
+        assert!(res.body.contains(r#"id="e-groups""#));
+        let send = [("from", "dd-last"), ("speakers", "true"), ("reviewers", "true")];
+        let res = admin.post("/dd-next/manage/speakers/returning", &send).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let after = admin.get(res.location().unwrap_or_default()).await?.body;
+        assert!(after.contains("2 speakers and one reviewer invited back."), "{after}");
+        assert!(after.contains("3 already invited, 1 already here."), "{after}");
+        let sam = app.smtp.wait_for("sam@example.org").await?;
+        assert_eq!(sam.subject, "Speak at Edition dd-next?");
+        assert!(sam.text.contains("thank you for speaking at Edition dd-last") && sam.text.contains("/dd-next/cfp/"), "{}", sam.text);
+        let sara = app.smtp.wait_for("sara@example.org").await?;
+        assert_eq!(sara.subject, "Sprichst du bei Edition dd-next?");
+        let invitation = app.smtp.wait_for_nth("rolf@example.org", rolf_mails + 1).await?;
+        assert!(invitation.text.contains("/invitations/"), "a team invitation to accept: {}", invitation.text);
+        assert!(app.smtp.mails_to("kim@example.org").is_empty(), "Kim is here already");
+
+        // A second mailing reaches nobody twice.
+        let res = admin.post("/dd-next/manage/speakers/returning", &send).await?;
+        assert_eq!(res.status, 303);
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(app.smtp.mails_to("sam@example.org").len(), 1);
+        assert_eq!(app.smtp.mails_to("rolf@example.org").len(), rolf_mails + 1);
+        // Only an earlier edition can be the source.
+        let res = admin.post("/dd-last/manage/speakers/returning", &[("from", "dd-next"), ("speakers", "true")]).await?;
+        assert_eq!(res.status, 404);
+        Ok(())
+    }
+}

@@ -288,6 +288,18 @@ db_test! {
         insta::assert_snapshot!("proposal-rejected-de", mail(&rejected));
         let rejected = app.smtp.wait_for_subject("kim@example.org", "Your proposal").await?;
         insta::assert_snapshot!("proposal-rejected-en", mail(&rejected));
+        // Last year's speakers are asked back, each in their language.
+        app.create_open_edition(&admin, "dd-last").await?;
+        let mut builder = Builder::new(&app)?;
+        builder.person("greta@example.org", "Greta Gast", Locale::De)?;
+        builder.confirmed_session("dd-last", "greta@example.org", "Zustände als Typen")?;
+        builder.confirmed_session("dd-last", "liam@example.org", "States as types")?;
+        let send = [("from", "dd-last"), ("speakers", "true")];
+        assert_eq!(admin.post("/dd-2030/manage/speakers/returning", &send).await?.status, 303);
+        for (lang, email) in [("de", "greta@example.org"), ("en", "liam@example.org")] {
+            let back = app.smtp.wait_for(email).await?;
+            insta::assert_snapshot!(format!("returning-speaker-{lang}"), mail(&back));
+        }
         Ok(())
     }
 }

@@ -602,6 +602,16 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    returning_invitations (edition_id, user_id, kind) {
+        edition_id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        from_edition_id -> Text,
+        sent_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(account_tokens -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
@@ -698,4 +708,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     checkin_lists,
     checkin_list_ticket_types,
     scans,
+    returning_invitations,
 );

@@ -12,6 +12,7 @@ mod manage_settings;
 mod profile;
 mod public;
 pub(crate) mod respond;
+mod returning;
 mod review;
 pub mod review_api;
 mod speaker_proposal;
@@ -102,6 +103,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     manage_settings::configure(cfg);
     manage_proposals::configure(cfg);
     manage_mail::configure(cfg);
+    returning::configure(cfg);
     api::configure(cfg);
 }
 
