@@ -481,4 +481,21 @@ impl Builder {
         .map_err(domain)?;
         Ok(())
     }
+
+    /// `registration` admitted at the entrance of edition `slug`, now.
+    pub fn checked_in(&mut self, slug: &str, registration: &RegistrationId) -> anyhow::Result<()> {
+        use devday_badges::checkin::{self, Presented, Scan};
+        let edition = self.edition(slug)?;
+        let entrance = devday_badges::lists::find(&mut self.conn, &edition.id, None)?
+            .ok_or_else(|| anyhow::anyhow!("no entrance in {slug}"))?;
+        let scan = Scan {
+            presented: Presented::Registration(registration.clone()),
+            device: "Door 1".into(),
+            nonce: None,
+            scanned_at: None,
+            offline: false,
+        };
+        checkin::scan(&mut self.conn, &edition, &entrance, &scan)?;
+        Ok(())
+    }
 }

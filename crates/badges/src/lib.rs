@@ -17,6 +17,7 @@ pub mod lists;
 pub mod pdf;
 pub mod printing;
 pub mod qr;
+pub mod report;
 mod routes;
 pub mod short_code;
 pub mod sync;

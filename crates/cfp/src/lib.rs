@@ -14,6 +14,7 @@ pub mod model;
 pub mod overview;
 pub mod profiles;
 pub mod proposals;
+pub mod report;
 pub mod returning;
 pub mod review;
 mod routes;

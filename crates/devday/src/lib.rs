@@ -33,6 +33,14 @@ pub const CARRIES: [devday_shared::editions::carry::Carry; 12] = [
     devday_shared::editions::roles::TEAM,
 ];
 
+/// The edition report's sections, in the order of the year (see `editions::report`).
+pub const REPORTS: [devday_shared::editions::report::ReportSource; 4] = [
+    devday_cfp::report::sections,
+    devday_registration::report::sections,
+    devday_badges::report::sections,
+    devday_schedule::report::sections,
+];
+
 /// The edition dashboard's panels, in the order of the year (see `editions::overview`).
 /// The edition front page's cards, the programme first (see `editions::hub`).
 pub const CARDS: [devday_shared::editions::hub::CardSource; 3] = [

@@ -122,6 +122,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         writes: GroupCommit::spawn(pool.clone(), settings.database.url.backend())?,
         seeds: Arc::new(crate::SEEDS),
         carries: Arc::new(crate::CARRIES),
+        reports: Arc::new(crate::REPORTS),
         panels: Arc::new(crate::PANELS),
         cards: Arc::new(crate::CARDS),
         slot_of: devday_schedule::published::slot_of,

@@ -13,6 +13,7 @@ pub mod model;
 pub mod overview;
 pub mod privacy;
 pub mod register;
+pub mod report;
 mod routes;
 pub mod seats;
 pub mod settings;

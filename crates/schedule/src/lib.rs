@@ -19,6 +19,7 @@ pub mod overview;
 pub mod published;
 pub mod recordings;
 pub mod release;
+pub mod report;
 mod routes;
 pub mod setup;
 pub mod snapshot;

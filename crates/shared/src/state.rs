@@ -35,6 +35,8 @@ pub struct AppState {
     pub carries: Arc<[crate::editions::carry::Carry]>,
     /// The edition dashboard's panels, from each domain.
     pub panels: Arc<[crate::editions::overview::PanelSource]>,
+    /// The edition report's sections, from each domain.
+    pub reports: Arc<[crate::editions::report::ReportSource]>,
     /// The edition front page's cards, from each domain.
     pub cards: Arc<[crate::editions::hub::CardSource]>,
     /// Where a proposal sits in the released programme (answered by the timetable).

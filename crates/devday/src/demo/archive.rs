@@ -13,7 +13,7 @@ use devday_shared::vocabulary::UserId;
 use diesel::prelude::*;
 
 /// Last year's talks: title, abstract, language.
-const TALKS: [(&str, &str, &str); 12] = [
+pub(super) const TALKS: [(&str, &str, &str); 12] = [
     (
         "Rust im Alltag eines Mittelständlers",
         "Drei Jahre Rust in der Produktion: was sich gelohnt hat.",

@@ -17,6 +17,7 @@ use crate::commands;
 mod archive;
 mod cfp;
 mod checkin;
+mod history;
 mod registration;
 mod review;
 mod schedule;
@@ -107,6 +108,9 @@ pub fn run(settings: &Settings) -> anyhow::Result<()> {
             // Last year, archived with its released programme.
             archive::fill(conn, &mailer, &archive, &demo, &organiser)?;
             queries::set_archived(conn, &archive.id, true)?;
+            // Three past years with their own figures, for the report's comparison.
+            past_years(conn, &mailer, &archive, &demo, &organiser, today)?;
+            history::spread(conn, &demo, now() - Duration::days(40))?;
             // Speakers and team get their tickets, so the badges show every role.
             let guests =
                 devday_registration::guests::issue_to_speakers_and_team(conn, &mailer, &demo)
@@ -212,6 +216,59 @@ fn coming(today: NaiveDate) -> EditionForm {
 }
 
 /// A past edition for the archive.
+/// The archive (last year) and the two years before it get their figures; the older two
+/// are made here. Their attendees' personal data is purged, as an install would have.
+fn past_years(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    archive: &devday_shared::editions::Edition,
+    demo: &devday_shared::editions::Edition,
+    organiser: &UserId,
+    today: NaiveDate,
+) -> anyhow::Result<()> {
+    use devday_db::schema::{proposal_speakers::dsl as ps, proposals::dsl as p};
+    use diesel::prelude::*;
+    let speakers: Vec<UserId> = ps::proposal_speakers
+        .inner_join(p::proposals)
+        .filter(p::edition_id.eq(&demo.id))
+        .select(ps::user_id)
+        .distinct()
+        .order(ps::user_id.asc())
+        .load(conn)?;
+    for year in &history::YEARS {
+        let edition = if year.ago == 1 {
+            archive.clone()
+        } else {
+            let mut form = last_year(today);
+            let y = today.year() - year.ago;
+            form.name = format!("DevDay {y}");
+            form.slug = format!("devday-{y}");
+            form.starts_on = NaiveDate::from_ymd_opt(y, 5, 20 + year.ago as u32)
+                .unwrap_or(today)
+                .to_string();
+            form.ends_on = form.starts_on.clone();
+            let input = form.validate().map_err(invalid)?;
+            let made = queries::create(conn, &input, organiser, &crate::SEEDS)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            queries::set_archived(conn, &made.id, true)?;
+            made
+        };
+        let edition = queries::by_id(conn, &edition.id)?;
+        history::fill(
+            conn,
+            mailer,
+            &edition,
+            year,
+            &speakers,
+            organiser,
+            &archive::TALKS,
+        )?;
+        let edition = queries::by_id(conn, &edition.id)?;
+        devday_registration::privacy::purge(conn, &edition).map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    Ok(())
+}
+
 fn last_year(today: NaiveDate) -> EditionForm {
     let year = today.year() - 1;
     let day = NaiveDate::from_ymd_opt(year, 5, 22).unwrap_or(today);

@@ -10,6 +10,7 @@ pub mod invitations;
 mod model;
 pub mod overview;
 pub mod queries;
+pub mod report;
 pub mod roles;
 mod routes;
 pub mod seeds;

@@ -7,6 +7,7 @@ mod invitation;
 mod manage;
 mod next_year;
 mod public;
+mod report;
 mod team;
 
 use actix_web::web;
@@ -35,6 +36,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 .route(web::post().to(manage::submit)),
         )
         .route("/{edition}/manage/archive", web::post().to(manage::archive))
+        .route("/{edition}/manage/report", web::get().to(report::show))
+        .route("/{edition}/manage/report.csv", web::get().to(report::csv))
+        .route(
+            "/{edition}/manage/report/compare",
+            web::get().to(report::compare),
+        )
         .service(
             web::resource("/{edition}/manage/next-year")
                 .route(web::get().to(next_year::form))

@@ -1,0 +1,104 @@
+//! The door's part of the edition report (see `editions::report`): who came of those who
+//! registered (the show rate, per ticket type) and when they arrived, in quarter hours.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use chrono::{NaiveDateTime, Timelike};
+use devday_db::schema::{
+    checkin_lists::dsl as l, registration_tickets::dsl as rt, registrations::dsl as r,
+    scans::dsl as s, ticket_types::dsl as tt,
+};
+use devday_db::DbConn;
+use devday_shared::bilingual::pick;
+use devday_shared::editions::overview::Label;
+use devday_shared::editions::report::Section;
+use devday_shared::editions::Edition;
+use devday_shared::i18n::Locale;
+use devday_shared::vocabulary::{RegistrationId, RegistrationState, TicketTypeId};
+use devday_shared::AppResult;
+use diesel::prelude::*;
+
+use crate::checkin::ScanResult;
+
+pub fn sections(
+    conn: &mut DbConn,
+    edition: &Edition,
+    _past: &[Edition],
+    locale: Locale,
+) -> AppResult<Vec<Section>> {
+    // Each admitted registration's first admission, on any of the edition's lists.
+    let admitted: Vec<(RegistrationId, NaiveDateTime)> = s::scans
+        .inner_join(l::checkin_lists)
+        .filter(l::edition_id.eq(&edition.id))
+        .filter(s::result.eq(ScanResult::Admitted))
+        .filter(s::undone_at.is_null())
+        .filter(s::registration_id.is_not_null())
+        .select((s::registration_id.assume_not_null(), s::scanned_at))
+        .order(s::scanned_at.asc())
+        .load(conn)?;
+    let mut first: HashMap<RegistrationId, NaiveDateTime> = HashMap::new();
+    for (id, at) in admitted {
+        first.entry(id).or_insert(at);
+    }
+    let holders: Vec<(RegistrationId, TicketTypeId)> = rt::registration_tickets
+        .inner_join(r::registrations)
+        .filter(r::edition_id.eq(&edition.id))
+        .filter(r::state.eq(RegistrationState::Confirmed))
+        .select((rt::registration_id, rt::ticket_type_id))
+        .load(conn)?;
+    let confirmed: HashSet<&RegistrationId> = holders.iter().map(|h| &h.0).collect();
+    let came = confirmed
+        .iter()
+        .filter(|id| first.contains_key(**id))
+        .count() as i64;
+    let types: Vec<(TicketTypeId, String, String)> = tt::ticket_types
+        .filter(tt::edition_id.eq(&edition.id))
+        .order(tt::position.asc())
+        .select((tt::id, tt::name, tt::name_de))
+        .load(conn)?;
+    let show_rate = types
+        .iter()
+        .map(|(id, name, name_de)| {
+            let holding: Vec<&RegistrationId> = holders
+                .iter()
+                .filter(|h| h.1 == *id)
+                .map(|h| &h.0)
+                .collect();
+            let came = holding.iter().filter(|r| first.contains_key(**r)).count() as i64;
+            (
+                Label::Name(pick(locale, name, name_de).to_owned()),
+                came,
+                Some(holding.len() as i64),
+            )
+        })
+        .filter(|(_, _, of)| *of != Some(0))
+        .collect();
+    // Arrivals per quarter hour, local time; the day is named where there are several.
+    let several_days = edition.ends_on > edition.starts_on;
+    let mut arrivals: BTreeMap<NaiveDateTime, i64> = BTreeMap::new();
+    for at in first.values() {
+        let local = edition.local(*at).naive_local();
+        let minute = local.minute() / 15 * 15;
+        let slot = local
+            .with_minute(minute)
+            .and_then(|t| t.with_second(0))
+            .unwrap_or(local);
+        *arrivals.entry(slot).or_default() += 1;
+    }
+    let arrival_bars = arrivals
+        .into_iter()
+        .map(|(slot, n)| {
+            let time = slot.format("%H:%M").to_string();
+            let label = if several_days {
+                format!("{} {time}", devday_shared::dates::day(slot.date(), locale))
+            } else {
+                time
+            };
+            (Label::Name(label), n, None)
+        })
+        .collect();
+    Ok(vec![Section::new("report-door")
+        .number("report-checked-in", came, Some(confirmed.len() as i64))
+        .bars("report-show-rate", show_rate)
+        .bars("report-arrivals", arrival_bars)])
+}
