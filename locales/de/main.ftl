@@ -1508,3 +1508,5 @@ csv-edition = Ausgabe
 csv-day = Tag
 csv-value = Wert
 csv-of = Von
+report-days-to-decision = Tage bis zur Entscheidung (Median)
+report-score-spread = Vergebene Punkte, alle Kategorien

@@ -1501,3 +1501,5 @@ csv-edition = Edition
 csv-day = Day
 csv-value = Value
 csv-of = Of
+report-days-to-decision = Days to a decision (median)
+report-score-spread = Scores given, all categories

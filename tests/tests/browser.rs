@@ -1254,6 +1254,10 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         "/devday-demo/manage/schedule/release",
         "/devday-demo/manage/schedule/optimiser",
         "/devday-demo/manage/review/dashboard",
+        "/devday-demo/manage/report",
+        "/devday-demo/manage/report/compare",
+        "/devday-demo/manage/next-year",
+        "/devday-demo/manage/speakers/returning",
     ];
     for (who, pages) in [
         ("attendee", &attendee[..]),
@@ -1445,4 +1449,96 @@ async fn host_page(html: &str) -> anyhow::Result<String> {
         }
     });
     Ok(url)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn an_organiser_reads_the_report_against_past_years_and_prepares_next_year(
+) -> anyhow::Result<()> {
+    devday_tests::binary!();
+    let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    app.admin().await?;
+    // The demo brings this year and three past years with their own figures.
+    let demo = app.command().arg("demo").output()?;
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
+    let driver = WebDriver::start().await?;
+    let c = &driver.client;
+    let base = app.base.clone();
+    log_in(&driver, &base, "admin@example.org", devday_tests::PASSWORD).await?;
+
+    // The report: this year's curves beside the past years', and what each number counts.
+    c.goto(&format!("{base}/devday-demo/manage/report")).await?;
+    let report = expect_text(&driver, "Proposals since the call opened").await?;
+    assert!(report.contains("First-time speakers") && report.contains("Arrivals per quarter hour"));
+    let past = c.find_all(Locator::Css("polyline.curve.past")).await?;
+    assert!(
+        past.len() >= 6,
+        "three past years on both curves, found {}",
+        past.len()
+    );
+    driver.screenshot("report").await?;
+    c.find(Locator::Css("main a[href$='/manage/report/compare']"))
+        .await?
+        .click()
+        .await?;
+    let compare = expect_text(&driver, "All editions compared").await?;
+    for year in ["DevDay 2023", "DevDay 2024", "DevDay 2025", "DevDay Demo"] {
+        assert!(compare.contains(year), "{year} missing from the comparison");
+    }
+    driver.screenshot("report-compare").await?;
+
+    // Next year from this one: the preview names what comes along; the team stays behind.
+    c.goto(&format!("{base}/devday-demo/manage/settings"))
+        .await?;
+    c.find(Locator::Css("main a[href$='/manage/next-year']"))
+        .await?
+        .click()
+        .await?;
+    let preview = expect_text(&driver, "What comes along").await?;
+    assert!(preview.contains("Never copied"), "{preview}");
+    driver.screenshot("next-year").await?;
+    c.find(Locator::Css("#carry-team")).await?.click().await?;
+    c.find(Locator::Css(
+        "form[action$='/next-year'] button[type='submit']",
+    ))
+    .await?
+    .click()
+    .await?;
+    expect_text(&driver, "is ready, with").await?;
+    driver.screenshot("next-year-ready").await?;
+    let url = c.current_url().await?;
+    let slug = url
+        .path()
+        .trim_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert_ne!(slug, "devday-demo");
+
+    // Last time's speakers are asked back from the new edition, after a preview.
+    c.goto(&format!("{base}/{slug}/manage/speakers/returning"))
+        .await?;
+    let returning = expect_text(&driver, "Invite returning people").await?;
+    assert!(
+        returning.contains("will read it"),
+        "the mail preview: {returning}"
+    );
+    driver.screenshot("returning").await?;
+    c.find(Locator::Css(
+        "main form[method='post'] button[type='submit']",
+    ))
+    .await?
+    .click()
+    .await?;
+    expect_text(&driver, "invited back.").await?;
+    driver.quit().await?;
+    Ok(())
 }

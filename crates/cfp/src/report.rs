@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDateTime;
 use devday_db::schema::{
-    proposal_speakers::dsl as ps, proposals::dsl as p, reviews::dsl as rv, users::dsl as u,
+    proposal_history::dsl as h, proposal_speakers::dsl as ps, proposals::dsl as p,
+    review_scores::dsl as rs, reviews::dsl as rv, users::dsl as u,
 };
 use devday_db::DbConn;
 use devday_shared::bilingual::pick;
@@ -14,7 +15,7 @@ use devday_shared::editions::overview::Label;
 use devday_shared::editions::report::{cumulative, Chart, Curve, Section};
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
-use devday_shared::vocabulary::{EditionId, ProposalState, UserId};
+use devday_shared::vocabulary::{EditionId, ProposalId, ProposalState, UserId};
 use devday_shared::AppResult;
 use diesel::prelude::*;
 
@@ -56,6 +57,25 @@ fn curve(conn: &mut DbConn, edition: &Edition, current: bool) -> QueryResult<Cur
         current,
         points: cumulative(days),
     })
+}
+
+/// The median number of days from a proposal's arrival to its decision (accepted or
+/// rejected), over the proposals decided so far; 0 before any.
+fn days_to_decision(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<i64> {
+    let decided: Vec<(ProposalId, NaiveDateTime, NaiveDateTime)> = h::proposal_history
+        .inner_join(p::proposals)
+        .filter(p::edition_id.eq(edition_id))
+        .filter(h::to_state.eq_any([ProposalState::Accepted, ProposalState::Rejected]))
+        .select((p::id, p::created_at, h::at))
+        .order(h::at.asc())
+        .load(conn)?;
+    let mut first: HashMap<ProposalId, i64> = HashMap::new();
+    for (id, arrived, at) in decided {
+        first.entry(id).or_insert((at - arrived).num_days());
+    }
+    let mut days: Vec<i64> = first.into_values().collect();
+    days.sort_unstable();
+    Ok(days.get(days.len() / 2).copied().unwrap_or(0))
 }
 
 const ACCEPTED: [ProposalState; 3] = [
@@ -177,9 +197,29 @@ pub fn sections(
         .order(u::display_name.asc())
         .load(conn)?;
     let reviews: i64 = per_reviewer.iter().map(|r| r.2).sum();
+    // How the scores spread: how often each score was given, over every category.
+    let scores: Vec<(i32, i64)> = rs::review_scores
+        .inner_join(rv::reviews.inner_join(p::proposals))
+        .filter(p::edition_id.eq(&edition.id))
+        .group_by(rs::score)
+        .select((rs::score, diesel::dsl::count_star()))
+        .order(rs::score.asc())
+        .load(conn)?;
     let review = Section::new("report-review")
         .number("report-reviews", reviews, None)
         .number("report-reviewers", per_reviewer.len() as i64, None)
+        .number(
+            "report-days-to-decision",
+            days_to_decision(conn, &edition.id)?,
+            None,
+        )
+        .bars(
+            "report-score-spread",
+            scores
+                .into_iter()
+                .map(|(score, n)| (Label::Name(score.to_string()), n, None))
+                .collect(),
+        )
         .bars(
             "report-reviews-per-reviewer",
             per_reviewer

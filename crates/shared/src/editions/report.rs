@@ -158,6 +158,8 @@ pub struct ChartView {
 pub struct LineView {
     pub edition: String,
     pub current: bool,
+    /// 0 for the edition itself, then 1, 2, 3… for the years before it (each drawn lighter).
+    pub rank: usize,
     /// "x,y x,y …" for `<polyline points>`.
     pub points: String,
     pub total: i64,
@@ -188,7 +190,8 @@ impl ChartView {
         let lines = chart
             .curves
             .iter()
-            .map(|curve| {
+            .enumerate()
+            .map(|(rank, curve)| {
                 // A step line: each total holds until the next day that changed it.
                 let mut at = Vec::new();
                 let mut previous = 0;
@@ -201,6 +204,7 @@ impl ChartView {
                 LineView {
                     edition: curve.edition.clone(),
                     current: curve.current,
+                    rank: rank.min(3),
                     points: at
                         .iter()
                         .map(|(x, y)| format!("{x},{y}"))
