@@ -1510,3 +1510,4 @@ csv-value = Wert
 csv-of = Von
 report-days-to-decision = Tage bis zur Entscheidung (Median)
 report-score-spread = Vergebene Punkte, alle Kategorien
+report-show-rate-history = Quote über die Jahre

@@ -1503,3 +1503,4 @@ csv-value = Value
 csv-of = Of
 report-days-to-decision = Days to a decision (median)
 report-score-spread = Scores given, all categories
+report-show-rate-history = Show rate over the years

@@ -47,14 +47,35 @@ db_test! {
         builder.proposal("dd-old", "sam@example.org", "Old talk")?;
         builder.proposal("dd-now", "sam@example.org", "Typed states")?;
         builder.proposal("dd-now", "tom@example.org", "Macros")?;
-        builder.confirmed_session("dd-now", "uma@example.org", "Lifetimes")?;
+        let lifetimes = builder.confirmed_session("dd-now", "uma@example.org", "Lifetimes")?;
         let ada = builder.attendee("dd-now", "Ada", "ada@example.org", Locale::En)?;
         let bob = builder.attendee("dd-now", "Bob", "bob@example.org", Locale::De)?;
         builder.attendee("dd-now", "Cy", "cy@example.org", Locale::En)?;
         builder.checked_in("dd-now", &ada.registration_id)?;
         builder.checked_in("dd-now", &bob.registration_id)?;
-        // The conference is over (two days ago), so its data may be purged.
+        // Ada wanted to see Lifetimes; two people rated it afterwards.
         let mut conn: DbConn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+        {
+            use devday_db::schema::{registration_interests::dsl as ri, session_feedback::dsl as sf};
+            let edition = queries::by_slug(&mut conn, "dd-now")?.expect("dd-now");
+            diesel::insert_into(ri::registration_interests)
+                .values((ri::registration_id.eq(&ada.registration_id), ri::proposal_id.eq(&lifetimes.id)))
+                .execute(&mut conn)?;
+            for rating in [4, 5] {
+                diesel::insert_into(sf::session_feedback)
+                    .values((
+                        sf::id.eq(format!("feedback-{rating}")),
+                        sf::edition_id.eq(&edition.id),
+                        sf::proposal_id.eq(&lifetimes.id),
+                        sf::rating.eq(rating),
+                        sf::comment.eq(""),
+                        sf::client_hash.eq(format!("client-{rating}")),
+                        sf::created_at.eq(devday_db::now()),
+                    ))
+                    .execute(&mut conn)?;
+            }
+        }
+        // The conference is over (two days ago), so its data may be purged.
         let now = queries::by_slug(&mut conn, "dd-now")?.expect("dd-now");
         let over = chrono::Utc::now().date_naive() - chrono::Days::new(2);
         {
@@ -65,7 +86,7 @@ db_test! {
         let page = admin.get("/dd-now/manage/report").await?;
         assert_eq!(page.status, 200);
         assert!(page.body.contains("<polyline class=\"curve current\""), "this year's curve");
-        assert!(page.body.contains("<polyline class=\"curve past\""), "last year's curve on the same axes");
+        assert!(page.body.contains("<polyline class=\"curve past past-1\""), "last year's curve on the same axes");
         let before = admin.get("/dd-now/manage/report.csv").await?;
         assert!(before.header("content-type").is_some_and(|c| c.starts_with("text/csv")));
         let csv = rows(&before.body);
@@ -81,6 +102,8 @@ db_test! {
         assert_eq!(number(&csv, "Call for papers", "First-time speakers"), Some((2, Some(3))), "Sam came back");
         assert_eq!(number(&csv, "Registration", "Confirmed"), Some((confirmed, Some(3))));
         assert_eq!(number(&csv, "At the door", "Came (show rate)"), Some((2, Some(confirmed))));
+        assert!(csv.iter().any(|r| r[1].ends_with("Lifetimes · ★ 4.5 (2)") && r[4] == "1"), "the most wanted session with its rating");
+        assert_eq!(number(&csv, "At the door", "Show rate over the years: Edition dd-now"), Some((2, Some(3))));
         let curve_rows = |edition: &str| csv.iter().filter(|r| r[1] == "Proposals since the call opened" && r[2] == edition).count();
         assert!(curve_rows("DevDay old") > 0 && curve_rows("Edition dd-now") > 0, "both years' curves");
 

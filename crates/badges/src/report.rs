@@ -20,13 +20,11 @@ use diesel::prelude::*;
 
 use crate::checkin::ScanResult;
 
-pub fn sections(
+/// Each admitted registration's first admission, on any of the edition's lists.
+fn first_admissions(
     conn: &mut DbConn,
     edition: &Edition,
-    _past: &[Edition],
-    locale: Locale,
-) -> AppResult<Vec<Section>> {
-    // Each admitted registration's first admission, on any of the edition's lists.
+) -> QueryResult<HashMap<RegistrationId, NaiveDateTime>> {
     let admitted: Vec<(RegistrationId, NaiveDateTime)> = s::scans
         .inner_join(l::checkin_lists)
         .filter(l::edition_id.eq(&edition.id))
@@ -40,12 +38,42 @@ pub fn sections(
     for (id, at) in admitted {
         first.entry(id).or_insert(at);
     }
-    let holders: Vec<(RegistrationId, TicketTypeId)> = rt::registration_tickets
+    Ok(first)
+}
+
+/// The confirmed registrations with their ticket types.
+fn holders(
+    conn: &mut DbConn,
+    edition: &Edition,
+) -> QueryResult<Vec<(RegistrationId, TicketTypeId)>> {
+    rt::registration_tickets
         .inner_join(r::registrations)
         .filter(r::edition_id.eq(&edition.id))
         .filter(r::state.eq(RegistrationState::Confirmed))
         .select((rt::registration_id, rt::ticket_type_id))
-        .load(conn)?;
+        .load(conn)
+}
+
+/// Of an edition's confirmed registrations, how many came.
+fn show(conn: &mut DbConn, edition: &Edition) -> QueryResult<(i64, i64)> {
+    let first = first_admissions(conn, edition)?;
+    let confirmed: HashSet<RegistrationId> =
+        holders(conn, edition)?.into_iter().map(|h| h.0).collect();
+    let came = confirmed
+        .iter()
+        .filter(|id| first.contains_key(*id))
+        .count();
+    Ok((came as i64, confirmed.len() as i64))
+}
+
+pub fn sections(
+    conn: &mut DbConn,
+    edition: &Edition,
+    past: &[Edition],
+    locale: Locale,
+) -> AppResult<Vec<Section>> {
+    let first = first_admissions(conn, edition)?;
+    let holders = holders(conn, edition)?;
     let confirmed: HashSet<&RegistrationId> = holders.iter().map(|h| &h.0).collect();
     let came = confirmed
         .iter()
@@ -97,8 +125,21 @@ pub fn sections(
             (Label::Name(label), n, None)
         })
         .collect();
+    // The show rate's history: this year, then the years before.
+    let mut history = vec![(
+        Label::Name(edition.name.clone()),
+        came,
+        Some(confirmed.len() as i64),
+    )];
+    for earlier in past {
+        let (came, confirmed) = show(conn, earlier)?;
+        if confirmed > 0 {
+            history.push((Label::Name(earlier.name.clone()), came, Some(confirmed)));
+        }
+    }
     Ok(vec![Section::new("report-door")
         .number("report-checked-in", came, Some(confirmed.len() as i64))
         .bars("report-show-rate", show_rate)
+        .bars("report-show-rate-history", history)
         .bars("report-arrivals", arrival_bars)])
 }

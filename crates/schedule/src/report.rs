@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
-use devday_db::schema::{placements::dsl as pl, proposals::dsl as p, rooms::dsl as rm};
+use devday_db::schema::{
+    placements::dsl as pl, proposals::dsl as p, rooms::dsl as rm, session_feedback::dsl as sf,
+};
 use devday_db::DbConn;
 use devday_shared::editions::overview::Label;
 use devday_shared::editions::report::Section;
@@ -19,7 +21,7 @@ pub fn sections(
     conn: &mut DbConn,
     edition: &Edition,
     _past: &[Edition],
-    _locale: Locale,
+    locale: Locale,
 ) -> AppResult<Vec<Section>> {
     let wanted = crate::audience::counts(conn, &edition.id)?;
     let mut ranked: Vec<(&String, &i64)> = wanted.iter().collect();
@@ -42,13 +44,34 @@ pub fn sections(
         .load(conn)?
         .into_iter()
         .collect();
+    // What those who saw them thought: the mean rating and how many rated.
+    let ratings: HashMap<ProposalId, (f64, i64)> = sf::session_feedback
+        .filter(sf::proposal_id.eq_any(&ids))
+        .group_by(sf::proposal_id)
+        .select((
+            sf::proposal_id,
+            diesel::dsl::sql::<diesel::sql_types::Double>("AVG(CAST(rating AS DOUBLE PRECISION))"),
+            diesel::dsl::count_star(),
+        ))
+        .load(conn)?
+        .into_iter()
+        .map(|(id, mean, n)| (id, (mean, n)))
+        .collect();
     let bars = ranked
         .into_iter()
         .filter_map(|(id, n)| {
             let id = ProposalId::from(id.as_str());
-            let title = titles.get(&id)?.clone();
+            let mut label = titles.get(&id)?.clone();
+            if let Some((mean, rated)) = ratings.get(&id) {
+                let mean = format!("{mean:.1}");
+                let mean = match locale {
+                    Locale::De => mean.replace('.', ","),
+                    Locale::En => mean,
+                };
+                label = format!("{label} · ★ {mean} ({rated})");
+            }
             Some((
-                Label::Name(title),
+                Label::Name(label),
                 *n,
                 seats.get(&id).map(|c| i64::from(*c)),
             ))
