@@ -103,7 +103,7 @@ db_test! {
         assert_eq!(number(&csv, "Registration", "Confirmed"), Some((confirmed, Some(3))));
         assert_eq!(number(&csv, "At the door", "Came (show rate)"), Some((2, Some(confirmed))));
         assert!(csv.iter().any(|r| r[1].ends_with("Lifetimes · ★ 4.5 (2)") && r[4] == "1"), "the most wanted session with its rating");
-        assert_eq!(number(&csv, "At the door", "Show rate over the years: Edition dd-now"), Some((2, Some(3))));
+        assert_eq!(number(&csv, "At the door", "Show rate over the years: Conference · Edition dd-now"), Some((2, Some(3))));
         let curve_rows = |edition: &str| csv.iter().filter(|r| r[1] == "Proposals since the call opened" && r[2] == edition).count();
         assert!(curve_rows("DevDay old") > 0 && curve_rows("Edition dd-now") > 0, "both years' curves");
 

@@ -42,7 +42,7 @@ fn first_admissions(
 }
 
 /// The confirmed registrations with their ticket types.
-fn holders(
+fn confirmed_holders(
     conn: &mut DbConn,
     edition: &Edition,
 ) -> QueryResult<Vec<(RegistrationId, TicketTypeId)>> {
@@ -54,16 +54,40 @@ fn holders(
         .load(conn)
 }
 
-/// Of an edition's confirmed registrations, how many came.
-fn show(conn: &mut DbConn, edition: &Edition) -> QueryResult<(i64, i64)> {
-    let first = first_admissions(conn, edition)?;
-    let confirmed: HashSet<RegistrationId> =
-        holders(conn, edition)?.into_iter().map(|h| h.0).collect();
-    let came = confirmed
-        .iter()
-        .filter(|id| first.contains_key(*id))
-        .count();
-    Ok((came as i64, confirmed.len() as i64))
+/// One ticket type's show rate: of its confirmed holders, how many came.
+struct TypeShow {
+    name: String,
+    name_de: String,
+    came: i64,
+    confirmed: i64,
+}
+
+/// The show rate of each of an edition's ticket types that has confirmed holders.
+fn show_by_type(
+    conn: &mut DbConn,
+    edition: &Edition,
+    first: &HashMap<RegistrationId, NaiveDateTime>,
+    holders: &[(RegistrationId, TicketTypeId)],
+) -> QueryResult<Vec<TypeShow>> {
+    let types: Vec<(TicketTypeId, String, String)> = tt::ticket_types
+        .filter(tt::edition_id.eq(&edition.id))
+        .order(tt::position.asc())
+        .select((tt::id, tt::name, tt::name_de))
+        .load(conn)?;
+    Ok(types
+        .into_iter()
+        .map(|(id, name, name_de)| {
+            let holding: Vec<&RegistrationId> =
+                holders.iter().filter(|h| h.1 == id).map(|h| &h.0).collect();
+            TypeShow {
+                came: holding.iter().filter(|r| first.contains_key(**r)).count() as i64,
+                confirmed: holding.len() as i64,
+                name,
+                name_de,
+            }
+        })
+        .filter(|t| t.confirmed > 0)
+        .collect())
 }
 
 pub fn sections(
@@ -73,35 +97,19 @@ pub fn sections(
     locale: Locale,
 ) -> AppResult<Vec<Section>> {
     let first = first_admissions(conn, edition)?;
-    let holders = holders(conn, edition)?;
+    let holders = confirmed_holders(conn, edition)?;
     let confirmed: HashSet<&RegistrationId> = holders.iter().map(|h| &h.0).collect();
     let came = confirmed
         .iter()
         .filter(|id| first.contains_key(**id))
         .count() as i64;
-    let types: Vec<(TicketTypeId, String, String)> = tt::ticket_types
-        .filter(tt::edition_id.eq(&edition.id))
-        .order(tt::position.asc())
-        .select((tt::id, tt::name, tt::name_de))
-        .load(conn)?;
+    let types = show_by_type(conn, edition, &first, &holders)?;
+    let say = |t: &TypeShow| pick(locale, &t.name, &t.name_de).to_owned();
     let show_rate = types
         .iter()
-        .map(|(id, name, name_de)| {
-            let holding: Vec<&RegistrationId> = holders
-                .iter()
-                .filter(|h| h.1 == *id)
-                .map(|h| &h.0)
-                .collect();
-            let came = holding.iter().filter(|r| first.contains_key(**r)).count() as i64;
-            (
-                Label::Name(pick(locale, name, name_de).to_owned()),
-                came,
-                Some(holding.len() as i64),
-            )
-        })
-        .filter(|(_, _, of)| *of != Some(0))
+        .map(|t| (Label::Name(say(t)), t.came, Some(t.confirmed)))
         .collect();
-    // Arrivals per quarter hour, local time; the day is named where there are several.
+    // Arrivals per quarter hour, local time; the weekday tells several days apart.
     let several_days = edition.ends_on > edition.starts_on;
     let mut arrivals: BTreeMap<NaiveDateTime, i64> = BTreeMap::new();
     for at in first.values() {
@@ -118,23 +126,42 @@ pub fn sections(
         .map(|(slot, n)| {
             let time = slot.format("%H:%M").to_string();
             let label = if several_days {
-                format!("{} {time}", devday_shared::dates::day(slot.date(), locale))
+                format!(
+                    "{} {time}",
+                    devday_shared::dates::weekday(slot.date(), locale)
+                )
             } else {
                 time
             };
             (Label::Name(label), n, None)
         })
         .collect();
-    // The show rate's history: this year, then the years before.
-    let mut history = vec![(
-        Label::Name(edition.name.clone()),
-        came,
-        Some(confirmed.len() as i64),
-    )];
+    // Each ticket type's show rate over the years: the same ticket (by its English name)
+    // this year, then in each year before.
+    let mut before: Vec<(String, Vec<TypeShow>)> = Vec::new();
     for earlier in past {
-        let (came, confirmed) = show(conn, earlier)?;
-        if confirmed > 0 {
-            history.push((Label::Name(earlier.name.clone()), came, Some(confirmed)));
+        let first = first_admissions(conn, earlier)?;
+        let holders = confirmed_holders(conn, earlier)?;
+        before.push((
+            earlier.name.clone(),
+            show_by_type(conn, earlier, &first, &holders)?,
+        ));
+    }
+    let mut history = Vec::new();
+    for t in &types {
+        history.push((
+            Label::Name(format!("{} · {}", say(t), edition.name)),
+            t.came,
+            Some(t.confirmed),
+        ));
+        for (name, shows) in &before {
+            if let Some(then) = shows.iter().find(|s| s.name == t.name) {
+                history.push((
+                    Label::Name(format!("{} · {name}", say(t))),
+                    then.came,
+                    Some(then.confirmed),
+                ));
+            }
         }
     }
     Ok(vec![Section::new("report-door")

@@ -62,6 +62,15 @@ pub fn day(date: NaiveDate, locale: Locale) -> String {
     }
 }
 
+/// The weekday alone, "Thu" / "Do.", where the days of one edition are told apart.
+pub fn weekday(date: NaiveDate, locale: Locale) -> &'static str {
+    let weekday = date.weekday().num_days_from_monday() as usize;
+    match locale {
+        Locale::De => WEEKDAYS_DE[weekday],
+        Locale::En => WEEKDAYS_EN[weekday],
+    }
+}
+
 /// "Thu 3 June 2027, 09:00" / "Do., 3. Juni 2027, 09:00".
 pub fn day_time(at: NaiveDateTime, locale: Locale) -> String {
     format!(

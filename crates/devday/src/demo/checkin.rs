@@ -1,7 +1,7 @@
 //! Demo check-ins: two doors admit two thirds of the confirmed registrations across the
 //! first morning, one ticket is scanned twice, and a forged code is turned away.
 
-use chrono::Duration;
+use chrono::{Duration, TimeZone};
 use devday_badges::checkin::{self, Presented, Scan};
 use devday_badges::{lists, tickets};
 use devday_db::DbConn;
@@ -11,10 +11,16 @@ pub fn fill(conn: &mut DbConn, edition: &Edition) -> anyhow::Result<usize> {
     let entrance =
         lists::find(conn, &edition.id, None)?.ok_or_else(|| anyhow::anyhow!("no entrance list"))?;
     let holders = tickets::confirmed(conn, &edition.id)?;
-    let doors_open = edition
+    // Half past seven at the venue, stored in UTC like every time.
+    let morning = edition
         .starts_on
         .and_hms_opt(7, 30, 0)
         .ok_or_else(|| anyhow::anyhow!("no morning"))?;
+    let doors_open = edition
+        .tz()
+        .from_local_datetime(&morning)
+        .earliest()
+        .map_or(morning, |t| t.naive_utc());
     let mut admitted = 0;
     for (n, holder) in holders.iter().enumerate().filter(|(n, _)| n % 3 != 2) {
         let scan = Scan {
