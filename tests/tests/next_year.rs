@@ -260,6 +260,15 @@ db_test! {
         // Only an earlier edition can be the source.
         let res = admin.post("/dd-last/manage/speakers/returning", &[("from", "dd-next"), ("speakers", "true")]).await?;
         assert_eq!(res.status, 404);
+        // Another team's organiser sees and mails nobody from an edition they do not run.
+        let olga = app.user("olga@example.org", "Olga Organiser").await?;
+        app.create_edition(&admin, "dd-other").await?;
+        app.invite(&admin, "dd-other", &olga, "olga@example.org", "organiser").await?;
+        let page = olga.get("/dd-other/manage/speakers/returning").await?;
+        assert_eq!(page.status, 200);
+        assert!(!page.body.contains("Sara Sprecherin") && !page.body.contains("Rolf Rezensent"), "{}", page.body);
+        let res = olga.post("/dd-other/manage/speakers/returning", &[("from", "dd-last"), ("speakers", "true")]).await?;
+        assert_eq!(res.status, 404);
         Ok(())
     }
 }

@@ -31,22 +31,30 @@ fn sent(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<Sent>> {
             p::track_id,
             p::language,
             p::state,
+            p::submitted_at,
             p::created_at,
         ))
         .load(conn)
 }
 
+/// Type, track, language, state, when sent in (where known) and when started.
 type Sent = (
     SessionTypeId,
     Option<TrackId>,
     String,
     ProposalState,
+    Option<NaiveDateTime>,
     NaiveDateTime,
 );
 
+/// When a proposal came in: its submission, or its start where that was not recorded.
+fn arrived(s: &Sent) -> NaiveDateTime {
+    s.4.unwrap_or(s.5)
+}
+
 /// Days from the call's opening (or its first proposal) to each proposal.
 fn curve(conn: &mut DbConn, edition: &Edition, current: bool) -> QueryResult<Curve> {
-    let times: Vec<NaiveDateTime> = sent(conn, &edition.id)?.into_iter().map(|s| s.4).collect();
+    let times: Vec<NaiveDateTime> = sent(conn, &edition.id)?.iter().map(arrived).collect();
     let start = edition.cfp_opens_at.or_else(|| times.iter().min().copied());
     let days = match start {
         Some(start) => times.iter().map(|t| (*t - start).num_days()).collect(),
@@ -62,15 +70,22 @@ fn curve(conn: &mut DbConn, edition: &Edition, current: bool) -> QueryResult<Cur
 /// The median number of days from a proposal's arrival to its decision (accepted or
 /// rejected), over the proposals decided so far; 0 before any.
 fn days_to_decision(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<i64> {
-    let decided: Vec<(ProposalId, NaiveDateTime, NaiveDateTime)> = h::proposal_history
+    type Decided = (
+        ProposalId,
+        Option<NaiveDateTime>,
+        NaiveDateTime,
+        NaiveDateTime,
+    );
+    let decided: Vec<Decided> = h::proposal_history
         .inner_join(p::proposals)
         .filter(p::edition_id.eq(edition_id))
         .filter(h::to_state.eq_any([ProposalState::Accepted, ProposalState::Rejected]))
-        .select((p::id, p::created_at, h::at))
+        .select((p::id, p::submitted_at, p::created_at, h::at))
         .order(h::at.asc())
         .load(conn)?;
     let mut first: HashMap<ProposalId, i64> = HashMap::new();
-    for (id, arrived, at) in decided {
+    for (id, submitted, created, at) in decided {
+        let arrived = submitted.unwrap_or(created);
         first.entry(id).or_insert((at - arrived).num_days());
     }
     let mut days: Vec<i64> = first.into_values().collect();

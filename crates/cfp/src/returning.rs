@@ -8,12 +8,12 @@ use devday_db::schema::{
     returning_invitations::dsl as ri, users::dsl as u,
 };
 use devday_db::{now, unless_taken, write_transaction, DbConn};
-use devday_shared::accounts::EmailAddress;
+use devday_shared::accounts::{AuthUser, EmailAddress};
 use devday_shared::editions::invitations::{self, Invite};
-use devday_shared::editions::{Edition, Role};
+use devday_shared::editions::{queries, roles, Edition, Role};
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
-use devday_shared::vocabulary::{ProposalState, UserId};
+use devday_shared::vocabulary::{EditionId, ProposalState, UserId};
 use devday_shared::AppResult;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -65,6 +65,21 @@ fn people(rows: Vec<Row>) -> Vec<Person> {
         .collect()
 }
 
+/// The editions before `to` whose people `user` may ask back: those they organise (an admin:
+/// every one), newest first. Nobody mails another team's speakers or sees its reviewers.
+pub fn sources(conn: &mut DbConn, to: &Edition, user: &AuthUser) -> QueryResult<Vec<Edition>> {
+    let organised: Vec<EditionId> = roles::editions_of_user(conn, &user.id)?
+        .into_iter()
+        .filter(|(_, role)| *role == Role::Organiser)
+        .map(|(edition, _)| edition.id)
+        .collect();
+    Ok(queries::all(conn)?
+        .into_iter()
+        .filter(|e| e.starts_on < to.starts_on)
+        .filter(|e| user.is_admin || organised.contains(&e.id))
+        .collect())
+}
+
 /// Who `from`'s speakers and reviewers are, as far as `to` has not heard from them.
 pub fn candidates(conn: &mut DbConn, to: &Edition, from: &Edition) -> QueryResult<Candidates> {
     let speakers: Vec<Row> = ps::proposal_speakers
@@ -95,6 +110,11 @@ pub fn candidates(conn: &mut DbConn, to: &Edition, from: &Edition) -> QueryResul
         .filter(ri::edition_id.eq(&to.id))
         .select((ri::user_id, ri::kind))
         .load(conn)?;
+    // A reviewer the organisers invited by hand already has an invitation waiting.
+    let pending: Vec<String> = invitations::pending(conn, &to.id)?
+        .into_iter()
+        .map(|i| i.email.to_lowercase())
+        .collect();
     let mut out = Candidates::default();
     for (kind, all, here) in [
         (ReturningKind::Speaker, people(speakers), &proposed),
@@ -103,7 +123,10 @@ pub fn candidates(conn: &mut DbConn, to: &Edition, from: &Edition) -> QueryResul
         for person in all {
             if here.contains(&person.user_id) {
                 out.here += 1;
-            } else if invited.contains(&(person.user_id.clone(), kind)) {
+            } else if invited.contains(&(person.user_id.clone(), kind))
+                || (kind == ReturningKind::Reviewer
+                    && pending.contains(&person.email.to_lowercase()))
+            {
                 out.invited += 1;
             } else if kind == ReturningKind::Speaker {
                 out.speakers.push(person);
@@ -141,6 +164,10 @@ pub fn invite(
                 ReturningKind::Reviewer => &candidates.reviewers,
             };
             for person in people {
+                // An address that no longer parses is nobody to write to; it stays a candidate.
+                let Ok(email) = EmailAddress::parse(&person.email) else {
+                    continue;
+                };
                 let first = unless_taken(conn, |conn| {
                     diesel::insert_into(ri::returning_invitations)
                         .values((
@@ -161,9 +188,6 @@ pub fn invite(
                         sent.speakers += 1;
                     }
                     ReturningKind::Reviewer => {
-                        let Ok(email) = EmailAddress::parse(&person.email) else {
-                            continue;
-                        };
                         invitations::invite(
                             conn,
                             mailer,

@@ -3,7 +3,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_shared::editions::{queries, Edition};
+use devday_shared::editions::Edition;
 use devday_shared::web::{CsrfForm, Flash, Organiser, Page, Query};
 use devday_shared::{AppResult, AppState, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -43,13 +43,14 @@ async fn render(
     errors: FieldErrors,
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
-    let (to, wanted) = (access.edition.clone(), form.from.clone());
+    let (to, wanted, user) = (
+        access.edition.clone(),
+        form.from.clone(),
+        access.user.clone(),
+    );
     let (earlier, from, candidates): (Vec<Edition>, Option<Edition>, Candidates) = state
         .db(move |c| {
-            let earlier: Vec<Edition> = queries::all(c)?
-                .into_iter()
-                .filter(|e| e.starts_on < to.starts_on)
-                .collect();
+            let earlier = returning::sources(c, &to, &user)?;
             let from = earlier
                 .iter()
                 .find(|e| e.slug == wanted)
@@ -130,12 +131,14 @@ pub async fn send(
         form.from.clone(),
         state.mailer.clone(),
     );
-    let inviter = (access.user.id.clone(), access.user.display_name.clone());
+    let user = access.user.clone();
     let sent = state
         .db(move |c| {
-            let from = queries::by_slug(c, &slug)?
-                .filter(|from| from.starts_on < to.starts_on)
+            let from = returning::sources(c, &to, &user)?
+                .into_iter()
+                .find(|e| e.slug == slug)
                 .ok_or(devday_shared::AppError::NotFound)?;
+            let inviter = (user.id.clone(), user.display_name.clone());
             returning::invite(c, &mailer, &to, &from, &kinds, (&inviter.0, &inviter.1))
         })
         .await?;

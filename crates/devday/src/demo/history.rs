@@ -104,6 +104,10 @@ pub fn spread(conn: &mut DbConn, edition: &Edition, since: NaiveDateTime) -> any
         diesel::update(p::proposals.find(&id))
             .set(p::created_at.eq(at))
             .execute(conn)?;
+        // Sent in when it was written: the report counts from the submission.
+        diesel::update(p::proposals.find(&id).filter(p::submitted_at.is_not_null()))
+            .set(p::submitted_at.eq(Some(at)))
+            .execute(conn)?;
     }
     let ids: Vec<RegistrationId> = r::registrations
         .filter(r::edition_id.eq(&edition.id))
@@ -220,6 +224,10 @@ pub fn fill(
         let at = between(opens, closes, dice.unit(), year.rush);
         diesel::update(p::proposals.find(&id))
             .set(p::created_at.eq(at))
+            .execute(conn)?;
+        // Sent in when it was written: the report counts from the submission.
+        diesel::update(p::proposals.find(&id).filter(p::submitted_at.is_not_null()))
+            .set(p::submitted_at.eq(Some(at)))
             .execute(conn)?;
     }
 

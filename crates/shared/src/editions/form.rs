@@ -123,29 +123,33 @@ impl EditionForm {
         }
     }
 
-    /// Next year's edition from this one: same weekday 52 weeks later, windows shifted alike,
-    /// the year in name and slug counted up.
+    /// Next year's edition from this one: same weekday 52 weeks later, windows at the same
+    /// local time as far from it (summer time may differ, the venue's clock does not), the
+    /// year in name and slug counted up.
     pub fn next_year(e: &Edition) -> Self {
         let shift = chrono::Duration::weeks(52);
-        let bump = |s: &str| {
-            let year = e.starts_on.format("%Y").to_string();
-            let next = (e.starts_on + shift).format("%Y").to_string();
-            s.replace(&year, &next)
+        let moved = |t: Option<NaiveDateTime>| {
+            t.map(|t| {
+                (e.local(t).naive_local() + shift)
+                    .format(LOCAL_FORMAT)
+                    .to_string()
+            })
+            .unwrap_or_default()
         };
-        let mut shifted = e.clone();
-        shifted.starts_on = e.starts_on + shift;
-        shifted.ends_on = e.ends_on + shift;
-        for t in [
-            &mut shifted.cfp_opens_at,
-            &mut shifted.cfp_closes_at,
-            &mut shifted.registration_opens_at,
-            &mut shifted.registration_closes_at,
-        ] {
-            *t = t.map(|t| t + shift);
-        }
-        let mut form = Self::from_edition(&shifted);
-        // A name without the year gets next year's added: the new edition needs its own.
-        let next = shifted.starts_on.format("%Y").to_string();
+        let mut form = Self::from_edition(e);
+        form.starts_on = (e.starts_on + shift).to_string();
+        form.ends_on = (e.ends_on + shift).to_string();
+        form.cfp_opens_at = moved(e.cfp_opens_at);
+        form.cfp_closes_at = moved(e.cfp_closes_at);
+        form.registration_opens_at = moved(e.registration_opens_at);
+        form.registration_closes_at = moved(e.registration_closes_at);
+        // The year after the edition's own, even when 52 weeks on is still the same year
+        // (an edition in the first days of January); a name without it gets it added.
+        let (year, next) = (
+            e.starts_on.year().to_string(),
+            (e.starts_on.year() + 1).to_string(),
+        );
+        let bump = |s: &str| s.replace(&year, &next);
         form.name = Some(bump(&e.name))
             .filter(|name| *name != e.name)
             .unwrap_or_else(|| format!("{} {next}", e.name));
@@ -293,6 +297,53 @@ mod tests {
             cfp_closes_at: "2026-11-30T23:59".into(),
             ..Default::default()
         }
+    }
+
+    fn edition(starts_on: &str, cfp_opens_at: &str) -> Edition {
+        let day = NaiveDate::parse_from_str(starts_on, "%Y-%m-%d").unwrap_or_default();
+        let at = NaiveDateTime::parse_from_str(cfp_opens_at, "%Y-%m-%dT%H:%M").ok();
+        Edition {
+            id: "e".into(),
+            slug: "devday".into(),
+            name: "DevDay".into(),
+            starts_on: day,
+            ends_on: day,
+            timezone: "Europe/Berlin".into(),
+            venue: String::new(),
+            cfp_opens_at: at,
+            cfp_closes_at: None,
+            registration_opens_at: None,
+            registration_closes_at: None,
+            archived_at: None,
+            created_at: NaiveDateTime::default(),
+            description_md: String::new(),
+            description_de_md: String::new(),
+        }
+    }
+
+    #[test]
+    fn next_year_keeps_the_venues_clock_and_counts_the_year_up() {
+        // Opened at 08:00 in Berlin in winter time (07:00 UTC); 52 weeks on, 25 October is
+        // still summer time there, and it opens at 08:00 all the same (not 09:00).
+        let form = EditionForm::next_year(&edition("2027-01-02", "2026-10-26T07:00"));
+        assert_eq!(form.cfp_opens_at, "2027-10-25T08:00");
+        // 52 weeks after 2 January 2027 is 1 January 2028: next year all the same.
+        assert_eq!(form.starts_on, "2028-01-01");
+        assert_eq!(
+            (form.name.as_str(), form.slug.as_str()),
+            ("DevDay 2028", "devday-2028")
+        );
+        let dated = Edition {
+            name: "DevDay 2026".into(),
+            slug: "devday-2026".into(),
+            ..edition("2026-01-01", "2025-09-01T07:00")
+        };
+        let form = EditionForm::next_year(&dated);
+        assert_eq!(form.starts_on, "2026-12-31", "the same weekday");
+        assert_eq!(
+            (form.name.as_str(), form.slug.as_str()),
+            ("DevDay 2027", "devday-2027")
+        );
     }
 
     #[test]

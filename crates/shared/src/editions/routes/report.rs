@@ -9,11 +9,12 @@ use serde::Serialize;
 use super::EditionView;
 use crate::editions::overview::Label;
 use crate::editions::report::{self, ChartView, ReportSource, Section};
-use crate::editions::{queries, Edition};
+use crate::editions::{queries, roles, Edition};
 use crate::error::AppResult;
 use crate::i18n::{I18n, Locale};
 use crate::spreadsheet::Table;
 use crate::state::AppState;
+use crate::vocabulary::EditionId;
 use crate::web::{Organiser, Page};
 
 /// A section as the page draws it: its charts as SVG coordinates.
@@ -135,6 +136,8 @@ pub async fn csv(
 struct Row {
     edition: Edition,
     current: bool,
+    /// Whether the reader may open this edition's report (they organise it).
+    organised: bool,
     /// By the columns' keys; `None` where a source said nothing of it.
     cells: Vec<Option<report::Number>>,
 }
@@ -146,10 +149,15 @@ pub async fn compare(
     access: Organiser,
 ) -> AppResult<HttpResponse> {
     let (sources, locale): (Arc<[ReportSource]>, Locale) = (state.reports.clone(), page.locale);
-    let current = access.edition.id.clone();
+    let (current, user) = (access.edition.id.clone(), access.user.clone());
     let (columns, rows) = state
         .db(move |c| {
             let all = queries::all(c)?;
+            let organised: Vec<EditionId> = roles::editions_of_user(c, &user.id)?
+                .into_iter()
+                .filter(|(_, role)| *role == roles::Role::Organiser)
+                .map(|(edition, _)| edition.id)
+                .collect();
             let mut columns: Vec<&'static str> = Vec::new();
             let mut numbers = Vec::new();
             for edition in &all {
@@ -167,6 +175,7 @@ pub async fn compare(
                 .into_iter()
                 .map(|(edition, found)| Row {
                     current: edition.id == current,
+                    organised: user.is_admin || organised.contains(&edition.id),
                     cells: columns
                         .iter()
                         .map(|key| found.iter().find(|n| n.key == *key).cloned())
