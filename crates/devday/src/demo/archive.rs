@@ -1,10 +1,9 @@
 //! The demo's archived edition: last year's programme, confirmed, placed and released, so
 //! the archive shows what it keeps (programme, sessions, speakers) from the first start.
 
-use devday_cfp::model::{HistoryEvent, Language, Level, ProposalState};
+use devday_cfp::model::{Language, Level, ProposalState};
 use devday_cfp::proposals::form::ProposalInput;
-use devday_cfp::proposals::service::{self, NewProposal};
-use devday_cfp::{proposals, settings};
+use devday_cfp::settings;
 use devday_db::schema::{proposal_speakers::dsl as ps, proposals::dsl as p};
 use devday_db::DbConn;
 use devday_shared::editions::Edition;
@@ -114,35 +113,19 @@ pub fn fill(
             speaker_answers: Vec::new(),
             speaker_questions: Vec::new(),
         };
-        let created = service::create(
+        super::history::decided(
             conn,
             mailer,
-            NewProposal {
-                edition: archive,
-                input: &input,
-                speaker_id: Some(speaker),
-                actor_id: speaker,
-                submit: false,
-                access_code_id: None,
-            },
-        )
-        .map_err(err)?;
-        for to in [
-            ProposalState::Submitted,
-            ProposalState::Accepted,
-            ProposalState::Confirmed,
-        ] {
-            let current = proposals::get(conn, &archive.id, &created.id)?
-                .ok_or_else(|| anyhow::anyhow!("archive proposal vanished"))?;
-            service::transition(
-                conn,
-                &current,
-                to,
-                organiser,
-                HistoryEvent::CarriedOver.into(),
-            )
-            .map_err(err)?;
-        }
+            archive,
+            speaker,
+            &input,
+            &[
+                ProposalState::Submitted,
+                ProposalState::Accepted,
+                ProposalState::Confirmed,
+            ],
+            organiser,
+        )?;
     }
     super::schedule::fill(conn, mailer, archive, organiser)
 }

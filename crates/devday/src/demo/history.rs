@@ -88,27 +88,78 @@ fn at(day: NaiveDate, h: u32) -> NaiveDateTime {
     day.and_hms_opt(h, 0, 0).unwrap_or_default()
 }
 
-/// Spreads the created times of `edition`'s proposals over its call so far, and of its
-/// registrations over the weeks since `since`, so its curves look like a year in progress.
-pub fn spread(conn: &mut DbConn, edition: &Edition, since: NaiveDateTime) -> anyhow::Result<()> {
-    let now = devday_db::now();
-    let opens = edition.cfp_opens_at.unwrap_or(since);
-    let mut dice = Dice(0x5eed_0001);
+/// Dates each of `edition`'s proposals within `window`, later ones more often by `rush`;
+/// each was sent in as it was written, since the report counts from the submission.
+fn spread_proposals(
+    conn: &mut DbConn,
+    edition: &Edition,
+    dice: &mut Dice,
+    (from, to): (NaiveDateTime, NaiveDateTime),
+    rush: f64,
+) -> anyhow::Result<()> {
     let ids: Vec<ProposalId> = p::proposals
         .filter(p::edition_id.eq(&edition.id))
         .order(p::id.asc())
         .select(p::id)
         .load(conn)?;
     for id in ids {
-        let at = between(opens, now, dice.unit(), 1.3);
+        let at = between(from, to, dice.unit(), rush);
         diesel::update(p::proposals.find(&id))
             .set(p::created_at.eq(at))
             .execute(conn)?;
-        // Sent in when it was written: the report counts from the submission.
         diesel::update(p::proposals.find(&id).filter(p::submitted_at.is_not_null()))
             .set(p::submitted_at.eq(Some(at)))
             .execute(conn)?;
     }
+    Ok(())
+}
+
+/// A talk of `speaker` in a past edition, taken from draft along `path` as it was decided.
+pub(super) fn decided(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    speaker: &UserId,
+    input: &ProposalInput,
+    path: &[ProposalState],
+    organiser: &UserId,
+) -> anyhow::Result<()> {
+    let err = |e: devday_shared::AppError| anyhow::anyhow!("{e}");
+    let created = service::create(
+        conn,
+        mailer,
+        NewProposal {
+            edition,
+            input,
+            speaker_id: Some(speaker),
+            actor_id: speaker,
+            submit: false,
+            access_code_id: None,
+        },
+    )
+    .map_err(err)?;
+    for to in path {
+        let current = proposals::get(conn, &edition.id, &created.id)?
+            .ok_or_else(|| anyhow::anyhow!("a past proposal vanished"))?;
+        service::transition(
+            conn,
+            &current,
+            *to,
+            organiser,
+            HistoryEvent::CarriedOver.into(),
+        )
+        .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// Spreads the created times of `edition`'s proposals over its call so far, and of its
+/// registrations over the weeks since `since`, so its curves look like a year in progress.
+pub fn spread(conn: &mut DbConn, edition: &Edition, since: NaiveDateTime) -> anyhow::Result<()> {
+    let now = devday_db::now();
+    let opens = edition.cfp_opens_at.unwrap_or(since);
+    let mut dice = Dice(0x5eed_0001);
+    spread_proposals(conn, edition, &mut dice, (opens, now), 1.3)?;
     let ids: Vec<RegistrationId> = r::registrations
         .filter(r::edition_id.eq(&edition.id))
         .order(r::id.asc())
@@ -180,19 +231,6 @@ pub fn fill(
         // Some speakers come back every year, and each year brings new ones.
         let regulars = (22 + 8 * (4 - year.ago as usize)).min(speakers.len());
         let speaker = &speakers[(n * 7 + year.ago as usize * 11) % regulars];
-        let created = service::create(
-            conn,
-            mailer,
-            NewProposal {
-                edition,
-                input: &input,
-                speaker_id: Some(speaker),
-                actor_id: speaker,
-                submit: false,
-                access_code_id: None,
-            },
-        )
-        .map_err(err)?;
         let path: &[ProposalState] = if n < year.accepted {
             &[
                 ProposalState::Submitted,
@@ -202,34 +240,9 @@ pub fn fill(
         } else {
             &[ProposalState::Submitted, ProposalState::Rejected]
         };
-        for to in path {
-            let current = proposals::get(conn, &edition.id, &created.id)?
-                .ok_or_else(|| anyhow::anyhow!("a past proposal vanished"))?;
-            service::transition(
-                conn,
-                &current,
-                *to,
-                organiser,
-                HistoryEvent::CarriedOver.into(),
-            )
-            .map_err(err)?;
-        }
+        decided(conn, mailer, edition, speaker, &input, path, organiser)?;
     }
-    let ids: Vec<ProposalId> = p::proposals
-        .filter(p::edition_id.eq(&edition.id))
-        .order(p::id.asc())
-        .select(p::id)
-        .load(conn)?;
-    for id in ids {
-        let at = between(opens, closes, dice.unit(), year.rush);
-        diesel::update(p::proposals.find(&id))
-            .set(p::created_at.eq(at))
-            .execute(conn)?;
-        // Sent in when it was written: the report counts from the submission.
-        diesel::update(p::proposals.find(&id).filter(p::submitted_at.is_not_null()))
-            .set(p::submitted_at.eq(Some(at)))
-            .execute(conn)?;
-    }
+    spread_proposals(conn, edition, &mut dice, (opens, closes), year.rush)?;
 
     let ticket = tt::ticket_types
         .filter(tt::edition_id.eq(&edition.id))

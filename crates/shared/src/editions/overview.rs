@@ -87,16 +87,7 @@ impl Panel {
 
     /// Bars, each scaled to its own total where it has one, else to the largest value.
     pub fn bars(mut self, rows: Vec<(Label, i64, Option<i64>)>) -> Self {
-        let max = rows.iter().map(|(_, v, _)| *v).max().unwrap_or(0).max(1);
-        self.bars = rows
-            .into_iter()
-            .map(|(label, value, of)| Bar {
-                percent: percent(value, of.unwrap_or(max)),
-                label,
-                value,
-                of,
-            })
-            .collect();
+        self.bars = scaled(rows);
         self
     }
 
@@ -121,6 +112,19 @@ impl Panel {
         });
         self
     }
+}
+
+/// Bar chart rows, each scaled to its own total where it has one, else to the largest value.
+pub fn scaled(rows: Vec<(Label, i64, Option<i64>)>) -> Vec<Bar> {
+    let max = rows.iter().map(|(_, v, _)| *v).max().unwrap_or(0).max(1);
+    rows.into_iter()
+        .map(|(label, value, of)| Bar {
+            percent: percent(value, of.unwrap_or(max)),
+            label,
+            value,
+            of,
+        })
+        .collect()
 }
 
 /// `value` of `whole` in whole percent, 0 to 100.

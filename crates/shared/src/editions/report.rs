@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::overview::{percent, Bar, Label};
+use super::overview::{percent, scaled, Bar, Label};
 use super::Edition;
 use crate::error::AppResult;
 use crate::i18n::Locale;
@@ -92,17 +92,10 @@ impl Section {
         if rows.is_empty() {
             return self;
         }
-        let max = rows.iter().map(|(_, v, _)| *v).max().unwrap_or(0).max(1);
-        let bars = rows
-            .into_iter()
-            .map(|(label, value, of)| Bar {
-                percent: percent(value, of.unwrap_or(max)),
-                label,
-                value,
-                of,
-            })
-            .collect();
-        self.bars.push(Bars { title, bars });
+        self.bars.push(Bars {
+            title,
+            bars: scaled(rows),
+        });
         self
     }
 }
