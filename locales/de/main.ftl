@@ -1194,7 +1194,7 @@ flash-undone-several = { $n ->
     [one] Rückgängig gemacht: 1 Beitrag ist wieder, wo er war.
    *[other] Rückgängig gemacht: { $n } Beiträge sind wieder, wo sie waren.
 }
-flash-released = Version { $number } „{ $name }“ ist öffentlich. Vortragende verschobener oder gestrichener Beiträge bekommen eine Mail.
+flash-released = Version { $number } „{ $name }“ ist öffentlich. Vortragende verschobener oder gestrichener Beiträge und alle, die sie als Favorit haben, bekommen eine Mail.
 flash-optimiser-started = Der Optimierer läuft; sein Vorschlag erscheint hier, sobald er fertig ist.
 flash-optimiser-stopped = Der Optimierer ist gestoppt; hier steht sein bisher bester Vorschlag.
 flash-optimiser-discarded = Vorschlag verworfen; das Programm ist wie vorher.
@@ -1511,3 +1511,54 @@ csv-of = Von
 report-days-to-decision = Tage bis zur Entscheidung (Median)
 report-score-spread = Vergebene Punkte, alle Kategorien
 report-show-rate-history = Quote über die Jahre
+
+## Each attendee's own programme
+programme-title = Mein Programm
+programme-count = { $n ->
+    [0] Noch keine Favoriten
+    [one] Ein Favorit
+   *[other] { $n } Favoriten
+}
+programme-sessions = Sessions
+programme-show = Anzeigen
+programme-all = Alle Sessions
+programme-only-starred = Nur meine Favoriten ({ $n })
+programme-starred = ★ „{ $title }“ ist in deinem Programm ({ $n } Favoriten).
+programme-unstarred = „{ $title }“ ist kein Favorit mehr.
+programme-clashes = Zur selben Zeit wie: { $titles }
+programme-none-starred = Noch keine Favoriten: Markiere Sessions unter „Alle Sessions“ mit einem Stern.
+programme-not-yet = Der Zeitplan ist noch nicht veröffentlicht. Markiere schon jetzt, was dich interessiert: Die Zeiten kommen mit der ersten Veröffentlichung, und dein Kalender füllt sich von selbst.
+programme-feed-title = In deinem Kalender
+programme-feed-text = Einmal abonnieren: Dein Kalender zeigt deine Favoriten und zieht bei jeder Programmänderung mit.
+programme-subscribe = Meine Favoriten abonnieren
+programme-download = Herunterladen (.ics)
+programme-whole = Ganzes Programm abonnieren
+programme-feed-address = Adresse für andere Kalender-Apps
+programme-notices-title = Änderungen
+programme-notices-label = Schreib mir, wenn ein Favorit verschoben wird oder ausfällt
+programme-notices-on = Wir schreiben dir, wenn ein Favorit verschoben wird oder ausfällt.
+programme-notices-off = Keine Mails mehr zu Änderungen; dein Kalender zieht weiter mit.
+programme-private-title = Dein Link
+programme-private = Wer die Adresse dieser Seite hat, sieht deine Favoriten. Eine neue Adresse stoppt den alten Link und den alten Kalender-Feed; abonniere danach neu.
+programme-renew = Neue Adresse erzeugen
+programme-renewed = Dein Programm hat eine neue Adresse. Der alte Link und der alte Kalender-Feed funktionieren nicht mehr: Abonniere in deinem Kalender neu.
+programme-no-registration = Unter { $email } gibt es keine Anmeldung für { $edition }.
+programme-no-registration-text = Mit einer anderen Adresse angemeldet? Der Link in deiner Anmeldungs-Mail führt auch zu deinem Programm.
+programme-open = Sessions markieren, im Kalender abonnieren
+programme-how = Dein eigenes Programm hält deine Favoriten auf unserem Server, in jedem Browser, und gibt dir einen Kalender-Feed davon. Du öffnest es über den Link in deiner Anmeldungs-Mail (oder von der Seite dahinter) oder meldest dich mit der Adresse an, mit der du dich registriert hast.
+schedule-release-tells-attendees = { $count ->
+    [one] Eine Person, die eine verschobene oder gestrichene Session als Favorit hat, bekommt eine Mail mit ihren Änderungen.
+   *[other] { $count } Personen, die verschobene oder gestrichene Sessions als Favoriten haben, bekommen je eine Mail mit ihren Änderungen.
+}
+email-programme-changed-subject = { $edition }: { $n ->
+    [one] Einer deiner Favoriten hat sich geändert
+   *[other] { $n } deiner Favoriten haben sich geändert
+}
+email-programme-changed-text = der Zeitplan von { $edition } hat eine neue Version, und { $n ->
+    [one] eine Session, die du als Favorit markiert hast, hat sich geändert:
+   *[other] { $n } Sessions, die du als Favoriten markiert hast, haben sich geändert:
+}
+email-programme-cancelled = Gestrichen: nicht mehr im Programm
+email-programme-changed-calendar = Dein Programm (ein abonnierter Kalender-Feed zieht von selbst mit):
+email-programme-changed-all = Alle Änderungen dieser Version:
+email-programme-changed-stop = Du bekommst diese Mail, weil du diese Sessions als Favoriten markiert hast. Auf deiner Programmseite kannst du diese Mails abschalten.

@@ -1187,7 +1187,7 @@ flash-undone-several = { $n ->
     [one] Undone: 1 session is back where it was.
    *[other] Undone: { $n } sessions are back where they were.
 }
-flash-released = Version { $number } “{ $name }” is public. Speakers of moved or cancelled sessions are told by mail.
+flash-released = Version { $number } “{ $name }” is public. Speakers of moved or cancelled sessions, and attendees who starred them, are told by mail.
 flash-optimiser-started = The optimiser is running; its suggestion appears here when it is done.
 flash-optimiser-stopped = The optimiser stopped; its best suggestion so far is shown here.
 flash-optimiser-discarded = Suggestion discarded; the timetable is as it was.
@@ -1504,3 +1504,54 @@ csv-of = Of
 report-days-to-decision = Days to a decision (median)
 report-score-spread = Scores given, all categories
 report-show-rate-history = Show rate over the years
+
+## Each attendee's own programme
+programme-title = My programme
+programme-count = { $n ->
+    [0] No favourites yet
+    [one] One favourite
+   *[other] { $n } favourites
+}
+programme-sessions = Sessions
+programme-show = Show
+programme-all = All sessions
+programme-only-starred = Only my favourites ({ $n })
+programme-starred = ★ "{ $title }" is in your programme ({ $n } favourites).
+programme-unstarred = "{ $title }" is no longer a favourite.
+programme-clashes = At the same time as: { $titles }
+programme-none-starred = No favourites yet: star sessions under "All sessions".
+programme-not-yet = The timetable is not published yet. Star what interests you now: the times follow with the first release, and your calendar fills itself.
+programme-feed-title = In your calendar
+programme-feed-text = Subscribe once: your calendar shows your favourites and follows every change to the programme.
+programme-subscribe = Subscribe to my favourites
+programme-download = Download (.ics)
+programme-whole = Subscribe to the whole programme
+programme-feed-address = Address for other calendar apps
+programme-notices-title = Changes
+programme-notices-label = Mail me when a favourite moves or is cancelled
+programme-notices-on = We will mail you when a favourite moves or is cancelled.
+programme-notices-off = No more mails about changes; your calendar still follows them.
+programme-private-title = Your link
+programme-private = Whoever has this page's address sees your favourites. A new address stops the old link and the old calendar feed; subscribe again afterwards.
+programme-renew = Give me a new address
+programme-renewed = Your programme has a new address. The old link and calendar feed no longer work: subscribe again in your calendar.
+programme-no-registration = There is no registration under { $email } for { $edition }.
+programme-no-registration-text = Registered with another address? The link in your registration mail leads to your programme too.
+programme-open = Star sessions, subscribe in your calendar
+programme-how = Your own programme keeps your favourites on our server, in every browser, and gives you a calendar feed of them. Open it with the link in your registration mail (or from the page behind it), or sign in with the address you registered with.
+schedule-release-tells-attendees = { $count ->
+    [one] One attendee who starred a moved or cancelled session gets one mail listing their changes.
+   *[other] { $count } attendees who starred moved or cancelled sessions get one mail each, listing their changes.
+}
+email-programme-changed-subject = { $edition }: { $n ->
+    [one] a favourite of yours has changed
+   *[other] { $n } of your favourites have changed
+}
+email-programme-changed-text = the timetable of { $edition } has a new version, and { $n ->
+    [one] a session you starred has changed:
+   *[other] { $n } sessions you starred have changed:
+}
+email-programme-cancelled = Cancelled: no longer in the programme
+email-programme-changed-calendar = Your programme (a subscribed calendar feed follows by itself):
+email-programme-changed-all = Every change of this version:
+email-programme-changed-stop = You get this mail because you starred these sessions. On your programme page you can turn these mails off.

@@ -15,7 +15,7 @@ use devday_shared::editions::{queries, Edition};
 use devday_shared::i18n::{I18n, Locale};
 use devday_shared::mail::{Mailer, Wakeup};
 use devday_shared::templates::Templates;
-use devday_shared::vocabulary::UserId;
+use devday_shared::vocabulary::{ProposalId, UserId};
 
 use crate::TestApp;
 
@@ -203,8 +203,6 @@ impl Builder {
         slug: &str,
         sessions: &[(&str, &str, &str, &str)],
     ) -> anyhow::Result<Vec<Proposal>> {
-        use devday_schedule::draft::{self, PlaceForm};
-        use devday_schedule::history::Batch;
         use devday_schedule::setup::{self, RoomForm};
         let edition = self.edition(slug)?;
         let mut made = Vec::new();
@@ -219,35 +217,86 @@ impl Builder {
                 setup::add_room(&mut self.conn, &edition.id, &form).map_err(domain)?;
             }
             let session = self.confirmed_session(slug, speaker, title)?;
-            let rooms = setup::rooms(&mut self.conn, &edition.id)?;
-            let room_id = rooms
-                .iter()
-                .find(|r| r.name == *room)
-                .map(|r| r.id.to_string())
-                .ok_or_else(|| anyhow::anyhow!("room {room} vanished"))?;
-            let grid = setup::grid_settings(&mut self.conn, &edition.id)?;
-            let form = PlaceForm {
-                day: edition.starts_on.to_string(),
-                room: room_id,
-                start: (*start).into(),
-                duration: String::new(),
-                version: "0".into(),
-                pinned: false,
-            };
-            let batch = Batch::new(None);
-            draft::place(
-                &mut self.conn,
-                &edition,
-                &grid,
-                &rooms,
-                &session.id,
-                &form,
-                &batch,
-            )
-            .map_err(domain)?;
+            self.place(&edition, &session.id, room, start)?;
             made.push(session);
         }
         Ok(made)
+    }
+
+    /// Moves a placed session in the draft to `room` at `start` (local, the first day).
+    pub fn moved(
+        &mut self,
+        slug: &str,
+        session: &ProposalId,
+        room: &str,
+        start: &str,
+    ) -> anyhow::Result<()> {
+        let edition = self.edition(slug)?;
+        self.place(&edition, session, room, start)
+    }
+
+    /// Takes a session out of the draft: the next release cancels it.
+    pub fn unplaced(&mut self, slug: &str, session: &ProposalId) -> anyhow::Result<()> {
+        use devday_schedule::{draft, history::Batch};
+        let edition = self.edition(slug)?;
+        let version = self.placement_version(session)?;
+        draft::unplace(
+            &mut self.conn,
+            &edition.id,
+            session,
+            version,
+            &Batch::new(None),
+        )
+        .map_err(domain)
+    }
+
+    fn placement_version(&mut self, session: &ProposalId) -> anyhow::Result<i32> {
+        use devday_db::schema::placements::dsl as pl;
+        use diesel::prelude::*;
+        Ok(pl::placements
+            .find(session)
+            .select(pl::version)
+            .first::<i32>(&mut self.conn)
+            .optional()?
+            .unwrap_or(0))
+    }
+
+    fn place(
+        &mut self,
+        edition: &Edition,
+        session: &ProposalId,
+        room: &str,
+        start: &str,
+    ) -> anyhow::Result<()> {
+        use devday_schedule::draft::{self, PlaceForm};
+        use devday_schedule::history::Batch;
+        use devday_schedule::setup;
+        let rooms = setup::rooms(&mut self.conn, &edition.id)?;
+        let room_id = rooms
+            .iter()
+            .find(|r| r.name == room)
+            .map(|r| r.id.to_string())
+            .ok_or_else(|| anyhow::anyhow!("no room {room}"))?;
+        let grid = setup::grid_settings(&mut self.conn, &edition.id)?;
+        let form = PlaceForm {
+            day: edition.starts_on.to_string(),
+            room: room_id,
+            start: start.into(),
+            duration: String::new(),
+            version: self.placement_version(session)?.to_string(),
+            pinned: false,
+        };
+        draft::place(
+            &mut self.conn,
+            edition,
+            &grid,
+            &rooms,
+            session,
+            &form,
+            &Batch::new(None),
+        )
+        .map_err(domain)?;
+        Ok(())
     }
 
     /// A confirmed registration for the conference, with its ticket, and a manage link the

@@ -360,6 +360,18 @@ db_test! {
         insta::assert_snapshot!("schedule-placed-en", mail(&placed));
         let placed = app.smtp.wait_for("sara@example.org").await?;
         insta::assert_snapshot!("schedule-placed-de", mail(&placed));
+        // Two attendees starred sessions that the next release moves and cancels.
+        let ana = builder.attendee("dd-2030", "Ana", "ana@example.org", Locale::En)?;
+        let jo = builder.attendee("dd-2030", "Jo", "jo@example.org", Locale::De)?;
+        let visitor = app.client();
+        for (attendee, starred) in [(&ana, [&sessions[0].id, &sessions[1].id]), (&jo, [&sessions[2].id, &sessions[3].id])] {
+            let manage = visitor.get(&attendee.manage_link()).await?;
+            let programme = devday_tests::capture(r#"class="programme-card" href="([^"]+)""#, &manage.body).replace("&#x2F;", "/");
+            for id in starred {
+                let res = visitor.post(&format!("{programme}stars"), &[("session", id.as_str()), ("star", "true")]).await?;
+                assert_eq!(res.status, 303, "{}", res.body);
+            }
+        }
         // The next release moves one session and takes the other out: each speaker is told.
         let editor = admin.get(&format!("/dd-2030/manage/schedule?edit={}", sessions[0].id)).await?.body;
         let saal = devday_tests::capture(r#"<option value="([0-9a-f-]{36})"[^>]*>Saal 1</option>"#, &editor);
@@ -380,6 +392,11 @@ db_test! {
         insta::assert_snapshot!("schedule-moved-de", mail(&moved));
         let cancelled = app.smtp.wait_for_nth("theo@example.org", 2).await?;
         insta::assert_snapshot!("schedule-cancelled-de", mail(&cancelled));
+        // Each attendee gets one mail listing all of their changes, in their language.
+        let changed = app.smtp.wait_for("ana@example.org").await?;
+        insta::assert_snapshot!("programme-changed-en", mail(&changed));
+        let changed = app.smtp.wait_for("jo@example.org").await?;
+        insta::assert_snapshot!("programme-changed-de", mail(&changed));
         // A session entered for an invited speaker by an organiser who reads German.
         admin.get("/lang/de").await?;
         let res = admin.post("/dd-2030/manage/proposals/new", &[

@@ -421,6 +421,8 @@ diesel::table! {
         created_at -> Timestamp,
         confirmed_at -> Nullable<Timestamp>,
         cancelled_at -> Nullable<Timestamp>,
+        programme_generation -> Integer,
+        change_notices -> Bool,
     }
 }
 

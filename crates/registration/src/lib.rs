@@ -12,6 +12,7 @@ pub mod mailing;
 pub mod model;
 pub mod overview;
 pub mod privacy;
+pub mod programme;
 pub mod register;
 pub mod report;
 mod routes;

@@ -141,6 +141,11 @@ pub struct Registration {
     pub created_at: NaiveDateTime,
     pub confirmed_at: Option<NaiveDateTime>,
     pub cancelled_at: Option<NaiveDateTime>,
+    /// Signs the link to the person's own programme and its feed; counted up to revoke.
+    #[serde(skip)]
+    pub programme_generation: i32,
+    /// Whether a release that moves or cancels a starred session mails the person.
+    pub change_notices: bool,
 }
 
 impl Registration {

@@ -15,6 +15,7 @@ pub mod grid;
 pub mod history;
 pub mod hub;
 pub mod model;
+pub mod notices;
 pub mod overview;
 pub mod published;
 pub mod recordings;

@@ -13,7 +13,7 @@ use actix_web::web::Bytes;
 use devday_db::DbConn;
 use devday_shared::editions::slots::Slot;
 use devday_shared::editions::{queries, Edition};
-use devday_shared::AppResult;
+use devday_shared::{AppResult, AppState};
 
 use crate::recordings;
 use crate::release::{self, Release};
@@ -121,6 +121,18 @@ pub fn load(conn: &mut DbConn, slug: &str) -> AppResult<Option<Arc<Published>>> 
         )
     });
     Ok(published)
+}
+
+/// The newest release of the edition with this slug, from memory when the copy is fresh;
+/// `None` while nothing is published (or no such edition).
+pub async fn newest(state: &AppState, slug: &str) -> AppResult<Option<Arc<Published>>> {
+    match cached(slug) {
+        Some(hit) => Ok(hit),
+        None => {
+            let slug = slug.to_owned();
+            state.db(move |c| load(c, &slug)).await
+        }
+    }
 }
 
 /// Where proposal `id` sits in the newest release of `edition` (the speaker's proposal page

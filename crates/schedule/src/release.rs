@@ -22,6 +22,7 @@ use utoipa::ToSchema;
 use crate::conflicts::{self, Conflict, Severity};
 use crate::draft::{self, Session};
 use crate::model::{Break, Room};
+use crate::notices;
 use crate::setup;
 use crate::snapshot::{
     diff, ChangeKind, SnapBreak, SnapRoom, SnapSession, SnapSpeaker, SnapTrack, Snapshot,
@@ -224,6 +225,8 @@ pub struct Pending {
     pub after: Snapshot,
     /// Speakers who would get a mail (of new, moved and cancelled sessions).
     pub speakers_to_tell: usize,
+    /// Attendees who would get a mail (they starred a moved or cancelled session).
+    pub attendees_to_tell: usize,
 }
 
 /// What `after` changes against the release before; before the first release, every
@@ -267,11 +270,13 @@ pub fn pending(
             .load::<String>(conn)?
             .len()
     };
+    let attendees_to_tell = notices::to_tell(conn, edition_id, &changes)?;
     Ok(Pending {
         changes,
         before,
         after,
         speakers_to_tell,
+        attendees_to_tell,
     })
 }
 
@@ -347,21 +352,24 @@ pub struct ReleaseForm {
 
 /// Who hears of new, moved and cancelled sessions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tell {
-    Speakers,
+pub enum Tell<'a> {
+    /// Speakers of new, moved and cancelled sessions, and attendees who starred a moved
+    /// or cancelled one; `secret` signs the links to the attendees' programmes.
+    Everyone { secret: &'a [u8] },
     /// The demo: no mail.
     Nobody,
 }
 
-/// Releases the draft and tells speakers of new, moved or cancelled sessions.
+/// Releases the draft and tells speakers and attendees what changed.
 pub fn release(
     conn: &mut DbConn,
     mailer: &Mailer,
+    secret: &[u8],
     edition: &Edition,
     form: &ReleaseForm,
     by: &str,
 ) -> AppResult<Release> {
-    release_as(conn, mailer, edition, form, by, Tell::Speakers)
+    release_as(conn, mailer, edition, form, by, Tell::Everyone { secret })
 }
 
 /// Releases the draft; refused while it has hard conflicts or unacknowledged warnings.
@@ -371,7 +379,7 @@ pub fn release_as(
     edition: &Edition,
     form: &ReleaseForm,
     by: &str,
-    tell: Tell,
+    tell: Tell<'_>,
 ) -> AppResult<Release> {
     let mut errors = FieldErrors::new();
     let name = form.name.trim();
@@ -411,8 +419,11 @@ pub fn release_as(
                 sr::released_at.eq(now()),
             ))
             .execute(conn)?;
-        if tell == Tell::Speakers {
+        if let Tell::Everyone { secret } = tell {
             tell_speakers(conn, mailer, edition, &snapshot, before.as_ref())?;
+            if let Some(before) = &before {
+                notices::tell_attendees(conn, mailer, secret, edition, before, &snapshot)?;
+            }
         }
         Ok(sr::schedule_releases
             .find(&id)
@@ -458,16 +469,9 @@ fn tell_speakers(
             ctx.insert("name", &name);
             ctx.insert("title", &change.title);
             ctx.insert("edition", &edition.name);
-            // "Thu 10 June 2027, 09:45 CEST · Großer Saal", in the speaker's words (no room
-            // for a session in all rooms).
             let when = |slot: &Option<crate::snapshot::Slot>, snap: &Snapshot| {
-                slot.as_ref().map(|s| {
-                    let at = edition.say_day_time(s.starts_at, locale);
-                    match crate::view::room_name(snap, s.room_id.as_deref()).as_str() {
-                        "" => at,
-                        room => format!("{at} · {room}"),
-                    }
-                })
+                slot.as_ref()
+                    .map(|s| notices::say_slot(edition, snap, s, locale))
             };
             ctx.insert("was", &before.and_then(|b| when(&change.from, b)));
             ctx.insert("now", &when(&change.to, after));

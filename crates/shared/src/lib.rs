@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod message;
 pub mod metrics;
 pub mod ops;
+pub mod programme;
 pub mod refusal;
 pub mod settings_store;
 pub mod spreadsheet;

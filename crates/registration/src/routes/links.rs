@@ -137,6 +137,12 @@ pub async fn manage(
         })
         .await?;
     let mut ctx = page.context();
+    if reg.is_active() {
+        ctx.insert(
+            "programme",
+            &crate::programme::path(&state.secret, &edition.slug, &reg),
+        );
+    }
     ctx.insert("sessions", &sessions);
     ctx.insert("chosen", &chosen);
     ctx.insert("workshops", &workshops);

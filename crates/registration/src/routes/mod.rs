@@ -5,6 +5,7 @@ pub mod api;
 mod links;
 mod mail;
 mod manage;
+mod programme;
 mod public;
 mod ticket;
 
@@ -82,4 +83,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     // Before manage's `/{edition}/manage/registrations/{id}`, which would match `…/mail`.
     mail::configure(cfg);
     manage::configure(cfg);
+    programme::configure(cfg);
 }

@@ -10,8 +10,10 @@ use crate::release::Release;
 use crate::snapshot::{SnapSession, Snapshot};
 use crate::view::room_name;
 
-/// A calendar of `sessions` (all of a release, one, or someone's favourites).
+/// A calendar called `name` of `sessions` (all of a release, one, or someone's own
+/// programme).
 pub fn calendar(
+    name: &str,
     edition: &Edition,
     release: &Release,
     snap: &Snapshot,
@@ -19,14 +21,8 @@ pub fn calendar(
     base_url: &str,
 ) -> String {
     let tz = edition.tz();
-    let mut lines = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//devday//schedule//EN".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-        format!("X-WR-CALNAME:{}", escape(&edition.name)),
-        format!("X-WR-TIMEZONE:{}", tz.name()),
-    ];
+    let mut lines = head(name);
+    lines.push(format!("X-WR-TIMEZONE:{}", tz.name()));
     lines.extend(vtimezone(tz, edition.starts_on.year()));
     let local = |t: NaiveDateTime| edition.local(t).format("%Y%m%dT%H%M%S").to_string();
     for s in sessions {
@@ -55,6 +51,28 @@ pub fn calendar(
     }
     lines.push("END:VCALENDAR".to_owned());
     lines.iter().map(|l| fold(l)).collect()
+}
+
+/// A calendar called `name` with nothing in it yet: a feed subscribed before the first
+/// release fills itself on the next look.
+pub fn empty(name: &str) -> String {
+    let mut lines = head(name);
+    lines.push("END:VCALENDAR".to_owned());
+    lines.iter().map(|l| fold(l)).collect()
+}
+
+/// What every calendar starts with. Subscribed calendars look again hourly, so a release
+/// reaches them the same day.
+fn head(name: &str) -> Vec<String> {
+    vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//devday//schedule//EN".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+        format!("X-WR-CALNAME:{}", escape(name)),
+        "REFRESH-INTERVAL;VALUE=DURATION:PT1H".to_owned(),
+        "X-PUBLISHED-TTL:PT1H".to_owned(),
+    ]
 }
 
 fn offset_text(seconds: i32) -> String {

@@ -217,10 +217,10 @@ pub async fn release(
 ) -> AppResult<HttpResponse> {
     let edition = access.edition.clone();
     let by = access.user.id.clone();
-    let mailer = state.mailer.clone();
+    let (mailer, secret) = (state.mailer.clone(), state.secret.clone());
     let form = body.into_inner();
     let released = state
-        .db(move |c| releasing::release(c, &mailer, &edition, &form, &by))
+        .db(move |c| releasing::release(c, &mailer, &secret, &edition, &form, &by))
         .await
         .map_err(|e| english(&state, e))?;
     Ok(HttpResponse::Created().json(released))

@@ -77,7 +77,14 @@ pub async fn calendar(
     let pick = |s: &&SnapSession| wanted.is_empty() || wanted.contains(&s.guid.as_str());
     let render = || {
         let sessions: Vec<&SnapSession> = p.snapshot.sessions.iter().filter(pick).collect();
-        ical::calendar(&p.edition, &p.release, &p.snapshot, &sessions, &base)
+        ical::calendar(
+            &p.edition.name,
+            &p.edition,
+            &p.release,
+            &p.snapshot,
+            &sessions,
+            &base,
+        )
     };
     // Someone's favourites are not worth keeping; the whole calendar is.
     let body = if wanted.is_empty() {
@@ -101,7 +108,14 @@ pub async fn session_calendar(
         .iter()
         .find(|s| s.guid == guid)
         .ok_or(AppError::NotFound)?;
-    let body = ical::calendar(&p.edition, &p.release, &p.snapshot, &[session], &base);
+    let body = ical::calendar(
+        &p.edition.name,
+        &p.edition,
+        &p.release,
+        &p.snapshot,
+        &[session],
+        &base,
+    );
     Ok(answer(
         "text/calendar; charset=utf-8",
         web::Bytes::from(body),

@@ -42,14 +42,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// The newest release of the edition in the path; 404 when there is none yet.
 pub(super) async fn current(state: &AppState, slug: &str) -> AppResult<Arc<Published>> {
-    let found = match published::cached(slug) {
-        Some(hit) => hit,
-        None => {
-            let slug = slug.to_owned();
-            state.db(move |c| published::load(c, &slug)).await?
-        }
-    };
-    found.ok_or(AppError::NotFound)
+    published::newest(state, slug)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// A page of the release: from memory for anonymous visitors, fresh for signed-in ones.

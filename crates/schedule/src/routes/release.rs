@@ -87,6 +87,7 @@ async fn render(
     ctx.insert("cancelled", &count(ChangeKind::Cancelled));
     ctx.insert("first", &pending.before.is_none());
     ctx.insert("speakers_to_tell", &pending.speakers_to_tell);
+    ctx.insert("attendees_to_tell", &pending.attendees_to_tell);
     ctx.insert("hard", &draft.hard_conflicts());
     ctx.insert("warnings", &draft.warnings());
     ctx.insert("releases", &releases);
@@ -124,10 +125,10 @@ pub async fn release(
 ) -> AppResult<HttpResponse> {
     let edition = access.edition.clone();
     let by = access.user.id.clone();
-    let mailer = state.mailer.clone();
+    let (mailer, secret) = (state.mailer.clone(), state.secret.clone());
     let sent = form.clone();
     let result = state
-        .db(move |c| release::release(c, &mailer, &edition, &sent, &by))
+        .db(move |c| release::release(c, &mailer, &secret, &edition, &sent, &by))
         .await;
     page.done_or_again(
         result,

@@ -1,0 +1,2 @@
+ALTER TABLE registrations DROP COLUMN change_notices;
+ALTER TABLE registrations DROP COLUMN programme_generation;
