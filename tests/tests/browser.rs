@@ -1199,6 +1199,14 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         &page.body,
     );
     let manage = ticket.trim_end_matches("/ticket").to_owned();
+    let programme = devday_tests::capture(
+        r#"class="programme-card" href="([^"]+)""#,
+        &app.client()
+            .get(manage.trim_start_matches(&app.base))
+            .await?
+            .body,
+    )
+    .replace("&#x2F;", "/");
 
     let driver = WebDriver::start().await?;
     let base = app.base.clone();
@@ -1209,6 +1217,7 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         manage.trim_start_matches(&base),
         ticket.trim_start_matches(&base),
         cancel.trim_start_matches(&base),
+        programme.as_str(),
     ];
     let visitor = [
         "/",
@@ -1225,6 +1234,7 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         "/account/login",
         "/account/signup",
         "/account/password/forgot",
+        "/dd-2030/my/",
     ];
     let speaker_pages = [
         "/account",
@@ -1258,6 +1268,7 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         "/devday-demo/manage/report/compare",
         "/devday-demo/manage/next-year",
         "/devday-demo/manage/speakers/returning",
+        "/devday-demo/my/",
     ];
     for (who, pages) in [
         ("attendee", &attendee[..]),
@@ -1539,6 +1550,159 @@ async fn an_organiser_reads_the_report_against_past_years_and_prepares_next_year
     .click()
     .await?;
     expect_text(&driver, "invited back.").await?;
+    driver.quit().await?;
+    Ok(())
+}
+
+/// The stars pressed on the current page's list.
+async fn pressed(driver: &WebDriver, css: &str) -> anyhow::Result<usize> {
+    Ok(driver
+        .client
+        .find_all(Locator::Css(&format!("{css}[aria-pressed='true']")))
+        .await?
+        .len())
+}
+
+/// Waits until `n` stars matching `css` are pressed (the saves go out without a reload).
+async fn expect_pressed(driver: &WebDriver, css: &str, n: usize) -> anyhow::Result<()> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while pressed(driver, css).await? != n {
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "{} of {css} pressed, not {n}",
+            pressed(driver, css).await?
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn an_attendee_on_a_phone_stars_three_sessions_subscribes_and_hears_of_a_move(
+) -> anyhow::Result<()> {
+    use devday_shared::i18n::Locale;
+    devday_tests::binary!();
+    let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-2030").await?;
+    let mut builder = devday_tests::builders::Builder::new(&app)?;
+    let sessions = builder.programme(
+        "dd-2030",
+        &[
+            ("sam@example.org", "Typed states", "Saal 1", "10:00"),
+            ("tom@example.org", "Macros", "Saal 2", "10:00"),
+            ("uma@example.org", "Lifetimes", "Saal 1", "11:00"),
+            ("vic@example.org", "Async traits", "Saal 2", "11:00"),
+        ],
+        "v1",
+    )?;
+    let lou = builder.attendee("dd-2030", "Lou", "lou@example.org", Locale::En)?;
+    let driver = WebDriver::start().await?;
+    let c = &driver.client;
+    c.set_window_size(390, 844).await?;
+    // From the manage link (the one in every mail) to the programme.
+    c.goto(&format!("{}{}", app.base, lou.manage_link()))
+        .await?;
+    c.find(Locator::Css("a.programme-card"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "No favourites yet").await?;
+    let programme = c.current_url().await?;
+    // Three stars, each saved without a reload.
+    for id in [&sessions[0].id, &sessions[1].id, &sessions[2].id] {
+        c.find(Locator::Css(&format!("li[id='s-{id}'] button.star")))
+            .await?
+            .click()
+            .await?;
+    }
+    expect_pressed(&driver, ".programme-list button.star", 3).await?;
+    expect_text(&driver, "3 favourites").await?;
+    assert_eq!(c.current_url().await?, programme, "no reload");
+    // On the server: another visit (another browser would see the same) keeps them.
+    c.refresh().await?;
+    expect_pressed(&driver, ".programme-list button.star", 3).await?;
+    expect_text(&driver, "At the same time as: Macros").await?;
+    driver.screenshot("own-programme").await?;
+    c.set_window_size(390, 844).await?;
+    // The feed: a webcal address to subscribe, the same as https for other apps.
+    let subscribe = c
+        .find(Locator::Css(".programme-feed a.button"))
+        .await?
+        .attr("href")
+        .await?
+        .unwrap_or_default();
+    assert!(
+        subscribe.starts_with("webcal://") && subscribe.ends_with("/calendar.ics"),
+        "{subscribe}"
+    );
+    let feed = reqwest::get(subscribe.replacen("webcal://", "http://", 1))
+        .await?
+        .text()
+        .await?;
+    assert_eq!(feed.matches("BEGIN:VEVENT").count(), 3, "{feed}");
+    // The public timetable stars through the programme now: the same three, and a star
+    // taken back there is gone from the feed too.
+    c.goto(&format!("{}/dd-2030/schedule/", app.base)).await?;
+    expect_pressed(&driver, ".schedule-list button.fav", 3).await?;
+    c.find(Locator::Css(&format!(
+        ".schedule-list li[data-guid='{}'] button.fav",
+        sessions[1].id
+    )))
+    .await?
+    .click()
+    .await?;
+    expect_pressed(&driver, ".schedule-list button.fav", 2).await?;
+    let feed = reqwest::get(subscribe.replacen("webcal://", "http://", 1))
+        .await?
+        .text()
+        .await?;
+    assert_eq!(feed.matches("BEGIN:VEVENT").count(), 2, "{feed}");
+    // The organisers move a starred session; the release page says who hears of it, and
+    // Lou gets exactly one mail.
+    builder.moved("dd-2030", &sessions[0].id, "Saal 2", "14:00")?;
+    c.set_window_size(1280, 900).await?;
+    log_in(
+        &driver,
+        &app.base,
+        "admin@example.org",
+        devday_tests::PASSWORD,
+    )
+    .await?;
+    c.goto(&format!("{}/dd-2030/manage/schedule/release", app.base))
+        .await?;
+    expect_text(
+        &driver,
+        "One attendee who starred a moved or cancelled session gets one mail",
+    )
+    .await?;
+    fill(&driver, "name", "v2").await?;
+    c.find(Locator::Css(
+        "form[action$='/release'] button[type='submit']",
+    ))
+    .await?
+    .click()
+    .await?;
+    expect_text(&driver, "Version 2 “v2” is public.").await?;
+    let mail = app
+        .smtp
+        .wait_for_subject("lou@example.org", "Edition dd-2030:")
+        .await?;
+    assert!(
+        mail.text.contains("Typed states") && mail.text.contains("14:00"),
+        "{}",
+        mail.text
+    );
+    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    assert_eq!(
+        app.smtp.mails_to("lou@example.org").len(),
+        1,
+        "one mail per release"
+    );
     driver.quit().await?;
     Ok(())
 }
