@@ -1562,3 +1562,72 @@ email-programme-cancelled = Gestrichen: nicht mehr im Programm
 email-programme-changed-calendar = Dein Programm (ein abonnierter Kalender-Feed zieht von selbst mit):
 email-programme-changed-all = Alle Änderungen dieser Version:
 email-programme-changed-stop = Du bekommst diese Mail, weil du diese Sessions als Favoriten markiert hast. Auf deiner Programmseite kannst du diese Mails abschalten.
+
+## Reconfirmation rounds
+reconfirm-title = Rückbestätigung
+reconfirm-intro = Ein bis zwei Wochen vor der Konferenz fragst du alle mit bestätigtem Platz, ob sie noch kommen. Ein freigegebener Platz geht sofort an die Warteliste; zur Frist auch die Plätze ohne Antwort, wenn du das so wählst (die Mail sagt es). Vortragende und Team werden nicht gefragt.
+reconfirm-standing = Stand
+reconfirm-stage-planned = Geplant
+reconfirm-stage-asked = Läuft
+reconfirm-stage-closed = Abgeschlossen
+reconfirm-asked = Gefragt
+reconfirm-coming = Kommen
+reconfirm-freed = Platz freigegeben
+reconfirm-unanswered = Noch ohne Antwort
+reconfirm-released = Zur Frist freigegeben
+reconfirm-step-ask = Fragt alle: { $at }
+reconfirm-step-remind = Erinnert alle ohne Antwort: { $at }
+reconfirm-step-close = Frist: { $at }
+reconfirm-ran-ask = { $n } gefragt am { $at }
+reconfirm-ran-remind = { $n } erinnert am { $at }
+reconfirm-ran-close = { $n ->
+    [one] ein Platz ging am { $at } an die Warteliste
+   *[other] { $n } Plätze gingen am { $at } an die Warteliste
+}
+reconfirm-ran-close-kept = abgeschlossen am { $at }; Plätze ohne Antwort blieben
+reconfirm-joined-since = { $n ->
+    [one] Eine Person hat seit der Frage bestätigt; sie wird nicht gefragt.
+   *[other] { $n } Personen haben seit der Frage bestätigt; sie werden nicht gefragt.
+}
+reconfirm-drop = Runde verwerfen
+reconfirm-change = Runde ändern
+reconfirm-plan-title = Runde planen
+reconfirm-asks-at = Fragen am
+reconfirm-reminds-at = Alle ohne Antwort erinnern am (optional)
+reconfirm-deadline = Frist
+reconfirm-release-unanswered = Zur Frist Plätze ohne Antwort an die Warteliste geben
+reconfirm-times-local = Zeiten am Veranstaltungsort ({ $zone }).
+reconfirm-preview = { $n ->
+    [0] Noch niemand hat einen bestätigten Platz: Die Runde würde niemanden fragen.
+    [one] Eine Person mit bestätigtem Platz bekommt die Mail, wenn die Runde fragt.
+   *[other] { $n } Personen mit bestätigtem Platz bekommen die Mail, wenn die Runde fragt.
+}
+reconfirm-plan = Runde planen
+reconfirm-saved = Die Runde ist geplant: Sie fragt am { $asks }, die Frist ist { $deadline }.
+reconfirm-dropped = Die Runde ist verworfen; niemand wurde gefragt.
+reconfirm-not-dropped = Es wurden schon Leute gefragt: Die Runde läuft bis zu ihrer Frist.
+reconfirm-closed = Die Runde ist abgeschlossen und lässt sich nicht mehr ändern.
+reconfirm-deadline-before-asking = Die Frist muss nach dem Fragen liegen.
+reconfirm-deadline-after-start = Die Frist muss vor Beginn der Konferenz liegen.
+reconfirm-reminder-between = Die Erinnerung geht zwischen Fragen und Frist hinaus.
+reconfirm-question = Kommst du zu { $edition }?
+reconfirm-please = Hallo { $name }, sag uns bitte bis { $deadline }, ob du kommst: Einen Platz, den du nicht brauchst, bekommt jemand von der Warteliste.
+reconfirm-unanswered-released = Plätze ohne Antwort gehen zur Frist an die Warteliste.
+reconfirm-coming-button = Ich komme
+reconfirm-free-button = Meinen Platz freigeben
+reconfirm-free-after-all = Meinen Platz doch freigeben
+reconfirm-said-coming = Danke: Dein Platz bleibt für dich reserviert.
+reconfirm-said-freed = Dein Platz ist wieder frei und geht an die Warteliste. Danke, dass du Bescheid gesagt hast.
+reconfirm-is-coming = Du hast gesagt, dass du kommst. Bis bald!
+reconfirm-is-freed = Dein Platz ist wieder frei; er ging an die Warteliste.
+reconfirm-is-released = Bis { $deadline } kam keine Antwort, darum ging dein Platz an die Warteliste. Du kannst dich erneut anmelden; ist die Konferenz voll, kommst du auf die Warteliste.
+reconfirm-register-again = Erneut anmelden
+email-reconfirm-subject = { $edition }: Kommst du noch?
+email-reconfirm-text = { $edition } beginnt am { $starts }, und du hast einen Platz. Sag uns bitte bis { $deadline }, ob du kommst: Einen Platz, den du nicht brauchst, bekommt jemand von der Warteliste.
+email-reconfirm-reminder-subject = Erinnerung: { $edition }: Kommst du noch?
+email-reconfirm-reminder-text = wir haben noch nichts von dir gehört. { $edition } beginnt am { $starts }; sag uns bitte bis { $deadline }, ob du kommst.
+email-reconfirm-coming = Ich komme:
+email-reconfirm-free = Meinen Platz freigeben:
+email-reconfirm-released-note = Ohne Antwort bis { $deadline } geht dein Platz an die Warteliste.
+email-registration-released-subject = { $edition }: Dein Platz ging an die Warteliste
+email-registration-released-text = wir haben gefragt, ob du noch zu { $edition } kommst, und bis zur Frist nichts gehört; darum ging dein Platz an jemanden von der Warteliste. Wenn du doch kommen willst, melde dich erneut an (ist die Konferenz voll, kommst du auf die Warteliste):

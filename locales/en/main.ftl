@@ -1555,3 +1555,72 @@ email-programme-cancelled = Cancelled: no longer in the programme
 email-programme-changed-calendar = Your programme (a subscribed calendar feed follows by itself):
 email-programme-changed-all = Every change of this version:
 email-programme-changed-stop = You get this mail because you starred these sessions. On your programme page you can turn these mails off.
+
+## Reconfirmation rounds
+reconfirm-title = Reconfirmation
+reconfirm-intro = A week or two before the conference, ask everyone with a confirmed seat whether they are still coming. A freed seat goes to the waiting list at once; at the deadline the seats without an answer too, if you choose so (the mail says so). Speakers and team are not asked.
+reconfirm-standing = Where it stands
+reconfirm-stage-planned = Planned
+reconfirm-stage-asked = Running
+reconfirm-stage-closed = Closed
+reconfirm-asked = Asked
+reconfirm-coming = Coming
+reconfirm-freed = Freed their seat
+reconfirm-unanswered = No answer yet
+reconfirm-released = Released at the deadline
+reconfirm-step-ask = Asks everyone: { $at }
+reconfirm-step-remind = Reminds those without an answer: { $at }
+reconfirm-step-close = Deadline: { $at }
+reconfirm-ran-ask = asked { $n } on { $at }
+reconfirm-ran-remind = reminded { $n } on { $at }
+reconfirm-ran-close = { $n ->
+    [one] one seat went to the waiting list on { $at }
+   *[other] { $n } seats went to the waiting list on { $at }
+}
+reconfirm-ran-close-kept = closed on { $at }; unanswered seats were kept
+reconfirm-joined-since = { $n ->
+    [one] One person confirmed since the round asked; they are not asked.
+   *[other] { $n } people confirmed since the round asked; they are not asked.
+}
+reconfirm-drop = Drop the round
+reconfirm-change = Change the round
+reconfirm-plan-title = Plan a round
+reconfirm-asks-at = Ask on
+reconfirm-reminds-at = Remind those without an answer on (optional)
+reconfirm-deadline = Deadline
+reconfirm-release-unanswered = At the deadline, give seats without an answer to the waiting list
+reconfirm-times-local = Times at the venue ({ $zone }).
+reconfirm-preview = { $n ->
+    [0] Nobody has a confirmed seat yet: the round would ask no one.
+    [one] One person with a confirmed seat gets the mail when the round asks.
+   *[other] { $n } people with a confirmed seat get the mail when the round asks.
+}
+reconfirm-plan = Plan the round
+reconfirm-saved = The round is planned: it asks on { $asks }, the deadline is { $deadline }.
+reconfirm-dropped = The round is dropped; nobody was asked.
+reconfirm-not-dropped = People were asked already: the round runs to its deadline.
+reconfirm-closed = The round is closed and cannot change any more.
+reconfirm-deadline-before-asking = The deadline must come after asking.
+reconfirm-deadline-after-start = The deadline must be before the conference starts.
+reconfirm-reminder-between = The reminder goes out between asking and the deadline.
+reconfirm-question = Are you coming to { $edition }?
+reconfirm-please = Hello { $name }, please tell us by { $deadline } whether you are coming: a seat you do not need goes to someone on the waiting list.
+reconfirm-unanswered-released = Seats without an answer go to the waiting list at the deadline.
+reconfirm-coming-button = I'm coming
+reconfirm-free-button = Free my seat
+reconfirm-free-after-all = Free my seat after all
+reconfirm-said-coming = Thank you: your seat is kept for you.
+reconfirm-said-freed = Your seat is free again and goes to the waiting list. Thank you for telling us.
+reconfirm-is-coming = You said you are coming. See you there!
+reconfirm-is-freed = Your seat is free again; it went to the waiting list.
+reconfirm-is-released = There was no answer by { $deadline }, so your seat went to the waiting list. You can register again; when the conference is full, you join the waiting list.
+reconfirm-register-again = Register again
+email-reconfirm-subject = { $edition }: are you still coming?
+email-reconfirm-text = { $edition } starts on { $starts }, and you have a seat. Please tell us by { $deadline } whether you are coming: a seat you do not need goes to someone on the waiting list.
+email-reconfirm-reminder-subject = Reminder: { $edition }: are you still coming?
+email-reconfirm-reminder-text = we have not heard from you yet. { $edition } starts on { $starts }; please tell us by { $deadline } whether you are coming.
+email-reconfirm-coming = I'm coming:
+email-reconfirm-free = Free my seat:
+email-reconfirm-released-note = Without an answer by { $deadline }, your seat goes to the waiting list.
+email-registration-released-subject = { $edition }: your seat went to the waiting list
+email-registration-released-text = we asked whether you are still coming to { $edition } and heard nothing by the deadline, so your seat went to someone on the waiting list. If you still want to come, register again (when the conference is full, you join the waiting list):

@@ -547,6 +547,31 @@ diesel::table! {
 }
 
 diesel::table! {
+    reconfirmation_rounds (edition_id) {
+        edition_id -> Text,
+        asks_at -> Timestamp,
+        reminds_at -> Nullable<Timestamp>,
+        deadline -> Timestamp,
+        release_unanswered -> Bool,
+        asked_at -> Nullable<Timestamp>,
+        reminded_at -> Nullable<Timestamp>,
+        closed_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reconfirmations (registration_id) {
+        registration_id -> Text,
+        edition_id -> Text,
+        asked_at -> Timestamp,
+        reminded_at -> Nullable<Timestamp>,
+        answer -> Nullable<Text>,
+        answered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     registration_interests (registration_id, proposal_id) {
         registration_id -> Text,
         proposal_id -> Text,
@@ -630,6 +655,7 @@ diesel::joinable!(proposal_history -> proposals (proposal_id));
 diesel::joinable!(cfp_answers -> cfp_questions (question_id));
 diesel::joinable!(speaker_profiles -> users (user_id));
 diesel::joinable!(registration_tickets -> registrations (registration_id));
+diesel::joinable!(reconfirmations -> registrations (registration_id));
 diesel::joinable!(registration_tickets -> ticket_types (ticket_type_id));
 diesel::joinable!(waitlist_entries -> ticket_types (ticket_type_id));
 diesel::joinable!(reviews -> proposals (proposal_id));
@@ -711,4 +737,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     checkin_list_ticket_types,
     scans,
     returning_invitations,
+    reconfirmation_rounds,
+    reconfirmations,
 );

@@ -180,18 +180,21 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         let token = settings_store::new_setup_token(&mut conn)?;
         println!("No admin yet. Create the first one at {public_url}/setup/{token}");
     }
-    // Expired holds and unanswered waiting-list offers give their seats back within 30 s;
-    // editions whose data retention ran out are purged on the same beat.
+    // Expired holds and unanswered waiting-list offers give their seats back within a
+    // beat (30 s by default); the steps of reconfirmation rounds run, and editions whose
+    // data retention ran out are purged, on the same beat.
     let sweeper = {
         let state = background;
+        let beat = std::time::Duration::from_secs(settings.server.sweep_seconds.max(1));
         actix_web::rt::spawn(async move {
-            let mut every = actix_web::rt::time::interval(std::time::Duration::from_secs(30));
+            let mut every = actix_web::rt::time::interval(beat);
             loop {
                 every.tick().await;
-                let mailer = state.mailer.clone();
+                let (mailer, secret) = (state.mailer.clone(), state.secret.clone());
                 if let Err(e) = state
                     .db(move |c| {
                         devday_registration::register::sweep(c, &mailer)?;
+                        devday_registration::reconfirm::tick(c, &mailer, &secret)?;
                         rate_limit::sweep(c)?;
                         devday_registration::privacy::purge_due(c)
                     })

@@ -27,6 +27,23 @@ pub struct Issued {
     pub had_one: usize,
 }
 
+/// The people who come whatever the public demand: speakers of confirmed sessions and
+/// the team, as (name, address, language), by name.
+pub fn people(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+) -> QueryResult<Vec<(String, String, String)>> {
+    let mut ids: BTreeSet<UserId> = devday_cfp::speakers::of_confirmed_sessions(conn, edition_id)?
+        .into_iter()
+        .collect();
+    ids.extend(roles::team(conn, edition_id)?.into_iter().map(|t| t.user_id));
+    u::users
+        .filter(u::id.eq_any(&ids))
+        .order(u::display_name.asc())
+        .select((u::display_name, u::email, u::locale))
+        .load(conn)
+}
+
 /// Gives every confirmed speaker and team member of the edition a confirmed conference
 /// ticket, all or nothing.
 pub fn issue_to_speakers_and_team(
@@ -34,19 +51,7 @@ pub fn issue_to_speakers_and_team(
     mailer: &Mailer,
     edition: &Edition,
 ) -> AppResult<Issued> {
-    let mut ids: BTreeSet<UserId> = devday_cfp::speakers::of_confirmed_sessions(conn, &edition.id)?
-        .into_iter()
-        .collect();
-    ids.extend(
-        roles::team(conn, &edition.id)?
-            .into_iter()
-            .map(|t| t.user_id),
-    );
-    let people: Vec<(String, String, String)> = u::users
-        .filter(u::id.eq_any(&ids))
-        .order(u::display_name.asc())
-        .select((u::display_name, u::email, u::locale))
-        .load(conn)?;
+    let people = people(conn, &edition.id)?;
     let done = write_transaction(conn, |conn| -> AppResult<Issued> {
         let mut done = Issued::default();
         for (name, email, locale) in &people {

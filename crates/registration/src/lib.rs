@@ -13,6 +13,7 @@ pub mod model;
 pub mod overview;
 pub mod privacy;
 pub mod programme;
+pub mod reconfirm;
 pub mod register;
 pub mod report;
 mod routes;

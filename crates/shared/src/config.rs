@@ -29,6 +29,7 @@ pub struct ServerSettings {
     pub public_url: String,
     pub workers: usize,
     pub trust_proxy: bool,
+    pub sweep_seconds: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -55,6 +55,8 @@ pub enum CancelledBy {
     Themselves,
     /// The organisers: told so, and that a mistake can be answered.
     Organisers,
+    /// Nobody: they did not answer the reconfirmation by its deadline.
+    Unanswered,
 }
 
 /// Cancels a registration; its places go to the waiting list first, and the person gets a
@@ -79,6 +81,7 @@ pub fn cancel(
         let template = match by {
             CancelledBy::Themselves => "registration_self_cancelled",
             CancelledBy::Organisers => "registration_cancelled",
+            CancelledBy::Unanswered => "registration_released",
         };
         let locale = Locale::parse(&reg.locale).unwrap_or_default();
         outbox::enqueue(conn, &mailer.compose(template, locale, &reg.email, ctx)?)?;

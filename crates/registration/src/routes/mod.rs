@@ -6,6 +6,7 @@ mod links;
 mod mail;
 mod manage;
 mod programme;
+mod reconfirm;
 mod public;
 mod ticket;
 
@@ -82,6 +83,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     );
     // Before manage's `/{edition}/manage/registrations/{id}`, which would match `…/mail`.
     mail::configure(cfg);
+    reconfirm::configure(cfg);
     manage::configure(cfg);
     programme::configure(cfg);
 }

@@ -1,0 +1,2 @@
+DROP TABLE reconfirmations;
+DROP TABLE reconfirmation_rounds;
