@@ -1624,10 +1624,17 @@ reconfirm-is-released = Bis { $deadline } kam keine Antwort, darum ging dein Pla
 reconfirm-register-again = Erneut anmelden
 email-reconfirm-subject = { $edition }: Kommst du noch?
 email-reconfirm-text = { $edition } beginnt am { $starts }, und du hast einen Platz. Sag uns bitte bis { $deadline }, ob du kommst: Einen Platz, den du nicht brauchst, bekommt jemand von der Warteliste.
-email-reconfirm-reminder-subject = Erinnerung: { $edition }: Kommst du noch?
+email-reconfirm-reminder-subject = Erinnerung von { $edition }: Kommst du noch?
 email-reconfirm-reminder-text = wir haben noch nichts von dir gehört. { $edition } beginnt am { $starts }; sag uns bitte bis { $deadline }, ob du kommst.
 email-reconfirm-coming = Ich komme:
 email-reconfirm-free = Meinen Platz freigeben:
 email-reconfirm-released-note = Ohne Antwort bis { $deadline } geht dein Platz an die Warteliste.
 email-registration-released-subject = { $edition }: Dein Platz ging an die Warteliste
 email-registration-released-text = wir haben gefragt, ob du noch zu { $edition } kommst, und bis zur Frist nichts gehört; darum ging dein Platz an jemanden von der Warteliste. Wenn du doch kommen willst, melde dich erneut an (ist die Konferenz voll, kommst du auf die Warteliste):
+reconfirm-preview-title = Was die Leute bekommen
+dashboard-reconfirmed = Kommen sicher
+dashboard-warn-unanswered = { $n ->
+    [one] Eine Person hat auf die Rückbestätigung noch nicht geantwortet
+   *[other] { $n } Personen haben auf die Rückbestätigung noch nicht geantwortet
+}
+reconfirm-skipped = nicht verschickt: Die Frist kam zuerst

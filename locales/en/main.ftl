@@ -1617,10 +1617,17 @@ reconfirm-is-released = There was no answer by { $deadline }, so your seat went 
 reconfirm-register-again = Register again
 email-reconfirm-subject = { $edition }: are you still coming?
 email-reconfirm-text = { $edition } starts on { $starts }, and you have a seat. Please tell us by { $deadline } whether you are coming: a seat you do not need goes to someone on the waiting list.
-email-reconfirm-reminder-subject = Reminder: { $edition }: are you still coming?
+email-reconfirm-reminder-subject = Reminder from { $edition }: are you still coming?
 email-reconfirm-reminder-text = we have not heard from you yet. { $edition } starts on { $starts }; please tell us by { $deadline } whether you are coming.
 email-reconfirm-coming = I'm coming:
 email-reconfirm-free = Free my seat:
 email-reconfirm-released-note = Without an answer by { $deadline }, your seat goes to the waiting list.
 email-registration-released-subject = { $edition }: your seat went to the waiting list
 email-registration-released-text = we asked whether you are still coming to { $edition } and heard nothing by the deadline, so your seat went to someone on the waiting list. If you still want to come, register again (when the conference is full, you join the waiting list):
+reconfirm-preview-title = What people get
+dashboard-reconfirmed = Said they come
+dashboard-warn-unanswered = { $n ->
+    [one] One person has not answered the reconfirmation yet
+   *[other] { $n } people have not answered the reconfirmation yet
+}
+reconfirm-skipped = not sent: the deadline came first

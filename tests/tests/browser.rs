@@ -1154,7 +1154,11 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         return Ok(());
     };
     let axe = std::fs::read_to_string(axe)?;
-    let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    // The clock runs every second, so a reconfirmation round asks at once.
+    let mut app = TestApp::builder(devday_tests::Backend::Sqlite)
+        .env("DEVDAY_SERVER_SWEEP_SECONDS", "1")
+        .spawn()
+        .await?;
     let admin = app.admin().await?;
     app.create_open_edition(&admin, "dd-2030").await?;
     let speaker = app.user("ada@example.org", "Ada Speaker").await?;
@@ -1199,6 +1203,29 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         &page.body,
     );
     let manage = ticket.trim_end_matches("/ticket").to_owned();
+    let deadline = (chrono::Utc::now() + chrono::Duration::days(30))
+        .format("%Y-%m-%dT%H:%M")
+        .to_string();
+    let res = admin
+        .post(
+            "/dd-2030/manage/registration/reconfirm",
+            &[
+                ("asks_at", "2026-01-01T10:00"),
+                ("deadline", deadline.as_str()),
+                ("release_unanswered", "true"),
+            ],
+        )
+        .await?;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let asked = app
+        .smtp
+        .wait_for_subject("cleo@example.org", "Edition dd-2030: are you still coming?")
+        .await?;
+    let reconfirm = asked
+        .link("answer=free")
+        .expect("the answer link")
+        .trim_start_matches(&app.base)
+        .to_owned();
     let programme = devday_tests::capture(
         r#"class="programme-card" href="([^"]+)""#,
         &app.client()
@@ -1218,6 +1245,7 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         ticket.trim_start_matches(&base),
         cancel.trim_start_matches(&base),
         programme.as_str(),
+        reconfirm.as_str(),
     ];
     let visitor = [
         "/",
@@ -1269,6 +1297,8 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         "/devday-demo/manage/next-year",
         "/devday-demo/manage/speakers/returning",
         "/devday-demo/my/",
+        "/dd-2030/manage/registration/reconfirm",
+        "/devday-demo/manage/registration/reconfirm",
     ];
     for (who, pages) in [
         ("attendee", &attendee[..]),
@@ -1703,6 +1733,118 @@ async fn an_attendee_on_a_phone_stars_three_sessions_subscribes_and_hears_of_a_m
         1,
         "one mail per release"
     );
+    driver.quit().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn an_organiser_runs_a_reconfirmation_round_and_the_clock_closes_it() -> anyhow::Result<()> {
+    use devday_shared::i18n::Locale;
+    use diesel::connection::SimpleConnection;
+    devday_tests::binary!();
+    let mut app = TestApp::builder(devday_tests::Backend::Sqlite)
+        .env("DEVDAY_SERVER_SWEEP_SECONDS", "1")
+        .spawn()
+        .await?;
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-2030").await?;
+    app.set_conference_capacity(&admin, "dd-2030", "2").await?;
+    let mut builder = devday_tests::builders::Builder::new(&app)?;
+    builder.attendee("dd-2030", "Ana", "ana@example.org", Locale::En)?;
+    builder.attendee("dd-2030", "Cy", "cy@example.org", Locale::En)?;
+    let res = app
+        .client()
+        .api_post(
+            "/api/events/dd-2030/registrations",
+            None,
+            &serde_json::json!({"name": "Dee", "email": "dee@example.org", "consent": true, "waitlist": true}),
+        )
+        .await?;
+    assert_eq!(res.status, 201, "{}", res.body);
+    let driver = WebDriver::start().await?;
+    let c = &driver.client;
+    log_in(
+        &driver,
+        &app.base,
+        "admin@example.org",
+        devday_tests::PASSWORD,
+    )
+    .await?;
+    // The page suggests a round before the event and shows the mail and whom it reaches.
+    c.goto(&format!(
+        "{}/dd-2030/manage/registration/reconfirm",
+        app.base
+    ))
+    .await?;
+    expect_text(&driver, "2 people with a confirmed seat get the mail").await?;
+    expect_text(&driver, "are you still coming?").await?;
+    // The organiser asks now (a time already past) and keeps the suggested deadline.
+    c.execute(
+        "document.getElementById('f-asks_at').value = '2026-01-01T10:00';",
+        vec![],
+    )
+    .await?;
+    c.find(Locator::Css(".round-plan form button[type='submit']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "The round is planned").await?;
+    // The clock asks at its next beat.
+    let mail = app
+        .smtp
+        .wait_for_subject("ana@example.org", "Edition dd-2030: are you still coming?")
+        .await?;
+    c.refresh().await?;
+    expect_text(&driver, "asked 2 on").await?;
+    driver.screenshot("reconfirm-running").await?;
+    // Ana, on her phone, frees her seat: Dee is offered it at once.
+    log_out(&driver).await?;
+    c.set_window_size(390, 844).await?;
+    c.goto(&mail.link("answer=free").expect("the free link"))
+        .await?;
+    expect_text(&driver, "Are you coming to Edition dd-2030?").await?;
+    driver.screenshot("reconfirm-answer").await?;
+    c.set_window_size(390, 844).await?;
+    c.find(Locator::Css("form.free button"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Your seat is free again").await?;
+    app.smtp
+        .wait_for_subject("dee@example.org", "A place for you at Edition dd-2030")
+        .await?;
+    // The clock moves past the deadline: Cy never answered, so the seat goes.
+    let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+    conn.batch_execute("UPDATE reconfirmation_rounds SET deadline = '2000-01-02 00:00:00'")?;
+    app.smtp
+        .wait_for_subject(
+            "cy@example.org",
+            "Edition dd-2030: your seat went to the waiting list",
+        )
+        .await?;
+    c.set_window_size(1280, 900).await?;
+    log_in(
+        &driver,
+        &app.base,
+        "admin@example.org",
+        devday_tests::PASSWORD,
+    )
+    .await?;
+    c.goto(&format!(
+        "{}/dd-2030/manage/registration/reconfirm",
+        app.base
+    ))
+    .await?;
+    let text = expect_text(&driver, "Closed").await?;
+    assert!(
+        text.contains("one seat went to the waiting list on"),
+        "{text}"
+    );
+    driver.screenshot("reconfirm-closed").await?;
     driver.quit().await?;
     Ok(())
 }

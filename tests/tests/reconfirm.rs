@@ -30,13 +30,20 @@ async fn outbox_drained(app: &TestApp) -> anyhow::Result<()> {
         if waiting == 0 {
             return Ok(());
         }
-        anyhow::ensure!(std::time::Instant::now() < deadline, "{waiting} mails still waiting");
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "{waiting} mails still waiting"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
 }
 
 fn subjects(app: &TestApp, to: &str, prefix: &str) -> usize {
-    app.smtp.mails_to(to).iter().filter(|m| m.subject.starts_with(prefix)).count()
+    app.smtp
+        .mails_to(to)
+        .iter()
+        .filter(|m| m.subject.starts_with(prefix))
+        .count()
 }
 
 db_test! {
@@ -105,7 +112,7 @@ db_test! {
         // The clock moves to the reminder: only Cy has not answered.
         let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
         conn.batch_execute("UPDATE reconfirmation_rounds SET reminds_at = '2000-01-01 00:00:00'")?;
-        app.smtp.wait_for_subject("cy@example.org", "Reminder: Edition dd-2030").await?;
+        app.smtp.wait_for_subject("cy@example.org", "Reminder from Edition dd-2030").await?;
         // And to the deadline: Cy's seat goes to Eve, next on the list.
         conn.batch_execute("UPDATE reconfirmation_rounds SET deadline = '2000-01-02 00:00:00'")?;
         app.smtp.wait_for_subject("cy@example.org", "Edition dd-2030: your seat went to the waiting list").await?;

@@ -409,3 +409,33 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn reconfirmation_mails_read_as_reviewed(backend) {
+        let mut app = TestApp::builder(backend).env("DEVDAY_SERVER_SWEEP_SECONDS", "1").spawn().await?;
+        let admin = app.admin().await?;
+        fixed_edition(&app, &admin).await?;
+        let mut builder = Builder::new(&app)?;
+        builder.attendee("dd-2030", "Ana", "ana@example.org", Locale::En)?;
+        builder.attendee("dd-2030", "Jo", "jo@example.org", Locale::De)?;
+        // Asked already (the clock runs every second), reminded and closed when the test
+        // moves the round's times back.
+        let res = admin.post("/dd-2030/manage/registration/reconfirm", &[
+            ("asks_at", "2026-01-01T10:00"), ("reminds_at", "2030-06-05T10:00"),
+            ("deadline", "2030-06-09T23:59"), ("release_unanswered", "true"),
+        ]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let asked = app.smtp.wait_for("ana@example.org").await?;
+        insta::assert_snapshot!("reconfirm-ask-en", mail(&asked));
+        let asked = app.smtp.wait_for("jo@example.org").await?;
+        insta::assert_snapshot!("reconfirm-ask-de", mail(&asked));
+        let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+        diesel::connection::SimpleConnection::batch_execute(&mut conn, "UPDATE reconfirmation_rounds SET reminds_at = '2000-01-01 00:00:00'")?;
+        let reminded = app.smtp.wait_for_nth("jo@example.org", 2).await?;
+        insta::assert_snapshot!("reconfirm-reminder-de", mail(&reminded));
+        diesel::connection::SimpleConnection::batch_execute(&mut conn, "UPDATE reconfirmation_rounds SET deadline = '2000-01-02 00:00:00'")?;
+        let released = app.smtp.wait_for_nth("ana@example.org", 3).await?;
+        insta::assert_snapshot!("registration-released-en", mail(&released));
+        Ok(())
+    }
+}

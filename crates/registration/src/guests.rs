@@ -36,7 +36,11 @@ pub fn people(
     let mut ids: BTreeSet<UserId> = devday_cfp::speakers::of_confirmed_sessions(conn, edition_id)?
         .into_iter()
         .collect();
-    ids.extend(roles::team(conn, edition_id)?.into_iter().map(|t| t.user_id));
+    ids.extend(
+        roles::team(conn, edition_id)?
+            .into_iter()
+            .map(|t| t.user_id),
+    );
     u::users
         .filter(u::id.eq_any(&ids))
         .order(u::display_name.asc())

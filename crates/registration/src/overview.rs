@@ -13,7 +13,7 @@ use devday_shared::i18n::Locale;
 use devday_shared::AppResult;
 use diesel::prelude::*;
 
-use crate::{register, settings};
+use crate::{reconfirm, register, settings};
 
 /// The days the registrations chart shows, up to today.
 const DAYS: i64 = 21;
@@ -65,8 +65,23 @@ pub fn panel(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<
     let missing_texts = i64::from(texts.privacy(locale).trim().is_empty())
         + i64::from(texts.conduct(locale).trim().is_empty());
     let settings_link = format!("/{slug}/manage/registration");
+    // A running reconfirmation round: who said they come, and who has yet to answer.
+    let round = reconfirm::round(conn, &edition.id)?.filter(|r| r.asked_at.is_some());
+    let tally = reconfirm::tally(conn, &edition.id)?;
+    let mut panel = Panel::new("registration", format!("/{slug}/manage/registrations"));
+    if round.is_some() {
+        panel = panel.figure(
+            Label::Key("dashboard-reconfirmed"),
+            tally.coming,
+            Some(tally.asked),
+        );
+    }
+    let unanswered = match &round {
+        Some(r) if r.closed_at.is_none() => tally.unanswered,
+        _ => 0,
+    };
     Ok(Some(
-        Panel::new("registration", format!("/{slug}/manage/registrations"))
+        panel
             .figure(Label::Key("dashboard-confirmed"), confirmed, Some(capacity))
             .figure(Label::Key("registration-waitlist"), waiting, None)
             .bars(
@@ -86,6 +101,11 @@ pub fn panel(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<
                 "dashboard-warn-texts-missing",
                 if open { missing_texts } else { 0 },
                 settings_link,
+            )
+            .warn(
+                "dashboard-warn-unanswered",
+                unanswered,
+                format!("/{slug}/manage/registration/reconfirm"),
             ),
     ))
 }

@@ -256,7 +256,12 @@ pub struct Asked {
 }
 
 /// The question behind a link; the invalid-link page when it is not one.
-pub fn by_link(conn: &mut DbConn, secret: &[u8], id: &RegistrationId, sig: &str) -> AppResult<Asked> {
+pub fn by_link(
+    conn: &mut DbConn,
+    secret: &[u8],
+    id: &RegistrationId,
+    sig: &str,
+) -> AppResult<Asked> {
     if !crypto::verify(secret, &format!("reconfirm:{id}"), sig) {
         return Err(AppError::LinkInvalid);
     }
@@ -300,7 +305,9 @@ pub fn answer(
         let open = asked.registration.state == RegistrationState::Confirmed
             && matches!(asked.answer, None | Some(Answer::Coming));
         if !open {
-            return Err(AppError::Refused(devday_shared::Refusal::RegistrationInactive));
+            return Err(AppError::Refused(
+                devday_shared::Refusal::RegistrationInactive,
+            ));
         }
         let answer = match reply {
             Reply::Coming => Answer::Coming,
@@ -354,11 +361,7 @@ pub fn tick(conn: &mut DbConn, mailer: &Mailer, secret: &[u8]) -> AppResult<usiz
 }
 
 /// Claims a step of the round: true for the one caller that stamps it.
-fn claim(
-    conn: &mut DbConn,
-    edition_id: &EditionId,
-    step: Step,
-) -> QueryResult<bool> {
+fn claim(conn: &mut DbConn, edition_id: &EditionId, step: Step) -> QueryResult<bool> {
     let round = rr::reconfirmation_rounds.filter(rr::edition_id.eq(edition_id));
     let n = match step {
         Step::Ask => diesel::update(round.filter(rr::asked_at.is_null()))
@@ -425,7 +428,15 @@ fn remind(
             diesel::update(rc::reconfirmations.find(&reg.id))
                 .set(rc::reminded_at.eq(now()))
                 .execute(conn)?;
-            mail(conn, mailer, secret, edition, round, reg, "reconfirm_reminder")?;
+            mail(
+                conn,
+                mailer,
+                secret,
+                edition,
+                round,
+                reg,
+                "reconfirm_reminder",
+            )?;
         }
         tracing::info!(edition = %edition.slug, reminded = people.len(), "reconfirmation reminder sent");
         Ok(people.len())
@@ -471,17 +482,53 @@ fn mail(
 ) -> AppResult<()> {
     let locale = Locale::parse(&reg.locale).unwrap_or_default();
     let page = mailer.link(&link(secret, &reg.id));
+    let ctx = context(
+        edition,
+        round.deadline,
+        round.release_unanswered,
+        &reg.name,
+        &page,
+        locale,
+    );
+    outbox::enqueue(conn, &mailer.compose(template, locale, &reg.email, ctx)?)?;
+    Ok(())
+}
+
+/// What the asking mail says, with `page` the person's answer page.
+fn context(
+    edition: &Edition,
+    deadline: NaiveDateTime,
+    release_unanswered: bool,
+    name: &str,
+    page: &str,
+    locale: Locale,
+) -> tera::Context {
     let mut ctx = tera::Context::new();
-    ctx.insert("name", &reg.name);
+    ctx.insert("name", name);
     ctx.insert("edition", &edition.name);
     ctx.insert(
         "starts",
         &devday_shared::dates::day(edition.starts_on, locale),
     );
-    ctx.insert("deadline", &edition.say_day_time(round.deadline, locale));
-    ctx.insert("release_unanswered", &round.release_unanswered);
+    ctx.insert("deadline", &edition.say_day_time(deadline, locale));
+    ctx.insert("release_unanswered", &release_unanswered);
     ctx.insert("coming_link", &format!("{page}?answer=coming"));
     ctx.insert("free_link", &format!("{page}?answer=free"));
-    outbox::enqueue(conn, &mailer.compose(template, locale, &reg.email, ctx)?)?;
-    Ok(())
+    ctx
+}
+
+/// The asking mail as the attendees will read it (in `locale`, to a sample name), for
+/// the organisers' preview before the round asks.
+pub fn sample(
+    mailer: &Mailer,
+    edition: &Edition,
+    deadline: NaiveDateTime,
+    release_unanswered: bool,
+    locale: Locale,
+) -> AppResult<(String, String)> {
+    let page = mailer.link("/register/reconfirm/…");
+    let name = "Alex";
+    let ctx = context(edition, deadline, release_unanswered, name, &page, locale);
+    let mail = mailer.compose("reconfirm_ask", locale, "", ctx)?;
+    Ok((mail.subject, mail.text))
 }

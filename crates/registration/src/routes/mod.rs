@@ -6,8 +6,8 @@ mod links;
 mod mail;
 mod manage;
 mod programme;
-mod reconfirm;
 mod public;
+mod reconfirm;
 mod ticket;
 
 use actix_web::web;

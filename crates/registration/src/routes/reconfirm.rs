@@ -8,6 +8,7 @@ use std::pin::Pin;
 use actix_web::http::StatusCode;
 use actix_web::{dev::Payload, web, FromRequest, HttpRequest, HttpResponse};
 use chrono::{Days, NaiveDateTime, NaiveTime};
+use devday_shared::editions::form::local_to_utc;
 use devday_shared::editions::Edition;
 use devday_shared::web::{gate, CsrfForm, Flash, NoFields, Organiser, Page, Query};
 use devday_shared::{crypto, AppError, AppResult, AppState, FieldErrors};
@@ -89,7 +90,9 @@ async fn question(
     ctx.insert("state", &asked.registration.state);
     ctx.insert(
         "deadline",
-        &asked.edition.say_day_time(asked.round.deadline, page.locale),
+        &asked
+            .edition
+            .say_day_time(asked.round.deadline, page.locale),
     );
     ctx.insert("release_unanswered", &asked.round.release_unanswered);
     ctx.insert("closed", &asked.round.closed_at.is_some());
@@ -133,8 +136,12 @@ fn suggested(edition: &Edition) -> RoundForm {
     let before = |days: u64, time: (u32, u32)| -> String {
         let day = edition.starts_on.checked_sub_days(Days::new(days));
         let time = NaiveTime::from_hms_opt(time.0, time.1, 0).unwrap_or_default();
-        day.map(|d| NaiveDateTime::new(d, time).format("%Y-%m-%dT%H:%M").to_string())
-            .unwrap_or_default()
+        day.map(|d| {
+            NaiveDateTime::new(d, time)
+                .format("%Y-%m-%dT%H:%M")
+                .to_string()
+        })
+        .unwrap_or_default()
     };
     RoundForm {
         asks_at: before(10, (10, 0)),
@@ -178,6 +185,19 @@ async fn render(
     });
     let say = |t: Option<NaiveDateTime>| t.map(|t| edition.say_day_time(t, page.locale));
     let mut ctx = page.context();
+    // Before the round asks: the mail as people will read it, from the form's deadline.
+    if round.as_ref().is_none_or(|r| r.asked_at.is_none()) {
+        if let Some(deadline) = local_to_utc(edition, &form.deadline) {
+            let sample = reconfirm::sample(
+                &state.mailer,
+                edition,
+                deadline,
+                form.release_unanswered,
+                page.locale,
+            )?;
+            ctx.insert("sample", &sample);
+        }
+    }
     ctx.insert("edition", edition);
     ctx.insert("form", &form);
     ctx.insert("errors", &errors);
@@ -200,7 +220,15 @@ async fn show(
     page: Page,
     access: Organiser,
 ) -> AppResult<HttpResponse> {
-    render(&state, &page, &access, None, FieldErrors::new(), StatusCode::OK).await
+    render(
+        &state,
+        &page,
+        &access,
+        None,
+        FieldErrors::new(),
+        StatusCode::OK,
+    )
+    .await
 }
 
 async fn save(
@@ -211,14 +239,15 @@ async fn save(
 ) -> AppResult<HttpResponse> {
     let form = form.0;
     let (edition, sent) = (access.edition.clone(), form.clone());
-    let result = state
-        .db(move |c| reconfirm::save(c, &edition, &sent))
-        .await;
+    let result = state.db(move |c| reconfirm::save(c, &edition, &sent)).await;
     page.done_or_again(
         result,
         |round| {
             let said = Flash::new("reconfirm-saved")
-                .text("asks", &access.edition.say_day_time(round.asks_at, page.locale))
+                .text(
+                    "asks",
+                    &access.edition.say_day_time(round.asks_at, page.locale),
+                )
                 .text(
                     "deadline",
                     &access.edition.say_day_time(round.deadline, page.locale),
