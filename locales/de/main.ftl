@@ -1638,3 +1638,19 @@ dashboard-warn-unanswered = { $n ->
    *[other] { $n } Personen haben auf die Rückbestätigung noch nicht geantwortet
 }
 reconfirm-skipped = nicht verschickt: Die Frist kam zuerst
+
+## Overbooking
+overbooking = Überbuchung
+overbooking-margin = Aufschlag
+overbooking-hard-limit = Obergrenze des Orts
+overbooking-seats = { $n } Plätze vergeben
+overbooking-past = kamen in früheren Jahren:
+overbooking-suggested = vorgeschlagener Aufschlag { $n } (bei { $rate } %)
+overbook-out-of-range = Der Aufschlag ist eine ganze Zahl von 0 bis zur Kapazität.
+hard-limit-out-of-range = Die Obergrenze ist eine ganze Zahl von 1 bis 100.000 oder leer.
+hard-limit-below-taken = Es sind schon mehr Plätze vergeben: Die Obergrenze kann nicht darunter liegen.
+flash-overbooking-set = { $offered ->
+    [0] Überbuchung gespeichert.
+    [one] Überbuchung gespeichert; ein weiterer Platz ging an die Warteliste.
+   *[other] Überbuchung gespeichert; { $offered } weitere Plätze gingen an die Warteliste.
+}

@@ -1631,3 +1631,19 @@ dashboard-warn-unanswered = { $n ->
    *[other] { $n } people have not answered the reconfirmation yet
 }
 reconfirm-skipped = not sent: the deadline came first
+
+## Overbooking
+overbooking = Overbooking
+overbooking-margin = Margin
+overbooking-hard-limit = Venue limit
+overbooking-seats = { $n } seats given
+overbooking-past = came in past years:
+overbooking-suggested = suggested margin { $n } (at { $rate } %)
+overbook-out-of-range = The margin is a whole number from 0 up to the capacity.
+hard-limit-out-of-range = The venue limit is a whole number from 1 to 100,000, or empty.
+hard-limit-below-taken = More seats are given already: the venue limit cannot be below them.
+flash-overbooking-set = { $offered ->
+    [0] Overbooking saved.
+    [one] Overbooking saved; one more seat went to the waiting list.
+   *[other] Overbooking saved; { $offered } more seats went to the waiting list.
+}

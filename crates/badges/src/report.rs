@@ -90,6 +90,17 @@ fn show_by_type(
         .collect())
 }
 
+/// Of each of the edition's ticket types with confirmed holders: its English name, how
+/// many holders came and how many were confirmed (what overbooking learns from).
+pub fn show_rates(conn: &mut DbConn, edition: &Edition) -> QueryResult<Vec<(String, i64, i64)>> {
+    let first = first_admissions(conn, edition)?;
+    let holders = confirmed_holders(conn, edition)?;
+    Ok(show_by_type(conn, edition, &first, &holders)?
+        .into_iter()
+        .map(|t| (t.name, t.came, t.confirmed))
+        .collect())
+}
+
 pub fn sections(
     conn: &mut DbConn,
     edition: &Edition,

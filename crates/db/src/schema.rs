@@ -398,6 +398,8 @@ diesel::table! {
         waitlist_joined -> Integer,
         waitlist_active -> Integer,
         name_de -> Text,
+        overbook -> Integer,
+        hard_limit -> Nullable<Integer>,
     }
 }
 

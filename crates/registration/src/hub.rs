@@ -27,7 +27,7 @@ pub fn card(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<O
                 .iter()
                 .filter(|(t, _, _)| !t.is_workshop())
                 .fold((0, 0), |(n, c), (t, taken, _)| {
-                    (n + taken, c + i64::from(t.capacity))
+                    (n + taken, c + i64::from(t.seats()))
                 });
             let free = capacity - taken;
             if free > 0 {

@@ -9,6 +9,7 @@ pub mod guests;
 pub mod hub;
 pub mod interests;
 pub mod mailing;
+pub mod overbooking;
 pub mod model;
 pub mod overview;
 pub mod privacy;

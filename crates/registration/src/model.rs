@@ -98,15 +98,30 @@ pub struct TicketType {
     pub ends_at: Option<NaiveDateTime>,
     pub position: i32,
     pub name_de: String,
+    /// Seats given beyond the capacity, for those who will not come.
+    pub overbook: i32,
+    /// The venue's hard limit (fire code): no seat is given beyond it, whatever the margin.
+    pub hard_limit: Option<i32>,
+}
+
+/// The seats given for `capacity` with a margin of `overbook`, never past `hard_limit`.
+pub fn seats_given(capacity: i32, overbook: i32, hard_limit: Option<i32>) -> i32 {
+    let wanted = capacity.saturating_add(overbook.max(0));
+    hard_limit.map_or(wanted, |limit| wanted.min(limit))
 }
 
 impl TicketType {
+    /// The seats given in all: the capacity and the margin, never past the hard limit.
+    pub fn seats(&self) -> i32 {
+        seats_given(self.capacity, self.overbook, self.hard_limit)
+    }
+
     pub fn is_workshop(&self) -> bool {
         self.kind == TicketKind::Workshop
     }
 
     pub fn free(&self) -> i32 {
-        (self.capacity - self.taken).max(0)
+        (self.seats() - self.taken).max(0)
     }
 
     /// Whether two workshops run at the same time.
@@ -190,7 +205,18 @@ mod tests {
             starts_at: at(from),
             ends_at: at(to),
             position: 0,
+            overbook: 0,
+            hard_limit: None,
         }
+    }
+
+    #[test]
+    fn a_margin_gives_more_seats_but_never_past_the_hard_limit() {
+        assert_eq!(seats_given(400, 0, None), 400);
+        assert_eq!(seats_given(400, 120, None), 520);
+        assert_eq!(seats_given(400, 120, Some(480)), 480);
+        assert_eq!(seats_given(400, 0, Some(350)), 350, "a limit below the capacity wins too");
+        assert_eq!(seats_given(400, -5, None), 400, "a negative margin takes nothing away");
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn panel(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<
     let capacity: i64 = counts
         .iter()
         .filter(|(t, _, _)| !t.is_workshop())
-        .map(|(t, _, _)| i64::from(t.capacity))
+        .map(|(t, _, _)| i64::from(t.seats()))
         .sum();
     let waiting: i64 = w::waitlist_entries
         .inner_join(tt::ticket_types)
@@ -91,7 +91,7 @@ pub fn panel(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<
                         (
                             Label::Name(pick(locale, &t.name, &t.name_de).to_owned()),
                             c + held,
-                            Some(i64::from(t.capacity)),
+                            Some(i64::from(t.seats())),
                         )
                     })
                     .collect(),

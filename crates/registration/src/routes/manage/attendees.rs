@@ -46,9 +46,9 @@ pub async fn list(
                     .filter(|w| w.state.is_active())
                     .collect();
                 counts.push(TypeCount {
+                    capacity: t.seats(),
                     name: t.name,
                     name_de: t.name_de,
-                    capacity: t.capacity,
                     taken: t.taken,
                     confirmed,
                     held,

@@ -26,6 +26,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         web::post().to(capacity),
     )
     .route(
+        "/{edition}/manage/registration/tickets/{id}/overbooking",
+        web::post().to(overbook),
+    )
+    .route(
         "/{edition}/manage/registration/tickets/{id}/times",
         web::post().to(times),
     )

@@ -10,7 +10,7 @@ use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 use serde::Deserialize;
 
 use crate::settings::{self, SettingsForm, TicketTypeForm};
-use crate::waitlist;
+use crate::{overbooking, waitlist};
 
 async fn render(
     state: &AppState,
@@ -20,9 +20,16 @@ async fn render(
     status: StatusCode,
     templates: bool,
 ) -> AppResult<HttpResponse> {
-    let eid = access.edition.id.clone();
-    let (mut config, types) = state
-        .db(move |c| Ok((settings::get(c, &eid)?, settings::ticket_types(c, &eid)?)))
+    let edition = access.edition.clone();
+    let (mut config, types, suggestions) = state
+        .db(move |c| {
+            let types = settings::ticket_types(c, &edition.id)?;
+            let suggestions = types
+                .iter()
+                .map(|t| overbooking::suggest(c, &edition, t))
+                .collect::<AppResult<Vec<_>>>()?;
+            Ok((settings::get(c, &edition.id)?, types, suggestions))
+        })
         .await?;
     let ready = config.texts_ready();
     // devday's starting texts, put into the empty fields for the organisers to complete
@@ -79,10 +86,13 @@ async fn render(
     };
     let types: Vec<serde_json::Value> = types
         .iter()
-        .map(|t| {
+        .zip(&suggestions)
+        .map(|(t, suggestion)| {
             let mut v = serde_json::to_value(t).unwrap_or_default();
             v["starts_local"] = local(t.starts_at).into();
             v["ends_local"] = local(t.ends_at).into();
+            v["seats"] = t.seats().into();
+            v["suggestion"] = serde_json::to_value(suggestion).unwrap_or_default();
             v
         })
         .collect();
@@ -199,6 +209,35 @@ pub async fn capacity(
         &format!("/{}/manage/registration", access.edition.slug),
         Flash::new("flash-capacity-set").count("n", capacity),
     ))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub struct OverbookingForm {
+    overbook: String,
+    hard_limit: String,
+}
+
+/// A ticket type's overbooking margin and the venue's hard limit; more seats given go to
+/// the waiting list at once.
+pub async fn overbook(
+    state: web::Data<AppState>,
+    page: Page,
+    access: Organiser,
+    path: web::Path<(String, TicketTypeId)>,
+    CsrfForm(form): CsrfForm<OverbookingForm>,
+) -> AppResult<HttpResponse> {
+    let (edition, id) = (access.edition.clone(), path.into_inner().1);
+    let mailer = state.mailer.clone();
+    let result = state
+        .db(move |c| {
+            overbooking::set(c, &edition.id, &id, &form.overbook, &form.hard_limit)?;
+            let offered = waitlist::offer_free_seats(c, &mailer, &edition, &id)?;
+            Ok(Flash::new("flash-overbooking-set").count("offered", offered))
+        })
+        .await;
+    state.mailer.notify();
+    done(&state, &page, &access, result).await
 }
 
 /// A ticket type's times (the conference's day, a workshop's slot).
