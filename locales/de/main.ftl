@@ -1564,7 +1564,6 @@ email-programme-changed-all = Alle Änderungen dieser Version:
 email-programme-changed-stop = Du bekommst diese Mail, weil du diese Sessions als Favoriten markiert hast. Auf deiner Programmseite kannst du diese Mails abschalten.
 
 ## Reconfirmation rounds
-reconfirm-title = Rückbestätigung
 reconfirm-intro = Ein bis zwei Wochen vor der Konferenz fragst du alle mit bestätigtem Platz, ob sie noch kommen. Ein freigegebener Platz geht sofort an die Warteliste; zur Frist auch die Plätze ohne Antwort, wenn du das so wählst (die Mail sagt es). Vortragende und Team werden nicht gefragt.
 reconfirm-standing = Stand
 reconfirm-stage-planned = Geplant
@@ -1654,3 +1653,32 @@ flash-overbooking-set = { $offered ->
     [one] Überbuchung gespeichert; ein weiterer Platz ging an die Warteliste.
    *[other] Überbuchung gespeichert; { $offered } weitere Plätze gingen an die Warteliste.
 }
+refusal-door-not-open = Die Tür vergibt noch keine Plätze an die Warteliste.
+refusal-no-seat-at-door = An der Tür ist kein Platz frei: Alle mit Platz können noch kommen, oder die freien Plätze sind vergeben.
+
+## At the door
+door-title = Warteliste an der Tür
+door-not-set = Das Orga-Team hat keine Zeit festgelegt, ab der die Tür Plätze an die Warteliste vergibt.
+door-from = Die Tür vergibt Plätze ab { $at }.
+door-free = Plätze, die die Tür vergeben darf
+door-seats = Plätze im Saal
+door-present = Schon drin
+door-given-not-in = Vergeben, noch nicht drin
+door-next = Als Nächste auf der Warteliste
+door-give = Platz vergeben
+door-hint = Vergib Plätze der Reihe nach an Leute, die da sind; ihr Ticket kommt per Mail, und du checkst sie wie alle anderen ein.
+door-nobody-waiting = Niemand wartet.
+door-log = An der Tür vergebene Plätze
+door-place = Platz
+door-by = Von
+door-when = Wann
+door-given = Platz an { $name } vergeben (Platz { $place } der Liste); das Ticket ist in der Mail. Jetzt einchecken.
+door-refused = { $why }
+door-release-intro = Ab dieser Zeit am Tag darf die Tür Plätze von Leuten, die noch nicht gekommen sind, an Wartende vergeben, die da sind. Niemandem wird die Anmeldung genommen: Die Tür vergibt höchstens die Plätze im Saal minus alle, die schon drin sind.
+door-release-at = Plätze vergeben ab
+door-open-desk = Seite für den Einlass öffnen
+door-release-set = Ab { $at } vergibt die Tür Plätze an die Warteliste.
+door-release-cleared = Die Tür vergibt keine Plätze an die Warteliste.
+door-release-invalid = Diese Zeit ließ sich nicht lesen; nichts wurde geändert.
+noshows-title = No-Shows
+reconfirm-title = Rückbestätigung

@@ -1557,7 +1557,6 @@ email-programme-changed-all = Every change of this version:
 email-programme-changed-stop = You get this mail because you starred these sessions. On your programme page you can turn these mails off.
 
 ## Reconfirmation rounds
-reconfirm-title = Reconfirmation
 reconfirm-intro = A week or two before the conference, ask everyone with a confirmed seat whether they are still coming. A freed seat goes to the waiting list at once; at the deadline the seats without an answer too, if you choose so (the mail says so). Speakers and team are not asked.
 reconfirm-standing = Where it stands
 reconfirm-stage-planned = Planned
@@ -1647,3 +1646,32 @@ flash-overbooking-set = { $offered ->
     [one] Overbooking saved; one more seat went to the waiting list.
    *[other] Overbooking saved; { $offered } more seats went to the waiting list.
 }
+refusal-door-not-open = The door does not give seats to the waiting list yet.
+refusal-no-seat-at-door = No seat is free at the door: everyone who holds one may still come, or the free seats are given.
+
+## At the door
+door-title = Waiting list at the door
+door-not-set = The organisers have not set a time from which the door gives seats to the waiting list.
+door-from = The door gives seats from { $at }.
+door-free = Seats the door may give
+door-seats = Seats in the room
+door-present = In already
+door-given-not-in = Given, not in yet
+door-next = Next on the waiting list
+door-give = Give a seat
+door-hint = Give seats in order to people who are here; their ticket goes by mail, and you check them in like anyone else.
+door-nobody-waiting = Nobody is waiting.
+door-log = Seats given at the door
+door-place = Place
+door-by = By
+door-when = When
+door-given = Seat given to { $name } (place { $place }); the ticket is in their mail. Check them in now.
+door-refused = { $why }
+door-release-intro = From this time on the day, the desk may give seats of people who have not come yet to people on the waiting list who are there. Nobody's registration is taken away: the door gives at most the room's seats minus everyone already in.
+door-release-at = Give seats from
+door-open-desk = Open the desk's page
+door-release-set = From { $at } the door gives seats to the waiting list.
+door-release-cleared = The door gives no seats to the waiting list.
+door-release-invalid = That time could not be read; nothing changed.
+noshows-title = No-shows
+reconfirm-title = Reconfirmation round

@@ -10,7 +10,10 @@ use devday_tests::{capture, db_test, TestApp};
 /// The id of the edition's conference ticket type, from the settings page.
 async fn conference(admin: &Client, slug: &str) -> anyhow::Result<String> {
     let page = admin.get(&format!("/{slug}/manage/registration")).await?;
-    Ok(capture(r"/manage/registration/tickets/([0-9a-f-]{36})/capacity", &page.body))
+    Ok(capture(
+        r"/manage/registration/tickets/([0-9a-f-]{36})/capacity",
+        &page.body,
+    ))
 }
 
 /// `n` new people (numbered from `from`) rush the API, half on each instance; returns how
@@ -19,7 +22,10 @@ async fn rush(bases: [&str; 2], slug: &str, from: usize, n: usize) -> anyhow::Re
     let http = reqwest::Client::new();
     let mut tasks = Vec::new();
     for i in from..from + n {
-        let (http, url) = (http.clone(), format!("{}/api/events/{slug}/registrations", bases[i % 2]));
+        let (http, url) = (
+            http.clone(),
+            format!("{}/api/events/{slug}/registrations", bases[i % 2]),
+        );
         tasks.push(tokio::spawn(async move {
             let body = serde_json::json!({"name": format!("Rusher {i}"), "email": format!("rusher{i}@example.org"), "consent": true});
             let res = http.post(&url).json(&body).send().await?;

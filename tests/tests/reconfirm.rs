@@ -143,3 +143,62 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn the_door_gives_seats_of_people_not_in_to_people_waiting_who_are_there(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        app.set_conference_capacity(&admin, "dd-2030", "2").await?;
+        let mut builder = Builder::new(&app)?;
+        let ana = builder.attendee("dd-2030", "Ana", "ana@example.org", Locale::En)?;
+        builder.attendee("dd-2030", "Ben", "ben@example.org", Locale::En)?;
+        for (name, email) in [("Dee", "dee@example.org"), ("Eve", "eve@example.org")] {
+            let res = app.client().api_post("/api/events/dd-2030/registrations", None,
+                &serde_json::json!({"name": name, "email": email, "consent": true, "waitlist": true})).await?;
+            assert_eq!(res.status, 201, "{}", res.body);
+        }
+        let place = |page: &str, name: &str| capture(&format!(r#"<span class="place">(\d+)</span> <strong>{name}</strong>"#), page);
+        let desk = admin.get("/dd-2030/staff/door").await?.body;
+        assert!(desk.contains("have not set a time"), "{desk}");
+        let (dee, eve) = (place(&desk, "Dee"), place(&desk, "Eve"));
+        // Before the time is set the door gives nothing, and says why.
+        assert_eq!(admin.post("/dd-2030/staff/door/give", &[("queue_no", dee.as_str())]).await?.status, 303);
+        assert!(admin.get("/dd-2030/staff/door").await?.body.contains("does not give seats to the waiting list yet"));
+        let res = admin.post("/dd-2030/manage/registration/door", &[("door_release_at", &in_days(-1))]).await?;
+        assert_eq!(res.status, 303);
+        // Ana is in, Ben is not: the door may give one seat.
+        builder.checked_in("dd-2030", &ana.registration_id)?;
+        let desk = admin.get("/dd-2030/staff/door").await?.body;
+        let figures = capture(r#"(?s)<dl class="figures door-figures">(.*?)</dl>"#, &desk);
+        let numbers: Vec<String> = regex::Regex::new(r"<dd>(\d+)</dd>")?.captures_iter(&figures).map(|c| c[1].to_owned()).collect();
+        assert_eq!(numbers, ["1", "2", "1", "0"], "free, seats, in, given not in");
+
+        // Two desks on two instances give at once: one seat, one refusal.
+        let second = app.second_instance().await?;
+        let other = second.client();
+        app.login(&other, "admin@example.org", devday_tests::PASSWORD).await?;
+        other.get("/dd-2030/staff/door").await?;
+        let (give_dee, give_eve) = ([("queue_no", dee.as_str())], [("queue_no", eve.as_str())]);
+        let (a, b) = tokio::join!(
+            admin.post("/dd-2030/staff/door/give", &give_dee),
+            other.post("/dd-2030/staff/door/give", &give_eve),
+        );
+        assert_eq!((a?.status, b?.status), (303, 303));
+        let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+        {
+            use devday_db::schema::door_admissions::dsl as da;
+            use diesel::prelude::*;
+            let given: i64 = da::door_admissions.count().get_result(&mut conn)?;
+            assert_eq!(given, 1, "the door gave exactly the one free seat");
+        }
+        let desk = admin.get("/dd-2030/staff/door").await?.body;
+        assert!(desk.contains("Seats given at the door"), "{desk}");
+        assert!(desk.contains("Ada Admin"), "the log names who gave it: {desk}");
+        // The one given got a ticket, once.
+        outbox_drained(&app).await?;
+        let tickets = ["dee@example.org", "eve@example.org"].map(|who| subjects(&app, who, "Your ticket"));
+        assert_eq!(tickets.iter().sum::<usize>(), 1, "{tickets:?}");
+        Ok(())
+    }
+}

@@ -208,6 +208,25 @@ fn admission(
         .optional()
 }
 
+/// Who of `among` has a standing admission on any of the edition's lists: the people
+/// who are in.
+pub fn present(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    among: &[RegistrationId],
+) -> QueryResult<Vec<RegistrationId>> {
+    use devday_db::schema::checkin_lists::dsl as l;
+    s::scans
+        .inner_join(l::checkin_lists)
+        .filter(l::edition_id.eq(edition_id))
+        .filter(s::result.eq(ScanResult::Admitted))
+        .filter(s::undone_at.is_null())
+        .filter(s::registration_id.eq_any(among))
+        .select(s::registration_id.assume_not_null())
+        .distinct()
+        .load(conn)
+}
+
 /// The standing admissions on a list (of these registrations only, when given), by
 /// registration: (when, by which device).
 pub fn admissions(

@@ -381,6 +381,7 @@ diesel::table! {
         purged_at -> Nullable<Timestamp>,
         privacy_text_de -> Text,
         coc_text_de -> Text,
+        door_release_at -> Nullable<Timestamp>,
     }
 }
 
@@ -549,6 +550,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    door_admissions (registration_id) {
+        registration_id -> Text,
+        edition_id -> Text,
+        queue_no -> Integer,
+        admitted_by -> Nullable<Text>,
+        admitted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     reconfirmation_rounds (edition_id) {
         edition_id -> Text,
         asks_at -> Timestamp,
@@ -658,6 +669,7 @@ diesel::joinable!(cfp_answers -> cfp_questions (question_id));
 diesel::joinable!(speaker_profiles -> users (user_id));
 diesel::joinable!(registration_tickets -> registrations (registration_id));
 diesel::joinable!(reconfirmations -> registrations (registration_id));
+diesel::joinable!(door_admissions -> registrations (registration_id));
 diesel::joinable!(registration_tickets -> ticket_types (ticket_type_id));
 diesel::joinable!(waitlist_entries -> ticket_types (ticket_type_id));
 diesel::joinable!(reviews -> proposals (proposal_id));
@@ -741,4 +753,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     returning_invitations,
     reconfirmation_rounds,
     reconfirmations,
+    door_admissions,
 );

@@ -76,6 +76,8 @@ fn copy_texts(conn: &mut DbConn, c: &mut Carrying<'_>) -> AppResult<usize> {
     row.edition_id = c.to.id.clone();
     row.consent_version = 1;
     row.purged_at = None;
+    // The door's hour moves with the year, like the ticket types' times.
+    row.door_release_at = row.door_release_at.map(|t| c.moved(t));
     diesel::insert_into(rs::registration_settings)
         .values(&row)
         .execute(conn)?;

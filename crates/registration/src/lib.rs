@@ -5,12 +5,13 @@
 //! `routes` is the web layer on top of them.
 
 pub mod carry;
+pub mod door;
 pub mod guests;
 pub mod hub;
 pub mod interests;
 pub mod mailing;
-pub mod overbooking;
 pub mod model;
+pub mod overbooking;
 pub mod overview;
 pub mod privacy;
 pub mod programme;

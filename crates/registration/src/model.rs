@@ -63,6 +63,9 @@ pub struct RegistrationSettings {
     /// The privacy notice and code of conduct in German (the English ones where empty).
     pub privacy_text_de: String,
     pub coc_text_de: String,
+    /// From when the door may give seats of people not yet checked in to people on the
+    /// waiting list who are there; `None`: never.
+    pub door_release_at: Option<NaiveDateTime>,
 }
 
 impl RegistrationSettings {
@@ -215,8 +218,16 @@ mod tests {
         assert_eq!(seats_given(400, 0, None), 400);
         assert_eq!(seats_given(400, 120, None), 520);
         assert_eq!(seats_given(400, 120, Some(480)), 480);
-        assert_eq!(seats_given(400, 0, Some(350)), 350, "a limit below the capacity wins too");
-        assert_eq!(seats_given(400, -5, None), 400, "a negative margin takes nothing away");
+        assert_eq!(
+            seats_given(400, 0, Some(350)),
+            350,
+            "a limit below the capacity wins too"
+        );
+        assert_eq!(
+            seats_given(400, -5, None),
+            400,
+            "a negative margin takes nothing away"
+        );
     }
 
     #[test]

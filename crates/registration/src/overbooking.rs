@@ -43,7 +43,9 @@ pub fn margin_for(capacity: i32, percent: i64, hard_limit: Option<i32>) -> i32 {
         return 0;
     }
     let given = i64::from(capacity) * 100 / percent.min(100);
-    let margin = i32::try_from(given - i64::from(capacity)).unwrap_or(i32::MAX).max(0);
+    let margin = i32::try_from(given - i64::from(capacity))
+        .unwrap_or(i32::MAX)
+        .max(0);
     match hard_limit {
         Some(limit) => margin.min((limit - capacity).max(0)),
         None => margin,
@@ -61,7 +63,9 @@ pub fn suggest(conn: &mut DbConn, edition: &Edition, ticket: &TicketType) -> App
     let mut past = Vec::new();
     for then in earlier.into_iter().take(YEARS) {
         let rates = devday_badges::report::show_rates(conn, &then)?;
-        if let Some((_, came, confirmed)) = rates.into_iter().find(|(name, _, _)| *name == ticket.name) {
+        if let Some((_, came, confirmed)) =
+            rates.into_iter().find(|(name, _, _)| *name == ticket.name)
+        {
             past.push(PastShow {
                 edition: then.name,
                 came,
@@ -98,7 +102,10 @@ pub fn set(
     let mut errors = FieldErrors::new();
     let overbook = match overbook.trim() {
         "" => Some(0),
-        n => n.parse::<i32>().ok().filter(|n| (0..=ticket.capacity).contains(n)),
+        n => n
+            .parse::<i32>()
+            .ok()
+            .filter(|n| (0..=ticket.capacity).contains(n)),
     };
     if overbook.is_none() {
         errors.add(&field, "overbook-out-of-range");

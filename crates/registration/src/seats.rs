@@ -23,7 +23,8 @@ pub fn take(conn: &mut DbConn, ticket_type_id: &TicketTypeId) -> QueryResult<boo
         .first(conn)
         .optional()?;
     match row {
-        Some((taken, capacity, overbook, limit)) if taken < seats_given(capacity, overbook, limit) => {}
+        Some((taken, capacity, overbook, limit))
+            if taken < seats_given(capacity, overbook, limit) => {}
         _ => return Ok(false),
     }
     let n = diesel::update(

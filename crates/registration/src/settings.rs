@@ -28,6 +28,7 @@ pub fn get(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Registratio
             purge_after_days: None,
             purged_at: None,
             privacy_text_de: String::new(),
+            door_release_at: None,
             coc_text_de: String::new(),
         }))
 }

@@ -158,7 +158,7 @@ impl NewEntry<'_> {
 
 /// Counts one entry off the list (accepted, declined, expired or left), in the same
 /// transaction as its change of state.
-fn left_the_list(conn: &mut DbConn, ticket_type_id: &TicketTypeId) -> QueryResult<()> {
+pub(crate) fn left_the_list(conn: &mut DbConn, ticket_type_id: &TicketTypeId) -> QueryResult<()> {
     diesel::update(
         tt::ticket_types
             .filter(tt::id.eq(ticket_type_id))
@@ -267,64 +267,76 @@ pub fn accept(
             return Err(AppError::NotFound);
         }
         left_the_list(conn, &entry.ticket_type_id)?;
-        let existing: Option<Registration> = r::registrations
-            .filter(r::edition_id.eq(&edition.id))
-            .filter(r::email.eq(&entry.email))
-            .select(Registration::as_select())
-            .first(conn)
-            .optional()?;
-        let at = now();
-        let id = match existing.filter(|e| e.is_active()) {
-            Some(reg) => reg.id,
-            None => {
-                let id = RegistrationId::from(uuid::Uuid::new_v4().to_string());
-                diesel::delete(
-                    r::registrations
-                        .filter(r::edition_id.eq(&edition.id))
-                        .filter(r::email.eq(&entry.email)),
-                )
-                .execute(conn)?;
-                diesel::insert_into(r::registrations)
-                    .values((
-                        r::id.eq(&id),
-                        r::edition_id.eq(&edition.id),
-                        r::email.eq(&entry.email),
-                        r::name.eq(&entry.name),
-                        r::company.eq(""),
-                        r::tshirt.eq(""),
-                        r::dietary.eq(""),
-                        r::accessibility.eq(""),
-                        r::locale.eq(&entry.locale),
-                        r::state.eq(RegistrationState::Confirmed),
-                        r::manage_token_hash.eq(crypto::token_hash(&crypto::random_token())),
-                        r::consent_at.eq(entry.created_at),
-                        r::consent_version.eq(settings::get(conn, &edition.id)?.consent_version),
-                        r::created_at.eq(at),
-                        r::confirmed_at.eq(Some(at)),
-                    ))
-                    .execute(conn)?;
-                id
-            }
-        };
-        diesel::insert_into(rt::registration_tickets)
-            .values((
-                rt::registration_id.eq(&id),
-                rt::ticket_type_id.eq(&entry.ticket_type_id),
-            ))
-            .execute(conn)?;
-        let reg = r::registrations
-            .find(&id)
-            .select(Registration::as_select())
-            .first(conn)?;
-        let locale = Locale::parse(&reg.locale).unwrap_or_default();
-        let manage_token = crate::register::send_ticket(conn, mailer, edition, &reg, locale)?;
-        Ok(Registered {
-            registration: reg,
-            manage_token,
-        })
+        seat(conn, mailer, edition, &entry)
     })?;
     mailer.notify();
     Ok(registered)
+}
+
+/// Gives the person behind an accepted place on the list their registration (their own
+/// again, if they had an active one) and the ticket for its type, and mails the ticket.
+/// The seat is taken already.
+pub(crate) fn seat(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    entry: &WaitlistEntry,
+) -> AppResult<Registered> {
+    let existing: Option<Registration> = r::registrations
+        .filter(r::edition_id.eq(&edition.id))
+        .filter(r::email.eq(&entry.email))
+        .select(Registration::as_select())
+        .first(conn)
+        .optional()?;
+    let at = now();
+    let id = match existing.filter(|e| e.is_active()) {
+        Some(reg) => reg.id,
+        None => {
+            let id = RegistrationId::from(uuid::Uuid::new_v4().to_string());
+            diesel::delete(
+                r::registrations
+                    .filter(r::edition_id.eq(&edition.id))
+                    .filter(r::email.eq(&entry.email)),
+            )
+            .execute(conn)?;
+            diesel::insert_into(r::registrations)
+                .values((
+                    r::id.eq(&id),
+                    r::edition_id.eq(&edition.id),
+                    r::email.eq(&entry.email),
+                    r::name.eq(&entry.name),
+                    r::company.eq(""),
+                    r::tshirt.eq(""),
+                    r::dietary.eq(""),
+                    r::accessibility.eq(""),
+                    r::locale.eq(&entry.locale),
+                    r::state.eq(RegistrationState::Confirmed),
+                    r::manage_token_hash.eq(crypto::token_hash(&crypto::random_token())),
+                    r::consent_at.eq(entry.created_at),
+                    r::consent_version.eq(settings::get(conn, &edition.id)?.consent_version),
+                    r::created_at.eq(at),
+                    r::confirmed_at.eq(Some(at)),
+                ))
+                .execute(conn)?;
+            id
+        }
+    };
+    diesel::insert_into(rt::registration_tickets)
+        .values((
+            rt::registration_id.eq(&id),
+            rt::ticket_type_id.eq(&entry.ticket_type_id),
+        ))
+        .execute(conn)?;
+    let reg = r::registrations
+        .find(&id)
+        .select(Registration::as_select())
+        .first(conn)?;
+    let locale = Locale::parse(&reg.locale).unwrap_or_default();
+    let manage_token = crate::register::send_ticket(conn, mailer, edition, &reg, locale)?;
+    Ok(Registered {
+        registration: reg,
+        manage_token,
+    })
 }
 
 /// Declines an offer: the seat goes to the next person at once.

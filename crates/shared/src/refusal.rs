@@ -59,6 +59,11 @@ pub enum Refusal {
     CapacityOutOfRange,
     ChooseAcceptOrDecline,
     ChooseAddOrDrop,
+    /// The door gives no seats to the waiting list yet (before the time set), or not
+    /// at all (none set).
+    DoorNotOpen,
+    /// Everyone who holds a seat is in, or the seats the door may give are given.
+    NoSeatAtDoor,
 
     // Check-in
     ScanNeedsCode,
@@ -145,6 +150,8 @@ impl Refusal {
             CapacityOutOfRange => "capacity-out-of-range",
             ChooseAcceptOrDecline => "choose-accept-or-decline",
             ChooseAddOrDrop => "choose-add-or-drop",
+            DoorNotOpen => "door-not-open",
+            NoSeatAtDoor => "no-seat-at-door",
             ScanNeedsCode => "scan-needs-code",
             TooManyScans => "too-many-scans",
             OfflineScanNeedsNonce => "offline-scan-needs-nonce",
@@ -284,6 +291,8 @@ mod tests {
             CapacityOutOfRange,
             ChooseAcceptOrDecline,
             ChooseAddOrDrop,
+            DoorNotOpen,
+            NoSeatAtDoor,
             ScanNeedsCode,
             TooManyScans,
             OfflineScanNeedsNonce,
@@ -353,6 +362,8 @@ mod tests {
                 | CapacityOutOfRange
                 | ChooseAcceptOrDecline
                 | ChooseAddOrDrop
+                | DoorNotOpen
+                | NoSeatAtDoor
                 | ScanNeedsCode
                 | TooManyScans
                 | OfflineScanNeedsNonce

@@ -2,6 +2,7 @@
 //! offer), the organisers' settings and list, and the JSON API.
 
 pub mod api;
+mod door;
 mod links;
 mod mail;
 mod manage;
@@ -84,6 +85,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     // Before manage's `/{edition}/manage/registrations/{id}`, which would match `…/mail`.
     mail::configure(cfg);
     reconfirm::configure(cfg);
+    door::configure(cfg);
     manage::configure(cfg);
     programme::configure(cfg);
 }

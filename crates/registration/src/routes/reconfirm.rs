@@ -168,14 +168,15 @@ async fn render(
     status: StatusCode,
 ) -> AppResult<HttpResponse> {
     let edition = access.edition.clone();
-    let (round, figures) = state
+    let (round, figures, door_release) = state
         .db(move |c| {
             let round = reconfirm::round(c, &edition.id)?;
             let figures = Figures {
                 tally: reconfirm::tally(c, &edition.id)?,
                 to_ask: reconfirm::to_ask(c, &edition)?,
             };
-            Ok((round, figures))
+            let door_release = crate::settings::get(c, &edition.id)?.door_release_at;
+            Ok((round, figures, door_release))
         })
         .await?;
     let edition = &access.edition;
@@ -202,6 +203,12 @@ async fn render(
     ctx.insert("form", &form);
     ctx.insert("errors", &errors);
     ctx.insert("figures", &figures);
+    ctx.insert(
+        "door_release_local",
+        &door_release
+            .map(|t| edition.local(t).format("%Y-%m-%dT%H:%M").to_string())
+            .unwrap_or_default(),
+    );
     ctx.insert("stage", &round.as_ref().map(reconfirm::Round::stage));
     if let Some(round) = &round {
         ctx.insert("round", round);
