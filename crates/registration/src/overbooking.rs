@@ -59,7 +59,7 @@ pub fn suggest(conn: &mut DbConn, edition: &Edition, ticket: &TicketType) -> App
         .into_iter()
         .filter(|e| e.starts_on < edition.starts_on)
         .collect();
-    earlier.sort_by(|a, b| b.starts_on.cmp(&a.starts_on));
+    earlier.sort_by_key(|e| std::cmp::Reverse(e.starts_on));
     let mut past = Vec::new();
     for then in earlier.into_iter().take(YEARS) {
         let rates = devday_badges::report::show_rates(conn, &then)?;
