@@ -1682,3 +1682,12 @@ door-release-cleared = Die Tür vergibt keine Plätze an die Warteliste.
 door-release-invalid = Diese Zeit ließ sich nicht lesen; nichts wurde geändert.
 noshows-title = No-Shows
 reconfirm-title = Rückbestätigung
+email-programme-recordings-subject = { $edition }: { $n ->
+    [one] Die Aufzeichnung eines Favoriten ist online
+   *[other] { $n } Aufzeichnungen deiner Favoriten sind online
+}
+email-programme-recordings-text = { $n ->
+    [one] die Aufzeichnung einer Session, die du bei { $edition } markiert hast, ist online:
+   *[other] die Aufzeichnungen von { $n } Sessions, die du bei { $edition } markiert hast, sind online:
+}
+email-programme-recordings-programme = Dein Programm:

@@ -1675,3 +1675,12 @@ door-release-cleared = The door gives no seats to the waiting list.
 door-release-invalid = That time could not be read; nothing changed.
 noshows-title = No-shows
 reconfirm-title = Reconfirmation round
+email-programme-recordings-subject = { $edition }: { $n ->
+    [one] the recording of a favourite is online
+   *[other] { $n } recordings of your favourites are online
+}
+email-programme-recordings-text = { $n ->
+    [one] the recording of a session you starred at { $edition } is online:
+   *[other] the recordings of { $n } sessions you starred at { $edition } are online:
+}
+email-programme-recordings-programme = Your programme:

@@ -7,6 +7,19 @@ use devday_tests::builders::{Attendee, Builder};
 use devday_tests::web::Client;
 use devday_tests::{capture, db_test, TestApp, PASSWORD};
 
+/// Typed states and Macros at 10:00, Lifetimes at 11:00, released as v1.
+fn three_sessions(builder: &mut Builder) -> anyhow::Result<Vec<devday_cfp::model::Proposal>> {
+    builder.programme(
+        "dd-2030",
+        &[
+            ("sam@example.org", "Typed states", "Saal 1", "10:00"),
+            ("tom@example.org", "Macros", "Saal 2", "10:00"),
+            ("uma@example.org", "Lifetimes", "Saal 1", "11:00"),
+        ],
+        "v1",
+    )
+}
+
 /// The programme link on the attendee's manage page.
 async fn programme_of(visitor: &Client, attendee: &Attendee) -> anyhow::Result<String> {
     let manage = visitor.get(&attendee.manage_link()).await?;
@@ -84,11 +97,7 @@ db_test! {
         let admin = app.admin().await?;
         app.create_open_edition(&admin, "dd-2030").await?;
         let mut builder = Builder::new(&app)?;
-        let sessions = builder.programme("dd-2030", &[
-            ("sam@example.org", "Typed states", "Saal 1", "10:00"),
-            ("tom@example.org", "Macros", "Saal 2", "10:00"),
-            ("uma@example.org", "Lifetimes", "Saal 1", "11:00"),
-        ], "v1")?;
+        let sessions = three_sessions(&mut builder)?;
         let (typed, macros, lifetimes) = (&sessions[0].id, &sessions[1].id, &sessions[2].id);
         let lou = builder.attendee("dd-2030", "Lou", "lou@example.org", Locale::De)?;
         let max = builder.attendee("dd-2030", "Max", "max@example.org", Locale::En)?;
@@ -166,11 +175,7 @@ db_test! {
         let admin = app.admin().await?;
         app.create_open_edition(&admin, "dd-2030").await?;
         let mut builder = Builder::new(&app)?;
-        let sessions = builder.programme("dd-2030", &[
-            ("sam@example.org", "Typed states", "Saal 1", "10:00"),
-            ("tom@example.org", "Macros", "Saal 2", "10:00"),
-            ("uma@example.org", "Lifetimes", "Saal 1", "11:00"),
-        ], "v1")?;
+        let sessions = three_sessions(&mut builder)?;
         let (typed, macros, lifetimes) = (&sessions[0].id, &sessions[1].id, &sessions[2].id);
         let visitor = app.client();
         // Ana starred two sessions that will change, Ben one but wants no mail, Cy one that
@@ -237,6 +242,45 @@ db_test! {
         assert_eq!(got[0].0, format!("{typed}@devday"));
         assert_eq!(got[0].1, "1", "{}", feed.body);
         assert!(got[0].2.contains("14:00") || got[0].2.contains("T140000"), "{:?}", got[0]);
+        Ok(())
+    }
+}
+
+db_test! {
+    async fn new_recordings_reach_those_who_starred_them_in_one_mail(backend) {
+        let mut app = TestApp::builder(backend).env("DEVDAY_SERVER_SWEEP_SECONDS", "1").spawn().await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let mut builder = Builder::new(&app)?;
+        let sessions = three_sessions(&mut builder)?;
+        let visitor = app.client();
+        let ana = builder.attendee("dd-2030", "Ana", "ana@example.org", Locale::En)?;
+        let cy = builder.attendee("dd-2030", "Cy", "cy@example.org", Locale::En)?;
+        let ana_programme = programme_of(&visitor, &ana).await?;
+        star(&visitor, &ana_programme, &sessions[0].id, true).await?;
+        star(&visitor, &ana_programme, &sessions[1].id, true).await?;
+        let cy_programme = programme_of(&visitor, &cy).await?;
+        star(&visitor, &cy_programme, &sessions[2].id, true).await?;
+        // The organisers add two links; while they are at it, nobody is told.
+        for (n, session) in sessions[..2].iter().enumerate() {
+            let res = admin.post(&format!("/dd-2030/manage/schedule/recordings/{}", session.id),
+                &[("url", format!("https://media.example.org/{n}").as_str())]).await?;
+            assert_eq!(res.status, 303, "{}", res.body);
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        assert!(app.smtp.mails_to("ana@example.org").is_empty(), "told while links were still being added");
+        // A quarter of an hour later (the clock moved): one mail listing both.
+        let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+        diesel::connection::SimpleConnection::batch_execute(&mut conn, "UPDATE recordings SET updated_at = '2000-01-01 00:00:00'")?;
+        let mail = app.smtp.wait_for_subject("ana@example.org", "Edition dd-2030: 2 recordings of your favourites are online").await?;
+        assert!(mail.text.contains("https://media.example.org/0") && mail.text.contains("https://media.example.org/1"), "{}", mail.text);
+        // A corrected link is no news.
+        let res = admin.post(&format!("/dd-2030/manage/schedule/recordings/{}", sessions[0].id), &[("url", "https://media.example.org/fixed")]).await?;
+        assert_eq!(res.status, 303);
+        diesel::connection::SimpleConnection::batch_execute(&mut conn, "UPDATE recordings SET updated_at = '2000-01-01 00:00:00'")?;
+        tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+        assert_eq!(app.smtp.mails_to("ana@example.org").len(), 1);
+        assert!(app.smtp.mails_to("cy@example.org").is_empty(), "Cy's session has no recording");
         Ok(())
     }
 }

@@ -439,3 +439,36 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn recording_mails_read_as_reviewed(backend) {
+        let mut app = TestApp::builder(backend).env("DEVDAY_SERVER_SWEEP_SECONDS", "1").spawn().await?;
+        let admin = app.admin().await?;
+        fixed_edition(&app, &admin).await?;
+        let mut builder = Builder::new(&app)?;
+        let sessions = builder.programme("dd-2030", &[
+            ("ada@example.org", "Typed states", "Saal 1", "09:00"),
+            ("grete@example.org", "Zustände als Typen", "Saal 2", "10:00"),
+        ], "Version 1")?;
+        let visitor = app.client();
+        for (name, email, locale) in [("Ana", "ana@example.org", Locale::En), ("Jo", "jo@example.org", Locale::De)] {
+            let attendee = builder.attendee("dd-2030", name, email, locale)?;
+            let manage = visitor.get(&attendee.manage_link()).await?;
+            let programme = devday_tests::capture(r#"class="programme-card" href="([^"]+)""#, &manage.body).replace("&#x2F;", "/");
+            for session in &sessions {
+                visitor.post(&format!("{programme}stars"), &[("session", session.id.as_str()), ("star", "true")]).await?;
+            }
+        }
+        for (n, session) in sessions.iter().enumerate() {
+            let res = admin.post(&format!("/dd-2030/manage/schedule/recordings/{}", session.id), &[("url", format!("https://media.example.org/{n}").as_str())]).await?;
+            assert_eq!(res.status, 303, "{}", res.body);
+        }
+        let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+        diesel::connection::SimpleConnection::batch_execute(&mut conn, "UPDATE recordings SET updated_at = '2000-01-01 00:00:00'")?;
+        let online = app.smtp.wait_for("ana@example.org").await?;
+        insta::assert_snapshot!("programme-recordings-en", mail(&online));
+        let online = app.smtp.wait_for("jo@example.org").await?;
+        insta::assert_snapshot!("programme-recordings-de", mail(&online));
+        Ok(())
+    }
+}

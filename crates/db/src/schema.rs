@@ -546,6 +546,7 @@ diesel::table! {
         edition_id -> Text,
         url -> Text,
         updated_at -> Timestamp,
+        notified_at -> Nullable<Timestamp>,
     }
 }
 

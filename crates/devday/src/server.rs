@@ -181,8 +181,9 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         println!("No admin yet. Create the first one at {public_url}/setup/{token}");
     }
     // Expired holds and unanswered waiting-list offers give their seats back within a
-    // beat (30 s by default); the steps of reconfirmation rounds run, and editions whose
-    // data retention ran out are purged, on the same beat.
+    // beat (30 s by default); the steps of reconfirmation rounds run, new recordings are
+    // told to those who starred them, and editions whose data retention ran out are
+    // purged, on the same beat.
     let sweeper = {
         let state = background;
         let beat = std::time::Duration::from_secs(settings.server.sweep_seconds.max(1));
@@ -195,6 +196,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
                     .db(move |c| {
                         devday_registration::register::sweep(c, &mailer)?;
                         devday_registration::reconfirm::tick(c, &mailer, &secret)?;
+                        devday_schedule::notices::tell_recordings(c, &mailer, &secret)?;
                         rate_limit::sweep(c)?;
                         devday_registration::privacy::purge_due(c)
                     })

@@ -2,11 +2,20 @@
 //! any of them gets one mail listing all of their changes, in their language, unless they
 //! said no on their programme page. The mails are enqueued in the release's transaction,
 //! so a release mails exactly once however many instances serve it.
+//!
+//! Recordings come one link at a time, after the event: once the organisers have added
+//! none for a while, the clock tells each person who starred sessions with new recordings
+//! in one mail (`tell_recordings`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use devday_db::schema::{registration_interests::dsl as ri, registrations::dsl as r};
-use devday_db::DbConn;
+use chrono::Duration;
+use devday_db::schema::{
+    proposals::dsl as p, recordings::dsl as rec, registration_interests::dsl as ri,
+    registrations::dsl as r,
+};
+use devday_db::{now, write_transaction, DbConn};
+use devday_shared::editions::queries;
 use devday_shared::editions::Edition;
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
@@ -34,6 +43,30 @@ struct Starrer {
     locale: Locale,
     generation: i32,
     changed: Vec<String>,
+}
+
+impl Starrer {
+    /// What every mail to a starrer says: their name, the edition, how many things it
+    /// lists and the signed link to their programme.
+    fn context(
+        &self,
+        mailer: &Mailer,
+        secret: &[u8],
+        edition: &Edition,
+        id: &RegistrationId,
+        n: usize,
+    ) -> tera::Context {
+        let key = programme::key(secret, id, self.generation);
+        let mut ctx = tera::Context::new();
+        ctx.insert("name", &self.name);
+        ctx.insert("edition", &edition.name);
+        ctx.insert("n", &n);
+        ctx.insert(
+            "programme_link",
+            &mailer.link(&programme::path(&edition.slug, id, &key)),
+        );
+        ctx
+    }
 }
 
 /// Active registrations that starred a session among `guids` and want to hear of changes.
@@ -128,16 +161,8 @@ pub fn tell_attendees(
                     .map(|s| say_slot(edition, after, s, person.locale)),
             })
             .collect();
-        let key = programme::key(secret, id, person.generation);
-        let mut ctx = tera::Context::new();
-        ctx.insert("name", &person.name);
-        ctx.insert("edition", &edition.name);
-        ctx.insert("n", &lines.len());
+        let mut ctx = person.context(mailer, secret, edition, id, lines.len());
         ctx.insert("changes", &lines);
-        ctx.insert(
-            "programme_link",
-            &mailer.link(&programme::path(&edition.slug, id, &key)),
-        );
         ctx.insert(
             "changes_link",
             &mailer.link(&format!("/{}/schedule/changes", edition.slug)),
@@ -158,4 +183,88 @@ pub fn say_slot(edition: &Edition, snap: &Snapshot, slot: &Slot, locale: Locale)
         "" => at,
         room => format!("{at} · {room}"),
     }
+}
+
+/// How long no recording link of an edition may have changed before the people who
+/// starred the sessions are told: an organiser's sitting of links becomes one mail.
+pub const RECORDINGS_SETTLE_MINUTES: i64 = 15;
+
+/// A new recording as the mail lists it.
+#[derive(Serialize)]
+struct Recording {
+    title: String,
+    url: String,
+}
+
+/// Tells the people who starred sessions whose recordings went online, one mail each
+/// listing all of them, for every edition whose links have settled; returns how many
+/// people. Each batch is claimed by stamping its recordings in the transaction that
+/// queues the mails, so several instances tell once.
+pub fn tell_recordings(conn: &mut DbConn, mailer: &Mailer, secret: &[u8]) -> AppResult<usize> {
+    let settled = now() - Duration::minutes(RECORDINGS_SETTLE_MINUTES);
+    let waiting: Vec<EditionId> = rec::recordings
+        .filter(rec::notified_at.is_null())
+        .select(rec::edition_id)
+        .distinct()
+        .load(conn)?;
+    let mut told = 0;
+    for edition_id in waiting {
+        let busy: i64 = rec::recordings
+            .filter(rec::edition_id.eq(&edition_id))
+            .filter(rec::updated_at.gt(settled))
+            .count()
+            .get_result(conn)?;
+        if busy > 0 {
+            continue;
+        }
+        let edition = queries::by_id(conn, &edition_id)?;
+        told += write_transaction(conn, |conn| -> AppResult<usize> {
+            let stamp = now();
+            let claimed = diesel::update(
+                rec::recordings
+                    .filter(rec::edition_id.eq(&edition.id))
+                    .filter(rec::notified_at.is_null()),
+            )
+            .set(rec::notified_at.eq(stamp))
+            .execute(conn)?;
+            if claimed == 0 {
+                return Ok(0);
+            }
+            let fresh: HashMap<String, String> = rec::recordings
+                .filter(rec::edition_id.eq(&edition.id))
+                .filter(rec::notified_at.eq(stamp))
+                .select((rec::proposal_id, rec::url))
+                .load::<(String, String)>(conn)?
+                .into_iter()
+                .collect();
+            let guids: Vec<&str> = fresh.keys().map(String::as_str).collect();
+            let titles: Vec<(String, String)> = p::proposals
+                .filter(p::id.eq_any(&guids))
+                .order(p::title.asc())
+                .select((p::id, p::title))
+                .load(conn)?;
+            let people = starrers(conn, &edition.id, &guids)?;
+            for (id, person) in &people {
+                let list: Vec<Recording> = titles
+                    .iter()
+                    .filter(|(guid, _)| person.changed.contains(guid))
+                    .map(|(guid, title)| Recording {
+                        title: title.clone(),
+                        url: fresh.get(guid).cloned().unwrap_or_default(),
+                    })
+                    .collect();
+                let mut ctx = person.context(mailer, secret, &edition, id, list.len());
+                ctx.insert("recordings", &list);
+                outbox::enqueue(
+                    conn,
+                    &mailer.compose("programme_recordings", person.locale, &person.email, ctx)?,
+                )?;
+            }
+            Ok(people.len())
+        })?;
+    }
+    if told > 0 {
+        mailer.notify();
+    }
+    Ok(told)
 }

@@ -44,6 +44,12 @@ pub fn set(
     if in_edition == 0 {
         return Err(AppError::NotFound);
     }
+    // A corrected link is no news: whoever was told of the recording stays told.
+    let told: Option<Option<chrono::NaiveDateTime>> = rec::recordings
+        .find(proposal_id)
+        .select(rec::notified_at)
+        .first(conn)
+        .optional()?;
     diesel::delete(rec::recordings.find(proposal_id)).execute(conn)?;
     if !url.is_empty() {
         diesel::insert_into(rec::recordings)
@@ -52,6 +58,7 @@ pub fn set(
                 rec::edition_id.eq(edition_id),
                 rec::url.eq(url),
                 rec::updated_at.eq(now()),
+                rec::notified_at.eq(told.flatten()),
             ))
             .execute(conn)?;
     }
