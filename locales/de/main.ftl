@@ -932,6 +932,44 @@ schedule-recording = Aufzeichnung
 schedule-not-recorded = Auf Wunsch der Vortragenden wird diese Session nicht aufgezeichnet.
 schedule-recordings = Aufzeichnungen
 schedule-recordings-after-release = Links zu Aufzeichnungen lassen sich eintragen, sobald das Programm veröffentlicht ist.
+recordings-lead = { $recorded } von { $n ->
+    [one] einem veröffentlichten Beitrag hat
+   *[other] { $n } veröffentlichten Beiträgen haben
+} einen Link zur Aufzeichnung. Die Seiten der Beiträge, die öffentliche Liste und die Exporte zeigen sie sofort; wer einen Beitrag gemerkt hat, bekommt eine Mail, sobald seine Aufzeichnung online ist.
+recordings-public = Öffentliche Liste
+recordings-import = Links aus einer Liste übernehmen
+recordings-import-hint = Ein Beitrag pro Zeile: sein Titel wie im Programm (oder seine ID, der letzte Teil seiner Seitenadresse), dann der Link. Komma, Semikolon und Tab gehen alle, eine Kopfzeile wird übersprungen. Nichts ändert sich, bis du die geprüfte Liste bestätigst.
+recordings-import-rows = Beiträge und Links
+recordings-import-check = Die geprüfte Liste
+recordings-import-ready = Die Liste passt: { $new } neu, { $changed } geändert, { $same } unverändert.
+recordings-import-do = { $n ->
+    [0] Nichts zu ändern
+    [one] Einen Link setzen
+   *[other] { $n } Links setzen
+}
+recordings-import-unknown = Kein veröffentlichter Beitrag hat diesen Titel oder diese ID.
+recordings-import-ambiguous = Mehrere Beiträge haben diesen Titel: Nimm die ID des Beitrags (den letzten Teil seiner Seitenadresse).
+recordings-import-duplicate = Dieser Beitrag steht zweimal in der Liste.
+recordings-import-no-link = Kein Link: der Beitrag, dann ein Komma, Semikolon oder Tab (dasselbe wie in der ersten Zeile), dann der Link.
+recordings-import-columns = Zu viele Spalten: der Beitrag und der Link (Titel mit Komma in Anführungszeichen).
+recordings-row-new = neuer Link
+recordings-row-changed = ersetzt
+recordings-row-same = unverändert
+recordings-imported = Links zu Aufzeichnungen gesetzt: { $new } neu, { $changed } geändert, { $same } unverändert.
+recordings-session = Beitrag
+recordings-link = Link
+recordings-when = Wann
+recordings-refused = Die vortragende Person hat einer Aufzeichnung nicht zugestimmt.
+recordings-public-lead = { $sessions ->
+    [one] { $recorded } von einem Beitrag ist aufgezeichnet.
+   *[other] { $recorded } von { $sessions } Beiträgen sind aufgezeichnet.
+}
+recordings-public-refused = { $n ->
+    [one] Einer wird auf Wunsch der vortragenden Person nicht aufgezeichnet.
+   *[other] { $n } werden auf Wunsch der Vortragenden nicht aufgezeichnet.
+}
+recordings-public-none = Noch keine Aufzeichnungen: Sie kommen nach der Veranstaltung hierher.
+recordings-watch = Ansehen
 registration-interests = Welche Beiträge interessieren dich?
 registration-interests-hint = Freiwillig. So bekommen beliebte Beiträge große Räume und laufen nicht gleichzeitig.
 registration-interest-counts = Interesse je Beitrag

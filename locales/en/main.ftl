@@ -932,6 +932,44 @@ schedule-recording = Recording
 schedule-not-recorded = At the speaker's request, this session is not recorded.
 schedule-recordings = Recordings
 schedule-recordings-after-release = Recording links can be added once the timetable is released.
+recordings-lead = { $recorded } of { $n ->
+    [one] one released session has
+   *[other] { $n } released sessions have
+} a recording link. Session pages, the public list and the exports show them at once; whoever starred a session gets one mail when its recording is online.
+recordings-public = Public list
+recordings-import = Import links from a list
+recordings-import-hint = One session per line: its title as in the programme (or its id, the last part of its page address), then the link. Commas, semicolons and tabs all work, and a header row is skipped. Nothing changes until you confirm the checked list.
+recordings-import-rows = Sessions and links
+recordings-import-check = The checked list
+recordings-import-ready = The list is fine: { $new } new, { $changed } changed, { $same } unchanged.
+recordings-import-do = { $n ->
+    [0] Nothing to change
+    [one] Set one link
+   *[other] Set { $n } links
+}
+recordings-import-unknown = No released session has this title or id.
+recordings-import-ambiguous = Several sessions have this title: use the session's id (the last part of its page address).
+recordings-import-duplicate = This session is in the list twice.
+recordings-import-no-link = No link: the session, then a comma, semicolon or tab (the same as in the first line), then the link.
+recordings-import-columns = Too many columns: the session and the link (put titles with commas in quotes).
+recordings-row-new = new link
+recordings-row-changed = replaces
+recordings-row-same = unchanged
+recordings-imported = Recording links set: { $new } new, { $changed } changed, { $same } unchanged.
+recordings-session = Session
+recordings-link = Link
+recordings-when = When
+recordings-refused = The speaker did not agree to a recording.
+recordings-public-lead = { $sessions ->
+    [one] { $recorded } of one session is recorded.
+   *[other] { $recorded } of { $sessions } sessions are recorded.
+}
+recordings-public-refused = { $n ->
+    [one] One is not recorded at its speaker's request.
+   *[other] { $n } are not recorded at their speakers' request.
+}
+recordings-public-none = No recordings yet: they are added here after the event.
+recordings-watch = Watch
 registration-interests = Which sessions interest you?
 registration-interests-hint = Optional. It helps us give popular sessions big rooms and keep them apart in time.
 registration-interest-counts = Interest per session

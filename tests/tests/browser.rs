@@ -1247,9 +1247,18 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         programme.as_str(),
         reconfirm.as_str(),
     ];
+    // Last year's demo edition, archived with its recordings.
+    let archive = {
+        use chrono::Datelike;
+        format!(
+            "/devday-{}/schedule/recordings",
+            chrono::Utc::now().year() - 1
+        )
+    };
     let visitor = [
         "/",
         "/dd-2030/",
+        archive.as_str(),
         "/dd-2030/cfp/",
         "/dd-2030/register/",
         "/devday-demo/schedule/",
@@ -1291,6 +1300,7 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         "/devday-demo/manage/schedule?edit=none&q=a",
         "/devday-demo/manage/schedule/release",
         "/devday-demo/manage/schedule/optimiser",
+        "/devday-demo/manage/schedule/recordings",
         "/devday-demo/manage/review/dashboard",
         "/devday-demo/manage/report",
         "/devday-demo/manage/report/compare",
@@ -1847,4 +1857,97 @@ async fn an_organiser_runs_a_reconfirmation_round_and_the_clock_closes_it() -> a
     driver.screenshot("reconfirm-closed").await?;
     driver.quit().await?;
     Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn an_organiser_imports_the_video_teams_list_and_the_archive_shows_the_recordings(
+) -> anyhow::Result<()> {
+    use diesel::connection::SimpleConnection;
+    devday_tests::binary!();
+    let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-2030").await?;
+    devday_tests::builders::Builder::new(&app)?.placed(
+        "dd-2030",
+        &[
+            ("ada@example.org", "Typed states", "Saal 1", "09:00"),
+            ("grete@example.org", "Zustände als Typen", "Saal 2", "09:00"),
+            ("lin@example.org", "Lightning talks", "Saal 1", "11:00"),
+        ],
+    )?;
+    // Lin said no to a recording when confirming; the release carries it.
+    let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+    conn.batch_execute("UPDATE proposals SET may_record = false WHERE title = 'Lightning talks'")?;
+    let res = admin
+        .post("/dd-2030/manage/schedule/release", &[("name", "Version 1")])
+        .await?;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let xml = app.client().get("/dd-2030/schedule.xml").await?.body;
+    assert_eq!(xml.matches("<optout>true</optout>").count(), 1, "{xml}");
+    let res = admin
+        .post("/dd-2030/manage/archive", &[("archived", "true")])
+        .await?;
+    assert_eq!(res.status, 303, "{}", res.body);
+
+    let driver = WebDriver::start().await?;
+    let c = &driver.client;
+    log_in(
+        &driver,
+        &app.base,
+        "admin@example.org",
+        devday_tests::PASSWORD,
+    )
+    .await?;
+    c.goto(&format!("{}/dd-2030/manage/schedule/recordings", app.base))
+        .await?;
+    expect_text(&driver, "0 of 3 released sessions have a recording link").await?;
+    // The video team's spreadsheet, saved as CSV with German headers.
+    let file = std::env::temp_dir().join(format!("aufzeichnungen-{}.csv", std::process::id()));
+    std::fs::write(
+        &file,
+        "Titel;Video\nTyped states;https://media.example.org/typed\nZustände als Typen;https://media.example.org/zustaende\n",
+    )?;
+    c.find(Locator::Css("#f-file"))
+        .await?
+        .send_keys(&file.to_string_lossy())
+        .await?;
+    c.find(Locator::Css("form.upload button[type='submit']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "The list is fine: 2 new, 0 changed, 0 unchanged.").await?;
+    driver.screenshot("recordings-import-checked").await?;
+    c.find(Locator::Css("button[name='action'][value='import']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(
+        &driver,
+        "Recording links set: 2 new, 0 changed, 0 unchanged.",
+    )
+    .await?;
+    expect_text(&driver, "2 of 3 released sessions have a recording link").await?;
+    driver.screenshot("recordings-manage").await?;
+    // The archived edition's visitors find them from its page.
+    log_out(&driver).await?;
+    c.goto(&format!("{}/dd-2030/", app.base)).await?;
+    c.find(Locator::LinkText("Recordings"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "2 of 3 sessions are recorded.").await?;
+    expect_text(&driver, "One is not recorded at its speaker's request.").await?;
+    driver.screenshot("recordings-public").await?;
+    c.find(Locator::LinkText("Zustände als Typen"))
+        .await?
+        .click()
+        .await?;
+    let page = expect_text(&driver, "Recording").await?;
+    assert!(page.contains("Zustände als Typen"), "{page}");
+    driver.screenshot("recordings-session").await?;
+    driver.quit().await
 }

@@ -523,3 +523,79 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn the_video_teams_list_is_checked_then_imported_and_the_archive_keeps_the_recordings(backend) {
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let sessions = Builder::new(&app)?.programme("dd-2030", &[
+            ("ada@example.org", "Typed states", "Saal 1", "09:00"),
+            ("grete@example.org", "Zustände als Typen", "Saal 2", "09:00"),
+            ("lin@example.org", "Lightning talks", "Saal 1", "11:00"),
+            ("max@example.org", "Lightning talks", "Saal 2", "11:00"),
+        ], "Version 1")?;
+        assert_eq!(admin.post("/dd-2030/manage/archive", &[("archived", "true")]).await?.status, 303);
+        let page = admin.get("/dd-2030/manage/schedule/recordings").await?;
+        assert!(page.body.contains("0 of 4 released sessions have a recording link"), "{}", page.body);
+        let recordings = |app: &TestApp| -> anyhow::Result<i64> {
+            use diesel::prelude::*;
+            let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+            Ok(devday_db::schema::recordings::table.count().get_result(&mut conn)?)
+        };
+
+        // A wrong list: every wrong line says why, and nothing is set.
+        let wrong = "Session;Video\ntyped  STATES;https://media.example.org/1\nLightning talks;https://media.example.org/2\n\
+                     Macros;https://media.example.org/3\nZustände als Typen;http://media.example.org/4\ntyped states;https://media.example.org/5";
+        for action in ["check", "import"] {
+            let res = admin.post("/dd-2030/manage/schedule/recordings/import", &[("rows", wrong), ("action", action)]).await?;
+            assert_eq!(res.status, 422, "{}", res.body);
+            for said in ["Some lines are wrong", "Several sessions have this title", "No released session has this title or id.",
+                         "Enter an address starting with https://.", "This session is in the list twice."] {
+                assert!(res.body.replace("&#x2F;", "/").contains(said), "{said}: {}", res.body);
+            }
+        }
+        assert_eq!(recordings(&app)?, 0);
+
+        // Fixed: the ambiguous title by its id; the dry run counts, then the import sets.
+        let fixed = format!("typed  STATES;https://media.example.org/1\n{};https://media.example.org/2\nZustände als Typen;https://media.example.org/4", sessions[3].id);
+        let res = admin.post("/dd-2030/manage/schedule/recordings/import", &[("rows", &fixed), ("action", "check")]).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        assert!(res.body.contains("The list is fine: 3 new, 0 changed, 0 unchanged.") && res.body.contains("Set 3 links"), "{}", res.body);
+        assert_eq!(recordings(&app)?, 0, "a dry run writes nothing");
+        let res = admin.post("/dd-2030/manage/schedule/recordings/import", &[("rows", &fixed), ("action", "import")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let page = admin.get("/dd-2030/manage/schedule/recordings").await?.body;
+        assert!(page.contains("Recording links set: 3 new, 0 changed, 0 unchanged."), "{page}");
+        assert!(page.contains("3 of 4 released sessions have a recording link"), "{page}");
+
+        // A corrected file (UTF-16, as Excel saves "Unicode text"): one changed, two unchanged.
+        let file = "Titel\tAufzeichnung\r\nTyped states\thttps://media.example.org/1b\r\nZustände als Typen\thttps://media.example.org/4\r\n";
+        let bytes: Vec<u8> = [0xff, 0xfe].into_iter().chain(file.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let token = admin.csrf().await?;
+        let form = reqwest::multipart::Form::new().text("csrf_token", token)
+            .part("file", reqwest::multipart::Part::bytes(bytes).file_name("videos.txt"));
+        let res = admin.send(admin.http().post(format!("{}/dd-2030/manage/schedule/recordings/import/file", app.base)).multipart(form)).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        assert!(res.body.contains("The list is fine: 0 new, 1 changed, 1 unchanged.") && res.body.contains("Set one link"), "{}", res.body);
+        let rows = devday_tests::capture(r#"name="rows" value="([^"]*)""#, &res.body).replace("&#x2F;", "/");
+        let res = admin.post("/dd-2030/manage/schedule/recordings/import", &[("rows", &rows.replace("&#x9;", "\t")), ("action", "import")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+
+        // The archive keeps them: the public list, the session page and the edition's page.
+        let visitor = app.client();
+        let list = visitor.get("/dd-2030/schedule/recordings").await?.body;
+        assert!(list.contains("3 of 4 sessions are recorded."), "{list}");
+        assert!(list.contains("https:&#x2F;&#x2F;media.example.org&#x2F;1b") && !list.contains("media.example.org&#x2F;1\""), "{list}");
+        assert!(!list.contains(&format!("sessions/{}\"", sessions[2].id)), "the session without a link is not listed");
+        let session = visitor.get(&format!("/dd-2030/schedule/sessions/{}", sessions[1].id)).await?.body;
+        assert!(session.contains("media.example.org&#x2F;4") && session.contains(">Recording</a>"), "{session}");
+        let front = visitor.get("/dd-2030/").await?.body;
+        assert!(front.contains("&#x2F;dd-2030&#x2F;schedule&#x2F;recordings") || front.contains("/dd-2030/schedule/recordings"), "{front}");
+        // German readers get the same page in their language.
+        let de = devday_tests::Client::speaking(app.base.as_str(), "de");
+        let list = de.get("/dd-2030/schedule/recordings").await?.body;
+        assert!(list.contains("3 von 4 Beiträgen sind aufgezeichnet.") && list.contains("Ansehen"), "{list}");
+        Ok(())
+    }
+}

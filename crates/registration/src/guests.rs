@@ -12,6 +12,7 @@ use devday_shared::accounts::EmailAddress;
 use devday_shared::editions::{roles, Edition};
 use devday_shared::i18n::Locale;
 use devday_shared::mail::Mailer;
+use devday_shared::spreadsheet;
 use devday_shared::AppResult;
 use diesel::prelude::*;
 use serde::Serialize;
@@ -108,80 +109,20 @@ impl ImportRow {
     }
 }
 
-/// The largest guest file read (about 1,000 rows): its text goes back into the page's list,
-/// and forms take 64 KiB.
-pub const IMPORT_MAX_BYTES: usize = 60 * 1024;
-
-/// A file's text: UTF-16 with its byte-order mark (Excel's "Unicode text"), UTF-8 (with or
-/// without one) or, failing that, Latin-1 as older spreadsheet programs save "CSV".
-pub fn decode(bytes: &[u8]) -> String {
-    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
-        let pairs = rest.chunks_exact(2);
-        // A stray last byte is a cut-off file: marked, not silently dropped.
-        let cut = (!pairs.remainder().is_empty()).then_some(char::REPLACEMENT_CHARACTER);
-        let units: Vec<u16> = pairs.map(|pair| unit([pair[0], pair[1]])).collect();
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .chain(cut)
-            .collect::<String>()
-    };
-    if let Some(rest) = bytes.strip_prefix(b"\xff\xfe") {
-        return utf16(rest, u16::from_le_bytes);
-    }
-    if let Some(rest) = bytes.strip_prefix(b"\xfe\xff") {
-        return utf16(rest, u16::from_be_bytes);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.trim_start_matches('\u{feff}').to_owned(),
-        Err(_) => bytes.iter().map(|&b| char::from(b)).collect(),
-    }
-}
-
 /// Reads `name, email[, company]` rows: comma, semicolon (German spreadsheets) or tab
 /// separated, an optional header row, blank lines skipped.
 pub fn parse_rows(text: &str) -> Vec<ImportRow> {
-    let text = text.trim_start_matches('\u{feff}');
-    let first = text.lines().next().unwrap_or_default();
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| first.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for (index, record) in reader.records().enumerate() {
-        let line = record
-            .as_ref()
-            .ok()
-            .and_then(|r| r.position())
-            .map_or(index + 1, |p| p.line() as usize);
-        let Ok(record) = record else {
-            rows.push(ImportRow {
-                line,
-                name: String::new(),
-                email: String::new(),
-                company: String::new(),
-                result: RowResult::Invalid("import-row-unreadable"),
-            });
-            continue;
-        };
-        let field = |i: usize| record.get(i).unwrap_or_default().to_owned();
-        if record.iter().all(str::is_empty) {
-            continue;
-        }
+    for (index, record) in spreadsheet::read(text).into_iter().enumerate() {
         // A header row ("name,email", "Name;E-Mail;Firma", …) is skipped.
-        let second = field(1).to_lowercase();
+        let second = record.cell(1).to_lowercase();
         if index == 0 && second.contains("mail") && !second.contains('@') {
             continue;
         }
-        let (name, email, company) = (field(0), field(1), field(2));
-        let result = if record.iter().any(|cell| cell.contains('\0')) {
-            // PostgreSQL cannot store it; a UTF-16 file without its byte-order mark is
-            // the usual source.
+        let (name, email, company) = (record.cell(0), record.cell(1), record.cell(2));
+        let result = if record.cells.is_none() {
+            RowResult::Invalid("import-row-unreadable")
+        } else if record.has_nul() {
             RowResult::Invalid("import-row-nul")
         } else if record.len() > 3 {
             RowResult::Invalid("import-row-columns")
@@ -190,16 +131,16 @@ pub fn parse_rows(text: &str) -> Vec<ImportRow> {
         } else if name.chars().count() > 100 || company.chars().count() > 300 {
             RowResult::Invalid("field-too-long")
         } else {
-            match EmailAddress::parse(&email) {
+            match EmailAddress::parse(email) {
                 Ok(_) => RowResult::New,
                 Err(e) => RowResult::Invalid(e.message_key()),
             }
         };
         rows.push(ImportRow {
-            line,
-            name,
-            email,
-            company,
+            line: record.line,
+            name: name.to_owned(),
+            email: email.to_owned(),
+            company: company.to_owned(),
             result,
         });
     }
@@ -292,27 +233,13 @@ mod tests {
     }
 
     #[test]
-    fn files_in_utf16_utf8_or_latin1_decode() {
-        assert_eq!(
-            decode("\u{feff}Jörg;j@example.org".as_bytes()),
-            "Jörg;j@example.org"
-        );
-        assert_eq!(decode(b"J\xf6rg;j@example.org"), "Jörg;j@example.org");
+    fn a_utf16_file_reads_like_any_other() {
         let text = "Jörg\tj@example.org\r\nŁucja\tl@example.org";
         let le: Vec<u8> = [0xff, 0xfe]
             .into_iter()
             .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
-        let be: Vec<u8> = [0xfe, 0xff]
-            .into_iter()
-            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
-            .collect();
-        assert_eq!(decode(&le), text);
-        assert_eq!(decode(&be), text);
-        // A file cut after an odd byte: the last character is marked as broken.
-        let cut = format!("{}\u{fffd}", &text[..text.len() - 1]);
-        assert_eq!(decode(&le[..le.len() - 1]), cut);
-        let rows = parse_rows(&decode(&le));
+        let rows = parse_rows(&spreadsheet::decode(&le));
         assert_eq!(rows.len(), 2);
         assert!(rows.iter().all(|r| !r.is_invalid()), "{rows:?}");
     }

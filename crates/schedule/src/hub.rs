@@ -39,6 +39,12 @@ pub fn card(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<O
     if (edition.starts_on..=edition.ends_on).contains(&today) {
         card = card.link("schedule-now-next", format!("/{slug}/schedule/now"));
     }
+    if !p.recordings.is_empty() {
+        card = card.link(
+            "schedule-recordings",
+            format!("/{slug}/schedule/recordings"),
+        );
+    }
     if p.release.number > 1 {
         card = card.link("schedule-changes", format!("/{slug}/schedule/changes"));
     }

@@ -1,14 +1,16 @@
-//! The demo's archived edition: last year's programme, confirmed, placed and released, so
-//! the archive shows what it keeps (programme, sessions, speakers) from the first start.
+//! The demo's archived edition: last year's programme, confirmed, placed and released, with
+//! its recordings, so the archive shows what it keeps (programme, sessions, speakers,
+//! recordings) from the first start. One speaker did not agree to a recording.
 
 use devday_cfp::model::{Language, Level, ProposalState};
 use devday_cfp::proposals::form::ProposalInput;
 use devday_cfp::settings;
 use devday_db::schema::{proposal_speakers::dsl as ps, proposals::dsl as p};
 use devday_db::DbConn;
+use devday_schedule::recordings;
 use devday_shared::editions::Edition;
 use devday_shared::mail::Mailer;
-use devday_shared::vocabulary::UserId;
+use devday_shared::vocabulary::{ProposalId, UserId};
 use diesel::prelude::*;
 
 /// Last year's talks: title, abstract, language.
@@ -113,7 +115,7 @@ pub fn fill(
             speaker_answers: Vec::new(),
             speaker_questions: Vec::new(),
         };
-        super::history::decided(
+        let id = super::history::decided(
             conn,
             mailer,
             archive,
@@ -126,6 +128,22 @@ pub fn fill(
             ],
             organiser,
         )?;
+        devday_cfp::confirming::set_consent(conn, &id, true, n != REFUSED)?;
     }
-    super::schedule::fill(conn, mailer, archive, organiser)
+    let released = super::schedule::fill(conn, mailer, archive, organiser)?;
+    // The video team's links, a few weeks after the event.
+    let sessions: Vec<(ProposalId, String)> = p::proposals
+        .filter(p::edition_id.eq(&archive.id))
+        .select((p::id, p::title))
+        .load(conn)?;
+    for (id, title) in sessions {
+        if title != TALKS[REFUSED].0 {
+            let url = format!("https://media.devday-demo.example/{}/{}", archive.slug, id);
+            recordings::set(conn, &archive.id, &id, &url).map_err(err)?;
+        }
+    }
+    Ok(released)
 }
+
+/// The talk whose speaker did not agree to a recording.
+const REFUSED: usize = 6;

@@ -123,7 +123,7 @@ pub(super) fn decided(
     input: &ProposalInput,
     path: &[ProposalState],
     organiser: &UserId,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<ProposalId> {
     let err = |e: devday_shared::AppError| anyhow::anyhow!("{e}");
     let created = service::create(
         conn,
@@ -150,7 +150,7 @@ pub(super) fn decided(
         )
         .map_err(err)?;
     }
-    Ok(())
+    Ok(created.id)
 }
 
 /// Spreads the created times of `edition`'s proposals over its call so far, and of its

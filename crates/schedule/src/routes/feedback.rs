@@ -1,18 +1,17 @@
-//! After the sessions: attendees' anonymous feedback, what speakers and organisers see of
-//! it, and the recording links organisers add.
+//! After the sessions: attendees' anonymous feedback, and what speakers and organisers see
+//! of it.
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use devday_db::now;
 use devday_shared::vocabulary::ProposalId;
-use devday_shared::web::{csrf, ClientIp, CsrfForm, Flash, InEdition, Organiser, Page};
+use devday_shared::web::{csrf, ClientIp, CsrfForm, InEdition, Organiser, Page};
 use devday_shared::Refusal;
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
-use serde::Deserialize;
 
 use super::public::current;
 use crate::feedback::{self, FeedbackForm};
-use crate::{published, recordings, view};
+use crate::view;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.service(
@@ -23,10 +22,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     .route(
         "/{edition}/manage/schedule/feedback",
         web::get().to(organisers),
-    )
-    .route(
-        "/{edition}/manage/schedule/recordings/{proposal}",
-        web::post().to(set_recording),
     )
     .route("/{edition}/speaker/feedback", web::get().to(speakers));
 }
@@ -128,72 +123,20 @@ pub async fn give(
     .await
 }
 
-/// Every session's feedback, and a recording link per released session.
+/// Every session's feedback.
 pub async fn organisers(
     state: web::Data<AppState>,
     page: Page,
     access: Organiser,
 ) -> AppResult<HttpResponse> {
     let eid = access.edition.id.clone();
-    let slug = access.edition.slug.clone();
-    let (summaries, links) = state
-        .db(move |c| {
-            Ok((
-                feedback::summaries(c, &eid, None)?,
-                recordings::of_edition(c, &eid)?,
-            ))
-        })
+    let summaries = state
+        .db(move |c| Ok(feedback::summaries(c, &eid, None)?))
         .await?;
-    let sessions: Vec<(String, String, String)> = match current(&state, &slug).await {
-        Ok(p) => p
-            .snapshot
-            .sessions
-            .iter()
-            .map(|s| {
-                (
-                    s.guid.clone(),
-                    s.title.clone(),
-                    links.get(&s.guid).cloned().unwrap_or_default(),
-                )
-            })
-            .collect(),
-        Err(_) => Vec::new(),
-    };
     let mut ctx = page.context();
     ctx.insert("edition", &access.edition);
     ctx.insert("summaries", &summaries);
-    ctx.insert("sessions", &sessions);
     page.render("schedule/manage_feedback.html", &ctx)
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct RecordingForm {
-    url: String,
-}
-
-pub async fn set_recording(
-    state: web::Data<AppState>,
-    page: Page,
-    access: Organiser,
-    path: web::Path<(String, String)>,
-    CsrfForm(form): CsrfForm<RecordingForm>,
-) -> AppResult<HttpResponse> {
-    let proposal = ProposalId::from(path.into_inner().1);
-    let eid = access.edition.id.clone();
-    let removed = form.url.trim().is_empty();
-    state
-        .db(move |c| recordings::set(c, &eid, &proposal, &form.url))
-        .await?;
-    published::forget(&access.edition.slug);
-    Ok(page.done(
-        &format!("/{}/manage/schedule/feedback", access.edition.slug),
-        Flash::new(if removed {
-            "flash-recording-removed"
-        } else {
-            "flash-recording-saved"
-        }),
-    ))
 }
 
 /// A speaker's own sessions' feedback.

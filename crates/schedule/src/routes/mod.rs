@@ -8,6 +8,7 @@ mod exports;
 mod feedback;
 mod optimiser;
 mod public;
+mod recordings;
 mod release;
 mod setup;
 
@@ -19,6 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     public::configure(cfg);
     embed::configure(cfg);
     feedback::configure(cfg);
+    recordings::configure(cfg);
     setup::configure(cfg);
     editor::configure(cfg);
     release::configure(cfg);

@@ -48,7 +48,7 @@ pub(super) async fn current(state: &AppState, slug: &str) -> AppResult<Arc<Publi
 }
 
 /// A page of the release: from memory for anonymous visitors, fresh for signed-in ones.
-async fn respond(
+pub(super) async fn respond(
     req: &HttpRequest,
     state: &AppState,
     p: &Published,
@@ -80,11 +80,12 @@ async fn respond(
         .body(body))
 }
 
-fn common(p: &Published, ctx: &mut tera::Context) {
+pub(super) fn common(p: &Published, ctx: &mut tera::Context) {
     ctx.insert("edition", &p.edition);
     ctx.insert("release", &p.release);
     ctx.insert("tracks", &p.snapshot.tracks);
     ctx.insert("rooms", &p.snapshot.rooms);
+    ctx.insert("has_recordings", &!p.recordings.is_empty());
 }
 
 pub async fn grid(

@@ -60,3 +60,24 @@ pub async fn read(
     }
     Ok(Upload::File(file))
 }
+
+/// A list saved by a spreadsheet (the form's field `file`): its text, decoded whatever
+/// encoding the program chose, or the error to show beside the field when no file was
+/// chosen or it is larger than a list devday reads.
+pub async fn read_list(
+    req: &HttpRequest,
+    body: Multipart,
+) -> Result<Result<String, crate::FieldErrors>, AppError> {
+    let refused = |key: &str| {
+        let mut errors = crate::FieldErrors::new();
+        errors.add("file", key);
+        Err(errors)
+    };
+    Ok(
+        match read(req, body, "file", crate::spreadsheet::IMPORT_MAX_BYTES).await? {
+            Upload::File(bytes) if !bytes.is_empty() => Ok(crate::spreadsheet::decode(&bytes)),
+            Upload::File(_) => refused("import-file-missing"),
+            Upload::TooLarge => refused("import-file-too-large"),
+        },
+    )
+}

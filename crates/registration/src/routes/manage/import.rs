@@ -2,7 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_shared::web::upload::{self, Upload};
+use devday_shared::web::upload;
 use devday_shared::web::{CsrfForm, Flash, Organiser, Page};
 use devday_shared::{AppResult, AppState, FieldErrors};
 use serde::Deserialize;
@@ -91,19 +91,10 @@ pub async fn import_file(
     req: actix_web::HttpRequest,
     body: actix_multipart::Multipart,
 ) -> AppResult<HttpResponse> {
-    let bytes = match upload::read(&req, body, "file", crate::guests::IMPORT_MAX_BYTES).await? {
-        Upload::File(bytes) if !bytes.is_empty() => bytes,
-        outcome => {
-            let mut errors = FieldErrors::new();
-            let key = match outcome {
-                Upload::TooLarge => "import-file-too-large",
-                Upload::File(_) => "import-file-missing",
-            };
-            errors.add("file", key);
-            return render_import_with(&page, &access, "", None, errors);
-        }
+    let text = match upload::read_list(&req, body).await? {
+        Ok(text) => text,
+        Err(errors) => return render_import_with(&page, &access, "", None, errors),
     };
-    let text = crate::guests::decode(&bytes);
     let (eid, t) = (access.edition.id.clone(), text.clone());
     let report = state
         .db(move |c| crate::guests::check_import(c, &eid, &t))
