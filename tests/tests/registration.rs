@@ -754,3 +754,124 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn organisers_script_capacity_guests_workshops_and_lists_through_the_api(backend) {
+        use devday_shared::i18n::Locale;
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let now = chrono::Utc::now().naive_utc();
+        let at = |h: u32| (now.date() + chrono::Duration::days(120)).and_hms_opt(h, 0, 0).unwrap_or(now).format("%Y-%m-%dT%H:%M").to_string();
+        for (name, from, to, cap) in [("Rust workshop", 9, 12, "1"), ("Data workshop", 10, 13, "5"), ("Web workshop", 14, 17, "5")] {
+            let res = admin.post("/dd-2030/manage/registration/tickets", &[
+                ("name", name), ("kind", "workshop"), ("capacity", cap), ("starts_at", &at(from)), ("ends_at", &at(to)),
+            ]).await?;
+            assert_eq!(res.status, 303, "{}", res.body);
+        }
+        let token = devday_tests::flows::api_token(&admin, "script").await?;
+        let speaker = app.user("sam@example.org", "Sam").await?;
+        let speaker_token = devday_tests::flows::api_token(&speaker, "mine").await?;
+        let api = app.client();
+        let call = |method: reqwest::Method, path: &str, token: &str, body: Option<serde_json::Value>| {
+            let mut req = api.http().request(method, format!("{}{path}", app.base)).bearer_auth(token.to_owned());
+            if let Some(body) = body {
+                req = req.json(&body);
+            }
+            api.send(req)
+        };
+
+        // Ticket types with their seats; the capacity changes through the API.
+        let types = api.api_get("/api/editions/dd-2030/ticket-types", Some(&token)).await?;
+        assert_eq!(types.status, 200, "{}", types.body);
+        let types = types.json();
+        let id_of = |name: &str| types.as_array().and_then(|a| a.iter().find(|t| t["name"] == name)).map(|t| t["id"].as_str().unwrap_or_default().to_owned()).unwrap_or_default();
+        let conference = types.as_array().and_then(|a| a.iter().find(|t| t["kind"] == "conference")).map(|t| t["id"].as_str().unwrap_or_default().to_owned()).unwrap_or_default();
+        let (rust, data, web) = (id_of("Rust workshop"), id_of("Data workshop"), id_of("Web workshop"));
+        assert!(!conference.is_empty() && !rust.is_empty(), "{types}");
+        assert_eq!(api.api_get("/api/editions/dd-2030/ticket-types", Some(&speaker_token)).await?.status, 403);
+        let path = format!("/api/editions/dd-2030/ticket-types/{conference}");
+        let res = call(reqwest::Method::PATCH, &path, &token, Some(serde_json::json!({"capacity": 0}))).await?;
+        assert_eq!(res.status, 400, "{}", res.body);
+        let res = call(reqwest::Method::PATCH, &path, &speaker_token, Some(serde_json::json!({"capacity": 2}))).await?;
+        assert_eq!(res.status, 403, "{}", res.body);
+        let res = call(reqwest::Method::PATCH, &path, &token, Some(serde_json::json!({"capacity": 2}))).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        assert_eq!((res.json()["capacity"].as_i64(), res.json()["free"].as_i64()), (Some(2), Some(2)), "{}", res.body);
+
+        // Two registered, one waits; the list and its filters, the waiting list in order.
+        let mut builder = devday_tests::builders::Builder::new(&app)?;
+        builder.attendee("dd-2030", "Ana", "ana@example.org", Locale::En)?;
+        builder.attendee("dd-2030", "Cy", "cy@example.org", Locale::De)?;
+        let res = api.api_post("/api/events/dd-2030/registrations", None,
+            &serde_json::json!({"name": "Dee", "email": "dee@example.org", "consent": true, "waitlist": true})).await?;
+        assert_eq!(res.json()["position"], 1, "{}", res.body);
+        let res = call(reqwest::Method::PATCH, &path, &token, Some(serde_json::json!({"capacity": 1}))).await?;
+        assert_eq!(res.status, 409, "never below the seats taken: {}", res.body);
+        let waiting = api.api_get(&format!("{path}/waitlist"), Some(&token)).await?.json();
+        assert_eq!((waiting[0]["name"].as_str(), waiting[0]["state"].as_str()), (Some("Dee"), Some("waiting")), "{waiting}");
+        let all = api.api_get("/api/editions/dd-2030/registrations", Some(&token)).await?.json();
+        assert_eq!(all.as_array().map(Vec::len), Some(2), "{all}");
+        assert_eq!(all[0]["tickets"], serde_json::json!([conference]), "{all}");
+        let found = api.api_get("/api/editions/dd-2030/registrations?q=ANA&state=confirmed", Some(&token)).await?.json();
+        assert_eq!(found.as_array().map(|a| a.iter().map(|r| r["email"].clone()).collect::<Vec<_>>()), Some(vec![serde_json::json!("ana@example.org")]));
+        assert_eq!(api.api_get("/api/editions/dd-2030/registrations?state=gone", Some(&token)).await?.status, 400);
+
+        // A guest: confirmed at once beyond the public capacity, with the ticket mail.
+        let res = api.api_post("/api/editions/dd-2030/registrations", Some(&token),
+            &serde_json::json!({"name": "Grace", "email": "grace@example.org", "workshops": [rust]})).await?;
+        assert_eq!(res.status, 201, "{}", res.body);
+        let grace = res.json();
+        assert_eq!((grace["state"].as_str(), grace["tickets"].clone()), (Some("confirmed"), serde_json::json!([conference, rust])), "{grace}");
+        app.smtp.wait_for("grace@example.org").await?;
+        let again = api.api_post("/api/editions/dd-2030/registrations", Some(&token), &serde_json::json!({"name": "Grace", "email": "grace@example.org"})).await?;
+        assert_eq!(again.status, 409, "{}", again.body);
+        let bad = api.api_post("/api/editions/dd-2030/registrations", Some(&token), &serde_json::json!({"name": "", "email": "nope"})).await?;
+        assert_eq!(bad.status, 422, "{}", bad.body);
+        assert!(bad.json()["errors"]["email"].is_array() && bad.json()["errors"]["name"].is_array(), "{}", bad.body);
+
+        // Workshops set all or nothing: an overlap changes nothing, then Rust → Data and Web.
+        let grace_path = format!("/api/editions/dd-2030/registrations/{}", grace["id"].as_str().unwrap_or_default());
+        let res = call(reqwest::Method::PUT, &format!("{grace_path}/workshops"), &token, Some(serde_json::json!({"workshops": [rust, data]}))).await?;
+        assert_eq!(res.status, 409, "{}", res.body);
+        assert_eq!(api.api_get(&grace_path, Some(&token)).await?.json()["tickets"], serde_json::json!([conference, rust]));
+        let res = call(reqwest::Method::PUT, &format!("{grace_path}/workshops"), &token, Some(serde_json::json!({"workshops": [data, web]}))).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        assert_eq!(res.json()["tickets"], serde_json::json!([conference, data, web]), "{}", res.body);
+        let res = call(reqwest::Method::PUT, &format!("{grace_path}/workshops"), &token, Some(serde_json::json!({"workshops": [conference]}))).await?;
+        assert_eq!(res.status, 404, "the conference is not a workshop: {}", res.body);
+
+        // Cancelling frees a seat, which Grace's ticket beyond the capacity still uses; more
+        // room goes to the waiting list at once.
+        let ana = all[0]["id"].as_str().unwrap_or_default().to_owned();
+        let res = call(reqwest::Method::POST, &format!("/api/editions/dd-2030/registrations/{ana}/cancel"), &token, None).await?;
+        assert_eq!((res.status, res.json()["state"].as_str()), (200, Some("cancelled")), "{}", res.body);
+        app.smtp.wait_for_subject("ana@example.org", "Your registration for Edition dd-2030 was cancelled").await?;
+        let waiting = api.api_get(&format!("{path}/waitlist"), Some(&token)).await?.json();
+        assert_eq!(waiting[0]["state"].as_str(), Some("waiting"), "{waiting}");
+        let res = call(reqwest::Method::PATCH, &path, &token, Some(serde_json::json!({"capacity": 3}))).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        app.smtp.wait_for_subject("dee@example.org", "A place for you at Edition dd-2030").await?;
+        let waiting = api.api_get(&format!("{path}/waitlist"), Some(&token)).await?.json();
+        assert_eq!(waiting[0]["state"].as_str(), Some("offered"), "{waiting}");
+        let res = call(reqwest::Method::POST, &format!("/api/editions/dd-2030/registrations/{ana}/cancel"), &token, None).await?;
+        assert_eq!(res.status, 409, "{}", res.body);
+
+        // Check-in lists: the entrance, and one for a workshop's door.
+        let lists = api.api_get("/api/editions/dd-2030/checkin-lists", Some(&token)).await?.json();
+        assert_eq!(lists.as_array().map(Vec::len), Some(1), "{lists}");
+        let res = api.api_post("/api/editions/dd-2030/checkin-lists", Some(&token),
+            &serde_json::json!({"name": "Rust room", "name_de": "Rust-Raum", "slug": "rust", "ticket_types": [rust]})).await?;
+        assert_eq!(res.status, 201, "{}", res.body);
+        assert_eq!(res.json()["ticket_types"], serde_json::json!([rust]), "{}", res.body);
+        let res = api.api_post("/api/editions/dd-2030/checkin-lists", Some(&token),
+            &serde_json::json!({"name": "Again", "slug": "rust", "ticket_types": [rust]})).await?;
+        assert_eq!(res.status, 422, "{}", res.body);
+        // The OpenAPI document describes all of it.
+        let doc = api.api_get("/api/openapi.json", None).await?.json();
+        for path in ["/api/editions/{edition}/ticket-types/{id}", "/api/editions/{edition}/registrations/{id}/workshops", "/api/editions/{edition}/checkin-lists"] {
+            assert!(doc["paths"][path].is_object(), "{path} not documented");
+        }
+        Ok(())
+    }
+}

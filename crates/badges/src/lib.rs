@@ -34,7 +34,9 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         routes::api::sync,
         routes::api::upload,
         routes::api::search,
-        routes::api::undo
+        routes::api::undo,
+        routes::api::checkin_lists,
+        routes::api::add_checkin_list
     ))]
     struct Doc;
     Doc::openapi()

@@ -29,7 +29,17 @@ use utoipa::OpenApi;
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(routes::api::create),
+    paths(
+        routes::api::create,
+        routes::organiser_api::ticket_types,
+        routes::organiser_api::change_ticket_type,
+        routes::organiser_api::waiting_list,
+        routes::organiser_api::registrations,
+        routes::organiser_api::registration,
+        routes::organiser_api::add,
+        routes::organiser_api::cancel,
+        routes::organiser_api::set_workshops
+    ),
     tags((name = "registration", description = "Free tickets within capacity, with a waiting list"))
 )]
 struct ApiDoc;

@@ -136,7 +136,7 @@ impl TicketType {
     }
 }
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
 #[diesel(table_name = devday_db::schema::registrations)]
 pub struct Registration {
     pub id: RegistrationId,

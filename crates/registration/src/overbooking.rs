@@ -115,7 +115,7 @@ pub fn set(
         n => n
             .parse::<i32>()
             .ok()
-            .filter(|n| (1..=100_000).contains(n))
+            .filter(|n| (1..=crate::settings::MAX_CAPACITY).contains(n))
             .map(Some)
             .ok_or(()),
     };

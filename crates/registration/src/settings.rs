@@ -197,7 +197,7 @@ pub fn add_ticket_type(
         .trim()
         .parse::<i32>()
         .ok()
-        .filter(|c| (1..=100_000).contains(c));
+        .filter(|c| (1..=MAX_CAPACITY).contains(c));
     if capacity.is_none() {
         errors.add("capacity", "number-out-of-range");
     }
@@ -289,5 +289,31 @@ pub fn set_capacity(
             devday_shared::Refusal::CapacityBelowTaken,
         ));
     }
+    Ok(())
+}
+
+/// The largest capacity a ticket type takes (a venue or a stream, not a stadium).
+pub const MAX_CAPACITY: i32 = 100_000;
+
+/// Resizes a ticket type, never below the seats taken; more room is offered to its
+/// waiting list at once (the form and the API alike).
+pub fn resize(
+    conn: &mut DbConn,
+    mailer: &devday_shared::mail::Mailer,
+    edition: &devday_shared::editions::Edition,
+    id: &TicketTypeId,
+    capacity: i32,
+) -> AppResult<()> {
+    if !(1..=MAX_CAPACITY).contains(&capacity) {
+        return Err(AppError::Refused(
+            devday_shared::Refusal::CapacityOutOfRange,
+        ));
+    }
+    devday_db::write_transaction(conn, |conn| -> AppResult<()> {
+        set_capacity(conn, &edition.id, id, capacity)?;
+        crate::waitlist::offer_free_seats(conn, mailer, edition, id)?;
+        Ok(())
+    })?;
+    mailer.notify();
     Ok(())
 }

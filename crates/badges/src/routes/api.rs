@@ -1,19 +1,20 @@
 //! The scanners' JSON API (staff token): scan, sync for offline use, upload of offline
-//! scans, search and manual check-in at the desk, and undo.
+//! scans, search and manual check-in at the desk, and undo; and the check-in lists for
+//! organisers (organiser token).
 
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDateTime;
-use devday_shared::api::ProblemDocument;
+use devday_shared::api::{invalid_in_english, ProblemDocument};
 use devday_shared::vocabulary::RegistrationId;
 use devday_shared::web::auth::bearer;
-use devday_shared::web::Staff;
+use devday_shared::web::{Organiser, Staff};
 use devday_shared::{AppError, AppResult, AppState};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::checkin::{self, Answer, Presented, Scan};
 use crate::desk::{self, Found};
-use crate::lists::{self, ListWithTypes};
+use crate::lists::{self, ListForm, ListWithTypes};
 use crate::sync::{self, SyncData};
 use devday_shared::web::{Deferred, Json, Query};
 
@@ -28,7 +29,53 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/api/events/{edition}/checkin/search",
             web::get().to(search),
         )
-        .route("/api/events/{edition}/checkin/undo", web::post().to(undo));
+        .route("/api/events/{edition}/checkin/undo", web::post().to(undo))
+        .service(
+            web::resource("/api/editions/{edition}/checkin-lists")
+                .route(web::get().to(checkin_lists))
+                .route(web::post().to(add_checkin_list)),
+        );
+}
+
+/// The edition's check-in lists: the entrance (every ticket) and lists for workshops.
+#[utoipa::path(get, path = "/api/editions/{edition}/checkin-lists", tag = "check-in",
+    params(("edition" = String, Path)), security(("bearer" = [])),
+    responses((status = 200, body = Vec<ListWithTypes>),
+        (status = 403, body = ProblemDocument, content_type = "application/problem+json")))]
+pub async fn checkin_lists(
+    state: web::Data<AppState>,
+    access: Organiser,
+) -> AppResult<web::Json<Vec<ListWithTypes>>> {
+    let eid = access.edition.id.clone();
+    Ok(web::Json(
+        state.db(move |c| Ok(lists::all(c, &eid)?)).await?,
+    ))
+}
+
+/// Adds a check-in list admitting the given ticket types (a workshop's door, say). 422 for
+/// invalid fields or a slug in use.
+#[utoipa::path(post, path = "/api/editions/{edition}/checkin-lists", tag = "check-in",
+    params(("edition" = String, Path)), request_body = ListForm, security(("bearer" = [])),
+    responses((status = 201, body = ListWithTypes),
+        (status = 422, body = ProblemDocument, content_type = "application/problem+json")))]
+pub async fn add_checkin_list(
+    state: web::Data<AppState>,
+    access: Organiser,
+    body: Json<ListForm>,
+) -> AppResult<HttpResponse> {
+    let eid = access.edition.id.clone();
+    let form = body.into_inner();
+    let added = state
+        .db(move |c| {
+            let id = lists::create(c, &eid, &form)?;
+            lists::all(c, &eid)?
+                .into_iter()
+                .find(|l| l.list.id == id)
+                .ok_or(AppError::NotFound)
+        })
+        .await
+        .map_err(|e| invalid_in_english(&state, e))?;
+    Ok(HttpResponse::Created().json(added))
 }
 
 /// A scan at the door, or a person picked at the desk (`registration_id` instead of `code`).

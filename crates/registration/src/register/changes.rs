@@ -11,7 +11,7 @@ use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Registration;
+use crate::model::{Registration, TicketType};
 
 use super::lookup::tickets_of;
 use super::registering::TSHIRTS;
@@ -113,6 +113,31 @@ pub fn add_workshop(
                 rt::ticket_type_id.eq(&workshop.id),
             ))
             .execute(conn)?;
+        Ok(())
+    })
+}
+
+/// Makes `wanted` the registration's workshops, all or nothing: those not wanted are
+/// dropped first (their seats go to the waiting list), then the new ones added.
+pub fn set_workshops(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    reg: &Registration,
+    wanted: &[TicketTypeId],
+) -> AppResult<()> {
+    write_transaction(conn, |conn| {
+        let held: Vec<TicketTypeId> = tickets_of(conn, &reg.id)?
+            .into_iter()
+            .filter(TicketType::is_workshop)
+            .map(|t| t.id)
+            .collect();
+        for gone in held.iter().filter(|t| !wanted.contains(t)) {
+            drop_workshop(conn, mailer, edition, reg, gone)?;
+        }
+        for new in wanted.iter().filter(|t| !held.contains(t)) {
+            add_workshop(conn, reg, new)?;
+        }
         Ok(())
     })
 }

@@ -9,6 +9,7 @@ use devday_db::{now, DbConn};
 use devday_shared::bilingual::pick;
 use devday_shared::i18n::Locale;
 use devday_shared::vocabulary::EditionId;
+use devday_shared::vocabulary::TicketTypeId;
 use devday_shared::{crypto, AppResult};
 use diesel::prelude::*;
 
@@ -74,6 +75,24 @@ pub fn tickets_of(
         .order(tt::position.asc())
         .select(TicketType::as_select())
         .load(conn)
+}
+
+/// The ticket type ids of every registration of an edition, in ticket order (one query).
+pub fn ticket_ids(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+) -> QueryResult<std::collections::HashMap<String, Vec<TicketTypeId>>> {
+    let rows: Vec<(String, TicketTypeId)> = rt::registration_tickets
+        .inner_join(tt::ticket_types)
+        .filter(tt::edition_id.eq(edition_id))
+        .order((rt::registration_id.asc(), tt::position.asc()))
+        .select((rt::registration_id, tt::id))
+        .load(conn)?;
+    let mut ids = std::collections::HashMap::<String, Vec<TicketTypeId>>::new();
+    for (registration, ticket) in rows {
+        ids.entry(registration).or_default().push(ticket);
+    }
+    Ok(ids)
 }
 
 /// The ticket names of every registration of an edition in the reader's language, in

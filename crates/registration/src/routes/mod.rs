@@ -6,6 +6,7 @@ mod door;
 mod links;
 mod mail;
 mod manage;
+pub mod organiser_api;
 mod programme;
 mod public;
 mod reconfirm;
@@ -16,6 +17,7 @@ use actix_web::web;
 pub fn configure(cfg: &mut web::ServiceConfig) {
     // First: the rush comes through the API.
     api::configure(cfg);
+    organiser_api::configure(cfg);
     cfg.service(
         web::resource("/register/confirm/{token}")
             .route(web::get().to(links::confirm_form))

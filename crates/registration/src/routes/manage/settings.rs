@@ -6,7 +6,7 @@ use actix_web::{web, HttpResponse};
 use devday_shared::i18n::Locale;
 use devday_shared::vocabulary::TicketTypeId;
 use devday_shared::web::{CsrfForm, Flash, Organiser, Page};
-use devday_shared::{AppError, AppResult, AppState, FieldErrors};
+use devday_shared::{AppResult, AppState, FieldErrors};
 use serde::Deserialize;
 
 use crate::settings::{self, SettingsForm, TicketTypeForm};
@@ -186,25 +186,12 @@ pub async fn capacity(
     path: web::Path<(String, TicketTypeId)>,
     CsrfForm(form): CsrfForm<CapacityForm>,
 ) -> AppResult<HttpResponse> {
-    let capacity = form
-        .capacity
-        .trim()
-        .parse::<i32>()
-        .ok()
-        .filter(|c| (1..=100_000).contains(c))
-        .ok_or_else(|| AppError::Refused(devday_shared::Refusal::CapacityOutOfRange))?;
-    let (eid, id) = (access.edition.id.clone(), path.into_inner().1);
+    let capacity = form.capacity.trim().parse::<i32>().unwrap_or(0);
+    let (edition, id) = (access.edition.clone(), path.into_inner().1);
     let mailer = state.mailer.clone();
-    let edition = access.edition.clone();
     state
-        .db(move |c| {
-            settings::set_capacity(c, &eid, &id, capacity)?;
-            // More room: offer it to the waiting list at once.
-            waitlist::offer_free_seats(c, &mailer, &edition, &id)?;
-            Ok(())
-        })
+        .db(move |c| settings::resize(c, &mailer, &edition, &id, capacity))
         .await?;
-    state.mailer.notify();
     Ok(page.done(
         &format!("/{}/manage/registration", access.edition.slug),
         Flash::new("flash-capacity-set").count("n", capacity),
