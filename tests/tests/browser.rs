@@ -1951,3 +1951,87 @@ async fn an_organiser_imports_the_video_teams_list_and_the_archive_shows_the_rec
     driver.screenshot("recordings-session").await?;
     driver.quit().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn an_organiser_makes_the_edition_hybrid_and_a_registered_person_finds_the_stream(
+) -> anyhow::Result<()> {
+    use devday_shared::i18n::Locale;
+    devday_tests::binary!();
+    let mut app = TestApp::spawn(devday_tests::Backend::Sqlite).await?;
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-2030").await?;
+    let res = admin
+        .post(
+            "/dd-2030/manage/schedule/rooms",
+            &[
+                ("name", "Saal 1"),
+                ("capacity", "300"),
+                ("stream_url", "https://stream.example.org/saal-1"),
+            ],
+        )
+        .await?;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let mut builder = devday_tests::builders::Builder::new(&app)?;
+    builder.programme(
+        "dd-2030",
+        &[("ada@example.org", "Typed states", "Saal 1", "09:00")],
+        "Version 1",
+    )?;
+    let ana = builder.attendee("dd-2030", "Ana", "ana@example.org", Locale::En)?;
+
+    let driver = WebDriver::start().await?;
+    let c = &driver.client;
+    log_in(
+        &driver,
+        &app.base,
+        "admin@example.org",
+        devday_tests::PASSWORD,
+    )
+    .await?;
+    c.goto(&format!("{}/dd-2030/manage/settings", app.base))
+        .await?;
+    c.find(Locator::Css("input[name='format'][value='hybrid']"))
+        .await?
+        .click()
+        .await?;
+    c.execute(
+        "document.getElementById('f-streams').value = 'registered';",
+        vec![],
+    )
+    .await?;
+    c.execute("document.querySelector('input[name=format][value=hybrid]').scrollIntoView({block: 'center'});", vec![]).await?;
+    driver.screenshot_as_is("edition-format-en").await?;
+    c.find(Locator::Css("main form button[type='submit']"))
+        .await?
+        .click()
+        .await?;
+    let text = expect_text(&driver, "Hybrid").await?;
+    assert!(!text.contains("is not valid"), "{text}");
+    log_out(&driver).await?;
+    c.goto(&format!("{}/dd-2030/", app.base)).await?;
+    expect_text(&driver, "On site and online").await?;
+    driver.screenshot("edition-hybrid").await?;
+    // Ana, registered, finds the stream on her page, on her phone.
+    c.set_window_size(390, 844).await?;
+    c.goto(&format!("{}{}", app.base, ana.manage_link()))
+        .await?;
+    expect_text(&driver, "Watch live").await?;
+    let link = c
+        .find(Locator::Css(".stream-list a"))
+        .await?
+        .attr("href")
+        .await?
+        .unwrap_or_default();
+    assert!(link.contains("/watch/"), "{link}");
+    driver.screenshot("streams-manage").await?;
+    let res = app
+        .client()
+        .get(&link.replace(app.base.as_str(), ""))
+        .await?;
+    assert_eq!(res.location(), Some("https://stream.example.org/saal-1"));
+    driver.quit().await
+}

@@ -875,3 +875,100 @@ db_test! {
         Ok(())
     }
 }
+
+/// Saves the edition's settings form as it stands with `changes` made, as an organiser does.
+async fn save_edition_settings(
+    app: &TestApp,
+    organiser: &devday_tests::Client,
+    slug: &str,
+    changes: &[(&str, &str)],
+) -> anyhow::Result<devday_tests::web::Resp> {
+    let edition = devday_tests::builders::Builder::new(app)?.edition(slug)?;
+    let form = serde_json::to_value(devday_shared::editions::EditionForm::from_edition(&edition))?;
+    let mut fields: Vec<(String, String)> = form
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+        .collect();
+    fields.extend(
+        changes
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned())),
+    );
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    organiser
+        .post(&format!("/{slug}/manage/settings"), &pairs)
+        .await
+}
+
+db_test! {
+    async fn a_hybrid_edition_streams_to_registered_people_and_counts_who_watched(backend) {
+        use devday_shared::i18n::Locale;
+        let mut app = TestApp::spawn(backend).await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        // The organiser makes it hybrid, its streams for registered people only.
+        let res = save_edition_settings(&app, &admin, "dd-2030", &[("format", "moon")]).await?;
+        assert_eq!(res.status, 422, "an unknown format is refused");
+        let res = save_edition_settings(&app, &admin, "dd-2030", &[("format", "hybrid"), ("streams", "registered")]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let visitor = app.client();
+        let front = visitor.get("/dd-2030/").await?.body;
+        assert!(front.contains("On site and online"), "{front}");
+        for (name, stream) in [("Saal 1", "https://stream.example.org/saal-1"), ("Saal 2", "")] {
+            let res = admin.post("/dd-2030/manage/schedule/rooms", &[("name", name), ("capacity", "100"), ("stream_url", stream)]).await?;
+            assert_eq!(res.status, 303, "{}", res.body);
+        }
+        let mut builder = devday_tests::builders::Builder::new(&app)?;
+        let sessions = builder.programme("dd-2030", &[("ada@example.org", "Typed states", "Saal 1", "09:00")], "Version 1")?;
+        // The public session page names the stream but does not give it away.
+        let page = visitor.get(&format!("/dd-2030/schedule/sessions/{}", sessions[0].id)).await?.body;
+        assert!(page.contains("Live stream for registered people") && !page.contains("stream.example.org"), "{page}");
+
+        // A registered person finds it on their page; opening it counts them, once.
+        let ana = builder.attendee("dd-2030", "Ana", "ana@example.org", Locale::En)?;
+        let manage = visitor.get(&ana.manage_link()).await?.body;
+        assert!(manage.contains("Watch live") && !manage.contains("stream.example.org"), "{manage}");
+        let watch = devday_tests::capture(r#"href="([^"]+/watch/[^"]+)""#, &manage.replace("&#x2F;", "/"));
+        assert_eq!(watch.matches("/watch/").count(), 1, "only the room that streams: {watch}");
+        let res = visitor.get(&watch).await?;
+        assert_eq!((res.status, res.location()), (303, Some("https://stream.example.org/saal-1")));
+        let report = admin.get("/dd-2030/manage/report").await?.body;
+        assert!(report.contains("Watched a live stream"), "{report}");
+        let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+        let watched = |conn: &mut devday_db::DbConn| -> anyhow::Result<Vec<Option<chrono::NaiveDateTime>>> {
+            use diesel::prelude::*;
+            use devday_db::schema::registrations::dsl as r;
+            Ok(r::registrations.select(r::watched_at).load(conn)?)
+        };
+        let first = watched(&mut conn)?;
+        assert!(first[0].is_some(), "{first:?}");
+        visitor.get(&watch).await?;
+        assert_eq!(watched(&mut conn)?, first, "the first time is kept");
+        // Their own programme has the same links.
+        let programme = devday_tests::capture(r#"class="programme-card" href="([^"]+)""#, &manage).replace("&#x2F;", "/");
+        let own = visitor.get(&programme).await?.body;
+        let from_programme = devday_tests::capture(r#"href="([^"]+/watch/[^"]+)""#, &own.replace("&#x2F;", "/"));
+        assert_eq!(visitor.get(&from_programme).await?.status, 303, "{own}");
+        // Another room, a made-up one or a cancelled registration: nothing to watch.
+        let other = watch.rsplit_once('/').map(|(base, _)| format!("{base}/not-a-room")).unwrap_or_default();
+        assert_eq!(visitor.get(&other).await?.status, 404);
+        let res = admin.post(&format!("/dd-2030/manage/registrations/{}/cancel", ana.registration_id), &[]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        assert_eq!(visitor.get(&watch).await?.status, 404);
+        assert!(!visitor.get(&ana.manage_link()).await?.body.contains("Watch live"));
+
+        // Remote: no venue on the front page, no check-in in the organisers' navigation.
+        assert_eq!(save_edition_settings(&app, &admin, "dd-2030", &[("format", "remote")]).await?.status, 303);
+        let front = visitor.get("/dd-2030/").await?.body;
+        assert!(front.contains(">Online<") && !front.contains("class=\"venue\""), "{front}");
+        let nav = admin.get("/dd-2030/manage/").await?.body;
+        assert!(!nav.contains("/dd-2030/manage/checkin\""), "{nav}");
+        Ok(())
+    }
+}

@@ -50,9 +50,12 @@ async fn fixed_edition(app: &TestApp, admin: &Client) -> anyhow::Result<()> {
 }
 
 /// Replaces what differs between runs: ids, tokens in links, ticket codes, and today's and
-/// tomorrow's dates (a hold's deadline) with their times.
+/// tomorrow's dates (a hold's deadline) with their times. Days as the editions' timezone
+/// counts them: at 00:05 in Dresden the mails already say tomorrow's date.
 fn redact(text: &str) -> String {
-    let today = chrono::Utc::now().date_naive();
+    let today = chrono::Utc::now()
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .date_naive();
     let mut out = text.replace("\r\n", "\n");
     for (day, name) in [
         (today, "[today]"),

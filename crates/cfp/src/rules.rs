@@ -57,6 +57,8 @@ mod tests {
             created_at: at("2026-01-01 00:00"),
             description_md: String::new(),
             description_de_md: String::new(),
+            format: Default::default(),
+            streams_public: true,
         }
     }
 

@@ -69,6 +69,8 @@ diesel::table! {
         created_at -> Timestamp,
         description_md -> Text,
         description_de_md -> Text,
+        format -> Text,
+        streams_public -> Bool,
     }
 }
 
@@ -426,6 +428,7 @@ diesel::table! {
         cancelled_at -> Nullable<Timestamp>,
         programme_generation -> Integer,
         change_notices -> Bool,
+        watched_at -> Nullable<Timestamp>,
     }
 }
 

@@ -21,6 +21,7 @@ pub mod report;
 mod routes;
 pub mod seats;
 pub mod settings;
+pub mod streams;
 pub mod ticket;
 pub mod waitlist;
 

@@ -164,6 +164,8 @@ pub struct Registration {
     pub programme_generation: i32,
     /// Whether a release that moves or cancels a starred session mails the person.
     pub change_notices: bool,
+    /// When the person first opened a live stream through their own links.
+    pub watched_at: Option<NaiveDateTime>,
 }
 
 impl Registration {

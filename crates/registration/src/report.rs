@@ -8,7 +8,7 @@ use devday_db::schema::{
 };
 use devday_db::DbConn;
 use devday_shared::editions::report::{cumulative, Chart, Curve, Section};
-use devday_shared::editions::Edition;
+use devday_shared::editions::{Edition, EditionFormat};
 use devday_shared::i18n::Locale;
 use devday_shared::vocabulary::RegistrationState;
 use devday_shared::AppResult;
@@ -57,7 +57,7 @@ pub fn sections(
     for earlier in past {
         curves.push(curve(conn, earlier, false)?);
     }
-    Ok(vec![Section::new("report-registration")
+    let section = Section::new("report-registration")
         .number("report-registrations", states.len() as i64, None)
         .number(
             "report-confirmed",
@@ -78,5 +78,21 @@ pub fn sections(
             title: "report-registrations-over-time",
             axis: "report-days-to-event",
             curves,
-        })])
+        });
+    if edition.format == EditionFormat::OnSite {
+        return Ok(vec![section]);
+    }
+    // Online editions: how many of those confirmed opened a stream through their links.
+    let watched: i64 = r::registrations
+        .filter(r::edition_id.eq(&edition.id))
+        .filter(r::state.eq(RegistrationState::Confirmed))
+        .filter(r::watched_at.is_not_null())
+        .count()
+        .get_result(conn)?;
+    let confirmed = count(RegistrationState::Confirmed);
+    Ok(vec![section.number(
+        "report-watched",
+        watched,
+        Some(confirmed),
+    )])
 }

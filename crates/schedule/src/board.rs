@@ -299,6 +299,8 @@ mod tests {
             created_at: NaiveDateTime::default(),
             description_md: String::new(),
             description_de_md: String::new(),
+            format: Default::default(),
+            streams_public: true,
         }
     }
 

@@ -84,6 +84,8 @@ mod tests {
             created_at: NaiveDateTime::default(),
             description_md: String::new(),
             description_de_md: String::new(),
+            format: Default::default(),
+            streams_public: true,
         }
     }
 

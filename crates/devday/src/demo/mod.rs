@@ -212,6 +212,9 @@ fn coming(today: NaiveDate) -> EditionForm {
             Betrieb. **Kostenlos**, von Ehrenamtlichen organisiert, aufgezeichnet für alle, \
             die nicht dabei sein können.\n\nBring Fragen mit: jeder Vortrag lässt Zeit dafür."
             .into(),
+        // In the hall and online: the big rooms stream, for registered people.
+        format: "hybrid".into(),
+        streams: "registered".into(),
     }
 }
 

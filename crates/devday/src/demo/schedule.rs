@@ -12,7 +12,7 @@ use devday_schedule::model::RoomId;
 use devday_schedule::release::{self, ReleaseForm, Tell};
 use devday_schedule::setup::{self, BreakForm, GridForm, RoomForm};
 use devday_schedule::{grid, model::GridSettings};
-use devday_shared::editions::Edition;
+use devday_shared::editions::{Edition, EditionFormat};
 use devday_shared::mail::Mailer;
 use devday_shared::vocabulary::UserId;
 
@@ -33,10 +33,21 @@ pub fn fill(
     organiser: &UserId,
 ) -> anyhow::Result<usize> {
     let err = |e: devday_shared::AppError| anyhow::anyhow!("{e}");
-    for (name, capacity) in ROOMS {
+    for (n, (name, capacity)) in ROOMS.into_iter().enumerate() {
+        // The two halls stream (where the edition is online at all).
+        let stream_url = if n < 2 && edition.format != EditionFormat::OnSite {
+            format!(
+                "https://stream.devday-demo.example/{}/{}",
+                edition.slug,
+                n + 1
+            )
+        } else {
+            String::new()
+        };
         let form = RoomForm {
             name: name.into(),
             capacity: capacity.into(),
+            stream_url,
             ..RoomForm::default()
         };
         setup::add_room(conn, &edition.id, &form).map_err(err)?;

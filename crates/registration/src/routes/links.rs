@@ -121,7 +121,7 @@ pub async fn manage(
         target: ManageLink(reg),
     }: Link<ManageLink>,
 ) -> AppResult<HttpResponse> {
-    let (reg, edition, tickets, workshops, (sessions, chosen)) = state
+    let (reg, edition, tickets, workshops, (sessions, chosen, streams)) = state
         .db(move |c| {
             let edition = queries::by_id(c, &reg.edition_id)?;
             let tickets = register::tickets_of(c, &reg.id)?;
@@ -132,6 +132,7 @@ pub async fn manage(
             let interest = (
                 interests::offered(c, &reg.edition_id)?,
                 interests::ids_of_registration(c, &reg.id)?,
+                crate::streams::for_registration(c, &reg)?,
             );
             Ok((reg, edition, tickets, workshops, interest))
         })
@@ -145,6 +146,8 @@ pub async fn manage(
     }
     ctx.insert("sessions", &sessions);
     ctx.insert("chosen", &chosen);
+    ctx.insert("streams", &streams);
+    ctx.insert("watch_base", &format!("/register/manage/{token}/watch/"));
     ctx.insert("workshops", &workshops);
     ctx.insert("tshirts", &register::TSHIRTS);
     ctx.insert("errors", &devday_shared::FieldErrors::new());
@@ -404,4 +407,20 @@ pub async fn leave_waitlist(
         })
         .await?;
     message(&page, "waitlist-left-title", "waitlist-left-text")
+}
+
+/// Opens a room's live stream from the manage link: counted as watching, then sent on.
+pub async fn watch(
+    state: web::Data<AppState>,
+    Link {
+        target: ManageLink(reg),
+        ..
+    }: Link<ManageLink>,
+    path: web::Path<(String, devday_schedule::model::RoomId)>,
+) -> AppResult<HttpResponse> {
+    let room = path.into_inner().1;
+    let url = state
+        .db(move |c| crate::streams::open(c, &reg, &room))
+        .await?;
+    Ok(devday_shared::web::redirect::see_other(&url))
 }

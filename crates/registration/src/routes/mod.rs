@@ -25,6 +25,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     )
     .route("/register/manage/{token}", web::get().to(links::manage))
     .route(
+        "/register/manage/{token}/watch/{room}",
+        web::get().to(links::watch),
+    )
+    .route(
         "/register/manage/{token}/ticket",
         web::get().to(ticket::page),
     )

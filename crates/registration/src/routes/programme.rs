@@ -46,7 +46,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(
             "/{edition}/my/{registration}/{key}/notices",
             web::post().to(notices),
+        )
+        .route(
+            "/{edition}/my/{registration}/{key}/watch/{room}",
+            web::get().to(watch),
         );
+}
+
+/// Opens a room's live stream from the programme: counted as watching, then sent on.
+async fn watch(state: web::Data<AppState>, own: Own, req: HttpRequest) -> AppResult<HttpResponse> {
+    let room = devday_schedule::model::RoomId::from(req.match_info().query("room"));
+    let reg = own.registration;
+    let url = state
+        .db(move |c| crate::streams::open(c, &reg, &room))
+        .await?;
+    Ok(devday_shared::web::redirect::see_other(&url))
 }
 
 /// The registration and edition a programme link names, checked before any body is read.
@@ -219,11 +233,12 @@ async fn page(
     } = own;
     let published = published::newest(&state, &edition.slug).await?;
     let (reg_id, edition_id) = (registration.id.clone(), edition.id.clone());
-    let (stars, offered) = state
+    let reg = registration.clone();
+    let (stars, offered, streams) = state
         .db(move |c| {
             let stars = programme::stars(c, &reg_id)?;
             let offered = interests::offered(c, &edition_id)?;
-            Ok((stars, offered))
+            Ok((stars, offered, crate::streams::for_registration(c, &reg)?))
         })
         .await?;
     let starred_only = view.starred_only();
@@ -231,6 +246,8 @@ async fn page(
     ctx.insert("edition", &edition);
     ctx.insert("registration", &registration);
     ctx.insert("base", &path);
+    ctx.insert("streams", &streams);
+    ctx.insert("watch_base", &format!("{path}watch/"));
     ctx.insert("starred_only", &starred_only);
     ctx.insert("stars", &stars);
     ctx.insert("count", &stars.len());

@@ -225,7 +225,10 @@ pub async fn session(
                 .and_then(|r| p.snapshot.rooms.iter().find(|x| x.id == r))
                 .map(|r| r.stream_url.as_str())
                 .filter(|u| !u.is_empty());
-            ctx.insert("stream_url", &stream);
+            // Streams for registered people only: the page says where they find it.
+            let public = p.edition.streams_public;
+            ctx.insert("stream_url", &stream.filter(|_| public));
+            ctx.insert("stream_for_registered", &(stream.is_some() && !public));
             ctx.insert("recording_url", &p.recordings.get(&s.guid));
             Ok(())
         },

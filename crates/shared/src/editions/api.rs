@@ -36,6 +36,10 @@ pub struct EditionJson {
     pub cfp_state: WindowState,
     pub registration_state: WindowState,
     pub archived: bool,
+    /// On site, hybrid or remote.
+    pub format: super::EditionFormat,
+    /// Whether the rooms' live streams are on the public pages.
+    pub streams_public: bool,
 }
 
 impl From<&Edition> for EditionJson {
@@ -56,6 +60,8 @@ impl From<&Edition> for EditionJson {
             cfp_state: e.cfp_state(at),
             registration_state: e.registration_state(at),
             archived: e.is_archived(),
+            format: e.format,
+            streams_public: e.streams_public,
         }
     }
 }

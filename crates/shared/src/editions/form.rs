@@ -52,6 +52,13 @@ pub struct EditionForm {
     /// What the conference is about, Markdown; English and German.
     pub description_md: String,
     pub description_de_md: String,
+    /// `on_site` (the default), `hybrid` or `remote`.
+    #[schema(example = "hybrid")]
+    pub format: String,
+    /// Who sees the rooms' live streams: `public` (the default) or `registered` (only
+    /// registered people, on their registration page).
+    #[schema(example = "registered")]
+    pub streams: String,
 }
 
 /// A checked edition form; times converted to UTC.
@@ -69,6 +76,8 @@ pub struct EditionInput {
     pub registration_closes_at: Option<NaiveDateTime>,
     pub description_md: String,
     pub description_de_md: String,
+    pub format: super::EditionFormat,
+    pub streams_public: bool,
 }
 
 /// The longest description, per language.
@@ -120,6 +129,13 @@ impl EditionForm {
             registration_closes_at: local(e.registration_closes_at),
             description_md: e.description_md.clone(),
             description_de_md: e.description_de_md.clone(),
+            format: e.format.as_str().to_owned(),
+            streams: if e.streams_public {
+                "public"
+            } else {
+                "registered"
+            }
+            .to_owned(),
         }
     }
 
@@ -214,6 +230,21 @@ impl EditionForm {
         if venue.chars().count() > 200 {
             errors.add("venue", "field-too-long");
         }
+        let format = match self.format.trim() {
+            "" => Some(super::EditionFormat::OnSite),
+            word => super::EditionFormat::parse(word),
+        };
+        if format.is_none() {
+            errors.add("format", "field-invalid");
+        }
+        let streams_public = match self.streams.trim() {
+            "" | "public" => true,
+            "registered" => false,
+            _ => {
+                errors.add("streams", "field-invalid");
+                true
+            }
+        };
         for (field, text) in [
             ("description_md", &self.description_md),
             ("description_de_md", &self.description_de_md),
@@ -259,8 +290,8 @@ impl EditionForm {
                 }
             }
         }
-        match (starts_on, ends_on, timezone) {
-            (Some(starts_on), Some(ends_on), Some(timezone)) if errors.is_empty() => {
+        match (starts_on, ends_on, timezone, format) {
+            (Some(starts_on), Some(ends_on), Some(timezone), Some(format)) if errors.is_empty() => {
                 Ok(EditionInput {
                     name: name.to_owned(),
                     slug,
@@ -274,6 +305,8 @@ impl EditionForm {
                     registration_closes_at,
                     description_md: self.description_md.trim().to_owned(),
                     description_de_md: self.description_de_md.trim().to_owned(),
+                    format,
+                    streams_public,
                 })
             }
             _ => Err(errors),
@@ -318,7 +351,41 @@ mod tests {
             created_at: NaiveDateTime::default(),
             description_md: String::new(),
             description_de_md: String::new(),
+            format: Default::default(),
+            streams_public: true,
         }
+    }
+
+    #[test]
+    fn an_edition_is_on_site_with_public_streams_unless_the_form_says_otherwise() {
+        let checked = form().validate().map_err(|e| format!("{e:?}"));
+        let input = checked.as_ref().ok();
+        assert_eq!(
+            input.map(|i| (i.format, i.streams_public)),
+            Some((super::super::EditionFormat::OnSite, true))
+        );
+        let hybrid = EditionForm {
+            format: "hybrid".into(),
+            streams: "registered".into(),
+            ..form()
+        }
+        .validate();
+        let input = hybrid.as_ref().ok();
+        assert_eq!(
+            input.map(|i| (i.format, i.streams_public)),
+            Some((super::super::EditionFormat::Hybrid, false))
+        );
+        let wrong = EditionForm {
+            format: "moon".into(),
+            streams: "friends".into(),
+            ..form()
+        }
+        .validate();
+        let errors = wrong.err().map(|e| format!("{e:?}")).unwrap_or_default();
+        assert!(
+            errors.contains("format") && errors.contains("streams"),
+            "{errors}"
+        );
     }
 
     #[test]

@@ -87,6 +87,8 @@ mod tests {
             created_at: day.and_hms_opt(9, 0, 0).expect("time"),
             description_md: String::new(),
             description_de_md: String::new(),
+            format: Default::default(),
+            streams_public: true,
         }
     }
 

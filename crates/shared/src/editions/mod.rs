@@ -17,6 +17,6 @@ pub mod seeds;
 pub mod slots;
 
 pub use form::{local_to_utc, EditionForm, EditionInput};
-pub use model::{Edition, WindowState};
+pub use model::{Edition, EditionFormat, WindowState};
 pub use roles::Role;
 pub use routes::{configure, configure_public};

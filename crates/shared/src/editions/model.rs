@@ -2,7 +2,20 @@ use crate::vocabulary::EditionId;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use diesel::{Queryable, Selectable};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+devday_db::text_enum!(
+    /// Where an edition happens: at the venue, online only, or both. Online editions stream
+    /// their rooms; a remote one has no venue, badges or door.
+    #[derive(Default, Serialize, Deserialize, utoipa::ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum EditionFormat {
+        #[default]
+        OnSite = "on_site",
+        Hybrid = "hybrid",
+        Remote = "remote",
+    }
+);
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = devday_db::schema::editions)]
@@ -24,6 +37,10 @@ pub struct Edition {
     /// What the conference is about (Markdown), in English and German.
     pub description_md: String,
     pub description_de_md: String,
+    pub format: EditionFormat,
+    /// Whether the rooms' live streams are on the public pages; otherwise only registered
+    /// people find them, on their registration page.
+    pub streams_public: bool,
 }
 
 /// Where a window (CfP, registration) stands at a moment.
@@ -78,6 +95,11 @@ impl Edition {
 
     pub fn registration_state(&self, now: NaiveDateTime) -> WindowState {
         WindowState::at(self.registration_opens_at, self.registration_closes_at, now)
+    }
+
+    /// People come to a venue (on site or hybrid): badges, the door, a map.
+    pub fn has_venue(&self) -> bool {
+        self.format != EditionFormat::Remote
     }
 
     pub fn is_archived(&self) -> bool {

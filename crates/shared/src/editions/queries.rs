@@ -94,6 +94,8 @@ pub fn create(
                 e::registration_closes_at.eq(input.registration_closes_at),
                 e::description_md.eq(&input.description_md),
                 e::description_de_md.eq(&input.description_de_md),
+                e::format.eq(input.format),
+                e::streams_public.eq(input.streams_public),
                 e::created_at.eq(now()),
             ))
             .execute(conn)?;
@@ -127,6 +129,8 @@ pub fn update(conn: &mut DbConn, id: &EditionId, input: &EditionInput) -> AppRes
                 e::registration_closes_at.eq(input.registration_closes_at),
                 e::description_md.eq(&input.description_md),
                 e::description_de_md.eq(&input.description_de_md),
+                e::format.eq(input.format),
+                e::streams_public.eq(input.streams_public),
             ))
             .execute(conn)?;
         Ok(e::editions
