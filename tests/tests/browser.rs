@@ -2015,6 +2015,26 @@ async fn an_organiser_makes_the_edition_hybrid_and_a_registered_person_finds_the
     c.goto(&format!("{}/dd-2030/", app.base)).await?;
     expect_text(&driver, "On site and online").await?;
     driver.screenshot("edition-hybrid").await?;
+    // With online tickets, the form asks how someone takes part.
+    let online = [
+        ("name", "Online"),
+        ("name_de", "Online"),
+        ("kind", "online"),
+        ("capacity", "2000"),
+    ];
+    let res = admin
+        .post("/dd-2030/manage/registration/tickets", &online)
+        .await?;
+    assert_eq!(res.status, 303, "{}", res.body);
+    c.goto(&format!("{}/dd-2030/register/", app.base)).await?;
+    expect_text(&driver, "How will you take part?").await?;
+    c.find(Locator::Css("input[name='online'][value='true']"))
+        .await?
+        .click()
+        .await?;
+    driver
+        .screenshot_as_is("registration-attendance-en")
+        .await?;
     // Ana, registered, finds the stream on her page, on her phone.
     c.set_window_size(390, 844).await?;
     c.goto(&format!("{}{}", app.base, ana.manage_link()))

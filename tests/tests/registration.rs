@@ -920,6 +920,32 @@ db_test! {
         let visitor = app.client();
         let front = visitor.get("/dd-2030/").await?.body;
         assert!(front.contains("On site and online"), "{front}");
+
+        // Online tickets beside the seats in the room: one kind per edition.
+        let online = [("name", "Online"), ("name_de", "Online"), ("kind", "online"), ("capacity", "1")];
+        assert_eq!(admin.post("/dd-2030/manage/registration/tickets", &online).await?.status, 303);
+        let twice = admin.post("/dd-2030/manage/registration/tickets", &online).await?;
+        assert!(twice.status == 422 && twice.body.contains("There are online tickets already"), "{}", twice.body);
+        let form = visitor.get("/dd-2030/register/").await?.body;
+        assert!(form.contains("How will you take part?") && form.contains("name=\"online\" value=\"true\""), "{form}");
+        let workshop = [("name", "Rust workshop"), ("kind", "workshop"), ("capacity", "5"), ("starts_at", "2030-01-01T09:00"), ("ends_at", "2030-01-01T12:00")];
+        let res = admin.post("/dd-2030/manage/registration/tickets", &workshop).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        let token = devday_tests::flows::api_token(&admin, "script").await?;
+        let types = app.client().api_get("/api/editions/dd-2030/ticket-types", Some(&token)).await?.json();
+        let id_of = |kind: &str| types.as_array().and_then(|a| a.iter().find(|t| t["kind"] == kind)).and_then(|t| t["id"].as_str()).unwrap_or_default().to_owned();
+        let (online_id, rust) = (id_of("online"), id_of("workshop"));
+        let res = visitor.post("/dd-2030/register/", &[("name", "Olli"), ("email", "olli@example.org"), ("consent", "true"), ("online", "true"), ("workshops", &rust)]).await?;
+        assert!(res.status == 422 && res.body.contains("Workshops are on site only"), "{}", res.body);
+        let res = visitor.post("/dd-2030/register/", &[("name", "Olli"), ("email", "olli@example.org"), ("consent", "true"), ("online", "true")]).await?;
+        assert_eq!(res.status, 200, "{}", res.body);
+        // The one online place is gone; a seat in the room is still free.
+        let full = app.client().api_post("/api/events/dd-2030/registrations", None, &serde_json::json!({"name": "Pia", "email": "pia@example.org", "consent": true, "online": true})).await?;
+        assert_eq!(full.status, 409, "{}", full.body);
+        let seat = app.client().api_post("/api/events/dd-2030/registrations", None, &serde_json::json!({"name": "Pia", "email": "pia@example.org", "consent": true})).await?;
+        assert_eq!(seat.status, 201, "{}", seat.body);
+        let held = app.client().api_get("/api/editions/dd-2030/registrations?q=olli", Some(&token)).await?.json();
+        assert_eq!(held[0]["tickets"], serde_json::json!([online_id]), "{held}");
         for (name, stream) in [("Saal 1", "https://stream.example.org/saal-1"), ("Saal 2", "")] {
             let res = admin.post("/dd-2030/manage/schedule/rooms", &[("name", name), ("capacity", "100"), ("stream_url", stream)]).await?;
             assert_eq!(res.status, 303, "{}", res.body);
@@ -944,10 +970,10 @@ db_test! {
         let watched = |conn: &mut devday_db::DbConn| -> anyhow::Result<Vec<Option<chrono::NaiveDateTime>>> {
             use diesel::prelude::*;
             use devday_db::schema::registrations::dsl as r;
-            Ok(r::registrations.select(r::watched_at).load(conn)?)
+            Ok(r::registrations.select(r::watched_at).order(r::watched_at.desc()).load(conn)?)
         };
         let first = watched(&mut conn)?;
-        assert!(first[0].is_some(), "{first:?}");
+        assert_eq!(first.iter().filter(|w| w.is_some()).count(), 1, "Ana alone watched: {first:?}");
         visitor.get(&watch).await?;
         assert_eq!(watched(&mut conn)?, first, "the first time is kept");
         // Their own programme has the same links.

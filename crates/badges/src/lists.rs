@@ -7,7 +7,7 @@ use devday_db::schema::{
 use devday_db::{is_unique_violation, now, DbConn};
 use devday_shared::bilingual::Name;
 use devday_shared::vocabulary::EditionId;
-use devday_shared::vocabulary::TicketTypeId;
+use devday_shared::vocabulary::{TicketKind, TicketTypeId};
 use devday_shared::{AppError, AppResult, FieldErrors};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -43,12 +43,29 @@ pub struct ListWithTypes {
     pub list: CheckinList,
     /// Ids of the admitted ticket types (empty for the entrance: it admits all).
     pub ticket_types: Vec<TicketTypeId>,
+    /// The edition's online tickets, which no list at the venue admits.
+    #[serde(skip)]
+    pub online: Vec<TicketTypeId>,
 }
 
 impl ListWithTypes {
+    /// Whether someone holding `held` gets in: the entrance takes every ticket for the
+    /// venue, another list its own types; watching online is no ticket for the venue.
     pub fn admits(&self, held: &[TicketTypeId]) -> bool {
-        self.list.all_tickets || held.iter().any(|t| self.ticket_types.contains(t))
+        let on_site = |t: &&TicketTypeId| !self.online.contains(t);
+        held.iter()
+            .filter(on_site)
+            .any(|t| self.list.all_tickets || self.ticket_types.contains(t))
     }
+}
+
+/// The edition's online ticket types.
+fn online_types(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Vec<TicketTypeId>> {
+    tt::ticket_types
+        .filter(tt::edition_id.eq(edition_id))
+        .filter(tt::kind.eq(TicketKind::Online))
+        .select(tt::id)
+        .load(conn)
 }
 
 fn insert(
@@ -90,7 +107,12 @@ fn with_types(conn: &mut DbConn, list: CheckinList) -> QueryResult<ListWithTypes
         .filter(lt::list_id.eq(&list.id))
         .select(lt::ticket_type_id)
         .load(conn)?;
-    Ok(ListWithTypes { list, ticket_types })
+    let online = online_types(conn, &list.edition_id)?;
+    Ok(ListWithTypes {
+        list,
+        ticket_types,
+        online,
+    })
 }
 
 /// The list with this slug, or the entrance when `slug` is `None`; `None` if unknown.
@@ -111,6 +133,7 @@ pub fn find(
     match by_slug(conn)? {
         // The entrance admits every ticket: no types to read.
         Some(list) if list.all_tickets => Ok(Some(ListWithTypes {
+            online: online_types(conn, &list.edition_id)?,
             list,
             ticket_types: Vec::new(),
         })),
@@ -210,4 +233,42 @@ pub fn create(
         }
         Ok(id)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn list(all_tickets: bool, types: &[&str]) -> ListWithTypes {
+        ListWithTypes {
+            list: CheckinList {
+                id: CheckinListId::from("l"),
+                edition_id: EditionId::from("e"),
+                slug: "entrance".into(),
+                name: "Entrance".into(),
+                all_tickets,
+                created_at: chrono::NaiveDateTime::default(),
+                name_de: String::new(),
+            },
+            ticket_types: types.iter().map(|t| TicketTypeId::from(*t)).collect(),
+            online: vec![TicketTypeId::from("online")],
+        }
+    }
+
+    #[test]
+    fn watching_online_is_no_ticket_for_the_venue() {
+        let held = |ids: &[&str]| {
+            ids.iter()
+                .map(|t| TicketTypeId::from(*t))
+                .collect::<Vec<_>>()
+        };
+        let entrance = list(true, &[]);
+        assert!(entrance.admits(&held(&["conference"])));
+        assert!(entrance.admits(&held(&["conference", "rust"])));
+        assert!(!entrance.admits(&held(&["online"])));
+        assert!(!entrance.admits(&held(&[])));
+        let rust_room = list(false, &["rust"]);
+        assert!(rust_room.admits(&held(&["conference", "rust"])));
+        assert!(!rust_room.admits(&held(&["conference"])));
+    }
 }

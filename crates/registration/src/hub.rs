@@ -23,9 +23,13 @@ pub fn card(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<O
             (Tone::Upcoming, Message::new("hub-registration-soon"))
         }
         (WindowState::Open, _) => {
-            let (taken, capacity) = register::counts(conn, &edition.id)?
+            // The places people take part with: on site, or online for a remote edition.
+            let counts = register::counts(conn, &edition.id)?;
+            let types: Vec<_> = counts.iter().map(|(t, _, _)| t.clone()).collect();
+            let main = register::main_ticket(&types, edition.format, false).map(|t| &t.id);
+            let (taken, capacity) = counts
                 .iter()
-                .filter(|(t, _, _)| !t.is_workshop())
+                .filter(|(t, _, _)| Some(&t.id) == main)
                 .fold((0, 0), |(n, c), (t, taken, _)| {
                     (n + taken, c + i64::from(t.seats()))
                 });

@@ -7,18 +7,7 @@ use diesel::{Insertable, Queryable, Selectable};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-pub use devday_shared::vocabulary::{RegistrationId, RegistrationState};
-
-devday_db::text_enum!(
-    /// What a ticket type admits to: the conference (one per person, required) or a
-    /// workshop (optional, with a time and its own seats).
-    #[derive(Serialize, Deserialize, ToSchema)]
-    #[serde(rename_all = "snake_case")]
-    pub enum TicketKind {
-        Conference = "conference",
-        Workshop = "workshop",
-    }
-);
+pub use devday_shared::vocabulary::{RegistrationId, RegistrationState, TicketKind};
 
 devday_db::text_enum!(
     /// Where a place on a waiting list stands: waiting, offered a seat (until the offer
@@ -121,6 +110,10 @@ impl TicketType {
 
     pub fn is_workshop(&self) -> bool {
         self.kind == TicketKind::Workshop
+    }
+
+    pub fn is_online(&self) -> bool {
+        self.kind == TicketKind::Online
     }
 
     pub fn free(&self) -> i32 {

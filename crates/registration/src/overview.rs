@@ -23,14 +23,19 @@ const DAYS: i64 = 21;
 pub fn panel(conn: &mut DbConn, edition: &Edition, locale: Locale) -> AppResult<Option<Panel>> {
     let slug = &edition.slug;
     let counts = register::counts(conn, &edition.id)?;
+    // The scarce places: on site (online for a remote edition); online places of a hybrid
+    // edition are listed with the other ticket types.
+    let types: Vec<_> = counts.iter().map(|(t, _, _)| t.clone()).collect();
+    let main = register::main_ticket(&types, edition.format, false).map(|t| t.id.clone());
+    let is_main = |t: &crate::model::TicketType| Some(&t.id) == main.as_ref();
     let confirmed: i64 = counts
         .iter()
-        .filter(|(t, _, _)| !t.is_workshop())
+        .filter(|(t, _, _)| is_main(t))
         .map(|(_, c, _)| c)
         .sum();
     let capacity: i64 = counts
         .iter()
-        .filter(|(t, _, _)| !t.is_workshop())
+        .filter(|(t, _, _)| is_main(t))
         .map(|(t, _, _)| i64::from(t.seats()))
         .sum();
     let waiting: i64 = w::waitlist_entries

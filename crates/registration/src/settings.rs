@@ -209,8 +209,12 @@ pub fn add_ticket_type(
             _ => errors.add("ends_at", "workshop-times"),
         }
     }
+    let existing = ticket_types(conn, &edition.id)?;
+    if kind == TicketKind::Online && existing.iter().any(TicketType::is_online) {
+        errors.add("kind", "registration-online-exists");
+    }
     errors.into_result()?;
-    let position = ticket_types(conn, &edition.id)?.len() as i32;
+    let position = existing.len() as i32;
     insert(
         conn,
         &edition.id,

@@ -83,7 +83,13 @@ impl Ticket {
             label: Label::Key("ticket-when"),
             text: when,
         }];
-        if !edition.venue.trim().is_empty() {
+        if let Some(online) = conference.filter(|t| t.is_online()) {
+            // Watching online: the ticket names that, not the venue.
+            facts.push(Fact {
+                label: Label::Key("ticket-where"),
+                text: pick(locale, &online.name, &online.name_de).to_owned(),
+            });
+        } else if !edition.venue.trim().is_empty() {
             facts.push(Fact {
                 label: Label::Key("ticket-where"),
                 text: edition.venue.trim().to_owned(),

@@ -83,6 +83,20 @@ impl ProposalState {
 }
 
 devday_db::text_enum!(
+    /// What a ticket type admits to: the conference on site or online (one of them per
+    /// person, required) or a workshop (optional, with a time and its own seats).
+    #[derive(Serialize, Deserialize, ToSchema)]
+    #[serde(rename_all = "snake_case")]
+    pub enum TicketKind {
+        Conference = "conference",
+        Workshop = "workshop",
+        /// Watching online (hybrid and remote editions): the rooms' streams, no seat in a
+        /// room, no badge or door.
+        Online = "online",
+    }
+);
+
+devday_db::text_enum!(
     /// Where a registration stands: a seat is held until the address is confirmed; a hold
     /// not confirmed in time expires; either side can cancel.
     #[derive(Serialize, Deserialize, ToSchema)]

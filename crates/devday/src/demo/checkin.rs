@@ -1,5 +1,6 @@
-//! Demo check-ins: two doors admit two thirds of the confirmed registrations across the
-//! first morning, one ticket is scanned twice, and a forged code is turned away.
+//! Demo check-ins: two doors admit two thirds of the confirmed registrations for the venue
+//! across the first morning (those watching online stay home), one ticket is scanned twice,
+//! and a forged code is turned away.
 
 use chrono::{Duration, TimeZone};
 use devday_badges::checkin::{self, Presented, Scan};
@@ -10,7 +11,10 @@ use devday_shared::editions::Edition;
 pub fn fill(conn: &mut DbConn, edition: &Edition) -> anyhow::Result<usize> {
     let entrance =
         lists::find(conn, &edition.id, None)?.ok_or_else(|| anyhow::anyhow!("no entrance list"))?;
-    let holders = tickets::confirmed(conn, &edition.id)?;
+    let holders: Vec<_> = tickets::confirmed(conn, &edition.id)?
+        .into_iter()
+        .filter(|h| entrance.admits(&h.ticket_type_ids))
+        .collect();
     // Half past seven at the venue, stored in UTC like every time.
     let morning = edition
         .starts_on

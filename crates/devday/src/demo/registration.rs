@@ -107,6 +107,21 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
         )
         .map_err(err)?;
     }
+    // The edition is hybrid: the rooms' streams for those who watch from elsewhere.
+    settings::add_ticket_type(
+        conn,
+        edition,
+        &TicketTypeForm {
+            name: "Online".into(),
+            name_de: "Online".into(),
+            kind: devday_registration::model::TicketKind::Online
+                .as_str()
+                .into(),
+            capacity: "2000".into(),
+            ..TicketTypeForm::default()
+        },
+    )
+    .map_err(err)?;
     let types = settings::ticket_types(conn, &edition.id).map_err(err)?;
     let rust = types
         .iter()
@@ -167,6 +182,8 @@ pub fn fill(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> anyhow::Re
             workshop_waitlist: Vec::new(),
             interests,
             website: String::new(),
+            // One in six watches online (never someone with a workshop).
+            online: n % 6 == 5 && n % 15 != 0,
         };
         // With `waitlist`, people wanting the full workshop register without it and wait.
         let outcome = register::admit(conn, mailer, edition, &form, Locale::De, Admission::Quiet)

@@ -7,7 +7,7 @@ use chrono::Duration;
 use devday_db::schema::{registration_tickets::dsl as rt, registrations::dsl as r};
 use devday_db::{now, write_transaction, DbConn};
 use devday_shared::accounts::EmailAddress;
-use devday_shared::editions::{Edition, WindowState};
+use devday_shared::editions::{Edition, EditionFormat, WindowState};
 use devday_shared::i18n::Locale;
 use devday_shared::mail::{outbox, Mailer};
 use devday_shared::vocabulary::ProposalId;
@@ -18,7 +18,7 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::model::{Registration, TicketType};
+use crate::model::{Registration, TicketKind, TicketType};
 
 use super::changes::{check_details, DetailsForm};
 use super::confirming::send_ticket;
@@ -44,6 +44,8 @@ pub struct RegistrationForm {
     pub workshop_waitlist: Vec<TicketTypeId>,
     /// Join the waiting list if the conference is full.
     pub waitlist: bool,
+    /// Take part online (hybrid editions with online tickets; remote editions always do).
+    pub online: bool,
     /// Ids of confirmed sessions the person is interested in (optional; helps plan rooms
     /// and times).
     pub interests: Vec<ProposalId>,
@@ -86,7 +88,27 @@ struct Valid {
     conference: TicketType,
 }
 
-fn validate(form: &RegistrationForm, types: &[TicketType]) -> Result<Valid, FieldErrors> {
+/// The ticket a person takes part with: online where they chose it (or the edition is
+/// remote) and the edition has online tickets, else the conference on site.
+pub fn main_ticket(
+    types: &[TicketType],
+    format: EditionFormat,
+    online: bool,
+) -> Option<&TicketType> {
+    let online_type = types.iter().find(|t| t.is_online());
+    let on_site = types.iter().find(|t| t.kind == TicketKind::Conference);
+    match (online_type, format) {
+        (Some(t), EditionFormat::Remote) => Some(t),
+        (Some(t), EditionFormat::Hybrid) if online => Some(t),
+        _ => on_site,
+    }
+}
+
+fn validate(
+    form: &RegistrationForm,
+    types: &[TicketType],
+    format: EditionFormat,
+) -> Result<Valid, FieldErrors> {
     let mut errors = FieldErrors::new();
     let email = EmailAddress::parse(&form.email).map_err(|e| errors.add("email", e.message_key()));
     let name = form.name.trim();
@@ -117,9 +139,17 @@ fn validate(form: &RegistrationForm, types: &[TicketType]) -> Result<Valid, Fiel
             None => errors.add("workshops", "field-invalid"),
         }
     }
-    let conference = types.iter().find(|t| !t.is_workshop()).cloned();
+    let conference = main_ticket(types, format, form.online).cloned();
     if conference.is_none() {
         errors.add("email", "registration-no-ticket");
+    }
+    let online = conference.as_ref().is_some_and(TicketType::is_online);
+    if form.online && !online {
+        errors.add("online", "registration-no-online");
+    }
+    if online && !workshops.is_empty() {
+        // Workshops happen in a room: whoever watches online has no seat there.
+        errors.add("workshops", "registration-online-workshops");
     }
     match (email, conference) {
         (Ok(email), Some(conference)) if errors.is_empty() => Ok(Valid {
@@ -188,7 +218,7 @@ pub fn admit(
     how: Admission,
 ) -> AppResult<Outcome> {
     let types = settings::ticket_types(conn, &edition.id)?;
-    let valid = validate(form, &types).map_err(AppError::Invalid)?;
+    let valid = validate(form, &types, edition.format).map_err(AppError::Invalid)?;
     let config = settings::get(conn, &edition.id)?;
     let outcome = write_transaction(conn, |conn| -> AppResult<Outcome> {
         let existing: Option<Registration> = r::registrations

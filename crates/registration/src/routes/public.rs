@@ -1,6 +1,6 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
-use devday_shared::editions::Edition;
+use devday_shared::editions::{Edition, EditionFormat};
 use devday_shared::web::{see_other, ClientIp, CsrfForm, Page, PublicEdition};
 use devday_shared::{AppError, AppResult, AppState, FieldErrors};
 
@@ -63,11 +63,14 @@ async fn render(
             "checked": form.workshops.contains(&t.id) || form.workshop_waitlist.contains(&t.id),
         }))
         .collect();
-    let conference_free = types
-        .iter()
-        .find(|t| !t.is_workshop())
+    // The places people take part with (online for a remote edition), and for a hybrid
+    // edition with online tickets, the choice between the room and the stream.
+    let conference_free = register::main_ticket(&types, edition.format, false)
         .map(|t| t.free())
         .unwrap_or(0);
+    let online = types.iter().find(|t| t.is_online());
+    let choose_online = online.is_some() && edition.format == EditionFormat::Hybrid;
+    let online_only = online.is_some() && edition.format == EditionFormat::Remote;
     let mut ctx = page.context();
     ctx.insert("state", &edition.registration_state(devday_db::now()));
     let say = |t: Option<chrono::NaiveDateTime>| t.map(|t| edition.say_day_time(t, page.locale));
@@ -78,6 +81,9 @@ async fn render(
     ctx.insert("errors", errors);
     ctx.insert("workshops", &workshops);
     ctx.insert("conference_free", &conference_free);
+    ctx.insert("online_free", &online.map(|t| t.free()));
+    ctx.insert("choose_online", &choose_online);
+    ctx.insert("online_only", &online_only);
     ctx.insert("tshirts", &TSHIRTS);
     ctx.insert("ready", &config.texts_ready());
     ctx.insert("privacy_md", config.privacy(page.locale));
