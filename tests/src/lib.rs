@@ -142,3 +142,57 @@ pub fn validator(tool: &str) -> Option<String> {
     }
     Some(path)
 }
+
+/// The VEVENTs of a calendar as (UID, SEQUENCE, DTSTART), read by the icalendar library
+/// when CI has it, by hand otherwise.
+pub fn calendar_events(ics: &str) -> anyhow::Result<Vec<(String, String, String)>> {
+    if let Some(python) = validator("python") {
+        let file =
+            std::env::temp_dir().join(format!("devday-feed-{}.ics", uuid::Uuid::new_v4().simple()));
+        std::fs::write(&file, ics)?;
+        let script = "import sys, icalendar\n\
+            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n\
+            assert cal.get('version') == '2.0'\n\
+            for e in cal.walk('VEVENT'):\n\
+            \x20   print(e['UID'], e['SEQUENCE'], e.decoded('DTSTART').isoformat(), sep='|')\n";
+        let out = std::process::Command::new(python)
+            .args(["-c", script])
+            .arg(&file)
+            .output()?;
+        std::fs::remove_file(&file).ok();
+        anyhow::ensure!(
+            out.status.success(),
+            "icalendar refused the feed: {}\n{ics}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        return Ok(String::from_utf8(out.stdout)?
+            .lines()
+            .map(|l| {
+                let mut parts = l.split('|').map(str::to_owned);
+                (
+                    parts.next().unwrap_or_default(),
+                    parts.next().unwrap_or_default(),
+                    parts.next().unwrap_or_default(),
+                )
+            })
+            .collect());
+    }
+    let field = |block: &str, name: &str| {
+        block
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix(name).map(|v| {
+                    v.trim_start_matches(|c| c != ':')
+                        .trim_start_matches(':')
+                        .trim()
+                        .to_owned()
+                })
+            })
+            .unwrap_or_default()
+    };
+    Ok(ics
+        .split("BEGIN:VEVENT")
+        .skip(1)
+        .map(|b| (field(b, "UID"), field(b, "SEQUENCE"), field(b, "DTSTART")))
+        .collect())
+}

@@ -37,60 +37,6 @@ async fn star(visitor: &Client, programme: &str, session: &str, on: bool) -> any
     Ok(res.status)
 }
 
-/// The VEVENTs of a calendar as (UID, SEQUENCE, DTSTART), read by the icalendar library
-/// when CI has it, by hand otherwise.
-fn events(ics: &str) -> anyhow::Result<Vec<(String, String, String)>> {
-    if let Some(python) = devday_tests::validator("python") {
-        let file =
-            std::env::temp_dir().join(format!("devday-feed-{}.ics", uuid::Uuid::new_v4().simple()));
-        std::fs::write(&file, ics)?;
-        let script = "import sys, icalendar\n\
-            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n\
-            assert cal.get('version') == '2.0'\n\
-            for e in cal.walk('VEVENT'):\n\
-            \x20   print(e['UID'], e['SEQUENCE'], e.decoded('DTSTART').isoformat(), sep='|')\n";
-        let out = std::process::Command::new(python)
-            .args(["-c", script])
-            .arg(&file)
-            .output()?;
-        std::fs::remove_file(&file).ok();
-        anyhow::ensure!(
-            out.status.success(),
-            "icalendar refused the feed: {}\n{ics}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        return Ok(String::from_utf8(out.stdout)?
-            .lines()
-            .map(|l| {
-                let mut parts = l.split('|').map(str::to_owned);
-                (
-                    parts.next().unwrap_or_default(),
-                    parts.next().unwrap_or_default(),
-                    parts.next().unwrap_or_default(),
-                )
-            })
-            .collect());
-    }
-    let field = |block: &str, name: &str| {
-        block
-            .lines()
-            .find_map(|l| {
-                l.strip_prefix(name).map(|v| {
-                    v.trim_start_matches(|c| c != ':')
-                        .trim_start_matches(':')
-                        .trim()
-                        .to_owned()
-                })
-            })
-            .unwrap_or_default()
-    };
-    Ok(ics
-        .split("BEGIN:VEVENT")
-        .skip(1)
-        .map(|b| (field(b, "UID"), field(b, "SEQUENCE"), field(b, "DTSTART")))
-        .collect())
-}
-
 db_test! {
     async fn an_attendee_stars_sessions_through_their_programme_link_and_the_feed_follows(backend) {
         let mut app = TestApp::spawn(backend).await?;
@@ -147,7 +93,7 @@ db_test! {
         let feed = visitor.get(&format!("{programme}calendar.ics")).await?;
         assert_eq!(feed.status, 200);
         assert!(feed.header("content-type").unwrap_or_default().starts_with("text/calendar"));
-        let mut uids: Vec<String> = events(&feed.body)?.into_iter().map(|e| e.0).collect();
+        let mut uids: Vec<String> = devday_tests::calendar_events(&feed.body)?.into_iter().map(|e| e.0).collect();
         uids.sort();
         let mut expected = vec![format!("{typed}@devday"), format!("{macros}@devday")];
         expected.sort();
@@ -237,7 +183,7 @@ db_test! {
         // The feed follows: the moved session's SEQUENCE counts the move, the cancelled one
         // is gone.
         let feed = visitor.get(&format!("{}calendar.ics", links[0])).await?;
-        let got = events(&feed.body)?;
+        let got = devday_tests::calendar_events(&feed.body)?;
         assert_eq!(got.len(), 1, "{}", feed.body);
         assert_eq!(got[0].0, format!("{typed}@devday"));
         assert_eq!(got[0].1, "1", "{}", feed.body);

@@ -253,6 +253,12 @@ db_test! {
         assert_eq!(one.matches("BEGIN:VEVENT").count(), 1);
         let favourites = public.get(&format!("/dd-2030/schedule.ics?sessions={first},{third}")).await?.body;
         assert_eq!(favourites.matches("BEGIN:VEVENT").count(), 2);
+        // Python's icalendar reads the calendars as calendar apps do (in CI).
+        let read = devday_tests::calendar_events(&ics)?;
+        let first_event = read.iter().find(|e| e.0 == format!("{first}@devday"));
+        assert!(first_event.is_some_and(|e| e.1 == "0" && e.2.starts_with(&format!("{}T10:00:00", first_day()))), "{read:?}");
+        assert_eq!(devday_tests::calendar_events(&favourites)?.len(), 2);
+        assert_eq!(devday_tests::calendar_events(&one)?.len(), 1);
 
         // Release 1 told each speaker their session is in: day (with weekday), time, room
         // and the session's calendar file.
