@@ -952,6 +952,7 @@ schedule-feedback-thanks = Danke für dein Feedback!
 schedule-feedback-not-yet = Feedback ist möglich, sobald der Beitrag vorbei ist.
 schedule-feedback-none = Noch kein Feedback.
 schedule-feedback-count = { $count } Bewertungen, Durchschnitt { $average }
+schedule-watch-recording = Aufzeichnung ansehen
 schedule-recording = Aufzeichnung
 schedule-not-recorded = Auf Wunsch der Vortragenden wird diese Session nicht aufgezeichnet.
 schedule-recordings = Aufzeichnungen

@@ -952,6 +952,7 @@ schedule-feedback-thanks = Thank you for your feedback!
 schedule-feedback-not-yet = Feedback opens when the session has ended.
 schedule-feedback-none = No feedback yet.
 schedule-feedback-count = { $count } ratings, average { $average }
+schedule-watch-recording = Watch the recording
 schedule-recording = Recording
 schedule-not-recorded = At the speaker's request, this session is not recorded.
 schedule-recordings = Recordings

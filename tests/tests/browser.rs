@@ -1920,7 +1920,10 @@ async fn an_organiser_imports_the_video_teams_list_and_the_archive_shows_the_rec
         .click()
         .await?;
     expect_text(&driver, "The list is fine: 2 new, 0 changed, 0 unchanged.").await?;
-    driver.screenshot("recordings-import-checked").await?;
+    // The checked list answers a post: switching the language would load another page.
+    driver
+        .screenshot_as_is("recordings-import-checked-en")
+        .await?;
     c.find(Locator::Css("button[name='action'][value='import']"))
         .await?
         .click()
@@ -1946,7 +1949,7 @@ async fn an_organiser_imports_the_video_teams_list_and_the_archive_shows_the_rec
         .await?
         .click()
         .await?;
-    let page = expect_text(&driver, "Recording").await?;
+    let page = expect_text(&driver, "Watch the recording").await?;
     assert!(page.contains("Zustände als Typen"), "{page}");
     driver.screenshot("recordings-session").await?;
     driver.quit().await

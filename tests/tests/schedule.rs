@@ -367,13 +367,13 @@ db_test! {
 
         // The recording link shows on the public page at once, without a new release.
         let session_page = format!("/dd-now/schedule/sessions/{talk}");
-        assert!(!visitor.get(&session_page).await?.body.contains("Recording"));
+        assert!(!visitor.get(&session_page).await?.body.contains("Watch the recording"));
         let res = admin.post(&format!("/dd-now/manage/schedule/recordings/{talk}"), &[("url", "javascript:alert(1)")]).await?;
         assert_eq!(res.status, 422);
         let res = admin.post(&format!("/dd-now/manage/schedule/recordings/{talk}"), &[("url", "https://media.example.org/v/1")]).await?;
         assert_eq!(res.status, 303);
         let shown = visitor.get(&session_page).await?.body;
-        assert!(shown.contains("media.example.org") && shown.contains(">Recording</a>"), "{shown}");
+        assert!(shown.contains("media.example.org") && shown.contains("Watch the recording</a>"), "{shown}");
         // The exports link it too, as the recording-reading tools expect.
         let xml = visitor.get("/dd-now/schedule.xml").await?.body;
         assert!(xml.contains(r#"<link href="https://media.example.org/v/1" type="media">Recording</link>"#), "{xml}");
@@ -595,7 +595,7 @@ db_test! {
         assert!(list.contains("https:&#x2F;&#x2F;media.example.org&#x2F;1b") && !list.contains("media.example.org&#x2F;1\""), "{list}");
         assert!(!list.contains(&format!("sessions/{}\"", sessions[2].id)), "the session without a link is not listed");
         let session = visitor.get(&format!("/dd-2030/schedule/sessions/{}", sessions[1].id)).await?.body;
-        assert!(session.contains("media.example.org&#x2F;4") && session.contains(">Recording</a>"), "{session}");
+        assert!(session.contains("media.example.org&#x2F;4") && session.contains("Watch the recording</a>"), "{session}");
         let front = visitor.get("/dd-2030/").await?.body;
         assert!(front.contains("&#x2F;dd-2030&#x2F;schedule&#x2F;recordings") || front.contains("/dd-2030/schedule/recordings"), "{front}");
         // German readers get the same page in their language.
