@@ -946,6 +946,12 @@ db_test! {
         assert_eq!(seat.status, 201, "{}", seat.body);
         let held = app.client().api_get("/api/editions/dd-2030/registrations?q=olli", Some(&token)).await?.json();
         assert_eq!(held[0]["tickets"], serde_json::json!([online_id]), "{held}");
+        // Olli confirms. Watching online frees no seat and needs no badge: a reconfirmation
+        // round would not ask him, and the badges leave him out.
+        let mail = app.smtp.wait_for("olli@example.org").await?;
+        let res = visitor.post(&mail.link("/register/confirm/").expect("confirm link"), &[]).await?;
+        assert!(res.status < 400, "{}", res.body);
+
         for (name, stream) in [("Saal 1", "https://stream.example.org/saal-1"), ("Saal 2", "")] {
             let res = admin.post("/dd-2030/manage/schedule/rooms", &[("name", name), ("capacity", "100"), ("stream_url", stream)]).await?;
             assert_eq!(res.status, 303, "{}", res.body);
@@ -958,6 +964,17 @@ db_test! {
 
         // A registered person finds it on their page; opening it counts them, once.
         let ana = builder.attendee("dd-2030", "Ana", "ana@example.org", Locale::En)?;
+        let noshows = admin.get("/dd-2030/manage/registration/reconfirm").await?.body;
+        assert!(noshows.contains("One person with a confirmed seat gets the mail"), "Ana, not Olli: {noshows}");
+        if let Some(pdftotext) = devday_tests::validator("pdftotext") {
+            let pdf = admin.http().get(format!("{}/dd-2030/manage/badges.pdf", app.base)).send().await?.bytes().await?;
+            let file = std::env::temp_dir().join(format!("devday-hybrid-{}.pdf", uuid::Uuid::new_v4()));
+            std::fs::write(&file, &pdf)?;
+            let out = std::process::Command::new(pdftotext).arg(&file).arg("-").output()?;
+            std::fs::remove_file(&file).ok();
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(text.contains("Ana") && !text.contains("Olli"), "{text}");
+        }
         let manage = visitor.get(&ana.manage_link()).await?.body;
         assert!(manage.contains("Watch live") && !manage.contains("stream.example.org"), "{manage}");
         let watch = devday_tests::capture(r#"href="([^"]+/watch/[^"]+)""#, &manage.replace("&#x2F;", "/"));

@@ -118,7 +118,15 @@ pub fn badges_pdf(
     let roles = roles(conn, &edition.id)?;
     let label = labeller(i18n, locale);
     let mut badges = Vec::new();
+    // Badges are for the venue: whoever only watches online gets none.
+    let entrance = crate::lists::find(conn, &edition.id, None)?;
     for holder in tickets::confirmed(conn, &edition.id)? {
+        if entrance
+            .as_ref()
+            .is_some_and(|l| !l.admits(&holder.ticket_type_ids))
+        {
+            continue;
+        }
         if let Some(t) = &selection.ticket_type {
             if !t.is_empty() && !holder.ticket_type_ids.contains(t) {
                 continue;

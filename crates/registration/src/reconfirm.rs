@@ -214,8 +214,15 @@ pub fn tally(conn: &mut DbConn, edition_id: &EditionId) -> QueryResult<Tally> {
     Ok(tally)
 }
 
-/// The confirmed attendees a round would ask now: not speakers or team, not asked yet.
+/// The confirmed attendees a round would ask now: with a seat in the hall (watching online
+/// frees nothing), not speakers or team, not asked yet.
 fn askable(conn: &mut DbConn, edition: &Edition) -> AppResult<Vec<Registration>> {
+    use devday_db::schema::{registration_tickets::dsl as rt, ticket_types::dsl as tt};
+    let seated = rt::registration_tickets
+        .inner_join(tt::ticket_types)
+        .filter(tt::edition_id.eq(&edition.id))
+        .filter(tt::kind.eq(crate::model::TicketKind::Conference))
+        .select(rt::registration_id);
     let guests: Vec<String> = guests::people(conn, &edition.id)?
         .into_iter()
         .map(|(_, email, _)| email.to_lowercase())
@@ -226,6 +233,7 @@ fn askable(conn: &mut DbConn, edition: &Edition) -> AppResult<Vec<Registration>>
     Ok(r::registrations
         .filter(r::edition_id.eq(&edition.id))
         .filter(r::state.eq(RegistrationState::Confirmed))
+        .filter(r::id.eq_any(seated))
         .filter(r::email.ne_all(&guests))
         .filter(r::id.ne_all(asked))
         .order(r::created_at.asc())
