@@ -107,6 +107,9 @@ pub struct ImportRow {
     pub was: String,
     #[serde(flatten)]
     pub result: RowResult,
+    /// The session the row names, once found.
+    #[serde(skip)]
+    pub guid: Option<ProposalId>,
 }
 
 impl ImportRow {
@@ -172,6 +175,7 @@ fn read_row(record: &Record, sessions: &[Released]) -> ImportRow {
         url: url.to_owned(),
         was: String::new(),
         result,
+        guid: found.ok().map(|s| ProposalId::from(s.guid.as_str())),
     }
 }
 
@@ -197,10 +201,8 @@ pub fn check_import(
             continue;
         }
         let mut row = read_row(record, sessions);
-        if !row.is_invalid() {
-            let guid = matching(sessions, &row.session).map(|s| s.guid.clone());
-            let guid = guid.unwrap_or_default();
-            row.was = links.get(&guid).cloned().unwrap_or_default();
+        if let Some(guid) = row.guid.clone().filter(|_| !row.is_invalid()) {
+            row.was = links.get(guid.as_str()).cloned().unwrap_or_default();
             row.result = if !seen.insert(guid) {
                 RowResult::Invalid("recordings-import-duplicate")
             } else if row.was.is_empty() {
@@ -231,19 +233,16 @@ pub fn import(
         }
         let mut done = Imported::default();
         for row in rows {
-            let count = match row.result {
-                RowResult::New => &mut done.new,
-                RowResult::Changed => &mut done.changed,
+            match row.result {
+                RowResult::New => done.new += 1,
+                RowResult::Changed => done.changed += 1,
                 RowResult::Same | RowResult::Invalid(_) => {
                     done.same += 1;
                     continue;
                 }
-            };
-            *count += 1;
-            let guid = matching(sessions, &row.session)
-                .map(|s| ProposalId::from(s.guid.clone()))
-                .map_err(|_| AppError::NotFound)?;
-            set(conn, edition_id, &guid, &row.url)?;
+            }
+            let guid = row.guid.as_ref().ok_or(AppError::NotFound)?;
+            set(conn, edition_id, guid, &row.url)?;
         }
         Ok(Ok(done))
     })

@@ -54,8 +54,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 /// Opens a room's live stream from the programme: counted as watching, then sent on.
-async fn watch(state: web::Data<AppState>, own: Own, req: HttpRequest) -> AppResult<HttpResponse> {
-    let room = devday_schedule::model::RoomId::from(req.match_info().query("room"));
+async fn watch(
+    state: web::Data<AppState>,
+    own: Own,
+    path: web::Path<(String, String, String, devday_schedule::model::RoomId)>,
+) -> AppResult<HttpResponse> {
+    let room = path.into_inner().3;
     let reg = own.registration;
     let url = state
         .db(move |c| crate::streams::open(c, &reg, &room))
