@@ -1755,3 +1755,76 @@ email-programme-recordings-text = { $n ->
    *[other] die Aufzeichnungen von { $n } Sessions, die du bei { $edition } markiert hast, sind online:
 }
 email-programme-recordings-programme = Dein Programm:
+
+## Webhooks
+webhooks = Webhooks
+webhooks-lead = Sag deinen anderen Systemen, was in dieser Ausgabe passiert. devday schickt jedes Ereignis als JSON an die Adressen unten, signiert nach der Standard-Webhooks-Spezifikation, und versucht es erneut, bis der Empfänger antwortet.
+webhooks-none = Noch keine Endpunkte. Trag die Adresse eines Empfängers ein (ein Chat-Bot, ein Tabellen-Skript, dein eigener Dienst) und wähle, was er erfährt.
+webhooks-endpoint = Endpunkt
+webhooks-events = Ereignisse
+webhooks-deliveries = Zustellungen
+webhooks-all = Alle Webhooks
+webhooks-all-events = Alle Ereignisse
+webhooks-paused = Pausiert
+webhooks-add = Endpunkt hinzufügen
+webhooks-add-submit = Endpunkt hinzufügen
+webhooks-url = Adresse (URL)
+webhooks-url-hint = Wohin devday schickt, zum Beispiel https://hooks.example.org/devday. Adressen in privaten Netzen werden abgelehnt, außer der Betreiber des Servers erlaubt sie.
+webhooks-url-invalid = Gib eine Adresse ein, die mit https:// oder http:// beginnt.
+webhooks-url-credentials = Lass Benutzername und Passwort aus der Adresse weg; prüfe stattdessen die Signatur.
+webhooks-description = Beschreibung (für dich)
+webhooks-no-events = Wähle mindestens ein Ereignis.
+webhooks-how = Jede Zustellung trägt die Header webhook-id, webhook-timestamp und webhook-signature. Die Daten enthalten IDs, Zustände und Titel, nie Namen oder E-Mail-Adressen; mehr holst du über die Organisations-API. Fehlgeschlagene Zustellungen werden nach 2, 4, 8 … Sekunden wiederholt, höchstens eine Stunde auseinander, etwa neun Stunden lang.
+webhook-event-proposal-submitted = Ein Vorschlag wird eingereicht
+webhook-event-proposal-state_changed = Ein Vorschlag ändert seinen Zustand (angenommen, bestätigt, zurückgezogen …)
+webhook-event-release-published = Eine Programmversion wird veröffentlicht
+webhook-event-registration-confirmed = Eine Anmeldung wird bestätigt
+webhook-event-registration-cancelled = Eine Anmeldung wird storniert
+webhook-event-waitlist-offered = Jemandem auf einer Warteliste wird ein Platz angeboten
+webhook-event-checkin-created = Jemand wird am Einlass eingecheckt
+webhooks-no-deliveries = Noch nichts gesendet
+webhooks-tally-delivered = { $n } zugestellt
+webhooks-tally-pending = { $n } wartend
+webhooks-tally-retrying = { $n } in Wiederholung
+webhooks-tally-failed = { $n } aufgegeben
+webhooks-test = Test-Ereignis senden
+webhooks-retry = { $n ->
+    [one] Das nicht zugestellte Ereignis jetzt erneut senden
+   *[other] { $n } nicht zugestellte Ereignisse jetzt erneut senden
+}
+webhooks-log = Zustellprotokoll
+webhooks-log-empty = Noch nichts an diesen Endpunkt gesendet. Schick ein Test-Ereignis, um ihn auszuprobieren.
+webhooks-when = Wann
+webhooks-event = Ereignis
+webhooks-result = Ergebnis
+webhooks-delivered = Zugestellt (HTTP { $status })
+webhooks-attempts = { $n } Versuche
+webhooks-pending = Wartet auf den Versand
+webhooks-retrying = { $n ->
+    [one] Einmal fehlgeschlagen
+   *[other] { $n }-mal fehlgeschlagen
+}, wird wiederholt
+webhooks-next = nächster Versuch { $at }
+webhooks-failed = Aufgegeben nach { $n } Versuchen
+webhooks-secret = Signaturschlüssel
+webhooks-secret-hint = Gib ihn dem Empfänger, damit er prüfen kann, dass eine Zustellung von devday kommt (jede Standard-Webhooks-Bibliothek kann das). Halte ihn geheim.
+webhooks-rotate = Neuen Schlüssel erzeugen
+webhooks-settings = Einstellungen
+webhooks-active = Aktiv
+webhooks-active-hint = Ein pausierter Endpunkt behält seine Ereignisse; sie werden gesendet, sobald er wieder aktiv ist.
+webhooks-delete = Diesen Endpunkt löschen
+confirm-webhook-delete = Den Endpunkt { $subject } löschen?
+confirm-webhook-delete-text = Er erfährt nichts mehr, und sein Zustellprotokoll und nicht zugestellte Ereignisse werden mit gelöscht.
+confirm-webhook-delete-yes = Endpunkt löschen
+flash-webhook-added = Endpunkt { $url } hinzugefügt. Gib dem Empfänger den Signaturschlüssel unten und schick dann ein Test-Ereignis.
+flash-webhook-saved = Endpunkt gespeichert.
+flash-webhook-paused = Endpunkt gespeichert und pausiert: Seine Ereignisse warten, bis er wieder aktiv ist.
+flash-webhook-test-queued = Test-Ereignis eingereiht: Es erscheint in wenigen Sekunden im Protokoll unten.
+flash-webhook-test-paused = Test-Ereignis eingereiht; es wartet, bis der Endpunkt wieder aktiv ist.
+flash-webhook-retrying = { $n ->
+    [0] Es wartete nichts auf eine Wiederholung.
+    [one] Ein Ereignis wird erneut gesendet.
+   *[other] { $n } Ereignisse werden erneut gesendet.
+}
+flash-webhook-secret-rotated = Neuer Signaturschlüssel erzeugt: Der alte signiert nicht mehr. Gib dem Empfänger den neuen.
+flash-webhook-deleted = Endpunkt { $url } gelöscht.

@@ -1748,3 +1748,76 @@ email-programme-recordings-text = { $n ->
    *[other] the recordings of { $n } sessions you starred at { $edition } are online:
 }
 email-programme-recordings-programme = Your programme:
+
+## Webhooks
+webhooks = Webhooks
+webhooks-lead = Tell your other systems what happens in this edition. devday posts each event as JSON to the addresses below, signed as the Standard Webhooks specification says, and tries again until the receiver answers.
+webhooks-none = No endpoints yet. Add the address of a receiver (a chat bot, a spreadsheet script, your own service) and choose what it hears.
+webhooks-endpoint = Endpoint
+webhooks-events = Events
+webhooks-deliveries = Deliveries
+webhooks-all = All webhooks
+webhooks-all-events = Every event
+webhooks-paused = Paused
+webhooks-add = Add an endpoint
+webhooks-add-submit = Add endpoint
+webhooks-url = Address (URL)
+webhooks-url-hint = Where devday posts, for example https://hooks.example.org/devday. Addresses in private networks are refused unless the server's operator allows them.
+webhooks-url-invalid = Enter an address starting with https:// or http://.
+webhooks-url-credentials = Leave the user name and password out of the address; check the signature instead.
+webhooks-description = Description (for you)
+webhooks-no-events = Choose at least one event.
+webhooks-how = Each delivery carries the headers webhook-id, webhook-timestamp and webhook-signature. Payloads hold ids, states and titles, never names or e-mail addresses; fetch more through the organiser API. Failed deliveries are retried after 2, 4, 8 … seconds, at most an hour apart, for about nine hours.
+webhook-event-proposal-submitted = A proposal is submitted
+webhook-event-proposal-state_changed = A proposal changes state (accepted, confirmed, withdrawn …)
+webhook-event-release-published = A programme version is released
+webhook-event-registration-confirmed = A registration is confirmed
+webhook-event-registration-cancelled = A registration is cancelled
+webhook-event-waitlist-offered = A place is offered to someone on a waiting list
+webhook-event-checkin-created = Someone is checked in at the door
+webhooks-no-deliveries = Nothing sent yet
+webhooks-tally-delivered = { $n } delivered
+webhooks-tally-pending = { $n } waiting
+webhooks-tally-retrying = { $n } retrying
+webhooks-tally-failed = { $n } given up
+webhooks-test = Send a test event
+webhooks-retry = { $n ->
+    [one] Retry the undelivered event now
+   *[other] Retry { $n } undelivered events now
+}
+webhooks-log = Delivery log
+webhooks-log-empty = Nothing sent to this endpoint yet. Send a test event to try it.
+webhooks-when = When
+webhooks-event = Event
+webhooks-result = Result
+webhooks-delivered = Delivered (HTTP { $status })
+webhooks-attempts = { $n } attempts
+webhooks-pending = Waiting to be sent
+webhooks-retrying = Failed { $n ->
+    [one] once
+   *[other] { $n } times
+}, retrying
+webhooks-next = next attempt { $at }
+webhooks-failed = Given up after { $n } attempts
+webhooks-secret = Signing secret
+webhooks-secret-hint = Give this to the receiver so it can check that a delivery comes from devday (any Standard Webhooks library does it). Keep it secret.
+webhooks-rotate = Make a new secret
+webhooks-settings = Settings
+webhooks-active = Active
+webhooks-active-hint = A paused endpoint keeps its events; they are sent once it is active again.
+webhooks-delete = Delete this endpoint
+confirm-webhook-delete = Delete the endpoint { $subject }?
+confirm-webhook-delete-text = It hears nothing more, and its delivery log and undelivered events are deleted with it.
+confirm-webhook-delete-yes = Delete endpoint
+flash-webhook-added = Endpoint { $url } added. Give the receiver the signing secret below, then send a test event.
+flash-webhook-saved = Endpoint saved.
+flash-webhook-paused = Endpoint saved and paused: its events wait until it is active again.
+flash-webhook-test-queued = Test event queued: it appears in the log below within seconds.
+flash-webhook-test-paused = Test event queued; it waits until the endpoint is active again.
+flash-webhook-retrying = { $n ->
+    [0] Nothing was waiting to be retried.
+    [one] One event is being sent again.
+   *[other] { $n } events are being sent again.
+}
+flash-webhook-secret-rotated = New signing secret made: the old one no longer signs. Give the receiver the new one.
+flash-webhook-deleted = Endpoint { $url } deleted.

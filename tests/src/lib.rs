@@ -8,6 +8,7 @@ mod browser;
 pub mod builders;
 mod db;
 pub mod flows;
+pub mod hooks;
 mod smtp;
 pub mod web;
 

@@ -346,6 +346,28 @@ fn replay(conn: &mut DbConn, list: &ListWithTypes, nonce: &str) -> QueryResult<O
     Ok(Some(out))
 }
 
+/// Tells the edition's webhooks that someone was let in (ids only, no name).
+fn admitted(
+    conn: &mut DbConn,
+    edition: &Edition,
+    list: &ListWithTypes,
+    holder: &Holder,
+    record: &Record<'_>,
+) -> QueryResult<()> {
+    use devday_shared::webhooks::{emit, EventType};
+    let data = serde_json::json!({
+        "checkin": {
+            "registration": holder.registration_id,
+            "list": { "slug": list.list.slug, "name": list.list.name },
+            "scanned_at": record.scanned_at.and_utc(),
+            "device": record.scan.device,
+            "offline": record.scan.offline,
+        },
+        "api": format!("/api/editions/{}/registrations/{}", edition.slug, holder.registration_id),
+    });
+    emit(conn, edition, EventType::CheckinCreated, data)
+}
+
 /// Applies the door's rules to one scan and records it.
 pub fn scan(
     conn: &mut DbConn,
@@ -390,6 +412,7 @@ pub fn scan(
         let mut out = answer(Some(&holder), Outcome::Admitted, &nonce);
         let earlier = admission(c, &list.list.id, &holder.registration_id)?;
         if earlier.is_none() && record.admit(c, &holder.registration_id)? {
+            admitted(c, edition, list, &holder, &record)?;
             out.checked_in_at = Some(scanned_at);
             out.checked_in_by = Some(scan.device.clone());
             return Ok(out);

@@ -704,6 +704,40 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhook_endpoints (id) {
+        id -> Text,
+        edition_id -> Text,
+        url -> Text,
+        description -> Text,
+        secret -> Text,
+        events -> Text,
+        active -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (message_id, endpoint_id) {
+        message_id -> Text,
+        endpoint_id -> Text,
+        event_type -> Text,
+        payload -> Text,
+        created_at -> Timestamp,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        claim_token -> Nullable<Text>,
+        delivered_at -> Nullable<Timestamp>,
+        failed_at -> Nullable<Timestamp>,
+        last_attempt_at -> Nullable<Timestamp>,
+        last_status -> Nullable<Integer>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
     users,
@@ -758,4 +792,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     reconfirmation_rounds,
     reconfirmations,
     door_admissions,
+    webhook_endpoints,
+    webhook_deliveries,
 );

@@ -18,7 +18,7 @@ use devday_shared::templates::Templates;
 use devday_shared::web::rate_limit::{self, RateLimits};
 use devday_shared::web::{assets, csrf, errors, headers, nul};
 use devday_shared::Refusal;
-use devday_shared::{accounts, api, editions, ops, settings_store, AppError, AppState};
+use devday_shared::{accounts, api, editions, ops, settings_store, webhooks, AppError, AppState};
 use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
 
@@ -46,6 +46,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .configure(devday_schedule::configure)
         .configure(accounts::configure)
         .configure(editions::configure)
+        .configure(webhooks::configure)
         .configure(devday_cfp::configure)
         .configure(editions::configure_public);
 }
@@ -133,6 +134,7 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
         secret: secret.into(),
     };
     let worker = OutboxWorker::spawn(pool.clone(), &settings.mail, wakeup)?;
+    let hooks = webhooks::WebhookWorker::spawn(pool.clone(), &settings.webhooks)?;
 
     let state = web::Data::new(state);
     let background = state.clone();
@@ -211,5 +213,6 @@ async fn run(settings: Settings) -> anyhow::Result<()> {
     sweeper.abort();
     tracing::info!("server stopped; letting the outbox finish");
     worker.shutdown();
+    hooks.shutdown();
     Ok(())
 }

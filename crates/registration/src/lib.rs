@@ -6,6 +6,7 @@
 
 pub mod carry;
 pub mod door;
+mod events;
 pub mod guests;
 pub mod hub;
 pub mod interests;

@@ -216,6 +216,11 @@ pub fn offer_free_seats(
             w::updated_at.eq(now()),
         ))
         .execute(conn)?;
+        let ticket_type: TicketType = tt::ticket_types
+            .find(ticket_type_id)
+            .select(TicketType::as_select())
+            .first(conn)?;
+        crate::events::offered(conn, edition, &entry.id, &ticket_type, expires)?;
         let mut ctx = tera::Context::new();
         ctx.insert("name", &entry.name);
         ctx.insert("edition", &edition.name);

@@ -3,6 +3,7 @@
 
 use devday_shared::vocabulary::EditionId;
 use devday_shared::vocabulary::UserId;
+use devday_shared::webhooks::EventType;
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
@@ -411,7 +412,7 @@ pub fn release_as(
             .values((
                 sr::id.eq(&id),
                 sr::edition_id.eq(&edition.id),
-                sr::number.eq(previous.map_or(1, |r| r.number + 1)),
+                sr::number.eq(previous.as_ref().map_or(1, |r| r.number + 1)),
                 sr::name.eq(name),
                 sr::comment.eq(form.comment.trim()),
                 sr::snapshot.eq(serde_json::to_string(&snapshot).map_err(AppError::internal)?),
@@ -419,6 +420,20 @@ pub fn release_as(
                 sr::released_at.eq(now()),
             ))
             .execute(conn)?;
+        let number = previous.map_or(1, |r| r.number + 1);
+        let data = serde_json::json!({
+            "release": {
+                "number": number,
+                "name": name,
+                "sessions": snapshot.sessions.len(),
+                "changes": snapshot.changes.len(),
+            },
+            "exports": {
+                "frab_xml": format!("/{}/schedule.xml", edition.slug),
+                "c3voc_json": format!("/{}/schedule.json", edition.slug),
+            },
+        });
+        devday_shared::webhooks::emit(conn, edition, EventType::ReleasePublished, data)?;
         if let Tell::Everyone { secret } = tell {
             tell_speakers(conn, mailer, edition, &snapshot, before.as_ref())?;
             if let Some(before) = &before {

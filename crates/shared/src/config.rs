@@ -10,7 +10,7 @@ use figment::Figment;
 use serde::Deserialize;
 
 const DEFAULTS: &str = include_str!("../../../config/default.toml");
-const SECTIONS: [&str; 5] = ["server", "database", "mail", "security", "log"];
+const SECTIONS: [&str; 6] = ["server", "database", "mail", "webhooks", "security", "log"];
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -18,6 +18,7 @@ pub struct Settings {
     pub server: ServerSettings,
     pub database: DatabaseSettings,
     pub mail: MailSettings,
+    pub webhooks: WebhookSettings,
     pub security: SecuritySettings,
     pub log: LogSettings,
 }
@@ -74,6 +75,15 @@ pub struct MailSettings {
     pub max_attempts: i32,
     pub timeout_seconds: u64,
     pub claim_seconds: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WebhookSettings {
+    pub allow_private_networks: bool,
+    pub timeout_seconds: u64,
+    pub max_attempts: i32,
+    pub poll_interval_ms: u64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -168,6 +178,12 @@ impl Settings {
                 "mail.claim_seconds",
                 "must be at least three times mail.timeout_seconds and at most 86400",
             );
+        }
+        if self.webhooks.max_attempts < 1 {
+            return bad("webhooks.max_attempts", "must be at least 1");
+        }
+        if !(1..=300).contains(&self.webhooks.timeout_seconds) {
+            return bad("webhooks.timeout_seconds", "must be between 1 and 300");
         }
         if self.security.session_days < 1 {
             return bad("security.session_days", "must be at least 1");

@@ -25,6 +25,7 @@ pub mod state;
 pub mod templates;
 pub mod vocabulary;
 pub mod web;
+pub mod webhooks;
 
 pub use error::{AppError, AppResult, FieldErrors};
 pub use refusal::Refusal;

@@ -38,8 +38,42 @@ pub fn record(
             h::to_state.eq(to),
             h::note.eq(note.text()),
         ))
-        .execute(conn)
-        .map(drop)
+        .execute(conn)?;
+    tell_webhooks(conn, proposal_id, from, to)
+}
+
+/// Tells the edition's webhooks that a proposal was sent in or changed state: its id,
+/// title and states (a draft, and edits that keep the state, are nobody's business).
+fn tell_webhooks(
+    conn: &mut DbConn,
+    proposal_id: &ProposalId,
+    from: Option<ProposalState>,
+    to: ProposalState,
+) -> QueryResult<()> {
+    use devday_shared::webhooks::{emit, EventType};
+    let event = match (from, to) {
+        (_, ProposalState::Draft) => return Ok(()),
+        (from, to) if from == Some(to) => return Ok(()),
+        (None | Some(ProposalState::Draft), ProposalState::Submitted) => {
+            EventType::ProposalSubmitted
+        }
+        _ => EventType::ProposalStateChanged,
+    };
+    let (edition_id, title): (EditionId, String) = p::proposals
+        .find(proposal_id)
+        .select((p::edition_id, p::title))
+        .first(conn)?;
+    let edition = devday_shared::editions::queries::by_id(conn, &edition_id)?;
+    let data = serde_json::json!({
+        "proposal": {
+            "id": proposal_id,
+            "title": title,
+            "state": to.as_str(),
+            "previous_state": from.map(ProposalState::as_str),
+        },
+        "api": format!("/api/editions/{}/proposals/{proposal_id}", edition.slug),
+    });
+    emit(conn, &edition, event, data)
 }
 
 /// Keeps the lower-cased text that full-text search looks in: title, abstract, speakers.

@@ -111,5 +111,6 @@ pub(crate) fn send_ticket(
         mail.inline_png = Some(devday_badges::qr::png(&codes.qr).map_err(AppError::internal)?);
     }
     outbox::enqueue(conn, &mail)?;
+    crate::events::confirmed(conn, edition, reg, &ticket.types)?;
     Ok(manage)
 }

@@ -70,6 +70,7 @@ pub fn cancel(
 ) -> AppResult<()> {
     write_transaction(conn, |conn| -> AppResult<()> {
         let offered = release(conn, mailer, edition, reg, RegistrationState::Cancelled)?;
+        crate::events::cancelled(conn, edition, reg, by)?;
         let mut ctx = tera::Context::new();
         ctx.insert("name", &reg.name);
         ctx.insert("edition", &edition.name);

@@ -19,4 +19,5 @@ pub mod slots;
 pub use form::{local_to_utc, EditionForm, EditionInput};
 pub use model::{Edition, EditionFormat, WindowState};
 pub use roles::Role;
+pub(crate) use routes::EditionView;
 pub use routes::{configure, configure_public};

@@ -1,0 +1,181 @@
+//! The background thread that posts due deliveries, one at a time, each signed for its
+//! attempt; a database connection is held only to claim and to record, never while posting.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use devday_db::Pool;
+use reqwest::blocking::Client;
+
+use super::deliveries::{self, Attempt, Due};
+use super::{guard, signing};
+use crate::config::WebhookSettings;
+use crate::mail::Wakeup;
+
+/// How many deliveries one claim takes.
+const BATCH: i64 = 8;
+/// The most of a receiver's answer kept in the log when it refuses.
+const KEEP_ANSWER: usize = 200;
+
+pub struct WebhookWorker {
+    stop: Arc<AtomicBool>,
+    wakeup: Wakeup,
+    handle: Option<JoinHandle<()>>,
+}
+
+impl WebhookWorker {
+    pub fn spawn(pool: Pool, settings: &WebhookSettings) -> anyhow::Result<Self> {
+        let mut client = Client::builder()
+            .timeout(Duration::from_secs(settings.timeout_seconds))
+            .connect_timeout(Duration::from_secs(settings.timeout_seconds))
+            // A redirect could lead anywhere, the server's own network included.
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(concat!("devday-webhooks/", env!("CARGO_PKG_VERSION")));
+        if !settings.allow_private_networks {
+            client = client.dns_resolver(Arc::new(guard::PublicOnly));
+        }
+        // The blocking client runs its own runtime, which may not be built inside the
+        // server's: build it on the worker's thread.
+        let stop = Arc::new(AtomicBool::new(false));
+        let wakeup = Wakeup::default();
+        let rules = Rules {
+            poll: Duration::from_millis(settings.poll_interval_ms.max(10)),
+            max_attempts: settings.max_attempts,
+            claim: chrono::Duration::seconds(
+                ((settings.timeout_seconds + 5) * BATCH as u64) as i64,
+            ),
+            allow_private: settings.allow_private_networks,
+        };
+        let handle = {
+            let (stop, wakeup) = (stop.clone(), wakeup.clone());
+            std::thread::Builder::new()
+                .name("webhooks".into())
+                .spawn(move || match client.build() {
+                    Ok(client) => run(&pool, &client, &stop, &wakeup, rules),
+                    Err(e) => tracing::error!(error = %e, "webhooks: no HTTP client"),
+                })?
+        };
+        Ok(Self {
+            stop,
+            wakeup,
+            handle: Some(handle),
+        })
+    }
+
+    /// Lets the worker finish the delivery it is posting, then stops it.
+    pub fn shutdown(mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        self.wakeup.notify();
+        if let Some(handle) = self.handle.take() {
+            if handle.join().is_err() {
+                tracing::error!("the webhook worker panicked");
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Rules {
+    poll: Duration,
+    max_attempts: i32,
+    claim: chrono::Duration,
+    allow_private: bool,
+}
+
+fn run(pool: &Pool, client: &Client, stop: &AtomicBool, wakeup: &Wakeup, rules: Rules) {
+    while !stop.load(Ordering::SeqCst) {
+        let claimed = pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
+            deliveries::claim(&mut c, BATCH, rules.claim).map_err(|e| e.to_string())
+        });
+        let (token, due) = match claimed {
+            Ok(batch) if !batch.1.is_empty() => batch,
+            Ok(_) => {
+                wakeup.wait(rules.poll);
+                continue;
+            }
+            Err(e) => {
+                tracing::warn!(error = %e, "webhooks: could not read the queue");
+                wakeup.wait(rules.poll);
+                continue;
+            }
+        };
+        // Stopping mid-batch leaves the rest claimed; they are posted once the claim ends.
+        for delivery in due.iter().take_while(|_| !stop.load(Ordering::SeqCst)) {
+            let attempt = post(client, delivery, rules.allow_private);
+            let recorded = pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
+                deliveries::record(&mut c, delivery, &token, &attempt, rules.max_attempts)
+                    .map_err(|e| e.to_string())
+            });
+            if let Err(e) = recorded {
+                tracing::error!(id = %delivery.message_id, error = %e, "webhooks: could not record the attempt");
+            }
+        }
+    }
+    tracing::info!("webhook worker stopped");
+}
+
+/// Posts one delivery, signed with this attempt's time.
+fn post(client: &Client, due: &Due, allow_private: bool) -> Attempt {
+    let url = match guard::check_url(&due.url) {
+        Ok(url) => url,
+        Err(problem) => return failed(None, problem.to_owned()),
+    };
+    if !allow_private {
+        if let Err(refused) = guard::check_literal(&url) {
+            return failed(None, refused);
+        }
+    }
+    let timestamp = chrono::Utc::now().timestamp();
+    let answer = client
+        .post(url)
+        .header("content-type", "application/json")
+        .header("webhook-id", &due.message_id)
+        .header("webhook-timestamp", timestamp.to_string())
+        .header(
+            "webhook-signature",
+            signing::signature(&due.secret, &due.message_id, timestamp, &due.payload),
+        )
+        .body(due.payload.clone())
+        .send();
+    match answer {
+        Ok(response) if response.status().is_success() => {
+            tracing::info!(id = %due.message_id, endpoint = %due.endpoint_id, "webhooks: delivered");
+            Attempt::Delivered {
+                status: response.status().as_u16(),
+            }
+        }
+        Ok(response) => {
+            let status = response.status();
+            let text: String = response
+                .text()
+                .unwrap_or_default()
+                .chars()
+                .take(KEEP_ANSWER)
+                .collect();
+            failed(
+                Some(status.as_u16()),
+                format!("HTTP {status} {}", text.trim()),
+            )
+        }
+        Err(e) => failed(None, chain(&e)),
+    }
+}
+
+fn failed(status: Option<u16>, error: String) -> Attempt {
+    tracing::warn!(?status, %error, "webhooks: delivery failed");
+    Attempt::Failed { status, error }
+}
+
+/// An error with its causes, which say what went wrong (refused, timed out, TLS).
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text.chars().take(KEEP_ANSWER * 2).collect()
+}
