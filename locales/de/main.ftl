@@ -1828,3 +1828,9 @@ flash-webhook-retrying = { $n ->
 }
 flash-webhook-secret-rotated = Neuer Signaturschlüssel erzeugt: Der alte signiert nicht mehr. Gib dem Empfänger den neuen.
 flash-webhook-deleted = Endpunkt { $url } gelöscht.
+webhooks-error-connect = Keine Verbindung:
+webhooks-error-timeout = Keine Antwort in der Zeit:
+webhooks-error-address = Nicht gesendet, die Adresse liegt im eigenen Netz des Servers:
+webhooks-error-status = Der Empfänger hat abgelehnt:
+webhooks-error-invalid = Nicht gesendet, die Adresse ist ungültig:
+webhooks-error-other = Fehlgeschlagen:

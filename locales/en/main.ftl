@@ -1821,3 +1821,9 @@ flash-webhook-retrying = { $n ->
 }
 flash-webhook-secret-rotated = New signing secret made: the old one no longer signs. Give the receiver the new one.
 flash-webhook-deleted = Endpoint { $url } deleted.
+webhooks-error-connect = Could not connect:
+webhooks-error-timeout = No answer in time:
+webhooks-error-address = Not sent, the address is inside the server's own network:
+webhooks-error-status = The receiver refused it:
+webhooks-error-invalid = Not sent, the address is not valid:
+webhooks-error-other = Failed:

@@ -1289,6 +1289,7 @@ async fn every_role_s_main_pages_pass_an_accessibility_check() -> anyhow::Result
         "/dd-2030/manage/schedule",
         "/dd-2030/manage/schedule/setup",
         "/dd-2030/manage/checkin",
+        "/dd-2030/manage/webhooks",
         "/dd-2030/staff/",
         "/dd-2030/staff/scanner",
         "/dd-2030/staff/badges",
@@ -2056,5 +2057,91 @@ async fn an_organiser_makes_the_edition_hybrid_and_a_registered_person_finds_the
         .get(&link.replace(app.base.as_str(), ""))
         .await?;
     assert_eq!(res.location(), Some("https://stream.example.org/saal-1"));
+    driver.quit().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[cfg_attr(
+    not(devday_browser),
+    ignore = "browser suite off: apt-get install chromium chromium-driver, then set DEVDAY_TEST_BROWSER=1"
+)]
+async fn an_organiser_connects_a_receiver_tries_it_and_sees_an_outage_in_the_log(
+) -> anyhow::Result<()> {
+    devday_tests::binary!();
+    let mut app = TestApp::builder(devday_tests::Backend::Sqlite)
+        .env("DEVDAY_WEBHOOKS_ALLOW_PRIVATE_NETWORKS", "true")
+        .env("DEVDAY_WEBHOOKS_POLL_INTERVAL_MS", "100")
+        .spawn()
+        .await?;
+    let admin = app.admin().await?;
+    app.create_open_edition(&admin, "dd-2030").await?;
+    let mut receiver = devday_tests::hooks::Receiver::start()?;
+    let driver = WebDriver::start().await?;
+    let c = &driver.client;
+    log_in(
+        &driver,
+        &app.base,
+        "admin@example.org",
+        devday_tests::PASSWORD,
+    )
+    .await?;
+    c.goto(&format!("{}/dd-2030/manage/settings", app.base))
+        .await?;
+    c.find(Locator::LinkText("Webhooks")).await?.click().await?;
+    expect_text(&driver, "No endpoints yet").await?;
+    // Every event is ticked for a new endpoint; the organiser leaves check-ins out.
+    fill(&driver, "url", &receiver.url("/devday")).await?;
+    fill(&driver, "description", "Team chat").await?;
+    c.find(Locator::Css("input[value='checkin.created']"))
+        .await?
+        .click()
+        .await?;
+    submit(&driver).await?;
+    expect_text(&driver, "Give the receiver the signing secret below").await?;
+    c.find(Locator::Css("#secret summary"))
+        .await?
+        .click()
+        .await?;
+    let secret = c.find(Locator::Css("code.secret")).await?.text().await?;
+    assert!(secret.starts_with("whsec_"), "{secret}");
+    // A test event reaches the receiver and the log says so.
+    c.find(Locator::Css("form[action$='/test'] button"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Test event queued").await?;
+    receiver.wait_for("webhook.test").await?;
+    // The receiver goes down: the next one fails, waits and says why.
+    receiver.down();
+    c.find(Locator::Css("form[action$='/test'] button"))
+        .await?
+        .click()
+        .await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        c.refresh().await?;
+        let text = c.find(Locator::Css("main")).await?.text().await?;
+        if text.contains("Failed once, retrying") && text.contains("Delivered (HTTP 204)") {
+            break;
+        }
+        anyhow::ensure!(
+            std::time::Instant::now() < deadline,
+            "the log never showed both: {text}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    expect_text(&driver, "Retry the undelivered event now").await?;
+    if let Some(axe) = devday_tests::validator_file("axe.min.js") {
+        let found = accessibility_violations(&driver, &std::fs::read_to_string(axe)?).await?;
+        assert!(found.is_empty(), "axe on the endpoint page: {found:#?}");
+    }
+    driver.screenshot("webhook-endpoint").await?;
+    c.find(Locator::LinkText("← All webhooks"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Team chat").await?;
+    driver.screenshot("webhooks").await?;
+    receiver.up()?;
     driver.quit().await
 }

@@ -193,3 +193,37 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn a_receiver_inside_the_servers_own_network_is_refused_unless_the_operator_allows_it(backend) {
+        let mut app = TestApp::builder(backend)
+            .env("DEVDAY_WEBHOOKS_POLL_INTERVAL_MS", "100")
+            .spawn()
+            .await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-hooks").await?;
+        let receiver = Receiver::start()?;
+        // By address and by name: the name resolves to loopback and is refused all the same.
+        let by_name = receiver.url("/in").replace("127.0.0.1", "localhost");
+        for url in [receiver.url("/in"), by_name] {
+            let added = admin
+                .post("/dd-hooks/manage/webhooks", &[("url", &url), ("events", "checkin.created")])
+                .await?;
+            assert_eq!(added.status, 303, "{}", added.body);
+            let page = added.location().unwrap_or_default().to_owned();
+            assert_eq!(admin.post(&format!("{page}/test"), &[]).await?.status, 303);
+            let mut log = String::new();
+            for _ in 0..100 {
+                log = admin.get(&page).await?.body;
+                if log.contains("is not a public address") {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            }
+            assert!(log.contains("is not a public address") && log.contains("Failed once, retrying"), "{log}");
+        }
+        assert!(receiver.posted().is_empty(), "the server posted into its own network");
+        app.stop(true)?;
+        Ok(())
+    }
+}

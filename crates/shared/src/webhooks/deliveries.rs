@@ -79,6 +79,29 @@ pub fn claim(conn: &mut DbConn, max: i64, claim: Duration) -> QueryResult<(Strin
     Ok((token, due))
 }
 
+devday_db::text_enum!(
+    /// Why an attempt failed: the log's first word (`connect: Connection refused`), which
+    /// the page says in the reader's language before the receiver's or system's own text.
+    pub enum Failure {
+        Connect = "connect",
+        Timeout = "timeout",
+        Address = "address",
+        Status = "status",
+        Invalid = "invalid",
+        Other = "other",
+    }
+);
+
+impl Failure {
+    /// Splits a stored error into its kind and detail.
+    pub fn split(error: &str) -> (Failure, &str) {
+        error
+            .split_once(": ")
+            .and_then(|(kind, detail)| Some((Failure::parse(kind)?, detail)))
+            .unwrap_or((Failure::Other, error))
+    }
+}
+
 /// What one attempt came to.
 pub enum Attempt {
     /// The receiver answered 2xx.

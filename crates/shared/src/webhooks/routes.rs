@@ -5,7 +5,7 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpResponse};
 use serde::Serialize;
 
-use super::deliveries::{self, Delivery, Standing, Tally};
+use super::deliveries::{self, Delivery, Failure, Standing, Tally};
 use super::endpoints::{self, Endpoint, EndpointForm};
 use super::EventType;
 use crate::editions::{Edition, EditionView};
@@ -62,11 +62,14 @@ struct LogLine {
     event_type: String,
     standing: Standing,
     created_at: String,
+    /// The time to the second, shown first in the log.
+    time: String,
     attempts: i32,
-    last_attempt_at: Option<String>,
     next_attempt_at: Option<String>,
     last_status: Option<i32>,
-    last_error: Option<String>,
+    /// Why the last attempt failed: a message id, and the receiver's or system's text.
+    error_kind: Option<&'static str>,
+    error_detail: Option<String>,
 }
 
 impl LogLine {
@@ -79,17 +82,19 @@ impl LogLine {
                 .to_string()
         };
         let standing = d.standing();
+        let failure = d.last_error.as_deref().map(Failure::split);
         Self {
+            time: edition.local(d.created_at).format("%H:%M:%S").to_string(),
+            error_kind: failure.map(|(kind, _)| kind.as_str()),
+            error_detail: failure.map(|(_, detail)| detail.to_owned()),
             standing,
             created_at: local(d.created_at),
-            last_attempt_at: d.last_attempt_at.map(local),
             next_attempt_at: matches!(standing, Standing::Retrying | Standing::Pending)
                 .then(|| local(d.next_attempt_at)),
             message_id: d.message_id,
             event_type: d.event_type,
             attempts: d.attempts,
             last_status: d.last_status,
-            last_error: d.last_error,
         }
     }
 }

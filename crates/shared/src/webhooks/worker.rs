@@ -9,7 +9,7 @@ use std::time::Duration;
 use devday_db::Pool;
 use reqwest::blocking::Client;
 
-use super::deliveries::{self, Attempt, Due};
+use super::deliveries::{self, Attempt, Due, Failure};
 use super::{guard, signing};
 use crate::config::WebhookSettings;
 use crate::mail::Wakeup;
@@ -120,11 +120,11 @@ fn run(pool: &Pool, client: &Client, stop: &AtomicBool, wakeup: &Wakeup, rules: 
 fn post(client: &Client, due: &Due, allow_private: bool) -> Attempt {
     let url = match guard::check_url(&due.url) {
         Ok(url) => url,
-        Err(problem) => return failed(None, problem.to_owned()),
+        Err(problem) => return failed(None, Failure::Invalid, problem),
     };
     if !allow_private {
         if let Err(refused) = guard::check_literal(&url) {
-            return failed(None, refused);
+            return failed(None, Failure::Address, &refused);
         }
     }
     let timestamp = chrono::Utc::now().timestamp();
@@ -154,28 +154,36 @@ fn post(client: &Client, due: &Due, allow_private: bool) -> Attempt {
                 .chars()
                 .take(KEEP_ANSWER)
                 .collect();
-            failed(
-                Some(status.as_u16()),
-                format!("HTTP {status} {}", text.trim()),
-            )
+            let detail = format!("HTTP {status} {}", text.trim());
+            failed(Some(status.as_u16()), Failure::Status, &detail)
         }
-        Err(e) => failed(None, chain(&e)),
+        Err(e) => {
+            let kind = if e.is_timeout() {
+                Failure::Timeout
+            } else if e.is_connect() {
+                Failure::Connect
+            } else {
+                Failure::Other
+            };
+            failed(None, kind, &innermost(&e))
+        }
     }
 }
 
-fn failed(status: Option<u16>, error: String) -> Attempt {
-    tracing::warn!(?status, %error, "webhooks: delivery failed");
-    Attempt::Failed { status, error }
+fn failed(status: Option<u16>, kind: Failure, detail: &str) -> Attempt {
+    tracing::warn!(?status, kind = kind.as_str(), %detail, "webhooks: delivery failed");
+    Attempt::Failed {
+        status,
+        error: format!("{}: {detail}", kind.as_str()),
+    }
 }
 
-/// An error with its causes, which say what went wrong (refused, timed out, TLS).
-fn chain(e: &dyn std::error::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
+/// The last cause of an error, which says what went wrong ("Connection refused"); the
+/// outer ones only repeat the address.
+fn innermost(e: &dyn std::error::Error) -> String {
+    let mut cause = e;
+    while let Some(next) = cause.source() {
+        cause = next;
     }
-    text.chars().take(KEEP_ANSWER * 2).collect()
+    cause.to_string().chars().take(KEEP_ANSWER).collect()
 }
