@@ -144,6 +144,129 @@ pub fn validator(tool: &str) -> Option<String> {
     Some(path)
 }
 
+/// One talk as both readers must see it: title, room, start (UTC), minutes, track, type,
+/// speakers (sorted) and whether it is not recorded.
+pub type Talk = (
+    String,
+    String,
+    String,
+    i64,
+    Option<String>,
+    String,
+    Vec<String>,
+    bool,
+);
+
+/// The talks of devday's c3voc JSON.
+pub fn c3voc_talks(doc: &serde_json::Value) -> Vec<Talk> {
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+    let mut talks: Vec<Talk> = doc["schedule"]["conference"]["days"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|d| d["rooms"].as_object().into_iter().flat_map(|r| r.iter()))
+        .flat_map(|(room, events)| {
+            events
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(move |e| (room, e))
+        })
+        .map(|(room, e)| {
+            let start = chrono::DateTime::parse_from_rfc3339(&text(&e["date"]))
+                .map(|t| {
+                    t.with_timezone(&chrono::Utc)
+                        .format("%Y-%m-%dT%H:%M:%SZ")
+                        .to_string()
+                })
+                .unwrap_or_default();
+            let (h, m) = text(&e["duration"])
+                .split_once(':')
+                .map(|(h, m)| (h.parse().unwrap_or(0), m.parse().unwrap_or(0)))
+                .unwrap_or((0, 0));
+            let mut persons: Vec<String> = e["persons"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|p| text(&p["name"]))
+                .collect();
+            persons.sort();
+            (
+                text(&e["title"]),
+                room.clone(),
+                start,
+                h * 60 + m,
+                e["track"]
+                    .as_str()
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_owned),
+                text(&e["type"]),
+                persons,
+                e["do_not_record"] == true,
+            )
+        })
+        .collect();
+    talks.sort();
+    talks
+}
+
+/// The talks pretalx released after importing the XML.
+fn pretalx_talks(imported: &[serde_json::Value]) -> Vec<Talk> {
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+    let mut talks: Vec<Talk> = imported
+        .iter()
+        .map(|t| {
+            let persons = t["persons"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(&text)
+                .collect();
+            (
+                text(&t["title"]),
+                text(&t["room"]),
+                text(&t["start"]),
+                t["duration"].as_i64().unwrap_or(0),
+                t["track"].as_str().map(str::to_owned),
+                text(&t["type"]),
+                persons,
+                t["do_not_record"] == true,
+            )
+        })
+        .collect();
+    talks.sort();
+    talks
+}
+
+/// What pretalx makes of a frab schedule.xml: its own importer (pretalx-downstream, in a
+/// throwaway pretalx with SQLite) pulls `url` and releases it; one JSON object per talk
+/// as a [`Talk`]. None (skipped) without the pretalx venv, unless CI demands it.
+pub fn pretalx_import(url: &str, timezone: &str) -> anyhow::Result<Option<Vec<Talk>>> {
+    let Some(python) = validator("pretalx-python") else {
+        return Ok(None);
+    };
+    let script =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("pretalx/downstream_import.py");
+    let dir =
+        std::env::temp_dir().join(format!("devday-pretalx-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir)?;
+    let out = dir.join("talks.json");
+    let run = std::process::Command::new(python)
+        .arg(&script)
+        .args([url, timezone])
+        .arg(&out)
+        .current_dir(&dir)
+        .output()?;
+    anyhow::ensure!(
+        run.status.success(),
+        "pretalx-downstream could not import {url}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let talks: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(&out)?)?;
+    std::fs::remove_dir_all(&dir).ok();
+    Ok(Some(pretalx_talks(&talks)))
+}
+
 /// The VEVENTs of a calendar as (UID, SEQUENCE, DTSTART), read by the icalendar library
 /// when CI has it, by hand otherwise.
 pub fn calendar_events(ics: &str) -> anyhow::Result<Vec<(String, String, String)>> {

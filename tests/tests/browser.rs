@@ -2039,6 +2039,30 @@ async fn an_organiser_makes_the_edition_hybrid_and_a_registered_person_finds_the
     driver
         .screenshot_as_is("registration-attendance-en")
         .await?;
+    // Olli registers to watch online, confirms through the mail and finds the stream on
+    // the page the confirmation leads to; his ticket says where.
+    fill(&driver, "name", "Olli Online").await?;
+    fill(&driver, "email", "olli@example.org").await?;
+    c.find(Locator::Css("#f-consent")).await?.click().await?;
+    submit(&driver).await?;
+    expect_text(&driver, "Your place at Edition dd-2030 is held").await?;
+    let mail = app.smtp.wait_for("olli@example.org").await?;
+    c.goto(&mail.link("/register/confirm/").expect("confirm link"))
+        .await?;
+    press(&driver, "/register/confirm/", "").await?;
+    expect_text(&driver, "You are registered, Olli").await?;
+    let ticket = app
+        .smtp
+        .wait_for_subject("olli@example.org", "Your ticket")
+        .await?;
+    assert!(ticket.text.contains("Online"), "{}", ticket.text);
+    c.goto(&ticket.link("/register/manage/").expect("manage link"))
+        .await?;
+    let page = expect_text(&driver, "Watch live").await?;
+    assert!(page.contains("Saal 1"), "{page}");
+    driver
+        .screenshot_as_is("streams-online-attendee-en")
+        .await?;
     // Ana, registered, finds the stream on her page, on her phone.
     c.set_window_size(390, 844).await?;
     c.goto(&format!("{}{}", app.base, ana.manage_link()))
@@ -2057,6 +2081,30 @@ async fn an_organiser_makes_the_edition_hybrid_and_a_registered_person_finds_the
         .get(&link.replace(app.base.as_str(), ""))
         .await?;
     assert_eq!(res.location(), Some("https://stream.example.org/saal-1"));
+    // Fully remote, the door's pages say there is no door.
+    c.set_window_size(1280, 900).await?;
+    log_in(
+        &driver,
+        &app.base,
+        "admin@example.org",
+        devday_tests::PASSWORD,
+    )
+    .await?;
+    c.goto(&format!("{}/dd-2030/manage/settings", app.base))
+        .await?;
+    c.find(Locator::Css("input[name='format'][value='remote']"))
+        .await?
+        .click()
+        .await?;
+    c.find(Locator::Css("main form button[type='submit']"))
+        .await?
+        .click()
+        .await?;
+    expect_text(&driver, "Remote").await?;
+    c.goto(&format!("{}/dd-2030/manage/checkin", app.base))
+        .await?;
+    expect_text(&driver, "No door for an online edition").await?;
+    driver.screenshot("no-door").await?;
     driver.quit().await
 }
 

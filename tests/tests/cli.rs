@@ -175,6 +175,17 @@ db_test! {
         let programme = app.client().get(&format!("/{last_year}/schedule/")).await?;
         assert_eq!(programme.status, 200);
         assert!(programme.body.contains("The boring database"), "{}", programme.body);
+        // pretalx's own importer takes the demo's programme as it is: two days, tracks,
+        // talks and workshops, several speakers, talks whose speakers refused a recording.
+        let url = format!("{}/devday-demo/schedule.xml", app.base);
+        if let Some(imported) = devday_tests::pretalx_import(&url, "Europe/Berlin")? {
+            let json = app.client().get("/devday-demo/schedule.json").await?;
+            let exported = devday_tests::c3voc_talks(&serde_json::from_str(&json.body)?);
+            assert_eq!(exported.len(), 40);
+            assert!(exported.iter().any(|t| t.4.is_some()) && exported.iter().any(|t| t.7), "{exported:?}");
+            assert!(exported.iter().any(|t| t.5 == "workshop") && exported.iter().any(|t| t.6.len() > 1), "{exported:?}");
+            assert_eq!(exported, imported, "pretalx read another programme");
+        }
         let orga = app.client();
         app.login(&orga, "anna.schmidt@devday-demo.example", "devday-demo-password").await?;
         assert_eq!(orga.get("/devday-demo/manage/team").await?.status, 200);

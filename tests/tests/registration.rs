@@ -998,6 +998,21 @@ db_test! {
         let own = visitor.get(&programme).await?.body;
         let from_programme = devday_tests::capture(r#"href="([^"]+/watch/[^"]+)""#, &own.replace("&#x2F;", "/"));
         assert_eq!(visitor.get(&from_programme).await?.status, 303, "{own}");
+        // A session streamed on a channel of its own: set beside its recording link (an
+        // http address is refused and changes nothing), it is a watch link of its own.
+        let links = format!("/dd-2030/manage/schedule/recordings/{}", sessions[0].id);
+        let refused = admin.post(&links, &[("url", ""), ("stream", "http://stream.example.org/typed")]).await?;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(!visitor.get(&ana.manage_link()).await?.body.contains("▶ Typed states"));
+        assert_eq!(admin.post(&links, &[("url", ""), ("stream", "https://stream.example.org/typed")]).await?.status, 303);
+        let recordings = admin.get("/dd-2030/manage/schedule/recordings").await?.body.replace("&#x2F;", "/");
+        assert!(recordings.contains(r#"value="https://stream.example.org/typed""#), "{recordings}");
+        let manage = visitor.get(&ana.manage_link()).await?.body.replace("&#x2F;", "/");
+        let own_stream = devday_tests::capture(&format!(r#"href="([^"]+/watch/{})""#, sessions[0].id), &manage);
+        assert!(manage.contains("▶ Typed states"), "{manage}");
+        assert_eq!(visitor.get(&own_stream).await?.location(), Some("https://stream.example.org/typed"));
+        let page = visitor.get(&format!("/dd-2030/schedule/sessions/{}", sessions[0].id)).await?.body;
+        assert!(page.contains("Live stream for registered people") && !page.contains("stream.example.org"), "{page}");
         // Another room, a made-up one or a cancelled registration: nothing to watch.
         let other = watch.rsplit_once('/').map(|(base, _)| format!("{base}/not-a-room")).unwrap_or_default();
         assert_eq!(visitor.get(&other).await?.status, 404);
@@ -1012,6 +1027,18 @@ db_test! {
         assert!(front.contains(">Online<") && !front.contains("class=\"venue\""), "{front}");
         let nav = admin.get("/dd-2030/manage/").await?.body;
         assert!(!nav.contains("/dd-2030/manage/checkin\""), "{nav}");
+        // Nor a door: the dashboard has no check-in panel, and the door's pages say why
+        // instead of offering a scanner, a badge desk or badges for nobody.
+        assert!(!nav.contains("Checked in"), "{nav}");
+        for door in ["/dd-2030/manage/checkin", "/dd-2030/staff/", "/dd-2030/staff/scanner", "/dd-2030/staff/badges", "/dd-2030/manage/badges.pdf"] {
+            let page = admin.get(door).await?;
+            assert_eq!(page.status, 200, "{door}");
+            assert!(page.body.contains("No door for an online edition"), "{door}: {}", page.body);
+        }
+        assert_eq!(save_edition_settings(&app, &admin, "dd-2030", &[("format", "hybrid")]).await?.status, 303);
+        // Back on site, the door is there again.
+        assert!(!admin.get("/dd-2030/manage/checkin").await?.body.contains("No door"));
+        assert!(admin.get("/dd-2030/manage/").await?.body.contains("Checked in"));
         Ok(())
     }
 }

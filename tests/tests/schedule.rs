@@ -259,6 +259,11 @@ db_test! {
         assert!(first_event.is_some_and(|e| e.1 == "0" && e.2.starts_with(&format!("{}T10:00:00", first_day()))), "{read:?}");
         assert_eq!(devday_tests::calendar_events(&favourites)?.len(), 2);
         assert_eq!(devday_tests::calendar_events(&one)?.len(), 1);
+        // pretalx's own importer takes the XML as it is: every talk arrives with the same
+        // title, room, start, duration, track, type, speakers and recording opt-out.
+        if let Some(imported) = devday_tests::pretalx_import(&format!("{}/dd-2030/schedule.xml", app.base), "Europe/Berlin")? {
+            assert_eq!(devday_tests::c3voc_talks(&doc), imported, "pretalx read another programme");
+        }
 
         // Release 1 told each speaker their session is in: day (with weekday), time, room
         // and the session's calendar file.

@@ -144,6 +144,9 @@ pub fn panel(
     locale: devday_shared::i18n::Locale,
 ) -> devday_shared::AppResult<Option<devday_shared::editions::overview::Panel>> {
     use devday_shared::editions::overview::{Label, Panel};
+    if !edition.has_venue() {
+        return Ok(None);
+    }
     let lists = stats(conn, &edition.id)?;
     let Some(first) = lists.first() else {
         return Ok(None);

@@ -705,6 +705,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    session_streams (proposal_id) {
+        proposal_id -> Text,
+        edition_id -> Text,
+        url -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     webhook_endpoints (id) {
         id -> Text,
         edition_id -> Text,
@@ -737,6 +746,7 @@ diesel::table! {
 }
 
 diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+diesel::joinable!(session_streams -> proposals (proposal_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     app_settings,
@@ -794,4 +804,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     door_admissions,
     webhook_endpoints,
     webhook_deliveries,
+    session_streams,
 );

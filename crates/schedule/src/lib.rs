@@ -25,6 +25,7 @@ mod routes;
 pub mod setup;
 pub mod snapshot;
 pub mod solver;
+pub mod streams;
 pub mod suggest;
 pub mod view;
 

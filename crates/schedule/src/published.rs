@@ -15,9 +15,9 @@ use devday_shared::editions::slots::Slot;
 use devday_shared::editions::{queries, Edition};
 use devday_shared::{AppResult, AppState};
 
-use crate::recordings;
 use crate::release::{self, Release};
-use crate::snapshot::Snapshot;
+use crate::snapshot::{SnapSession, Snapshot};
+use crate::{recordings, streams};
 
 /// How long a lookup of "the newest release" is trusted.
 const FRESH_FOR: Duration = Duration::from_secs(1);
@@ -32,6 +32,8 @@ pub struct Published {
     pub snapshot: Snapshot,
     /// Recording links by session; they come after the release, so pages read them here.
     pub recordings: HashMap<String, String>,
+    /// Sessions with a live stream of their own (not their room's), by proposal id.
+    pub streams: HashMap<String, String>,
 }
 
 struct Entry {
@@ -73,6 +75,21 @@ pub fn cached(slug: &str) -> Option<Option<Arc<Published>>> {
     })
 }
 
+impl Published {
+    /// Where a session is streamed: its own stream, else its room's; None if neither.
+    pub fn stream_of(&self, session: &SnapSession) -> Option<&str> {
+        self.streams
+            .get(&session.guid)
+            .map(String::as_str)
+            .or_else(|| {
+                let room = session.room_id.as_ref()?;
+                let room = self.snapshot.rooms.iter().find(|r| r.id == *room)?;
+                Some(room.stream_url.as_str())
+            })
+            .filter(|u| !u.is_empty())
+    }
+}
+
 /// Drops what this process knows of `slug`'s releases (after a new release here; other
 /// instances notice within [`FRESH_FOR`]).
 pub fn forget(slug: &str) {
@@ -86,12 +103,16 @@ pub fn load(conn: &mut DbConn, slug: &str) -> AppResult<Option<Arc<Published>>> 
     };
     let newest = release::latest(conn, &edition.id)?;
     let recordings = recordings::of_edition(conn, &edition.id)?;
+    let streams = streams::of_edition(conn, &edition.id)?;
     let known = with_cache(|c| c.by_slug.get(slug).and_then(|e| e.published.clone()));
     let published = match newest {
         None => None,
         Some(r)
             if known.as_ref().is_some_and(|k| {
-                k.release.id == r.id && k.edition.name == edition.name && k.recordings == recordings
+                k.release.id == r.id
+                    && k.edition.name == edition.name
+                    && k.recordings == recordings
+                    && k.streams == streams
             }) =>
         {
             known
@@ -107,6 +128,7 @@ pub fn load(conn: &mut DbConn, slug: &str) -> AppResult<Option<Arc<Published>>> 
                 },
                 edition,
                 recordings,
+                streams,
             }))
         }
     };

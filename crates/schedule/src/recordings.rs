@@ -33,20 +33,7 @@ pub fn set(
     proposal_id: &ProposalId,
     url: &str,
 ) -> AppResult<()> {
-    let url = url.trim();
-    if !(url.is_empty() || link_is_valid(url)) {
-        let mut errors = FieldErrors::new();
-        errors.add("url", "schedule-url-https");
-        return Err(AppError::Invalid(errors));
-    }
-    let in_edition: i64 = p::proposals
-        .filter(p::id.eq(proposal_id))
-        .filter(p::edition_id.eq(edition_id))
-        .count()
-        .get_result(conn)?;
-    if in_edition == 0 {
-        return Err(AppError::NotFound);
-    }
+    let url = checked_link(conn, edition_id, proposal_id, url, "url")?;
     // A corrected link is no news: whoever was told of the recording stays told.
     let told: Option<Option<chrono::NaiveDateTime>> = rec::recordings
         .find(proposal_id)
@@ -69,6 +56,32 @@ pub fn set(
 }
 
 /// A recording link as the pages show it: https, and short enough for a page.
+/// A session's link (recording, own stream) as given: trimmed, https, the session one of
+/// the edition's; empty means no link. The field error is reported under `field`.
+pub(crate) fn checked_link<'a>(
+    conn: &mut DbConn,
+    edition_id: &EditionId,
+    proposal_id: &ProposalId,
+    url: &'a str,
+    field: &str,
+) -> AppResult<&'a str> {
+    let url = url.trim();
+    if !(url.is_empty() || link_is_valid(url)) {
+        let mut errors = FieldErrors::new();
+        errors.add(field, "schedule-url-https");
+        return Err(AppError::Invalid(errors));
+    }
+    let in_edition: i64 = p::proposals
+        .filter(p::id.eq(proposal_id))
+        .filter(p::edition_id.eq(edition_id))
+        .count()
+        .get_result(conn)?;
+    if in_edition == 0 {
+        return Err(AppError::NotFound);
+    }
+    Ok(url)
+}
+
 fn link_is_valid(url: &str) -> bool {
     url.starts_with("https://") && url.len() > "https://".len() && url.len() <= 500
 }

@@ -4,7 +4,10 @@ pub mod api;
 mod organiser;
 mod staff;
 
-use actix_web::web;
+use actix_web::{web, HttpResponse};
+use devday_shared::editions::Edition;
+use devday_shared::web::Page;
+use devday_shared::AppResult;
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     api::configure(cfg);
@@ -36,4 +39,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             "/{edition}/manage/tickets/{id}/reissue",
             web::post().to(organiser::reissue),
         );
+}
+
+/// A remote edition has no door: its door pages say so (and where to change it) instead of
+/// offering a scanner, a badge desk or badges for nobody. None for an edition with a venue.
+fn no_door(page: &Page, edition: &Edition) -> Option<AppResult<HttpResponse>> {
+    if edition.has_venue() {
+        return None;
+    }
+    let mut ctx = page.context();
+    ctx.insert("edition", edition);
+    Some(page.render("badges/no_door.html", &ctx))
 }

@@ -48,6 +48,9 @@ pub async fn show(
     page: Page,
     access: Organiser,
 ) -> AppResult<HttpResponse> {
+    if let Some(page) = super::no_door(&page, &access.edition) {
+        return page;
+    }
     render(
         &state,
         &page,
@@ -160,6 +163,9 @@ pub async fn badges(
     access: Organiser,
     query: Query<crate::printing::Selection>,
 ) -> AppResult<HttpResponse> {
+    if let Some(page) = super::no_door(&page, &access.edition) {
+        return page;
+    }
     let selection = query.into_inner();
     let (edition, st, locale) = (access.edition.clone(), state.clone(), page.locale);
     let bytes = state

@@ -17,6 +17,9 @@ pub async fn home(
     page: Page,
     access: Staff,
 ) -> AppResult<HttpResponse> {
+    if let Some(page) = super::no_door(&page, &access.edition) {
+        return page;
+    }
     let eid = access.edition.id.clone();
     let lists = state.db(move |c| Ok(lists::all(c, &eid)?)).await?;
     let mut ctx = page.context();
@@ -28,6 +31,9 @@ pub async fn home(
 /// The scanner page. Without a device token in the browser's storage, it asks staff to
 /// start it (which makes one).
 pub async fn scanner(page: Page, access: Staff) -> AppResult<HttpResponse> {
+    if let Some(page) = super::no_door(&page, &access.edition) {
+        return page;
+    }
     let mut ctx = page.context();
     ctx.insert("edition", &access.edition);
     ctx.insert("token", "");
@@ -92,6 +98,9 @@ pub async fn desk(
     access: Staff,
     query: Query<DeskQuery>,
 ) -> AppResult<HttpResponse> {
+    if let Some(page) = super::no_door(&page, &access.edition) {
+        return page;
+    }
     let q = query.into_inner().q;
     let (eid, needle) = (access.edition.id.clone(), q.clone());
     let found = if q.trim().chars().count() >= 2 {

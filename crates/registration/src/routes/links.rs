@@ -409,18 +409,18 @@ pub async fn leave_waitlist(
     message(&page, "waitlist-left-title", "waitlist-left-text")
 }
 
-/// Opens a room's live stream from the manage link: counted as watching, then sent on.
+/// Opens a live stream from the manage link: counted as watching, then sent on.
 pub async fn watch(
     state: web::Data<AppState>,
     Link {
         target: ManageLink(reg),
         ..
     }: Link<ManageLink>,
-    path: web::Path<(String, devday_schedule::model::RoomId)>,
+    path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
-    let room = path.into_inner().1;
+    let stream = path.into_inner().1;
     let url = state
-        .db(move |c| crate::streams::open(c, &reg, &room))
+        .db(move |c| crate::streams::open(c, &reg, &stream))
         .await?;
     Ok(devday_shared::web::redirect::see_other(&url))
 }

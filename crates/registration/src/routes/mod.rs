@@ -25,7 +25,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     )
     .route("/register/manage/{token}", web::get().to(links::manage))
     .route(
-        "/register/manage/{token}/watch/{room}",
+        "/register/manage/{token}/watch/{stream}",
         web::get().to(links::watch),
     )
     .route(

@@ -48,21 +48,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(notices),
         )
         .route(
-            "/{edition}/my/{registration}/{key}/watch/{room}",
+            "/{edition}/my/{registration}/{key}/watch/{stream}",
             web::get().to(watch),
         );
 }
 
-/// Opens a room's live stream from the programme: counted as watching, then sent on.
+/// Opens a live stream from the programme: counted as watching, then sent on.
 async fn watch(
     state: web::Data<AppState>,
     own: Own,
-    path: web::Path<(String, String, String, devday_schedule::model::RoomId)>,
+    path: web::Path<(String, String, String, String)>,
 ) -> AppResult<HttpResponse> {
-    let room = path.into_inner().3;
+    let stream = path.into_inner().3;
     let reg = own.registration;
     let url = state
-        .db(move |c| crate::streams::open(c, &reg, &room))
+        .db(move |c| crate::streams::open(c, &reg, &stream))
         .await?;
     Ok(devday_shared::web::redirect::see_other(&url))
 }

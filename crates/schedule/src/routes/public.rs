@@ -219,12 +219,7 @@ pub async fn session(
                 })
                 .collect();
             ctx.insert("speakers", &speakers);
-            let stream = s
-                .room_id
-                .as_ref()
-                .and_then(|r| p.snapshot.rooms.iter().find(|x| x.id == r))
-                .map(|r| r.stream_url.as_str())
-                .filter(|u| !u.is_empty());
+            let stream = p.stream_of(s);
             // Streams for registered people only: the page says where they find it.
             let public = p.edition.streams_public;
             ctx.insert("stream_url", &stream.filter(|_| public));

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::public::{common, current, respond};
 use crate::published::{self, Published};
 use crate::recordings::{self, ImportRow, Released, RowResult};
-use crate::view;
+use crate::{streams, view};
 
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route("/{edition}/schedule/recordings", web::get().to(public))
@@ -41,6 +41,9 @@ struct Row<'a> {
     #[serde(flatten)]
     item: view::Item<'a>,
     url: &'a str,
+    /// The session's own stream, and the room's it replaces (the field's placeholder).
+    stream: &'a str,
+    room_stream: &'a str,
 }
 
 fn rows(p: &Published) -> Vec<Row<'_>> {
@@ -51,6 +54,12 @@ fn rows(p: &Published) -> Vec<Row<'_>> {
         .map(|s| Row {
             item: view::item(&p.edition, &p.snapshot, s),
             url: p.recordings.get(&s.guid).map_or("", String::as_str),
+            stream: p.streams.get(&s.guid).map_or("", String::as_str),
+            room_stream: s
+                .room_id
+                .as_ref()
+                .and_then(|r| p.snapshot.rooms.iter().find(|x| x.id == *r))
+                .map_or("", |r| r.stream_url.as_str()),
         })
         .collect()
 }
@@ -215,9 +224,10 @@ pub async fn import_file(
 #[serde(default)]
 pub struct RecordingForm {
     url: String,
+    stream: String,
 }
 
-/// One session's link, set or (empty) removed.
+/// One session's links (recording, own stream), each set or (empty) removed.
 pub async fn set(
     state: web::Data<AppState>,
     page: Page,
@@ -227,9 +237,15 @@ pub async fn set(
 ) -> AppResult<HttpResponse> {
     let proposal = ProposalId::from(path.into_inner().1);
     let eid = access.edition.id.clone();
-    let removed = form.url.trim().is_empty();
+    let removed = form.url.trim().is_empty() && form.stream.trim().is_empty();
     state
-        .db(move |c| recordings::set(c, &eid, &proposal, &form.url))
+        .db(move |c| {
+            // Both or neither: a wrong stream address leaves the recording as it was.
+            devday_db::write_transaction(c, |c| {
+                recordings::set(c, &eid, &proposal, &form.url)?;
+                streams::set(c, &eid, &proposal, &form.stream)
+            })
+        })
         .await?;
     published::forget(&access.edition.slug);
     Ok(page.done(
