@@ -645,6 +645,7 @@ registration-state-expired = verfallen
 registration-window-hint = Das Anmeldefenster stellst du bei der Ausgabe ein:
 registration-tickets = Tickets
 registration-taken = Vergeben
+registration-capacity-online-hint = Bei einem Online-Ticket lass es leer: Ein Stream hat Platz für alle.
 registration-capacity = Kapazität
 registration-times = Zeiten
 registration-times-hint = Die Zeiten stehen auf den Tickets, in der Ticket-Mail und in der Kalenderdatei jeder Person: Einlass und Ende der Konferenz (leer lassen für ganze Tage), der Slot jedes Workshops.

@@ -645,6 +645,7 @@ registration-state-expired = expired
 registration-window-hint = The registration window is set with the edition:
 registration-tickets = Tickets
 registration-taken = Taken
+registration-capacity-online-hint = For an online ticket, leave it empty: a stream has room for everyone.
 registration-capacity = Capacity
 registration-times = Times
 registration-times-hint = Times appear on tickets, in the ticket mail and in each attendee's calendar file: the conference's doors and end (leave empty for whole days), each workshop's slot.

@@ -928,6 +928,9 @@ db_test! {
         assert!(twice.status == 422 && twice.body.contains("There are online tickets already"), "{}", twice.body);
         let form = visitor.get("/dd-2030/register/").await?.body;
         assert!(form.contains("How will you take part?") && form.contains("name=\"online\" value=\"true\""), "{form}");
+        // Only an online ticket may go without a capacity.
+        let no_capacity = [("name", "Rust workshop"), ("kind", "workshop"), ("capacity", ""), ("starts_at", "2030-01-01T09:00"), ("ends_at", "2030-01-01T12:00")];
+        assert_eq!(admin.post("/dd-2030/manage/registration/tickets", &no_capacity).await?.status, 422);
         let workshop = [("name", "Rust workshop"), ("kind", "workshop"), ("capacity", "5"), ("starts_at", "2030-01-01T09:00"), ("ends_at", "2030-01-01T12:00")];
         let res = admin.post("/dd-2030/manage/registration/tickets", &workshop).await?;
         assert_eq!(res.status, 303, "{}", res.body);

@@ -192,12 +192,15 @@ pub fn add_ticket_type(
         errors.add("kind", "field-invalid");
         TicketKind::Workshop
     });
-    let capacity = form
-        .capacity
-        .trim()
-        .parse::<i32>()
-        .ok()
-        .filter(|c| (1..=MAX_CAPACITY).contains(c));
+    // A stream has room for everyone: an online ticket without a capacity has no limit
+    // (the largest capacity there is).
+    let capacity = match form.capacity.trim() {
+        "" if kind == TicketKind::Online => Some(MAX_CAPACITY),
+        given => given
+            .parse::<i32>()
+            .ok()
+            .filter(|c| (1..=MAX_CAPACITY).contains(c)),
+    };
     if capacity.is_none() {
         errors.add("capacity", "number-out-of-range");
     }
