@@ -4,7 +4,7 @@
 
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
-use devday_tests::flows::{guest_tickets, submit_proposal};
+use devday_tests::flows::{confirm_proposal, guest_tickets, submit_proposal};
 use devday_tests::hooks::{Posted, Receiver};
 use devday_tests::{capture, db_test, TestApp};
 use hmac::{Hmac, Mac};
@@ -77,6 +77,7 @@ db_test! {
                     ("events", "registration.confirmed"),
                     ("events", "registration.cancelled"),
                     ("events", "proposal.submitted"),
+                    ("events", "proposal.state_changed"),
                 ],
             )
             .await?;
@@ -109,6 +110,28 @@ db_test! {
         assert_eq!(submitted.json()["data"]["proposal"]["title"], "Signed hooks");
         assert_eq!(submitted.json()["data"]["proposal"]["state"], "submitted");
 
+        // A decision is news once the speaker is told: nothing on the tentative accept;
+        // "accepted" when the mails go, then "confirmed" when the speaker says yes.
+        let proposal = submitted.json()["data"]["proposal"]["id"].as_str().unwrap_or_default().to_owned();
+        let decided = admin.post("/dd-hooks/manage/review/decide", &[("ids", &proposal), ("decision", "accept")]).await?;
+        assert_eq!(decided.status, 303, "{}", decided.body);
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert!(receiver.posted().iter().all(|p| p.event_type() != "proposal.state_changed"), "a tentative decision was announced");
+        confirm_proposal(&app, &admin, "dd-hooks", &proposal, "sam@example.org").await?;
+        let changes = || -> Vec<(String, String)> {
+            receiver.posted().iter().filter(|p| p.event_type() == "proposal.state_changed")
+                .map(|p| { let d = &p.json()["data"]["proposal"]; (d["previous_state"].as_str().unwrap_or_default().to_owned(), d["state"].as_str().unwrap_or_default().to_owned()) })
+                .collect()
+        };
+        for _ in 0..200 {
+            if changes().len() == 2 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let expected = vec![("submitted".to_owned(), "accepted".to_owned()), ("accepted".to_owned(), "confirmed".to_owned())];
+        assert_eq!(changes(), expected);
+
         // The receiver goes down; the cancellation is tried, fails and waits in the log.
         receiver.down();
         let cancelled = admin
@@ -136,7 +159,20 @@ db_test! {
         assert!(log.contains("Delivered (HTTP 204)") && log.contains("2 attempts"), "{log}");
         assert!(!log.contains("Retry the undelivered"), "{log}");
         let list = admin.get("/dd-hooks/manage/webhooks").await?;
-        assert!(list.body.contains("3 delivered"), "{}", list.body);
+        assert!(list.body.contains("5 delivered"), "{}", list.body);
+
+        // A registration only held was never announced, so neither is its end.
+        let held = app
+            .client()
+            .api_post("/api/events/dd-hooks/registrations", None, &serde_json::json!({"name": "Hal", "email": "hal@example.org", "consent": true}))
+            .await?;
+        assert_eq!(held.status, 201, "{}", held.body);
+        let held_id = held.json()["registration_id"].as_str().unwrap_or_default().to_owned();
+        let res = admin.post(&format!("/dd-hooks/manage/registrations/{held_id}/cancel"), &[]).await?;
+        assert_eq!(res.status, 303, "{}", res.body);
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let ended = receiver.posted().iter().filter(|p| p.event_type() == "registration.cancelled").count();
+        assert_eq!(ended, 1, "the held registration's end was announced");
 
         // The test button sends webhook.test whatever the endpoint subscribed to.
         let test = admin.post(&format!("{page_path}/test"), &[]).await?;

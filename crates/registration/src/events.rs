@@ -8,7 +8,7 @@ use devday_shared::webhooks::{emit, EventType};
 use diesel::QueryResult;
 use serde_json::json;
 
-use crate::model::{Registration, TicketType};
+use crate::model::{Registration, RegistrationState, TicketType};
 use crate::register::CancelledBy;
 
 fn api_link(edition: &Edition, registration: &Registration) -> String {
@@ -25,29 +25,37 @@ fn tickets(types: &[TicketType]) -> serde_json::Value {
         .collect()
 }
 
+/// A registration has just become confirmed (by its owner, as a guest, or from the waiting
+/// list); not when an already confirmed one gains a workshop.
 pub(crate) fn confirmed(
     conn: &mut DbConn,
     edition: &Edition,
     registration: &Registration,
-    types: &[TicketType],
 ) -> QueryResult<()> {
+    let types = crate::register::tickets_of(conn, &registration.id)?;
     let data = json!({
-        "registration": { "id": registration.id, "state": "confirmed", "tickets": tickets(types) },
+        "registration": { "id": registration.id, "state": "confirmed", "tickets": tickets(&types) },
         "api": api_link(edition, registration),
     });
     emit(conn, edition, EventType::RegistrationConfirmed, data)
 }
 
+/// A confirmed registration has ended (cancelled, or deleted for good: `by` None). One that
+/// was only held was never announced, so its end is not either.
 pub(crate) fn cancelled(
     conn: &mut DbConn,
     edition: &Edition,
     registration: &Registration,
-    by: CancelledBy,
+    by: Option<CancelledBy>,
 ) -> QueryResult<()> {
+    if registration.state != RegistrationState::Confirmed {
+        return Ok(());
+    }
     let by = match by {
-        CancelledBy::Themselves => "attendee",
-        CancelledBy::Organisers => "organisers",
-        CancelledBy::Unanswered => "unanswered_reconfirmation",
+        Some(CancelledBy::Themselves) => "attendee",
+        Some(CancelledBy::Organisers) => "organisers",
+        Some(CancelledBy::Unanswered) => "unanswered_reconfirmation",
+        None => "deleted",
     };
     let data = json!({
         "registration": { "id": registration.id, "state": "cancelled", "cancelled_by": by },

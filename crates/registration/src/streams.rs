@@ -26,7 +26,7 @@ pub struct Stream {
 /// The streams a registration may open: every streaming room of its edition in room order,
 /// then the sessions streamed on their own, once the address is confirmed; none before, or
 /// after a cancellation.
-pub fn for_registration(conn: &mut DbConn, reg: &Registration) -> QueryResult<Vec<Stream>> {
+pub fn for_registration(conn: &mut DbConn, reg: &Registration) -> AppResult<Vec<Stream>> {
     if reg.state != RegistrationState::Confirmed {
         return Ok(Vec::new());
     }
@@ -39,14 +39,19 @@ pub fn for_registration(conn: &mut DbConn, reg: &Registration) -> QueryResult<Ve
             session: false,
             url: room.stream_url,
         });
-    let sessions = devday_schedule::streams::with_titles(conn, &reg.edition_id)?
-        .into_iter()
-        .map(|(id, title, url)| Stream {
-            id,
-            name: title,
-            session: true,
-            url,
-        });
+    // Sessions of the programme as released, so one dropped since takes its stream along.
+    let edition = devday_shared::editions::queries::by_id(conn, &reg.edition_id)?;
+    let published = devday_schedule::published::load(conn, &edition.slug)?;
+    let sessions = published.iter().flat_map(|p| {
+        p.snapshot.sessions.iter().filter_map(|s| {
+            Some(Stream {
+                id: s.guid.clone(),
+                name: s.title.clone(),
+                session: true,
+                url: p.streams.get(&s.guid)?.clone(),
+            })
+        })
+    });
     Ok(rooms.chain(sessions).collect())
 }
 

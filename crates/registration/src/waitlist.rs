@@ -294,7 +294,9 @@ pub(crate) fn seat(
         .first(conn)
         .optional()?;
     let at = now();
-    let id = match existing.filter(|e| e.is_active()) {
+    let active = existing.filter(|e| e.is_active());
+    let new = active.is_none();
+    let id = match active {
         Some(reg) => reg.id,
         None => {
             let id = RegistrationId::from(uuid::Uuid::new_v4().to_string());
@@ -338,6 +340,10 @@ pub(crate) fn seat(
         .first(conn)?;
     let locale = Locale::parse(&reg.locale).unwrap_or_default();
     let manage_token = crate::register::send_ticket(conn, mailer, edition, &reg, locale)?;
+    // A registration that only gains a workshop seat was confirmed (and told) before.
+    if new {
+        crate::events::confirmed(conn, edition, &reg)?;
+    }
     Ok(Registered {
         registration: reg,
         manage_token,

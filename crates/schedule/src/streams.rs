@@ -48,18 +48,3 @@ pub fn set(
         Ok(())
     })
 }
-
-/// The sessions streamed on their own, with their titles, by title: (proposal id, title,
-/// stream).
-pub fn with_titles(
-    conn: &mut DbConn,
-    edition_id: &EditionId,
-) -> QueryResult<Vec<(String, String, String)>> {
-    use devday_db::schema::proposals::dsl as p;
-    ss::session_streams
-        .inner_join(p::proposals)
-        .filter(ss::edition_id.eq(edition_id))
-        .order(p::title.asc())
-        .select((ss::proposal_id, p::title, ss::url))
-        .load(conn)
-}

@@ -42,23 +42,36 @@ pub fn record(
     tell_webhooks(conn, proposal_id, from, to)
 }
 
-/// Tells the edition's webhooks that a proposal was sent in or changed state: its id,
-/// title and states (a draft, and edits that keep the state, are nobody's business).
+/// Tells the edition's webhooks that a proposal was sent in or changed state as its
+/// speakers see it: a draft, edits that keep the state and decisions not yet mailed are
+/// nobody's business (`decide::notify` announces a decision when it tells the speakers).
 fn tell_webhooks(
     conn: &mut DbConn,
     proposal_id: &ProposalId,
     from: Option<ProposalState>,
     to: ProposalState,
 ) -> QueryResult<()> {
-    use devday_shared::webhooks::{emit, EventType};
+    use devday_shared::webhooks::EventType;
+    use ProposalState::{Accepted, Draft, Rejected, Submitted};
     let event = match (from, to) {
-        (_, ProposalState::Draft) => return Ok(()),
-        (from, to) if from == Some(to) => return Ok(()),
-        (None | Some(ProposalState::Draft), ProposalState::Submitted) => {
-            EventType::ProposalSubmitted
+        (_, Draft) | (_, Accepted | Rejected) | (Some(Accepted | Rejected), Submitted) => {
+            return Ok(())
         }
+        (from, to) if from == Some(to) => return Ok(()),
+        (None | Some(Draft), Submitted) => EventType::ProposalSubmitted,
         _ => EventType::ProposalStateChanged,
     };
+    announce(conn, proposal_id, event, from, to)
+}
+
+/// Writes a proposal's event for the edition's webhooks: id, title and states.
+pub(crate) fn announce(
+    conn: &mut DbConn,
+    proposal_id: &ProposalId,
+    event: devday_shared::webhooks::EventType,
+    from: Option<ProposalState>,
+    to: ProposalState,
+) -> QueryResult<()> {
     let (edition_id, title): (EditionId, String) = p::proposals
         .find(proposal_id)
         .select((p::edition_id, p::title))
@@ -73,7 +86,7 @@ fn tell_webhooks(
         },
         "api": format!("/api/editions/{}/proposals/{proposal_id}", edition.slug),
     });
-    emit(conn, &edition, event, data)
+    devday_shared::webhooks::emit(conn, &edition, event, data)
 }
 
 /// Keeps the lower-cased text that full-text search looks in: title, abstract, speakers.

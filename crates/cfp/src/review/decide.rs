@@ -236,6 +236,26 @@ pub fn notify(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> AppResul
     let told = write_transaction(conn, |conn| -> AppResult<usize> {
         let mut told = 0;
         for Untold { proposal, speakers } in untold(conn, &edition.id)? {
+            // What the speakers saw until now: the decision mailed before, if any.
+            let before: Option<String> = dm::decision_mails
+                .filter(dm::proposal_id.eq(&proposal.id))
+                .filter(dm::decision.ne(&proposal.state))
+                .order(dm::created_at.desc())
+                .select(dm::decision)
+                .first(conn)
+                .optional()?;
+            service::announce(
+                conn,
+                &proposal.id,
+                devday_shared::webhooks::EventType::ProposalStateChanged,
+                Some(
+                    before
+                        .as_deref()
+                        .and_then(ProposalState::parse)
+                        .unwrap_or(ProposalState::Submitted),
+                ),
+                proposal.state,
+            )?;
             diesel::delete(
                 dm::decision_mails
                     .filter(dm::proposal_id.eq(&proposal.id))

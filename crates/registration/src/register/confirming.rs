@@ -67,6 +67,7 @@ pub fn confirm_held(
             return Err(AppError::NotFound);
         }
         let manage_token = send_ticket(conn, mailer, edition, &reg, locale)?;
+        crate::events::confirmed(conn, edition, &reg)?;
         Ok(Registered {
             registration: reg.clone(),
             manage_token,
@@ -111,6 +112,5 @@ pub(crate) fn send_ticket(
         mail.inline_png = Some(devday_badges::qr::png(&codes.qr).map_err(AppError::internal)?);
     }
     outbox::enqueue(conn, &mail)?;
-    crate::events::confirmed(conn, edition, reg, &ticket.types)?;
     Ok(manage)
 }

@@ -70,7 +70,7 @@ pub fn cancel(
 ) -> AppResult<()> {
     write_transaction(conn, |conn| -> AppResult<()> {
         let offered = release(conn, mailer, edition, reg, RegistrationState::Cancelled)?;
-        crate::events::cancelled(conn, edition, reg, by)?;
+        crate::events::cancelled(conn, edition, reg, Some(by))?;
         let mut ctx = tera::Context::new();
         ctx.insert("name", &reg.name);
         ctx.insert("edition", &edition.name);
@@ -130,6 +130,7 @@ pub fn delete(
     write_transaction(conn, |conn| {
         if reg.is_active() {
             release(conn, mailer, edition, reg, RegistrationState::Cancelled)?;
+            crate::events::cancelled(conn, edition, reg, None)?;
         }
         diesel::delete(r::registrations.find(&reg.id)).execute(conn)?;
         Ok::<_, AppError>(())

@@ -357,6 +357,7 @@ pub fn admit(
                     .select(Registration::as_select())
                     .first(conn)?;
                 send_ticket(conn, mailer, edition, &reg, locale)?;
+                crate::events::confirmed(conn, edition, &reg)?;
             }
             Admission::Quiet => {}
         }

@@ -43,11 +43,15 @@ pub fn claim(conn: &mut DbConn, max: i64, claim: Duration) -> QueryResult<(Strin
             .load(conn)?;
         let mut due = Vec::with_capacity(candidates.len());
         for (message, endpoint) in candidates {
+            // The read's conditions again: on PostgreSQL another instance may have claimed,
+            // tried and recorded this one (backing off, or given up) since the read.
             let taken = diesel::update(
                 d::webhook_deliveries
                     .filter(d::message_id.eq(&message))
                     .filter(d::endpoint_id.eq(&endpoint))
                     .filter(d::delivered_at.is_null())
+                    .filter(d::failed_at.is_null())
+                    .filter(d::next_attempt_at.le(at))
                     .filter(d::locked_until.is_null().or(d::locked_until.lt(at))),
             )
             .set((
@@ -102,7 +106,44 @@ impl Failure {
     }
 }
 
+/// The delivery `$due` while the claim `$token` still holds it and it is not delivered.
+macro_rules! under_claim {
+    ($due:expr, $token:expr) => {
+        d::webhook_deliveries
+            .filter(d::message_id.eq(&$due.message_id))
+            .filter(d::endpoint_id.eq(&$due.endpoint_id))
+            .filter(d::claim_token.eq($token))
+            .filter(d::delivered_at.is_null())
+    };
+}
+
+/// Extends the claim on one delivery just before it is posted, so the post has the whole
+/// lease. False when the claim ran out and another instance took the delivery over (or
+/// delivered it): then this one must not post it.
+pub fn renew(conn: &mut DbConn, due: &Due, token: &str, lease: Duration) -> QueryResult<bool> {
+    diesel::update(under_claim!(due, token))
+        .set(d::locked_until.eq(now() + lease))
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
+/// Gives claimed but unposted deliveries back at once (a stopping worker), as if never
+/// tried; only those this claim still holds.
+pub fn release(conn: &mut DbConn, dues: &[Due], token: &str) -> QueryResult<()> {
+    for due in dues {
+        diesel::update(under_claim!(due, token))
+            .set((
+                d::locked_until.eq(None::<NaiveDateTime>),
+                d::claim_token.eq(None::<String>),
+                d::attempts.eq(d::attempts - 1),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// What one attempt came to.
+#[derive(Debug, Clone)]
 pub enum Attempt {
     /// The receiver answered 2xx.
     Delivered { status: u16 },
@@ -110,27 +151,29 @@ pub enum Attempt {
     Failed { status: Option<u16>, error: String },
 }
 
-/// Records an attempt under this claim: delivered, retried later with backoff, or given
-/// up after `max_attempts`.
+/// Records an attempt: delivered (whoever holds the claim now: it has gone out, and saying
+/// so stops anyone from posting it again), or under this claim, retried later with backoff
+/// or given up after `max_attempts`. False if a failure was not recorded because another
+/// instance has taken the delivery over.
 pub fn record(
     conn: &mut DbConn,
     due: &Due,
     token: &str,
     attempt: &Attempt,
     max_attempts: i32,
-) -> QueryResult<()> {
+) -> QueryResult<bool> {
     let at = now();
-    let target = d::webhook_deliveries
+    let this = d::webhook_deliveries
         .filter(d::message_id.eq(&due.message_id))
-        .filter(d::endpoint_id.eq(&due.endpoint_id))
-        .filter(d::claim_token.eq(token));
+        .filter(d::endpoint_id.eq(&due.endpoint_id));
+    let target = this.filter(d::claim_token.eq(token));
     let unlocked = (
         d::locked_until.eq(None::<NaiveDateTime>),
         d::claim_token.eq(None::<String>),
         d::last_attempt_at.eq(Some(at)),
     );
     match attempt {
-        Attempt::Delivered { status } => diesel::update(target)
+        Attempt::Delivered { status } => diesel::update(this)
             .set((
                 unlocked,
                 d::delivered_at.eq(Some(at)),
@@ -158,7 +201,21 @@ pub fn record(
             }
         }
     }
-    .map(drop)
+    .map(|n| n == 1)
+}
+
+impl Attempt {
+    /// The receiver did not answer at all (no connection, or no answer in time): its next
+    /// event would most likely wait as long for nothing.
+    pub fn unanswered(&self) -> bool {
+        match self {
+            Attempt::Delivered { .. } => false,
+            Attempt::Failed { status, error } => {
+                status.is_none()
+                    && matches!(Failure::split(error).0, Failure::Connect | Failure::Timeout)
+            }
+        }
+    }
 }
 
 /// Where a delivery stands, for the log.

@@ -25,11 +25,13 @@ pub fn check_url(raw: &str) -> Result<Url, &'static str> {
     Ok(url)
 }
 
-/// Whether an address is on the public internet.
+/// Whether an address is on the public internet. IPv6 forms that carry an IPv4 address
+/// (mapped, compatible, NAT64, 6to4) are judged by that address; tunnels that could carry
+/// anything (Teredo) are refused.
 pub fn is_public(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
+            let [a, b, c, _] = v4.octets();
             !(v4.is_private()
                 || v4.is_loopback()
                 || v4.is_link_local()
@@ -37,22 +39,49 @@ pub fn is_public(ip: IpAddr) -> bool {
                 || v4.is_broadcast()
                 || v4.is_multicast()
                 || v4.is_documentation()
-                // Carrier-grade NAT (100.64.0.0/10) and "this network" (0.0.0.0/8).
+                // "This network" (0/8), carrier-grade NAT (100.64/10), IETF protocol
+                // assignments (192.0.0/24), benchmarking (198.18/15), reserved (240/4).
+                || a == 0
                 || (a == 100 && (64..128).contains(&b))
-                || a == 0)
+                || (a == 192 && b == 0 && c == 0)
+                || (a == 198 && (18..20).contains(&b))
+                || a >= 240)
         }
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
-            Some(v4) => is_public(IpAddr::V4(v4)),
-            None => {
-                !(v6.is_loopback()
-                    || v6.is_unspecified()
-                    || v6.is_multicast()
-                    || v6.is_unique_local()
-                    || v6.is_unicast_link_local())
+        IpAddr::V6(v6) => {
+            let embedded = |hi: u16, lo: u16| {
+                IpAddr::V4(std::net::Ipv4Addr::from(
+                    (u32::from(hi) << 16) | u32::from(lo),
+                ))
+            };
+            if let Some(v4) = v6.to_ipv4_mapped() {
+                return is_public(IpAddr::V4(v4));
             }
-        },
+            match v6.segments() {
+                // IPv4-compatible ::a.b.c.d (:: and ::1 are caught below).
+                [0, 0, 0, 0, 0, 0, hi, lo] if hi != 0 => is_public(embedded(hi, lo)),
+                // NAT64: the well-known prefix carries the IPv4 address at its end; the
+                // local-use one (64:ff9b:1::/48) maps as its operator chooses.
+                [0x64, 0xff9b, 0, 0, 0, 0, hi, lo] => is_public(embedded(hi, lo)),
+                [0x64, 0xff9b, 1, ..] => false,
+                // 6to4 carries its IPv4 address after the prefix.
+                [0x2002, hi, lo, ..] => is_public(embedded(hi, lo)),
+                // Teredo, and the deprecated site-local fec0::/10.
+                [0x2001, 0, ..] => false,
+                [first, ..] if first & 0xffc0 == 0xfec0 => false,
+                _ => {
+                    !(v6.is_loopback()
+                        || v6.is_unspecified()
+                        || v6.is_multicast()
+                        || v6.is_unique_local()
+                        || v6.is_unicast_link_local())
+                }
+            }
+        }
     }
 }
+
+/// How long a name may take to resolve.
+const LOOKUP_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Resolves names to public addresses only.
 pub struct PublicOnly;
@@ -61,9 +90,14 @@ impl Resolve for PublicOnly {
     fn resolve(&self, name: Name) -> Resolving {
         let host = name.as_str().to_owned();
         Box::pin(async move {
-            // The port is replaced by the URL's; the worker posts one delivery at a time,
-            // so a blocking lookup here holds up nothing else.
-            let found: Vec<SocketAddr> = (host.as_str(), 0).to_socket_addrs()?.collect();
+            // The system's resolver blocks, so it runs beside the client's runtime, and a
+            // lookup that hangs counts as no answer. The port is replaced by the URL's.
+            let lookup = tokio::task::spawn_blocking(move || {
+                (host.as_str(), 0)
+                    .to_socket_addrs()
+                    .map(|found| (host.clone(), found.collect::<Vec<SocketAddr>>()))
+            });
+            let (host, found) = tokio::time::timeout(LOOKUP_TIMEOUT, lookup).await???;
             let public: Vec<SocketAddr> = found.into_iter().filter(|a| is_public(a.ip())).collect();
             if public.is_empty() {
                 return Err(format!("{host} is not a public address").into());
@@ -104,6 +138,15 @@ mod tests {
             "fd00::1",
             "fe80::1",
             "::ffff:10.0.0.1",
+            "::10.0.0.1",
+            "64:ff9b::a00:1",
+            "64:ff9b:1::1",
+            "2002:a00:1::1",
+            "2001:0:4136:e378::1",
+            "fec0::1",
+            "192.0.0.8",
+            "198.18.0.1",
+            "240.0.0.1",
         ] {
             assert!(!is_public(ip.parse().expect("ip")), "{ip}");
         }

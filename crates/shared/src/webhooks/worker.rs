@@ -1,6 +1,7 @@
 //! The background thread that posts due deliveries, one at a time, each signed for its
 //! attempt; a database connection is held only to claim and to record, never while posting.
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -30,8 +31,10 @@ impl WebhookWorker {
         let mut client = Client::builder()
             .timeout(Duration::from_secs(settings.timeout_seconds))
             .connect_timeout(Duration::from_secs(settings.timeout_seconds))
-            // A redirect could lead anywhere, the server's own network included.
+            // A redirect or a proxy from the environment could lead anywhere, the server's
+            // own network included, past the resolver that keeps it out.
             .redirect(reqwest::redirect::Policy::none())
+            .no_proxy()
             .user_agent(concat!("devday-webhooks/", env!("CARGO_PKG_VERSION")));
         if !settings.allow_private_networks {
             client = client.dns_resolver(Arc::new(guard::PublicOnly));
@@ -40,12 +43,13 @@ impl WebhookWorker {
         // server's: build it on the worker's thread.
         let stop = Arc::new(AtomicBool::new(false));
         let wakeup = Wakeup::default();
+        // One post takes at most the timeout to answer and again to read the answer.
+        let lease = chrono::Duration::seconds((2 * settings.timeout_seconds + 10) as i64);
         let rules = Rules {
             poll: Duration::from_millis(settings.poll_interval_ms.max(10)),
             max_attempts: settings.max_attempts,
-            claim: chrono::Duration::seconds(
-                ((settings.timeout_seconds + 5) * BATCH as u64) as i64,
-            ),
+            claim: lease * BATCH as i32,
+            lease,
             allow_private: settings.allow_private_networks,
         };
         let handle = {
@@ -80,15 +84,15 @@ impl WebhookWorker {
 struct Rules {
     poll: Duration,
     max_attempts: i32,
+    /// How long a claim reserves its batch, and how long one post renews its delivery for.
     claim: chrono::Duration,
+    lease: chrono::Duration,
     allow_private: bool,
 }
 
 fn run(pool: &Pool, client: &Client, stop: &AtomicBool, wakeup: &Wakeup, rules: Rules) {
     while !stop.load(Ordering::SeqCst) {
-        let claimed = pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
-            deliveries::claim(&mut c, BATCH, rules.claim).map_err(|e| e.to_string())
-        });
+        let claimed = with_conn(pool, |c| deliveries::claim(c, BATCH, rules.claim));
         let (token, due) = match claimed {
             Ok(batch) if !batch.1.is_empty() => batch,
             Ok(_) => {
@@ -101,19 +105,65 @@ fn run(pool: &Pool, client: &Client, stop: &AtomicBool, wakeup: &Wakeup, rules: 
                 continue;
             }
         };
-        // Stopping mid-batch leaves the rest claimed; they are posted once the claim ends.
-        for delivery in due.iter().take_while(|_| !stop.load(Ordering::SeqCst)) {
-            let attempt = post(client, delivery, rules.allow_private);
-            let recorded = pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
-                deliveries::record(&mut c, delivery, &token, &attempt, rules.max_attempts)
-                    .map_err(|e| e.to_string())
+        // A receiver that did not answer is not tried again in this batch: its other
+        // events count the same failure, so one dead endpoint cannot hold up the others.
+        let mut unanswered: HashMap<&str, Attempt> = HashMap::new();
+        for (done, delivery) in due.iter().enumerate() {
+            if stop.load(Ordering::SeqCst) {
+                // Stopping: hand the rest back instead of leaving it locked for minutes.
+                let rest = &due[done..];
+                if let Err(e) = with_conn(pool, |c| deliveries::release(c, rest, &token)) {
+                    tracing::warn!(error = %e, "webhooks: could not release claims; they expire");
+                }
+                break;
+            }
+            let attempt = match unanswered.get(delivery.endpoint_id.as_str()) {
+                Some(earlier) => earlier.clone(),
+                None => {
+                    match with_conn(pool, |c| {
+                        deliveries::renew(c, delivery, &token, rules.lease)
+                    }) {
+                        Ok(true) => {}
+                        Ok(false) => {
+                            tracing::info!(id = %delivery.message_id, "webhooks: taken over by another claim");
+                            continue;
+                        }
+                        Err(e) => {
+                            tracing::warn!(error = %e, "webhooks: could not renew the claim");
+                            wakeup.wait(rules.poll);
+                            continue;
+                        }
+                    }
+                    let attempt = post(client, delivery, rules.allow_private);
+                    if attempt.unanswered() {
+                        unanswered.insert(&delivery.endpoint_id, attempt.clone());
+                    }
+                    attempt
+                }
+            };
+            let recorded = with_conn(pool, |c| {
+                deliveries::record(c, delivery, &token, &attempt, rules.max_attempts)
             });
-            if let Err(e) = recorded {
-                tracing::error!(id = %delivery.message_id, error = %e, "webhooks: could not record the attempt");
+            match recorded {
+                Ok(true) => {}
+                Ok(false) => {
+                    tracing::info!(id = %delivery.message_id, "webhooks: another claim records this delivery")
+                }
+                Err(e) => {
+                    tracing::error!(id = %delivery.message_id, error = %e, "webhooks: could not record the attempt")
+                }
             }
         }
     }
     tracing::info!("webhook worker stopped");
+}
+
+fn with_conn<T>(
+    pool: &Pool,
+    f: impl FnOnce(&mut devday_db::DbConn) -> diesel::QueryResult<T>,
+) -> Result<T, String> {
+    let mut conn = pool.get().map_err(|e| e.to_string())?;
+    f(&mut conn).map_err(|e| e.to_string())
 }
 
 /// Posts one delivery, signed with this attempt's time.
@@ -148,9 +198,13 @@ fn post(client: &Client, due: &Due, allow_private: bool) -> Attempt {
         }
         Ok(response) => {
             let status = response.status();
-            let text: String = response
-                .text()
-                .unwrap_or_default()
+            // Only the start of the answer: a receiver could send gigabytes.
+            let mut start = Vec::new();
+            let _ = std::io::Read::read_to_end(
+                &mut std::io::Read::take(response, KEEP_ANSWER as u64 * 4),
+                &mut start,
+            );
+            let text: String = String::from_utf8_lossy(&start)
                 .chars()
                 .take(KEEP_ANSWER)
                 .collect();

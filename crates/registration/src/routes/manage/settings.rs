@@ -218,9 +218,12 @@ pub async fn overbook(
     let mailer = state.mailer.clone();
     let result = state
         .db(move |c| {
-            overbooking::set(c, &edition.id, &id, &form.overbook, &form.hard_limit)?;
-            let offered = waitlist::offer_free_seats(c, &mailer, &edition, &id)?;
-            Ok(Flash::new("flash-overbooking-set").count("offered", offered))
+            // The new margin and the offers it makes (seats, mails, webhooks) together.
+            devday_db::write_transaction(c, |c| {
+                overbooking::set(c, &edition.id, &id, &form.overbook, &form.hard_limit)?;
+                let offered = waitlist::offer_free_seats(c, &mailer, &edition, &id)?;
+                Ok(Flash::new("flash-overbooking-set").count("offered", offered))
+            })
         })
         .await;
     state.mailer.notify();
