@@ -1045,3 +1045,35 @@ db_test! {
         Ok(())
     }
 }
+
+db_test! {
+    async fn registrations_from_one_address_are_limited_on_every_instance(backend) {
+        let mut app = TestApp::builder(backend)
+            .env("DEVDAY_SECURITY_REGISTRATION_PER_MINUTE", "3")
+            .spawn()
+            .await?;
+        let admin = app.admin().await?;
+        app.create_open_edition(&admin, "dd-2030").await?;
+        let register = |n: usize| serde_json::json!({"name": format!("P{n}"), "email": format!("p{n}@example.org"), "consent": true});
+        // On PostgreSQL, two instances take turns: the counter is the one they share.
+        let second = match backend {
+            devday_tests::Backend::Postgres => Some(app.second_instance().await?),
+            devday_tests::Backend::Sqlite => None,
+        };
+        let bases = [app.base.clone(), second.as_ref().map_or(app.base.clone(), |s| s.base.clone())];
+        let mut statuses = Vec::new();
+        for n in 0..4 {
+            let client = devday_tests::Client::new(&bases[n % 2]);
+            let res = client.api_post("/api/events/dd-2030/registrations", None, &register(n)).await?;
+            if res.status == 429 {
+                assert!(res.header("retry-after").is_some(), "{:?}", res.body);
+            }
+            statuses.push(res.status);
+        }
+        assert_eq!(statuses, [201, 201, 201, 429], "three a minute per address");
+        // The refused one wrote nothing.
+        let list = admin.get("/dd-2030/manage/registrations").await?.body;
+        assert!(list.contains("p2@example.org") && !list.contains("p3@example.org"), "{list}");
+        Ok(())
+    }
+}

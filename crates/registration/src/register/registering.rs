@@ -185,14 +185,27 @@ pub fn register(
     form: &RegistrationForm,
     locale: Locale,
 ) -> AppResult<Outcome> {
-    if edition.registration_state(now()) != WindowState::Open
-        || !settings::get(conn, &edition.id)?.texts_ready()
-    {
+    if edition.registration_state(now()) != WindowState::Open {
         return Err(AppError::Refused(
             devday_shared::Refusal::RegistrationClosed,
         ));
     }
-    admit(conn, mailer, edition, form, locale, Admission::Public)
+    // Read once: the rush pays for every statement.
+    let config = settings::get(conn, &edition.id)?;
+    if !config.texts_ready() {
+        return Err(AppError::Refused(
+            devday_shared::Refusal::RegistrationClosed,
+        ));
+    }
+    admit_with(
+        conn,
+        mailer,
+        edition,
+        form,
+        locale,
+        Admission::Public,
+        &config,
+    )
 }
 
 /// How a registration comes in.
@@ -217,9 +230,21 @@ pub fn admit(
     locale: Locale,
     how: Admission,
 ) -> AppResult<Outcome> {
+    let config = settings::get(conn, &edition.id)?;
+    admit_with(conn, mailer, edition, form, locale, how, &config)
+}
+
+fn admit_with(
+    conn: &mut DbConn,
+    mailer: &Mailer,
+    edition: &Edition,
+    form: &RegistrationForm,
+    locale: Locale,
+    how: Admission,
+    config: &crate::model::RegistrationSettings,
+) -> AppResult<Outcome> {
     let types = settings::ticket_types(conn, &edition.id)?;
     let valid = validate(form, &types, edition.format).map_err(AppError::Invalid)?;
-    let config = settings::get(conn, &edition.id)?;
     let outcome = write_transaction(conn, |conn| -> AppResult<Outcome> {
         let existing: Option<Registration> = r::registrations
             .filter(r::edition_id.eq(&edition.id))

@@ -34,14 +34,15 @@ pub async fn create(
     slug: web::Path<String>,
     body: Json<RegistrationForm>,
 ) -> AppResult<HttpResponse> {
-    state.limits.registration(&ip.0).await?;
     let slug = slug.into_inner();
     let form = body.into_inner();
-    let (mailer, st) = (state.mailer.clone(), state.clone());
-    // The rush: registrations are committed in groups (see shared::group_commit).
+    let (mailer, st, limits) = (state.mailer.clone(), state.clone(), state.limits.clone());
+    // The rush: registrations are committed in groups (see shared::group_commit); the
+    // rate limit is counted on the same connection, before anything is written.
     let outcome: Outcome = state
         .writes
         .run(move |c| {
+            limits.registration_on(c, &ip.0)?;
             let edition = queries::by_slug(c, &slug)?.ok_or(AppError::NotFound)?;
             // The person's mails in the language their app asked in (Accept-Language).
             register::register(c, &mailer, &edition, &form, locale)

@@ -119,6 +119,42 @@ impl RateLimits {
         self.check(Limit::Registration, key).await
     }
 
+    /// Like [`RateLimits::registration`], on a connection the caller holds anyway: the
+    /// registration rush saves a pool checkout and a thread hop per request.
+    pub fn registration_on(&self, conn: &mut DbConn, key: &str) -> AppResult<()> {
+        let limit = Limit::Registration;
+        match &self.store {
+            Store::Memory { limiters, checks } => {
+                Self::in_memory_check(limiters, checks, limit, key)
+            }
+            Store::Shared(_) => {
+                let now = chrono::Utc::now().timestamp_micros();
+                let key = format!("{}:{key}", limit.name());
+                match attempt(conn, &key, now, self.per_minute[limit as usize])? {
+                    Some(wait) => Err(refused(wait)),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+
+    fn in_memory_check(
+        limiters: &[DefaultKeyedRateLimiter<String>; 4],
+        checks: &AtomicU64,
+        limit: Limit,
+        key: &str,
+    ) -> AppResult<()> {
+        if checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1 {
+            limiters.iter().for_each(|l| l.retain_recent());
+        }
+        limiters[limit as usize]
+            .check_key(&key.to_owned())
+            .map_err(|not_until| {
+                let wait = not_until.wait_time_from(DefaultClock::default().now());
+                refused(wait.as_micros().try_into().unwrap_or(i64::MAX))
+            })
+    }
+
     /// Feedback on sessions, per client address.
     pub async fn feedback(&self, key: &str) -> AppResult<()> {
         self.check(Limit::Feedback, key).await
@@ -128,15 +164,7 @@ impl RateLimits {
         let per_minute = self.per_minute[limit as usize];
         match &self.store {
             Store::Memory { limiters, checks } => {
-                if checks.fetch_add(1, Ordering::Relaxed) % SWEEP_EVERY == SWEEP_EVERY - 1 {
-                    limiters.iter().for_each(|l| l.retain_recent());
-                }
-                limiters[limit as usize]
-                    .check_key(&key.to_owned())
-                    .map_err(|not_until| {
-                        let wait = not_until.wait_time_from(DefaultClock::default().now());
-                        refused(wait.as_micros().try_into().unwrap_or(i64::MAX))
-                    })
+                Self::in_memory_check(limiters, checks, limit, key)
             }
             Store::Shared(pool) => {
                 let (pool, key) = (pool.clone(), format!("{}:{key}", limit.name()));
