@@ -458,6 +458,43 @@ async fn a_reviewer_works_through_the_queue_and_the_organiser_accepts() -> anyho
         .await?;
     expect_text(&driver, "you confirmed").await?;
     driver.quit().await?;
+
+    // Placed and released, the talk's exports say what Sven answered: not recorded.
+    let id: String = {
+        use devday_db::schema::proposals::dsl as p;
+        use diesel::prelude::*;
+        let mut conn = devday_db::DatabaseUrl::parse(&app.database_url())?.connect()?;
+        p::proposals
+            .filter(p::title.eq(&best))
+            .select(p::id)
+            .first(&mut conn)?
+    };
+    let res = admin
+        .post(
+            "/dd-2030/manage/schedule/rooms",
+            &[("name", "Saal 1"), ("capacity", "100")],
+        )
+        .await?;
+    assert_eq!(res.status, 303, "{}", res.body);
+    devday_tests::builders::Builder::new(&app)?.moved(
+        "dd-2030",
+        &id.clone().into(),
+        "Saal 1",
+        "09:00",
+    )?;
+    let res = admin
+        .post("/dd-2030/manage/schedule/release", &[("name", "Version 1")])
+        .await?;
+    assert_eq!(res.status, 303, "{}", res.body);
+    let xml = app.client().get("/dd-2030/schedule.xml").await?.body;
+    let event = xml
+        .split(&format!(r#"<event guid="{id}""#))
+        .nth(1)
+        .and_then(|rest| rest.split("</event>").next())
+        .unwrap_or_default();
+    assert!(event.contains("<optout>true</optout>"), "{xml}");
+    let json = app.client().get("/dd-2030/schedule.json").await?.body;
+    assert!(json.contains(r#""do_not_record":true"#), "{json}");
     Ok(())
 }
 
