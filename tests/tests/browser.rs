@@ -2052,6 +2052,18 @@ async fn an_organiser_makes_the_edition_hybrid_and_a_registered_person_finds_the
         .await?;
     let text = expect_text(&driver, "Hybrid").await?;
     assert!(!text.contains("is not valid"), "{text}");
+    // Hybrid, the ticket form offers online tickets, which need no capacity.
+    c.goto(&format!("{}/dd-2030/manage/registration", app.base))
+        .await?;
+    expect_text(&driver, "a stream has room for everyone").await?;
+    c.execute(
+        "document.getElementById('f-capacity').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await?;
+    driver
+        .screenshot_as_is("registration-settings-online-en")
+        .await?;
     log_out(&driver).await?;
     c.goto(&format!("{}/dd-2030/", app.base)).await?;
     expect_text(&driver, "On site and online").await?;
