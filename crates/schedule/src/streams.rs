@@ -25,7 +25,8 @@ pub fn of_edition(
         .collect())
 }
 
-/// Sets (or with an empty `url`, removes) a session's own stream.
+/// Sets (or with an empty `url`, removes) a session's own stream. Call it inside a
+/// transaction (the recordings page saves it with the recording link).
 pub fn set(
     conn: &mut DbConn,
     edition_id: &EditionId,
@@ -33,18 +34,16 @@ pub fn set(
     url: &str,
 ) -> AppResult<()> {
     let url = checked_link(conn, edition_id, proposal_id, url, "stream")?;
-    devday_db::write_transaction(conn, |conn| {
-        diesel::delete(ss::session_streams.find(proposal_id)).execute(conn)?;
-        if !url.is_empty() {
-            diesel::insert_into(ss::session_streams)
-                .values((
-                    ss::proposal_id.eq(proposal_id),
-                    ss::edition_id.eq(edition_id),
-                    ss::url.eq(url),
-                    ss::updated_at.eq(now()),
-                ))
-                .execute(conn)?;
-        }
-        Ok(())
-    })
+    diesel::delete(ss::session_streams.find(proposal_id)).execute(conn)?;
+    if !url.is_empty() {
+        diesel::insert_into(ss::session_streams)
+            .values((
+                ss::proposal_id.eq(proposal_id),
+                ss::edition_id.eq(edition_id),
+                ss::url.eq(url),
+                ss::updated_at.eq(now()),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
 }

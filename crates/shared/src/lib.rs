@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod api;
+pub mod background;
 pub mod bilingual;
 pub mod config;
 pub mod crypto;

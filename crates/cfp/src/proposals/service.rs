@@ -61,22 +61,22 @@ fn tell_webhooks(
         (None | Some(Draft), Submitted) => EventType::ProposalSubmitted,
         _ => EventType::ProposalStateChanged,
     };
-    announce(conn, proposal_id, event, from, to)
-}
-
-/// Writes a proposal's event for the edition's webhooks: id, title and states.
-pub(crate) fn announce(
-    conn: &mut DbConn,
-    proposal_id: &ProposalId,
-    event: devday_shared::webhooks::EventType,
-    from: Option<ProposalState>,
-    to: ProposalState,
-) -> QueryResult<()> {
     let (edition_id, title): (EditionId, String) = p::proposals
         .find(proposal_id)
         .select((p::edition_id, p::title))
         .first(conn)?;
     let edition = devday_shared::editions::queries::by_id(conn, &edition_id)?;
+    announce(conn, &edition, (proposal_id, &title), event, (from, to))
+}
+
+/// Writes a proposal's event for the edition's webhooks: id, title and states (from, to).
+pub(crate) fn announce(
+    conn: &mut DbConn,
+    edition: &Edition,
+    (proposal_id, title): (&ProposalId, &str),
+    event: devday_shared::webhooks::EventType,
+    (from, to): (Option<ProposalState>, ProposalState),
+) -> QueryResult<()> {
     let data = serde_json::json!({
         "proposal": {
             "id": proposal_id,
@@ -86,7 +86,7 @@ pub(crate) fn announce(
         },
         "api": format!("/api/editions/{}/proposals/{proposal_id}", edition.slug),
     });
-    devday_shared::webhooks::emit(conn, &edition, event, data)
+    devday_shared::webhooks::emit(conn, edition, event, data)
 }
 
 /// Keeps the lower-cased text that full-text search looks in: title, abstract, speakers.

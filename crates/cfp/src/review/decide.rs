@@ -244,17 +244,16 @@ pub fn notify(conn: &mut DbConn, mailer: &Mailer, edition: &Edition) -> AppResul
                 .select(dm::decision)
                 .first(conn)
                 .optional()?;
+            let seen = before.as_deref().and_then(ProposalState::parse);
             service::announce(
                 conn,
-                &proposal.id,
+                edition,
+                (&proposal.id, &proposal.title),
                 devday_shared::webhooks::EventType::ProposalStateChanged,
-                Some(
-                    before
-                        .as_deref()
-                        .and_then(ProposalState::parse)
-                        .unwrap_or(ProposalState::Submitted),
+                (
+                    Some(seen.unwrap_or(ProposalState::Submitted)),
+                    proposal.state,
                 ),
-                proposal.state,
             )?;
             diesel::delete(
                 dm::decision_mails

@@ -1,6 +1,3 @@
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use devday_db::Pool;
@@ -8,15 +5,12 @@ use devday_db::Pool;
 use super::outbox::{self, Claimed, QueuedMail};
 use super::transport::{Sender, TransportError};
 use super::Wakeup;
+use crate::background::{Background, StopFlag};
 use crate::config::{MailSettings, MAX_CLAIM_SECONDS};
 use crate::maintenance;
 
 /// The background thread that sends what the outbox holds.
-pub struct OutboxWorker {
-    stop: Arc<AtomicBool>,
-    wakeup: Wakeup,
-    handle: Option<JoinHandle<()>>,
-}
+pub struct OutboxWorker(Background);
 
 impl OutboxWorker {
     pub fn spawn(
@@ -25,31 +19,17 @@ impl OutboxWorker {
         wakeup: Wakeup,
     ) -> Result<Self, TransportError> {
         let sender = Sender::from_settings(settings)?;
-        let stop = Arc::new(AtomicBool::new(false));
         let rules = Rules::from(settings);
-        let handle = {
-            let (stop, wakeup) = (stop.clone(), wakeup.clone());
-            std::thread::Builder::new()
-                .name("outbox".into())
-                .spawn(move || run(pool, sender, stop, wakeup, rules))
-                .map_err(|e| TransportError::Send(e.to_string()))?
-        };
-        Ok(Self {
-            stop,
-            wakeup,
-            handle: Some(handle),
+        Background::spawn("outbox", wakeup, move |stop, wakeup| {
+            run(pool, sender, stop, wakeup, rules)
         })
+        .map(Self)
+        .map_err(|e| TransportError::Send(e.to_string()))
     }
 
     /// Lets the worker finish the mail it is sending, then stops it.
-    pub fn shutdown(mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        self.wakeup.notify();
-        if let Some(handle) = self.handle.take() {
-            if handle.join().is_err() {
-                tracing::error!("the outbox worker panicked");
-            }
-        }
+    pub fn shutdown(self) {
+        self.0.shutdown();
     }
 }
 
@@ -135,10 +115,10 @@ fn send_one(
 /// Claims a batch of mails, then sends and records them one at a time. A database
 /// connection is held only for the short claim and record steps, never while waiting or
 /// talking to the SMTP server.
-fn run(pool: Pool, sender: Sender, stop: Arc<AtomicBool>, wakeup: Wakeup, rules: Rules) {
+fn run(pool: Pool, sender: Sender, stop: StopFlag, wakeup: Wakeup, rules: Rules) {
     let poll = rules.poll;
     let mut last_housekeeping: Option<Instant> = None;
-    while !stop.load(Ordering::SeqCst) {
+    while !stop.is_set() {
         if last_housekeeping.is_none_or(|t| t.elapsed() > Duration::from_secs(3600)) {
             match pool.get().map(|mut c| maintenance::purge(&mut c)) {
                 Ok(Ok(n)) if n > 0 => tracing::info!(deleted = n, "housekeeping: purged old rows"),
@@ -170,7 +150,7 @@ fn run(pool: Pool, sender: Sender, stop: Arc<AtomicBool>, wakeup: Wakeup, rules:
             }
         };
         for (done, mail) in mails.iter().enumerate() {
-            if stop.load(Ordering::SeqCst) {
+            if stop.is_set() {
                 // Stopping: hand the rest back instead of leaving it locked for minutes.
                 let rest: Vec<String> = mails[done..].iter().map(|m| m.id.clone()).collect();
                 if let Err(e) = pool.get().map_err(|e| e.to_string()).and_then(|mut c| {

@@ -47,6 +47,10 @@ fn list_path(edition: &Edition) -> String {
     format!("/{}/manage/webhooks", edition.slug)
 }
 
+fn endpoint_path(edition: &Edition, id: &str) -> String {
+    format!("{}/{id}", list_path(edition))
+}
+
 #[derive(Serialize)]
 struct EndpointRow {
     #[serde(flatten)]
@@ -178,7 +182,7 @@ pub async fn create(
         .db(move |c| Ok(endpoints::create(c, &edition_id, &input)?))
         .await?;
     Ok(page.done(
-        &format!("{}/{id}", list_path(&access.edition)),
+        &endpoint_path(&access.edition, &id),
         Flash::new("flash-webhook-added").text("url", form.url.trim()),
     ))
 }
@@ -288,10 +292,7 @@ pub async fn update(
     } else {
         "flash-webhook-paused"
     };
-    Ok(page.done(
-        &format!("{}/{id}", list_path(&access.edition)),
-        Flash::new(said),
-    ))
+    Ok(page.done(&endpoint_path(&access.edition, &id), Flash::new(said)))
 }
 
 pub async fn test(
@@ -312,7 +313,7 @@ pub async fn test(
         "flash-webhook-test-paused"
     };
     Ok(page.done(
-        &format!("{}/{}", list_path(&access.edition), endpoint.id),
+        &endpoint_path(&access.edition, &endpoint.id),
         Flash::new(said),
     ))
 }
@@ -330,7 +331,7 @@ pub async fn retry(
         .db(move |c| Ok(deliveries::retry_now(c, &id)?))
         .await?;
     Ok(page.done(
-        &format!("{}/{}", list_path(&access.edition), endpoint.id),
+        &endpoint_path(&access.edition, &endpoint.id),
         Flash::new("flash-webhook-retrying").count("n", n),
     ))
 }
@@ -351,7 +352,7 @@ pub async fn rotate(
         return Err(AppError::NotFound);
     }
     Ok(page.done(
-        &format!("{}/{id}#secret", list_path(&access.edition)),
+        &format!("{}#secret", endpoint_path(&access.edition, &id)),
         Flash::new("flash-webhook-secret-rotated"),
     ))
 }
@@ -363,7 +364,7 @@ pub async fn ask_delete(
     path: web::Path<(String, String)>,
 ) -> AppResult<HttpResponse> {
     let endpoint = endpoint_of(&state, &access, &path.into_inner().1).await?;
-    let back = format!("{}/{}", list_path(&access.edition), endpoint.id);
+    let back = endpoint_path(&access.edition, &endpoint.id);
     page.confirm(Confirmation {
         question: "confirm-webhook-delete",
         subject: &endpoint.url,

@@ -2,9 +2,7 @@
 //! attempt; a database connection is held only to claim and to record, never while posting.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
-use std::thread::JoinHandle;
 use std::time::Duration;
 
 use devday_db::Pool;
@@ -12,6 +10,7 @@ use reqwest::blocking::Client;
 
 use super::deliveries::{self, Attempt, Due, Failure};
 use super::{guard, signing};
+use crate::background::{Background, StopFlag};
 use crate::config::WebhookSettings;
 use crate::mail::Wakeup;
 
@@ -20,11 +19,8 @@ const BATCH: i64 = 8;
 /// The most of a receiver's answer kept in the log when it refuses.
 const KEEP_ANSWER: usize = 200;
 
-pub struct WebhookWorker {
-    stop: Arc<AtomicBool>,
-    wakeup: Wakeup,
-    handle: Option<JoinHandle<()>>,
-}
+/// The background thread that posts due deliveries.
+pub struct WebhookWorker(Background);
 
 impl WebhookWorker {
     pub fn spawn(pool: Pool, settings: &WebhookSettings) -> anyhow::Result<Self> {
@@ -39,10 +35,6 @@ impl WebhookWorker {
         if !settings.allow_private_networks {
             client = client.dns_resolver(Arc::new(guard::PublicOnly));
         }
-        // The blocking client runs its own runtime, which may not be built inside the
-        // server's: build it on the worker's thread.
-        let stop = Arc::new(AtomicBool::new(false));
-        let wakeup = Wakeup::default();
         // One post takes at most the timeout to answer and again to read the answer.
         let lease = chrono::Duration::seconds((2 * settings.timeout_seconds + 10) as i64);
         let rules = Rules {
@@ -52,31 +44,23 @@ impl WebhookWorker {
             lease,
             allow_private: settings.allow_private_networks,
         };
-        let handle = {
-            let (stop, wakeup) = (stop.clone(), wakeup.clone());
-            std::thread::Builder::new()
-                .name("webhooks".into())
-                .spawn(move || match client.build() {
+        // The blocking client runs its own runtime, which may not be built inside the
+        // server's: build it on the worker's thread.
+        let worker =
+            Background::spawn(
+                "webhooks",
+                Wakeup::default(),
+                move |stop, wakeup| match client.build() {
                     Ok(client) => run(&pool, &client, &stop, &wakeup, rules),
                     Err(e) => tracing::error!(error = %e, "webhooks: no HTTP client"),
-                })?
-        };
-        Ok(Self {
-            stop,
-            wakeup,
-            handle: Some(handle),
-        })
+                },
+            )?;
+        Ok(Self(worker))
     }
 
     /// Lets the worker finish the delivery it is posting, then stops it.
-    pub fn shutdown(mut self) {
-        self.stop.store(true, Ordering::SeqCst);
-        self.wakeup.notify();
-        if let Some(handle) = self.handle.take() {
-            if handle.join().is_err() {
-                tracing::error!("the webhook worker panicked");
-            }
-        }
+    pub fn shutdown(self) {
+        self.0.shutdown();
     }
 }
 
@@ -90,8 +74,8 @@ struct Rules {
     allow_private: bool,
 }
 
-fn run(pool: &Pool, client: &Client, stop: &AtomicBool, wakeup: &Wakeup, rules: Rules) {
-    while !stop.load(Ordering::SeqCst) {
+fn run(pool: &Pool, client: &Client, stop: &StopFlag, wakeup: &Wakeup, rules: Rules) {
+    while !stop.is_set() {
         let claimed = with_conn(pool, |c| deliveries::claim(c, BATCH, rules.claim));
         let (token, due) = match claimed {
             Ok(batch) if !batch.1.is_empty() => batch,
@@ -109,7 +93,7 @@ fn run(pool: &Pool, client: &Client, stop: &AtomicBool, wakeup: &Wakeup, rules: 
         // events count the same failure, so one dead endpoint cannot hold up the others.
         let mut unanswered: HashMap<&str, Attempt> = HashMap::new();
         for (done, delivery) in due.iter().enumerate() {
-            if stop.load(Ordering::SeqCst) {
+            if stop.is_set() {
                 // Stopping: hand the rest back instead of leaving it locked for minutes.
                 let rest = &due[done..];
                 if let Err(e) = with_conn(pool, |c| deliveries::release(c, rest, &token)) {
